@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# One helper registers every test, so every test gets the same environment.
+#
+#   doorstep_add_test(NAME tst_rules SOURCES tst_rules.cpp LIBS doorstep_core
+#                     LABELS unit [WRAPPER keyring] [TIMEOUT 120] [FIXTURES postgres])
+#
+# WRAPPER keyring runs the test inside a private D-Bus session with an unlocked
+# gnome-keyring and a throwaway HOME (tests/support/with-keyring).
+function(doorstep_add_test)
+  cmake_parse_arguments(T "" "NAME;WRAPPER;TIMEOUT" "SOURCES;LIBS;LABELS;FIXTURES;ENV" ${ARGN})
+  add_executable(${T_NAME} ${T_SOURCES})
+  target_link_libraries(${T_NAME} PRIVATE Qt6::Test doorstep_warnings ${T_LIBS})
+  set(cmd $<TARGET_FILE:${T_NAME}>)
+  if(T_WRAPPER STREQUAL "keyring")
+    set(cmd ${PROJECT_SOURCE_DIR}/tests/support/with-keyring ${cmd})
+  endif()
+  add_test(NAME ${T_NAME} COMMAND ${cmd})
+  if(NOT T_TIMEOUT)
+    set(T_TIMEOUT 300)
+  endif()
+  set_tests_properties(${T_NAME} PROPERTIES
+    LABELS "${T_LABELS}"
+    TIMEOUT ${T_TIMEOUT}
+    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;TZ=UTC;LC_ALL=C.UTF-8;DOORSTEP_SOURCE_DIR=${PROJECT_SOURCE_DIR};DOORSTEP_BINARY_DIR=${PROJECT_BINARY_DIR};${T_ENV}")
+  if(T_FIXTURES)
+    set_tests_properties(${T_NAME} PROPERTIES FIXTURES_REQUIRED "${T_FIXTURES}")
+  endif()
+endfunction()

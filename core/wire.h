@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include "result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <optional>
+
+namespace doorstep {
+
+/** The kinds of record Doorstep keeps (docs/records.md). */
+enum class RecordType { Child, Visit, DirectWork, Review, Supervision };
+
+QString recordTypeName(RecordType type);                         // "child", "visit", "direct_work", ...
+std::optional<RecordType> recordTypeFromName(QStringView name);
+
+/** The JSON wire format shared by client and service (docs/records.md). */
+namespace wire {
+
+constexpr int kSchemaVersion = 1;
+
+/** Parses bytes into a JSON object; malformed JSON or a non-object is an InvalidInput error. */
+Result<QJsonObject> parseObject(const QByteArray &json);
+
+/** Strictly validates a whole record: envelope, types, enums, dates, ranges, unknown fields.
+ *  Incomplete drafts are valid here: completeness for submission is the rules' job. */
+Result<void> validateRecord(const QJsonObject &record);
+
+/** Validates a patch (a subset of top-level fields; null clears a field) for a record type. */
+Result<void> validatePatch(RecordType type, const QJsonObject &patch);
+
+/** parseObject + validateRecord. */
+Result<QJsonObject> decodeRecord(const QByteArray &json);
+
+/** Compact UTF-8 encoding used on the wire and in the store. */
+QByteArray encode(const QJsonObject &record);
+
+/** The children a record is about (child: its id; visit: its cards; direct work: child_ids; ...). */
+QStringList childIdsOf(const QJsonObject &record);
+
+/** The narrative text of a record, for full-text search (names for a child). */
+QString searchTextOf(const QJsonObject &record);
+
+/** A one-line title for lists and the chronology ("Home visit, 4 Mar 2026"). */
+QString titleOf(const QJsonObject &record);
+
+/** The date a record sorts by in a chronology (visit start, session date, ...). */
+QDateTime eventTimeOf(const QJsonObject &record);
+
+/** Fields only the service may change (workflow and review). */
+const QStringList &serviceOwnedFields();
+
+/** Envelope fields never merged as content (id, type, schema). */
+const QStringList &identityFields();
+
+bool isValidUuid(QStringView id);
+QString newUuid();
+
+} // namespace wire
+} // namespace doorstep
