@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "session.h"
+
+#include "platform/keystore.h"
+
+#include <QFuture>
+#include <QJsonDocument>
+
+namespace doorstep::sync {
+
+namespace {
+const QString kSessionEntry = QStringLiteral("doorstep.session");
+}
+
+Session::Session(ApiClient *api, KeyStore *keys, QObject *parent)
+    : QObject(parent)
+    , m_api(api)
+    , m_keys(keys)
+{
+}
+
+void Session::adopt(const QJsonObject &body)
+{
+    m_accessToken = body.value(u"access_token").toString().toUtf8();
+    if (body.contains(u"refresh_token"))
+        m_refreshToken = body.value(u"refresh_token").toString().toUtf8();
+    if (body.contains(u"device_id"))
+        m_deviceId = body.value(u"device_id").toString();
+    const QJsonObject user = body.value(u"user").toObject();
+    if (!user.isEmpty()) {
+        m_user.id = user.value(u"id").toString();
+        m_user.username = user.value(u"username").toString(m_user.username);
+        m_user.role = user.value(u"role").toString();
+        m_user.team = user.value(u"team").toString();
+    }
+    m_api->setAccessToken(m_accessToken);
+}
+
+void Session::persist(Done done)
+{
+    const QJsonObject saved{
+        {QStringLiteral("access_token"), QString::fromUtf8(m_accessToken)},
+        {QStringLiteral("refresh_token"), QString::fromUtf8(m_refreshToken)},
+        {QStringLiteral("device_id"), m_deviceId},
+        {QStringLiteral("user"),
+         QJsonObject{{QStringLiteral("id"), m_user.id},
+                     {QStringLiteral("username"), m_user.username},
+                     {QStringLiteral("role"), m_user.role},
+                     {QStringLiteral("team"), m_user.team}}},
+    };
+    m_keys->write(kSessionEntry, QJsonDocument(saved).toJson(QJsonDocument::Compact))
+        .then(this, [done](Result<void> r) { done(std::move(r)); });
+}
+
+void Session::signIn(const QString &username, const QString &password, const QString &deviceName, Done done)
+{
+    const QJsonObject body{{QStringLiteral("username"), username},
+                           {QStringLiteral("password"), password},
+                           {QStringLiteral("device_name"), deviceName}};
+    m_user.username = username;
+    m_api->post(QStringLiteral("/api/v1/auth/login"), body, [this, done](const ApiReply *ok, const ApiFailure *failure) {
+        if (!ok) {
+            done(failure->error);
+            return;
+        }
+        adopt(ok->body);
+        if (m_refreshToken.isEmpty() || m_deviceId.isEmpty()) {
+            done(Error(ErrorCode::ServerError, tr("The service's sign-in answer was incomplete.")));
+            return;
+        }
+        persist([this, done](Result<void> r) {
+            Q_EMIT signedInChanged();
+            done(std::move(r));
+        });
+    });
+}
+
+void Session::restore(Done done)
+{
+    m_keys->read(kSessionEntry).then(this, [this, done](Result<QByteArray> r) {
+        if (!r.ok()) {
+            done(r.error());
+            return;
+        }
+        const QJsonObject saved = QJsonDocument::fromJson(r.value()).object();
+        if (saved.isEmpty()) {
+            done(Error(ErrorCode::Unauthenticated, tr("No saved sign-in on this device.")));
+            return;
+        }
+        adopt(saved);
+        Q_EMIT signedInChanged();
+        done({});
+    });
+}
+
+void Session::refresh(Done done)
+{
+    if (m_refreshToken.isEmpty()) {
+        done(Error(ErrorCode::Unauthenticated, tr("Please sign in again.")));
+        return;
+    }
+    const QJsonObject body{{QStringLiteral("refresh_token"), QString::fromUtf8(m_refreshToken)},
+                           {QStringLiteral("device_id"), m_deviceId}};
+    m_api->setAccessToken({});
+    m_api->post(QStringLiteral("/api/v1/auth/refresh"), body, [this, done](const ApiReply *ok, const ApiFailure *failure) {
+        if (!ok) {
+            if (!failure->transient) {
+                // The refresh token is dead (expired, revoked): signing in again is needed, the outbox stays.
+                m_accessToken.clear();
+                m_refreshToken.clear();
+                Q_EMIT signedInChanged();
+            }
+            ApiFailure f = *failure;
+            done(f.error);
+            return;
+        }
+        adopt(ok->body);
+        persist(done);
+    });
+}
+
+void Session::signOut(Done done)
+{
+    m_accessToken.clear();
+    m_refreshToken.clear();
+    m_api->setAccessToken({});
+    m_keys->remove(kSessionEntry).then(this, [this, done](Result<void> r) {
+        Q_EMIT signedInChanged();
+        done(std::move(r));
+    });
+}
+
+} // namespace doorstep::sync

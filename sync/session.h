@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include "apiclient.h"
+
+#include <QJsonObject>
+#include <QObject>
+
+namespace doorstep {
+class KeyStore;
+}
+
+namespace doorstep::sync {
+
+/** The signed-in user and this device's tokens; tokens live in the keychain, never in a file. */
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    struct User {
+        QString id;
+        QString username;
+        QString role;
+        QString team;
+    };
+
+    Session(ApiClient *api, KeyStore *keys, QObject *parent = nullptr);
+
+    bool signedIn() const { return !m_refreshToken.isEmpty(); }
+    const User &user() const { return m_user; }
+    QString deviceId() const { return m_deviceId; }
+
+    using Done = std::function<void(Result<void>)>;
+    /** Registers this device with the service and stores the tokens in the keychain. */
+    void signIn(const QString &username, const QString &password, const QString &deviceName, Done done);
+    /** Restores tokens saved in the keychain by an earlier run. */
+    void restore(Done done);
+    /** Exchanges the refresh token for new tokens (the access token is short-lived). */
+    void refresh(Done done);
+    /** Forgets the tokens here and in the keychain (the outbox is kept). */
+    void signOut(Done done);
+
+Q_SIGNALS:
+    void signedInChanged();
+
+private:
+    void adopt(const QJsonObject &body);
+    void persist(Done done);
+
+    ApiClient *m_api;
+    KeyStore *m_keys;
+    User m_user;
+    QString m_deviceId;
+    QByteArray m_accessToken;
+    QByteArray m_refreshToken;
+};
+
+} // namespace doorstep::sync

@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "syncengine.h"
+
+#include "session.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QUrlQuery>
+
+Q_LOGGING_CATEGORY(lcSync, "doorstep.sync")
+
+namespace doorstep::sync {
+
+using namespace std::chrono_literals;
+
+SyncEngine::SyncEngine(SyncStore *store, ApiClient *api, Session *session, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_api(api)
+    , m_session(session)
+{
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &SyncEngine::syncNow);
+    connect(&m_periodicTimer, &QTimer::timeout, this, &SyncEngine::syncNow);
+    setPeriodicInterval(15min);
+}
+
+void SyncEngine::setPeriodicInterval(std::chrono::milliseconds interval)
+{
+    m_periodicTimer.stop();
+    if (interval.count() > 0) {
+        m_periodicTimer.setInterval(interval);
+        m_periodicTimer.start();
+    }
+}
+
+void SyncEngine::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void SyncEngine::setOnline(bool online)
+{
+    const bool regained = online && !m_online;
+    m_online = online;
+    if (!online && !m_running)
+        setState(State::Offline);
+    if (regained)
+        syncNow();
+}
+
+void SyncEngine::syncNow()
+{
+    if (m_running) {
+        m_again = true; // something new arrived mid-run: go round once more at the end
+        return;
+    }
+    if (!m_session->signedIn()) {
+        setState(State::SignedOut);
+        Q_EMIT syncError(QStringLiteral("signed_out"), tr("Sign in to sync. Nothing on this device is lost."));
+        Q_EMIT finished(false);
+        return;
+    }
+    m_retryTimer.stop();
+    m_nextRetryAt = {};
+    m_running = true;
+    m_again = false;
+    m_refreshedThisRun = false;
+    m_done = 0;
+    m_pushRounds = 0;
+    m_lastFirstSeq = -1;
+    setState(State::Pushing);
+    m_store->pendingCount([this](Result<int> count) {
+        if (!count.ok())
+            return failLocal(count.error());
+        m_total = count.value();
+        Q_EMIT progress(0, m_total);
+        pushBatch();
+    });
+}
+
+void SyncEngine::account(const ApiReply &reply)
+{
+    m_stats.requests++;
+    m_stats.bytesSent += reply.requestBytes;
+    m_stats.bytesReceived += reply.responseBytes;
+}
+
+void SyncEngine::pushBatch()
+{
+    // Bounded: each round must consume the head of the outbox; a generous cap stops a runaway loop.
+    if (++m_pushRounds > m_total / m_batchSize + 50)
+        return failLocal(Error(ErrorCode::Internal, tr("The outbox did not drain; sync stopped to protect it.")));
+    m_store->pendingMutations(m_batchSize, [this](Result<QList<OutboxEntry>> pending) {
+        if (!pending.ok())
+            return failLocal(pending.error());
+        const QList<OutboxEntry> batch = std::move(pending).value();
+        if (batch.isEmpty())
+            return startPull();
+        if (batch.first().seq == m_lastFirstSeq)
+            return failLocal(Error(ErrorCode::Internal, tr("A queued change could not be recorded as sent.")));
+        m_lastFirstSeq = batch.first().seq;
+
+        QJsonArray mutations;
+        for (const OutboxEntry &e : batch) {
+            mutations.append(QJsonObject{{QStringLiteral("mutation_id"), e.mutationId},
+                                         {QStringLiteral("record_id"), e.recordId},
+                                         {QStringLiteral("type"), e.type},
+                                         {QStringLiteral("base_rev"), e.baseRev},
+                                         {QStringLiteral("patch"), e.patch}});
+        }
+        const QJsonObject body{{QStringLiteral("mutations"), mutations}};
+        m_api->post(QStringLiteral("/api/v1/sync/push"), body, [this, batch](const ApiReply *ok, const ApiFailure *failure) {
+            if (!ok)
+                return fail(*failure, [this] { pushBatch(); });
+            account(*ok);
+            const QJsonArray results = ok->body.value(u"results").toArray();
+            if (results.size() != batch.size()) {
+                ApiFailure f;
+                f.transient = true;
+                f.error = Error(ErrorCode::ServerError, tr("The service answered a different number of changes."));
+                return fail(f, {});
+            }
+            m_store->applyPushResults(batch, results, [this, n = int(batch.size())](Result<PushSummary> summary) {
+                if (!summary.ok())
+                    return failLocal(summary.error());
+                const PushSummary &s = summary.value();
+                m_stats.pushed += n;
+                m_stats.outcomes.applied += s.applied;
+                m_stats.outcomes.merged += s.merged;
+                m_stats.outcomes.conflicts += s.conflicts;
+                m_stats.outcomes.locked += s.locked;
+                m_stats.outcomes.rejected += s.rejected;
+                m_done += n;
+                Q_EMIT progress(m_done, qMax(m_total, m_done));
+                pushBatch();
+            });
+        });
+    });
+}
+
+void SyncEngine::startPull()
+{
+    setState(State::Pulling);
+    m_store->pullCursor([this](Result<QString> cursor) {
+        if (!cursor.ok())
+            return failLocal(cursor.error());
+        pullPage(cursor.value());
+    });
+}
+
+void SyncEngine::pullPage(const QString &cursor)
+{
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
+    if (!cursor.isEmpty())
+        query.addQueryItem(QStringLiteral("cursor"), cursor);
+    const QString path = QStringLiteral("/api/v1/sync/pull?") + query.toString(QUrl::FullyEncoded);
+    m_api->get(path, [this, cursor](const ApiReply *ok, const ApiFailure *failure) {
+        if (!ok)
+            return fail(*failure, [this, cursor] { pullPage(cursor); });
+        account(*ok);
+        const QJsonArray changes = ok->body.value(u"changes").toArray();
+        const QJsonArray purges = ok->body.value(u"purges").toArray();
+        const QString next = ok->body.value(u"next_cursor").toString(cursor);
+        const bool more = ok->body.value(u"has_more").toBool();
+        if (more && next == cursor) {
+            ApiFailure f;
+            f.transient = true;
+            f.error = Error(ErrorCode::ServerError, tr("The service's change feed did not advance."));
+            return fail(f, {});
+        }
+        m_store->applyPullPage(changes, purges, next, [this, next, more](Result<int> applied) {
+            if (!applied.ok())
+                return failLocal(applied.error());
+            m_stats.pulled += applied.value();
+            m_done += applied.value();
+            Q_EMIT progress(m_done, more ? m_done + m_pageSize : m_done);
+            if (more)
+                pullPage(next);
+            else
+                complete();
+        });
+    });
+}
+
+void SyncEngine::complete()
+{
+    m_running = false;
+    m_attempt = 0;
+    m_lastSuccess = QDateTime::currentDateTimeUtc();
+    setState(State::Idle);
+    Q_EMIT finished(true);
+    if (m_again)
+        QTimer::singleShot(0, this, &SyncEngine::syncNow);
+}
+
+void SyncEngine::fail(const ApiFailure &failure, std::function<void()> retry)
+{
+    if (failure.status == 401 && failure.serviceCode == QLatin1String("device_revoked"))
+        return wipeRevokedDevice(failure);
+
+    if (failure.error.code == ErrorCode::Unauthenticated && !m_refreshedThisRun && retry) {
+        // Access tokens are short-lived: refresh once per run, then repeat the request that failed.
+        m_refreshedThisRun = true;
+        m_session->refresh([this, retry](Result<void> refreshed) {
+            if (refreshed.ok())
+                return retry();
+            ApiFailure f;
+            f.error = refreshed.error();
+            f.transient = refreshed.error().code != ErrorCode::Unauthenticated;
+            f.status = f.transient ? 0 : 401;
+            fail(f, {});
+        });
+        return;
+    }
+
+    m_running = false;
+    if (failure.error.code == ErrorCode::Unauthenticated) {
+        setState(State::SignedOut);
+        Q_EMIT syncError(QStringLiteral("signed_out"), tr("Sign in again to sync. Nothing on this device is lost."));
+        Q_EMIT finished(false);
+        return;
+    }
+    const bool networkDown = failure.error.code == ErrorCode::NetworkError || failure.error.code == ErrorCode::Timeout;
+    setState(networkDown ? State::Offline : State::Error);
+    Q_EMIT syncError(errorCodeName(failure.error.code), failure.error.message);
+    Q_EMIT finished(false);
+    // Permanent refusals retry too, more slowly: the queue is kept and a later service may accept it.
+    scheduleRetry(failure.retryAfter);
+}
+
+void SyncEngine::failLocal(const Error &error)
+{
+    qCWarning(lcSync) << "local store error during sync:" << errorCodeName(error.code);
+    m_running = false;
+    setState(State::Error);
+    Q_EMIT syncError(errorCodeName(error.code), error.message);
+    Q_EMIT finished(false);
+    scheduleRetry(std::nullopt);
+}
+
+void SyncEngine::scheduleRetry(std::optional<std::chrono::milliseconds> retryAfter)
+{
+    const auto delay = m_retry.delayFor(++m_attempt, retryAfter);
+    m_nextRetryAt = QDateTime::currentDateTimeUtc().addMSecs(delay.count());
+    m_retryTimer.start(delay);
+    qCInfo(lcSync) << "retrying in" << delay.count() << "ms (attempt" << m_attempt << ")";
+}
+
+void SyncEngine::wipeRevokedDevice(const ApiFailure &failure)
+{
+    m_running = false;
+    m_store->pendingCount([this, failure](Result<int> count) {
+        const int unsynced = count.ok() ? count.value() : -1;
+        m_store->wipe([this, unsynced, failure](Result<void> wiped) {
+            m_session->signOut([this, unsynced, failure, wiped](Result<void>) {
+                setState(State::SignedOut);
+                Q_EMIT syncError(QStringLiteral("device_revoked"), failure.error.message);
+                if (wiped.ok())
+                    Q_EMIT deviceWiped(unsynced);
+                Q_EMIT finished(false);
+            });
+        });
+    });
+}
+
+} // namespace doorstep::sync

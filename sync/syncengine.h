@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include "apiclient.h"
+#include "retrypolicy.h"
+#include "syncstore.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+
+namespace doorstep::sync {
+
+class Session;
+
+/**
+ * Pushes the outbox, then pulls the service's changes, page by page (Nextcloud's SyncEngine shape:
+ * a State, progress, finished, syncError). No GUI: the tablet app and doorstep-cli both drive it.
+ * Transient failures retry on a timer with backoff and jitter; Retry-After is honoured.
+ */
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QDateTime lastSuccess READ lastSuccess NOTIFY finished)
+public:
+    enum class State { Idle, Pushing, Pulling, Offline, SignedOut, Error };
+    Q_ENUM(State)
+
+    /** Counters for status screens, tests and benchmarks. */
+    struct Stats {
+        qint64 requests = 0;
+        qint64 bytesSent = 0;
+        qint64 bytesReceived = 0;
+        int pushed = 0;
+        int pulled = 0;
+        PushSummary outcomes;
+    };
+
+    SyncEngine(SyncStore *store, ApiClient *api, Session *session, QObject *parent = nullptr);
+
+    State state() const { return m_state; }
+    QDateTime lastSuccess() const { return m_lastSuccess; }
+    bool isRunning() const { return m_running; }
+    const Stats &stats() const { return m_stats; }
+    /** When the next automatic retry is due (invalid when none is scheduled). */
+    QDateTime nextRetryAt() const { return m_nextRetryAt; }
+
+    void setBatchSize(int mutations) { m_batchSize = qMax(1, mutations); }
+    void setPageSize(int changes) { m_pageSize = qMax(1, changes); }
+    void setPeriodicInterval(std::chrono::milliseconds interval);
+    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+
+public Q_SLOTS:
+    /** "Sync now", app resumed, the periodic timer, a local save: starts a run, or queues one more. */
+    void syncNow();
+    /** Reachability changed; regaining connectivity triggers a sync. */
+    void setOnline(bool online);
+
+Q_SIGNALS:
+    void stateChanged(doorstep::sync::SyncEngine::State state);
+    void progress(int done, int total);
+    void finished(bool ok);
+    void syncError(const QString &code, const QString &message);
+    /** The service revoked this device; the store was wiped. `unsynced` changes could not be sent. */
+    void deviceWiped(int unsynced);
+
+private:
+    void setState(State state);
+    void pushBatch();
+    void startPull();
+    void pullPage(const QString &cursor);
+    void complete();
+    void fail(const ApiFailure &failure, std::function<void()> retry);
+    void failLocal(const Error &error);
+    void scheduleRetry(std::optional<std::chrono::milliseconds> retryAfter);
+    void wipeRevokedDevice(const ApiFailure &failure);
+    void account(const ApiReply &reply);
+
+    SyncStore *m_store;
+    ApiClient *m_api;
+    Session *m_session;
+    State m_state = State::Idle;
+    bool m_running = false;
+    bool m_again = false;
+    bool m_online = true;
+    bool m_refreshedThisRun = false;
+    int m_batchSize = 500;
+    int m_pageSize = 1000;
+    int m_done = 0;
+    int m_total = 0;
+    int m_pushRounds = 0;
+    int m_attempt = 0;
+    qint64 m_lastFirstSeq = -1;
+    RetryPolicy m_retry;
+    QTimer m_retryTimer;
+    QTimer m_periodicTimer;
+    QDateTime m_nextRetryAt;
+    QDateTime m_lastSuccess;
+    Stats m_stats;
+};
+
+} // namespace doorstep::sync

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include "core/result.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace doorstep::sync {
+
+/** One queued change, as sent in a push. */
+struct OutboxEntry {
+    qint64 seq = 0;        // device order
+    QString mutationId;
+    QString recordId;
+    QString type;
+    qint64 baseRev = 0;
+    QJsonObject patch;
+};
+
+/** What a push batch did locally, for progress and status. */
+struct PushSummary {
+    int applied = 0;
+    int merged = 0;
+    int conflicts = 0;
+    int locked = 0;
+    int rejected = 0;
+};
+
+/**
+ * What the sync engine needs from the device's store. Every call is asynchronous (the store works on
+ * its own thread) and calls back on the engine's thread. Each apply runs in ONE local transaction:
+ * a push batch's answers, or a pull page together with its cursor, so an interrupted sync resumes
+ * from the last applied step and never skips or double-applies.
+ */
+class SyncStore
+{
+public:
+    template <typename T>
+    using Done = std::function<void(Result<T>)>;
+
+    virtual ~SyncStore() = default;
+
+    /** Up to `limit` pending (not quarantined) mutations in device order. */
+    virtual void pendingMutations(int limit, Done<QList<OutboxEntry>> done) = 0;
+    virtual void pendingCount(Done<int> done) = 0;
+    /** Applies the service's answers (one per sent mutation, same order). */
+    virtual void applyPushResults(const QList<OutboxEntry> &sent, const QJsonArray &results, Done<PushSummary> done) = 0;
+    virtual void pullCursor(Done<QString> done) = 0;
+    /** Applies a page of changes and purges and stores nextCursor, atomically. Returns records applied. */
+    virtual void applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
+                               Done<int> done) = 0;
+    /** Deletes every record, the file and its key (device revoked). */
+    virtual void wipe(Done<void> done) = 0;
+};
+
+} // namespace doorstep::sync
