@@ -5,6 +5,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -32,6 +33,14 @@ Result<void> validateRecord(const QJsonObject &record);
 
 /** Validates a patch (a subset of top-level fields; null clears a field) for a record type. */
 Result<void> validatePatch(RecordType type, const QJsonObject &patch);
+
+/** validatePatch, and what only the service may write refused with Forbidden: service-owned
+ *  fields (return_reason, reviewed_by, reviewed_at) and the states approved and returned. The
+ *  same check on the tablet (before queueing) and in the service (on push). */
+Result<void> validateClientPatch(RecordType type, const QJsonObject &patch);
+
+/** The record's type, when `type` names one. */
+std::optional<RecordType> typeOf(const QJsonObject &record);
 
 /** parseObject + validateRecord. */
 Result<QJsonObject> decodeRecord(const QByteArray &json);

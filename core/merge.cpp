@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "merge.h"
+
+#include "wire.h"
+
+#include <QSet>
+
+namespace doorstep::merge {
+
+namespace {
+
+// A field set to null and a field left out mean the same thing on the wire (a patch clears a
+// field with null), so both compare as "absent".
+QJsonValue normalised(const QJsonValue &v)
+{
+    return v.isNull() ? QJsonValue(QJsonValue::Undefined) : v;
+}
+
+bool same(const QJsonValue &a, const QJsonValue &b)
+{
+    return normalised(a) == normalised(b); // QJsonValue == compares arrays and objects deeply
+}
+
+QStringList unionOfKeys(std::initializer_list<const QJsonObject *> objects)
+{
+    QSet<QString> seen;
+    QStringList keys;
+    for (const QJsonObject *o : objects) {
+        for (auto it = o->constBegin(); it != o->constEnd(); ++it) {
+            if (!seen.contains(it.key())) {
+                seen.insert(it.key());
+                keys << it.key();
+            }
+        }
+    }
+    keys.sort();
+    return keys;
+}
+
+} // namespace
+
+MergeResult threeWay(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs)
+{
+    MergeResult result;
+    result.merged = theirs;
+    const QStringList &identity = wire::identityFields();
+    for (const QString &field : unionOfKeys({&base, &mine, &theirs})) {
+        if (identity.contains(field))
+            continue; // theirs' identity stands; never merged as content
+        const QJsonValue b = base.value(field);
+        const QJsonValue m = mine.value(field);
+        const QJsonValue t = theirs.value(field);
+        const bool mineChanged = !same(m, b);
+        const bool theirsChanged = !same(t, b);
+        if (!mineChanged)
+            continue; // theirs (changed or not) is already in merged
+        if (!theirsChanged) {
+            if (normalised(m).isUndefined())
+                result.merged.remove(field);
+            else
+                result.merged.insert(field, m);
+            result.fromMine << field;
+            continue;
+        }
+        if (same(m, t))
+            continue; // both made the same change
+        result.conflicts.append(FieldConflict{field, normalised(b), normalised(m), normalised(t)});
+    }
+    return result;
+}
+
+QJsonObject diff(const QJsonObject &from, const QJsonObject &to)
+{
+    QJsonObject patch;
+    const QStringList &identity = wire::identityFields();
+    for (const QString &field : unionOfKeys({&from, &to})) {
+        if (identity.contains(field))
+            continue;
+        const QJsonValue a = from.value(field);
+        const QJsonValue b = to.value(field);
+        if (same(a, b))
+            continue;
+        patch.insert(field, normalised(b).isUndefined() ? QJsonValue(QJsonValue::Null) : b);
+    }
+    return patch;
+}
+
+QJsonObject applyPatch(QJsonObject record, const QJsonObject &patch)
+{
+    for (auto it = patch.constBegin(); it != patch.constEnd(); ++it) {
+        if (it->isNull() || it->isUndefined())
+            record.remove(it.key());
+        else
+            record.insert(it.key(), *it);
+    }
+    return record;
+}
+
+} // namespace doorstep::merge

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "core/merge.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace doorstep;
+
+namespace {
+QJsonObject obj(const char *json)
+{
+    return QJsonDocument::fromJson(QByteArray(json)).object();
+}
+} // namespace
+
+/** Three-way merge per top-level field, diff and patch. */
+class TestMerge : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void threeWay_data()
+    {
+        QTest::addColumn<QJsonObject>("base");
+        QTest::addColumn<QJsonObject>("mine");
+        QTest::addColumn<QJsonObject>("theirs");
+        QTest::addColumn<QJsonObject>("merged");
+        QTest::addColumn<QStringList>("conflicts");
+        QTest::addColumn<QStringList>("fromMine");
+
+        const char *base = R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":"p0","children":[{"child_id":"c","seen":true}]})";
+        QTest::addRow("nothing changed") << obj(base) << obj(base) << obj(base) << obj(base) << QStringList() << QStringList();
+        QTest::addRow("disjoint fields")
+            << obj(base)
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"mine","present":"p0","children":[{"child_id":"c","seen":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":"theirs","children":[{"child_id":"c","seen":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"mine","present":"theirs","children":[{"child_id":"c","seen":true}]})")
+            << QStringList() << QStringList{QStringLiteral("rationale")};
+        QTest::addRow("only theirs changed")
+            << obj(base) << obj(base)
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"t","present":"p0","children":[{"child_id":"c","seen":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"t","present":"p0","children":[{"child_id":"c","seen":true}]})")
+            << QStringList() << QStringList();
+        QTest::addRow("same field same value")
+            << obj(base)
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"same","present":"p0","children":[{"child_id":"c","seen":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"same","present":"p0","children":[{"child_id":"c","seen":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"same","present":"p0","children":[{"child_id":"c","seen":true}]})")
+            << QStringList() << QStringList();
+        QTest::addRow("same field different values")
+            << obj(base)
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"mine","present":"p0","children":[{"child_id":"c","seen":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"theirs","present":"p0","children":[{"child_id":"c","seen":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"theirs","present":"p0","children":[{"child_id":"c","seen":true}]})")
+            << QStringList{QStringLiteral("rationale")} << QStringList();
+        QTest::addRow("deep array difference is a conflict")
+            << obj(base)
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":"p0","children":[{"child_id":"c","seen":false}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":"p0","children":[{"child_id":"c","seen":true,"seen_alone":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":"p0","children":[{"child_id":"c","seen":true,"seen_alone":true}]})")
+            << QStringList{QStringLiteral("children")} << QStringList();
+        QTest::addRow("deep equal arrays merge")
+            << obj(base)
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":"p0","children":[{"child_id":"c","seen":false}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":"p0","children":[{"seen":false,"child_id":"c"}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":"p0","children":[{"child_id":"c","seen":false}]})")
+            << QStringList() << QStringList();
+        QTest::addRow("mine removed, theirs untouched")
+            << obj(base)
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","children":[{"child_id":"c","seen":true}]})")
+            << obj(base)
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","children":[{"child_id":"c","seen":true}]})")
+            << QStringList() << QStringList{QStringLiteral("present")};
+        QTest::addRow("mine cleared with null, theirs untouched")
+            << obj(base)
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":null,"children":[{"child_id":"c","seen":true}]})")
+            << obj(base)
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","children":[{"child_id":"c","seen":true}]})")
+            << QStringList() << QStringList{QStringLiteral("present")};
+        QTest::addRow("removal vs edit")
+            << obj(base)
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","children":[{"child_id":"c","seen":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":"edited","children":[{"child_id":"c","seen":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":"edited","children":[{"child_id":"c","seen":true}]})")
+            << QStringList{QStringLiteral("present")} << QStringList();
+        QTest::addRow("both removed")
+            << obj(base)
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","children":[{"child_id":"c","seen":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":null,"children":[{"child_id":"c","seen":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":null,"children":[{"child_id":"c","seen":true}]})")
+            << QStringList() << QStringList();
+        QTest::addRow("both added differently")
+            << obj(base)
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":"p0","diversity":"a","children":[{"child_id":"c","seen":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":"p0","diversity":"b","children":[{"child_id":"c","seen":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"r0","present":"p0","diversity":"b","children":[{"child_id":"c","seen":true}]})")
+            << QStringList{QStringLiteral("diversity")} << QStringList();
+        QTest::addRow("identity fields never merged")
+            << obj(base)
+            << obj(R"({"id":"y","type":"child","schema":2,"rationale":"r0","present":"p0","children":[{"child_id":"c","seen":true}]})")
+            << obj(base) << obj(base) << QStringList() << QStringList();
+        QTest::addRow("mixed: one taken, one conflict")
+            << obj(base)
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"mine","present":"mine","children":[{"child_id":"c","seen":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"theirs","present":"p0","children":[{"child_id":"c","seen":true}]})")
+            << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"theirs","present":"mine","children":[{"child_id":"c","seen":true}]})")
+            << QStringList{QStringLiteral("rationale")} << QStringList{QStringLiteral("present")};
+        QTest::addRow("number vs string differ")
+            << obj(R"({"id":"x","a":1})") << obj(R"({"id":"x","a":"1"})") << obj(R"({"id":"x","a":1})")
+            << obj(R"({"id":"x","a":"1"})") << QStringList() << QStringList{QStringLiteral("a")};
+    }
+
+    void threeWay()
+    {
+        QFETCH(QJsonObject, base);
+        QFETCH(QJsonObject, mine);
+        QFETCH(QJsonObject, theirs);
+        QFETCH(QJsonObject, merged);
+        QFETCH(QStringList, conflicts);
+        QFETCH(QStringList, fromMine);
+        const merge::MergeResult r = merge::threeWay(base, mine, theirs);
+        QCOMPARE(r.merged, merged);
+        QStringList conflictFields;
+        for (const auto &c : r.conflicts)
+            conflictFields << c.field;
+        QCOMPARE(conflictFields, conflicts);
+        QCOMPARE(r.fromMine, fromMine);
+        QCOMPARE(r.hasConflicts(), !conflicts.isEmpty());
+    }
+
+    void conflictCarriesAllThreeValues()
+    {
+        const auto r = merge::threeWay(obj(R"({"id":"x"})"), obj(R"({"id":"x","rationale":"mine"})"),
+                                       obj(R"({"id":"x","rationale":"theirs"})"));
+        QCOMPARE(r.conflicts.size(), 1);
+        const merge::FieldConflict &c = r.conflicts.first();
+        QVERIFY(c.base.isUndefined());
+        QCOMPARE(c.mine, QJsonValue(QStringLiteral("mine")));
+        QCOMPARE(c.theirs, QJsonValue(QStringLiteral("theirs")));
+        QCOMPARE(r.merged.value(QStringLiteral("rationale")), QJsonValue(QStringLiteral("theirs")));
+    }
+
+    void diffAndPatch_data()
+    {
+        QTest::addColumn<QJsonObject>("from");
+        QTest::addColumn<QJsonObject>("to");
+        QTest::addColumn<QJsonObject>("patch");
+        QTest::addRow("no change") << obj(R"({"id":"x","a":1})") << obj(R"({"id":"x","a":1})") << QJsonObject();
+        QTest::addRow("edit") << obj(R"({"id":"x","a":1,"b":"k"})") << obj(R"({"id":"x","a":2,"b":"k"})") << obj(R"({"a":2})");
+        QTest::addRow("add") << obj(R"({"id":"x"})") << obj(R"({"id":"x","a":[1,2]})") << obj(R"({"a":[1,2]})");
+        QTest::addRow("remove") << obj(R"({"id":"x","a":1})") << obj(R"({"id":"x"})") << obj(R"({"a":null})");
+        QTest::addRow("to null") << obj(R"({"id":"x","a":1})") << obj(R"({"id":"x","a":null})") << obj(R"({"a":null})");
+        QTest::addRow("null to absent is no change") << obj(R"({"id":"x","a":null})") << obj(R"({"id":"x"})") << QJsonObject();
+        QTest::addRow("nested object replaced whole")
+            << obj(R"({"plan":{"contingency":"a","actions":[]}})") << obj(R"({"plan":{"contingency":"b","actions":[]}})")
+            << obj(R"({"plan":{"contingency":"b","actions":[]}})");
+        QTest::addRow("identity left out") << obj(R"({"id":"x","type":"visit","schema":1,"a":1})")
+                                           << obj(R"({"id":"y","type":"child","schema":2,"a":1})") << QJsonObject();
+    }
+
+    void diffAndPatch()
+    {
+        QFETCH(QJsonObject, from);
+        QFETCH(QJsonObject, to);
+        QFETCH(QJsonObject, patch);
+        QCOMPARE(merge::diff(from, to), patch);
+        // Round trip: applying the diff gets from `from` to `to` (null and absent are the same;
+        // identity stays that of `from`).
+        auto withoutNulls = [](QJsonObject o) {
+            for (const QString &key : o.keys())
+                if (o.value(key).isNull())
+                    o.remove(key);
+            return o;
+        };
+        QJsonObject expected = withoutNulls(to);
+        for (const QString &key : {QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("schema")}) {
+            expected.remove(key);
+            if (from.contains(key))
+                expected.insert(key, from.value(key));
+        }
+        QCOMPARE(withoutNulls(merge::applyPatch(from, merge::diff(from, to))), expected);
+    }
+
+    void applyPatchRemovesAndReplaces()
+    {
+        const QJsonObject r = merge::applyPatch(obj(R"({"id":"x","a":1,"b":2,"c":[1]})"), obj(R"({"a":null,"b":3,"d":{"e":1}})"));
+        QCOMPARE(r, obj(R"({"id":"x","b":3,"c":[1],"d":{"e":1}})"));
+    }
+
+    void rebaseThroughPatches()
+    {
+        // The client's use: a pending patch on a stale base, rebased onto a pulled record.
+        const QJsonObject base = obj(R"({"id":"x","rationale":"r","present":"p","diversity":"d"})");
+        const QJsonObject mine = merge::applyPatch(base, obj(R"({"rationale":"mine","diversity":null})"));
+        const QJsonObject theirs = merge::applyPatch(base, obj(R"({"present":"theirs"})"));
+        const auto r = merge::threeWay(base, mine, theirs);
+        QVERIFY(!r.hasConflicts());
+        QCOMPARE(r.merged, obj(R"({"id":"x","rationale":"mine","present":"theirs"})"));
+        QCOMPARE(merge::diff(theirs, r.merged), obj(R"({"rationale":"mine","diversity":null})"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMerge)
+#include "tst_merge.moc"
