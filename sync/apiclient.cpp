@@ -78,20 +78,19 @@ void ApiClient::finish(QNetworkReply *reply, qint64 requestBytes, const Callback
     const QByteArray raw = reply->isOpen() ? reply->readAll() : QByteArray();
     const auto netError = reply->error();
 
-    // 1. Transport first: a reset, a timeout or a body cut short is a network failure whatever the status said.
-    const bool httpLevelError = netError >= QNetworkReply::ContentAccessDenied && netError <= QNetworkReply::UnknownContentError
-        && failure.status >= 400;
-    const bool serverLevelError = netError >= QNetworkReply::InternalServerError && netError <= QNetworkReply::UnknownServerError
-        && failure.status >= 500;
-    if (netError != QNetworkReply::NoError && !httpLevelError && !serverLevelError) {
+    // 1. Transport first: a reset, a timeout or a body cut short is a network failure whatever the
+    //    status said. Qt numbers transport and proxy errors 1–199; 2xx–4xx codes mirror HTTP statuses.
+    const bool transportError = netError > QNetworkReply::NoError && netError < QNetworkReply::ContentAccessDenied;
+    if (transportError || (netError != QNetworkReply::NoError && failure.status == 0)) {
         failure.transient = true;
-        if (netError == QNetworkReply::OperationCanceledError || netError == QNetworkReply::TimeoutError)
+        if (netError == QNetworkReply::OperationCanceledError || netError == QNetworkReply::TimeoutError) {
             failure.error = Error(ErrorCode::Timeout, tr("The service did not answer in time."));
-        else if (netError == QNetworkReply::SslHandshakeFailedError)
-            failure.error = Error(ErrorCode::NetworkError, tr("The service's certificate could not be trusted.")),
-            failure.transient = false;
-        else
+        } else if (netError == QNetworkReply::SslHandshakeFailedError) {
+            failure.transient = false; // a certificate problem does not fix itself; never ignored either
+            failure.error = Error(ErrorCode::NetworkError, tr("The service's certificate could not be trusted."));
+        } else {
             failure.error = Error(ErrorCode::NetworkError, tr("Could not reach the service (%1).").arg(reply->errorString()));
+        }
         qCInfo(lcApi) << "request failed:" << netError << "status" << failure.status;
         done(nullptr, &failure);
         return;

@@ -9,14 +9,11 @@
 
 namespace doorstep::sync {
 
-namespace {
-const QString kSessionEntry = QStringLiteral("doorstep.session");
-}
-
-Session::Session(ApiClient *api, KeyStore *keys, QObject *parent)
+Session::Session(ApiClient *api, KeyStore *keys, const QString &keychainEntry, QObject *parent)
     : QObject(parent)
     , m_api(api)
     , m_keys(keys)
+    , m_entry(keychainEntry)
 {
 }
 
@@ -49,7 +46,7 @@ void Session::persist(Done done)
                      {QStringLiteral("role"), m_user.role},
                      {QStringLiteral("team"), m_user.team}}},
     };
-    m_keys->write(kSessionEntry, QJsonDocument(saved).toJson(QJsonDocument::Compact))
+    m_keys->write(m_entry, QJsonDocument(saved).toJson(QJsonDocument::Compact))
         .then(this, [done](Result<void> r) { done(std::move(r)); });
 }
 
@@ -78,7 +75,7 @@ void Session::signIn(const QString &username, const QString &password, const QSt
 
 void Session::restore(Done done)
 {
-    m_keys->read(kSessionEntry).then(this, [this, done](Result<QByteArray> r) {
+    m_keys->read(m_entry).then(this, [this, done](Result<QByteArray> r) {
         if (!r.ok()) {
             done(r.error());
             return;
@@ -125,7 +122,7 @@ void Session::signOut(Done done)
     m_accessToken.clear();
     m_refreshToken.clear();
     m_api->setAccessToken({});
-    m_keys->remove(kSessionEntry).then(this, [this, done](Result<void> r) {
+    m_keys->remove(m_entry).then(this, [this, done](Result<void> r) {
         Q_EMIT signedInChanged();
         done(std::move(r));
     });

@@ -25,7 +25,8 @@ public:
         QString team;
     };
 
-    Session(ApiClient *api, KeyStore *keys, QObject *parent = nullptr);
+    /** `keychainEntry` names this device's entry, so several stores on one machine never share tokens. */
+    Session(ApiClient *api, KeyStore *keys, const QString &keychainEntry, QObject *parent = nullptr);
 
     bool signedIn() const { return !m_refreshToken.isEmpty(); }
     const User &user() const { return m_user; }
@@ -50,6 +51,7 @@ private:
 
     ApiClient *m_api;
     KeyStore *m_keys;
+    QString m_entry;
     User m_user;
     QString m_deviceId;
     QByteArray m_accessToken;

@@ -87,7 +87,7 @@ private:
     bool m_online = true;
     bool m_refreshedThisRun = false;
     int m_batchSize = 500;
-    int m_pageSize = 1000;
+    int m_pageSize = 500;
     int m_done = 0;
     int m_total = 0;
     int m_pushRounds = 0;

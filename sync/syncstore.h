@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "core/store/outbox.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -13,15 +14,7 @@
 
 namespace doorstep::sync {
 
-/** One queued change, as sent in a push. */
-struct OutboxEntry {
-    qint64 seq = 0;        // device order
-    QString mutationId;
-    QString recordId;
-    QString type;
-    qint64 baseRev = 0;
-    QJsonObject patch;
-};
+using doorstep::OutboxEntry;
 
 /** What a push batch did locally, for progress and status. */
 struct PushSummary {

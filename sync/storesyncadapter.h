@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include "syncstore.h"
+
+#include <QObject>
+
+namespace doorstep {
+class Store;
+}
+
+namespace doorstep::sync {
+
+/** SyncStore over the device's async Store: every call runs a SyncApplier step on the store thread
+ *  and answers on this object's thread. */
+class StoreSyncAdapter : public QObject, public SyncStore
+{
+    Q_OBJECT
+public:
+    /** `wipe` closes the store and deletes the file and its key; the app supplies it because the
+     *  key lives in the platform keychain, which the sync layer does not own. */
+    using Wiper = std::function<void(Done<void>)>;
+    StoreSyncAdapter(Store *store, Wiper wipe, QObject *parent = nullptr);
+
+    void pendingMutations(int limit, Done<QList<OutboxEntry>> done) override;
+    void pendingCount(Done<int> done) override;
+    void applyPushResults(const QList<OutboxEntry> &sent, const QJsonArray &results, Done<PushSummary> done) override;
+    void pullCursor(Done<QString> done) override;
+    void applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
+                       Done<int> done) override;
+    void wipe(Done<void> done) override;
+
+private:
+    Store *m_store;
+    Wiper m_wipe;
+};
+
+} // namespace doorstep::sync

@@ -1,0 +1,206 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "syncapplier.h"
+
+#include "core/rules.h"
+#include "core/store/conflictstore.h"
+#include "core/store/database.h"
+#include "core/store/outbox.h"
+#include "core/store/recordrepository.h"
+#include "core/store/syncstate.h"
+#include "core/store/transaction.h"
+#include "core/wire.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcApply, "doorstep.sync.apply")
+
+namespace doorstep::sync {
+
+Result<QList<OutboxEntry>> SyncApplier::takePending(int limit)
+{
+    Outbox outbox(m_db);
+    auto pending = outbox.pending(limit);
+    if (!pending)
+        return pending.error();
+    QStringList ids;
+    for (const OutboxEntry &e : pending.value())
+        ids << e.mutationId;
+    if (!ids.isEmpty()) {
+        if (auto sent = outbox.markSent(ids); !sent)
+            return sent.error();
+    }
+    return pending;
+}
+
+Result<int> SyncApplier::pendingCount()
+{
+    auto pending = Outbox(m_db).pending(1000000);
+    if (!pending)
+        return pending.error();
+    return int(pending.value().size());
+}
+
+Result<QString> SyncApplier::pullCursor()
+{
+    return SyncState(m_db).pullCursor();
+}
+
+Result<PushSummary> SyncApplier::applyPushResults(const QList<OutboxEntry> &sent, const QJsonArray &results)
+{
+    if (results.size() != sent.size())
+        return Error(ErrorCode::InvalidInput, QStringLiteral("one answer per mutation expected"));
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    Outbox outbox(m_db);
+    RecordRepository records(m_db);
+    PushSummary summary;
+    for (qsizetype i = 0; i < sent.size(); ++i) {
+        const OutboxEntry &entry = sent[i];
+        const QJsonObject answer = results[i].toObject();
+        const QString kind = answer.value(u"result").toString();
+        const qint64 rev = qint64(answer.value(u"rev").toDouble());
+        if (kind == QLatin1String("applied")) {
+            if (auto r = outbox.markAcked(entry.mutationId, rev); !r)
+                return r.error();
+            summary.applied++;
+        } else if (kind == QLatin1String("merged") || kind == QLatin1String("conflict")) {
+            const QJsonObject record = answer.value(u"record").toObject();
+            if (!record.isEmpty()) {
+                // Applied while this mutation is still unacknowledged, so the three-way rebase keeps
+                // the local edits and stores any clashing field as a conflict for a person.
+                if (auto r = records.applyRemote(record, rev); !r)
+                    return r.error();
+            }
+            if (kind == QLatin1String("conflict")) {
+                ConflictStore conflicts(m_db);
+                const QJsonObject fields = answer.value(u"fields").toObject();
+                for (auto it = fields.begin(); it != fields.end(); ++it) {
+                    const QJsonObject f = it.value().toObject();
+                    merge::FieldConflict c{it.key(), f.value(u"base"), f.value(u"mine"), f.value(u"theirs")};
+                    if (auto r = conflicts.put(entry.recordId, c, rev); !r)
+                        return r.error();
+                }
+                summary.conflicts++;
+            } else {
+                summary.merged++;
+            }
+            if (auto r = outbox.markAcked(entry.mutationId, rev); !r)
+                return r.error();
+        } else if (kind == QLatin1String("locked")) {
+            if (auto r = convertToAmendment(entry); !r)
+                return r.error();
+            summary.locked++;
+        } else if (kind == QLatin1String("rejected")) {
+            const QJsonObject e = answer.value(u"error").toObject();
+            QString reason = answer.value(u"message").toString(e.value(u"message").toString());
+            const QString field = answer.value(u"field").toString(e.value(u"field").toString());
+            if (!field.isEmpty())
+                reason += QStringLiteral(" (") + field + QLatin1Char(')');
+            if (auto r = outbox.quarantine(entry.mutationId, reason); !r)
+                return r.error();
+            summary.rejected++;
+        } else {
+            // An answer this client does not understand: keep the mutation for a later client.
+            if (auto r = outbox.markFailed(entry.mutationId, QStringLiteral("unknown answer from the service")); !r)
+                return r.error();
+        }
+    }
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return summary;
+}
+
+Result<void> SyncApplier::convertToAmendment(const OutboxEntry &entry)
+{
+    // The record was approved on the service while this edit waited: approved records are locked,
+    // so the edit becomes an amendment (a new record linked to the approved one) that needs approval.
+    RecordRepository records(m_db);
+    auto current = records.byId(entry.recordId);
+    if (!current)
+        return current.error();
+    QJsonObject amendment = current.value().body;
+    amendment.insert(QStringLiteral("id"), wire::newUuid());
+    amendment.insert(QStringLiteral("amends"), entry.recordId);
+    for (const QString &owned : wire::serviceOwnedFields())
+        amendment.remove(owned);
+    amendment.insert(QStringLiteral("created_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const bool submittable = rules::checkSubmission(amendment, now).isEmpty();
+    amendment.insert(QStringLiteral("state"), submittable ? QStringLiteral("submitted") : QStringLiteral("draft"));
+    if (submittable)
+        amendment.insert(QStringLiteral("submitted_at"), now.toString(Qt::ISODate));
+    if (auto saved = records.save(amendment); !saved)
+        return saved.error();
+    // The original edit is settled by the amendment; the approved copy arrives with the next pull.
+    return Outbox(m_db).supersede(entry.mutationId, QStringLiteral("became amendment ") + amendment.value(u"id").toString());
+}
+
+Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor)
+{
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    RecordRepository records(m_db);
+    ConflictStore conflicts(m_db);
+    QList<RemoteRecord> page;
+    int applied = 0;
+    for (const QJsonValue &v : changes) {
+        const QJsonObject change = v.toObject();
+        const QString id = change.value(u"record_id").toString();
+        const qint64 rev = qint64(change.value(u"rev").toDouble());
+        if (change.value(u"deleted").toBool()) {
+            auto gone = records.purge(id, false);
+            if (!gone && gone.error().code != ErrorCode::NotFound && gone.error().code != ErrorCode::Conflict)
+                return gone.error();
+            ++applied;
+            continue;
+        }
+        const QJsonObject flagged = change.value(u"conflict").toObject().value(u"fields").toObject();
+        if (flagged.isEmpty()) {
+            // Conflicts recorded against an older revision are settled: the service's copy is the answer
+            // (this is how a resolution made on another device reaches this one).
+            auto held = conflicts.forRecord(id);
+            if (!held)
+                return held.error();
+            for (const ConflictEntry &c : held.value()) {
+                if (c.theirsRev < rev) {
+                    if (auto r = conflicts.remove(id, c.field); !r)
+                        return r.error();
+                }
+            }
+        }
+        auto outcome = records.applyRemote(change.value(u"record").toObject(), rev);
+        if (!outcome)
+            return Error(outcome.error().code, QStringLiteral("a pulled record could not be stored: ") + outcome.error().message,
+                         outcome.error().field);
+        // The service flags a record whose same field was changed on two devices; every device that
+        // holds it shows the conflict until a person resolves it.
+        for (auto it = flagged.begin(); it != flagged.end(); ++it) {
+            const QJsonObject f = it.value().toObject();
+            merge::FieldConflict c{it.key(), f.value(u"base"), f.value(u"mine"), f.value(u"theirs")};
+            if (auto r = conflicts.put(id, c, rev); !r)
+                return r.error();
+        }
+        ++applied;
+    }
+    for (const QJsonValue &v : purges) {
+        // Out of this worker's scope now (reallocated). Unsynced edits are kept until they are settled.
+        auto gone = records.purge(v.toString(), false);
+        if (!gone && gone.error().code != ErrorCode::NotFound) {
+            if (gone.error().code != ErrorCode::Conflict)
+                return gone.error();
+            qCInfo(lcApply) << "purge deferred: record has unsynced changes";
+        }
+        ++applied;
+    }
+    if (auto s = SyncState(m_db).setPullCursor(nextCursor); !s)
+        return s.error();
+    if (auto c = tx.commit(); !c)
+        return c.error();
+    return applied;
+}
+
+} // namespace doorstep::sync

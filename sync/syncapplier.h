@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include "syncstore.h"
+
+namespace doorstep {
+class Database;
+}
+
+namespace doorstep::sync {
+
+/**
+ * Applies what the service said to the device's store, synchronously, on the store's thread.
+ * Each call is ONE local transaction: a push batch's answers, or a pull page with its cursor.
+ * Service records are written without queuing mutations (applyRemote), so nothing echoes back.
+ */
+class SyncApplier
+{
+public:
+    explicit SyncApplier(Database &db) : m_db(db) {}
+
+    /** Pending mutations in device order, marked as sent (the outbox screen shows them so). */
+    Result<QList<OutboxEntry>> takePending(int limit);
+    Result<int> pendingCount();
+    /** One answer per sent mutation, in order:
+     *  applied → acknowledged at its revision;
+     *  merged / conflict → the service's record is applied first (local edits rebased on it, clashing
+     *    fields kept in the conflict store for a person), then the mutation is acknowledged;
+     *  locked → the edit becomes an amendment linked to the approved record, queued for review;
+     *  rejected → quarantined with its reason; the others go on. */
+    Result<PushSummary> applyPushResults(const QList<OutboxEntry> &sent, const QJsonArray &results);
+    /** Changes (records, tombstones, the service's flagged conflicts) and purges, then the cursor. */
+    Result<int> applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor);
+    Result<QString> pullCursor();
+
+private:
+    Result<void> convertToAmendment(const OutboxEntry &entry);
+
+    Database &m_db;
+};
+
+} // namespace doorstep::sync
