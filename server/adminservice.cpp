@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "adminservice.h"
+
+#include "auditlog.h"
+#include "authservice.h"
+#include "core/wire.h"
+#include "database.h"
+#include "recordstore.h"
+
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace doorstep::server {
+
+AdminService::AdminService(const Database &database, QString actor) : m_db(database), m_actor(std::move(actor))
+{
+}
+
+Result<QString> AdminService::teamId(const QString &nameOrId)
+{
+    auto conn = m_db.connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = conn.value();
+    auto q = Database::exec(db, QStringLiteral("SELECT id FROM teams WHERE id = ? OR name = ?"), {nameOrId, nameOrId});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return Error(ErrorCode::NotFound, QStringLiteral("no team %1").arg(nameOrId), QStringLiteral("team"));
+    return q.value().value(0).toString();
+}
+
+Result<QString> AdminService::userId(const QString &usernameOrId)
+{
+    auto conn = m_db.connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = conn.value();
+    auto q = Database::exec(db, QStringLiteral("SELECT id FROM users WHERE id = ? OR username = ?"), {usernameOrId, usernameOrId});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return Error(ErrorCode::NotFound, QStringLiteral("no user %1").arg(usernameOrId), QStringLiteral("user"));
+    return q.value().value(0).toString();
+}
+
+Result<QString> AdminService::createTeam(const QString &name)
+{
+    if (name.trimmed().isEmpty() || name.size() > 100)
+        return Error(ErrorCode::InvalidInput, QStringLiteral("a team needs a name"), QStringLiteral("name"));
+    const QString id = wire::newUuid();
+    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+        auto q = Database::exec(tx, QStringLiteral("INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)"), {id, name.trimmed(), nowIso()});
+        if (!q)
+            return Error(ErrorCode::Conflict, QStringLiteral("a team called %1 exists").arg(name), QStringLiteral("name"));
+        return AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.create_team"), id,
+                                           QJsonObject{{QStringLiteral("name"), name.trimmed()}}});
+    });
+    if (!r)
+        return r.error();
+    return id;
+}
+
+Result<QString> AdminService::createUser(const QString &username, const QByteArray &password, const QString &role, const QString &team)
+{
+    static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
+    if (!valid.match(username).hasMatch())
+        return Error(ErrorCode::InvalidInput, QStringLiteral("usernames use letters, digits, . _ - (1–64)"), QStringLiteral("username"));
+    if (role != QLatin1String("worker") && role != QLatin1String("manager") && role != QLatin1String("admin"))
+        return Error(ErrorCode::InvalidInput, QStringLiteral("role must be worker, manager or admin"), QStringLiteral("role"));
+    if (password.size() < 8)
+        return Error(ErrorCode::InvalidInput, QStringLiteral("passwords need at least 8 characters"), QStringLiteral("password"));
+    QString team_;
+    if (role != QLatin1String("admin")) {
+        if (team.isEmpty())
+            return Error(ErrorCode::InvalidInput, QStringLiteral("workers and managers need --team"), QStringLiteral("team"));
+        auto t = teamId(team);
+        if (!t)
+            return t.error();
+        team_ = t.value();
+    }
+    auto hash = passwords::hash(password);
+    if (!hash)
+        return hash.error();
+    const QString id = wire::newUuid();
+    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+        auto q = Database::exec(tx, QStringLiteral("INSERT INTO users (id, username, password_hash, role, team_id, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
+                                {id, username, hash.value(), role, team_.isEmpty() ? QVariant() : QVariant(team_), nowIso()});
+        if (!q)
+            return Error(ErrorCode::Conflict, QStringLiteral("the username %1 is taken").arg(username), QStringLiteral("username"));
+        return AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.create_user"), id,
+                                           QJsonObject{{QStringLiteral("username"), username}, {QStringLiteral("role"), role}}});
+    });
+    if (!r)
+        return r.error();
+    return id;
+}
+
+Result<void> AdminService::allocate(const QString &childId, const QString &worker)
+{
+    if (!wire::isValidUuid(childId))
+        return Error(ErrorCode::InvalidInput, QStringLiteral("the child id must be a UUID"), QStringLiteral("child"));
+    auto w = userId(worker);
+    if (!w)
+        return w.error();
+    const QString workerId = w.value();
+    return m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+        auto u = Database::exec(tx, QStringLiteral("SELECT role, team_id FROM users WHERE id = ?"), {workerId});
+        if (!u)
+            return u.error();
+        if (!u.value().next() || u.value().value(0).toString() != QLatin1String("worker"))
+            return Error(ErrorCode::InvalidInput, QStringLiteral("children are allocated to workers"), QStringLiteral("worker"));
+        const QString team = u.value().value(1).toString();
+        const QString lock = m_db.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString();
+        auto cur = Database::exec(tx, QStringLiteral("SELECT worker_id, team_id FROM allocations WHERE child_id = ?") + lock, {childId});
+        if (!cur)
+            return cur.error();
+        QString oldWorker, oldTeam;
+        const bool existed = cur.value().next();
+        if (existed) {
+            oldWorker = cur.value().value(0).toString();
+            oldTeam = cur.value().value(1).toString();
+        }
+        if (existed && oldWorker == workerId)
+            return {};
+        auto up = existed
+            ? Database::exec(tx, QStringLiteral("UPDATE allocations SET worker_id = ?, team_id = ?, allocated_at = ? WHERE child_id = ?"),
+                             {workerId, team, nowIso(), childId})
+            : Database::exec(tx, QStringLiteral("INSERT INTO allocations (child_id, worker_id, team_id, allocated_at) VALUES (?, ?, ?, ?)"),
+                             {childId, workerId, team, nowIso()});
+        if (!up)
+            return up.error();
+
+        // The child record mirrors its allocation (a new revision every holder receives).
+        auto child = RecordStore::load(m_db, tx, childId, true);
+        if (!child)
+            return child.error();
+        if (child.value().exists) {
+            QJsonObject body = child.value().body;
+            body.insert(QStringLiteral("allocated_worker"), workerId);
+            body.insert(QStringLiteral("team"), team);
+            RecordStore::Write wr{body, team, m_actor, QString(), child.value().conflict, child.value().deleted, {}};
+            if (auto rev = RecordStore::write(m_db, tx, child.value(), wr); !rev)
+                return rev.error();
+        }
+        // Every record about the child reaches the new worker and, across teams, the new team.
+        auto recs = Database::exec(tx, QStringLiteral("SELECT DISTINCT record_id FROM record_children WHERE child_id = ?"), {childId});
+        if (!recs)
+            return recs.error();
+        QStringList recordIds;
+        while (recs.value().next())
+            recordIds << recs.value().value(0).toString();
+        for (const QString &rid : recordIds) {
+            if (auto c = RecordStore::addChange(tx, rid, QStringLiteral("upsert"), QString(), workerId); !c)
+                return c.error();
+            if (team != oldTeam) {
+                if (auto t = Database::exec(tx, QStringLiteral("UPDATE records SET team_id = ? WHERE id = ?"), {team, rid}); !t)
+                    return t.error();
+                if (auto c = RecordStore::addChange(tx, rid, QStringLiteral("upsert"), team, QString()); !c)
+                    return c.error();
+            }
+        }
+        // The old holder purges what it can no longer see.
+        QStringList purgeTargets;
+        if (!oldWorker.isEmpty())
+            purgeTargets << oldWorker;
+        if (existed && team != oldTeam) {
+            auto mgrs = Database::exec(tx, QStringLiteral("SELECT id FROM users WHERE role = 'manager' AND team_id = ?"), {oldTeam});
+            if (!mgrs)
+                return mgrs.error();
+            while (mgrs.value().next())
+                purgeTargets << mgrs.value().value(0).toString();
+        }
+        for (const QString &target : purgeTargets) {
+            for (const QString &rid : recordIds) {
+                // Still visible through another child allocated to the same worker? Then keep it.
+                auto still = Database::exec(tx, QStringLiteral("SELECT 1 FROM record_children rc JOIN allocations a ON a.child_id = rc.child_id"
+                                                               " WHERE rc.record_id = ? AND (a.worker_id = ? OR a.team_id = (SELECT team_id FROM users WHERE id = ? AND role = 'manager'))"),
+                                             {rid, target, target});
+                if (!still)
+                    return still.error();
+                if (still.value().next())
+                    continue;
+                if (auto c = RecordStore::addChange(tx, rid, QStringLiteral("purge"), QString(), target); !c)
+                    return c.error();
+            }
+        }
+        return AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.allocate"), childId,
+                                           QJsonObject{{QStringLiteral("worker"), workerId}, {QStringLiteral("previous"), oldWorker}}});
+    });
+}
+
+Result<int> AdminService::revokeDevice(const QString &deviceOrUser)
+{
+    int count = 0;
+    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+        auto q = Database::exec(tx, QStringLiteral("SELECT d.id FROM devices d JOIN users u ON u.id = d.user_id"
+                                                   " WHERE d.revoked_at IS NULL AND (d.id = ? OR u.username = ? OR u.id = ?)"),
+                                {deviceOrUser, deviceOrUser, deviceOrUser});
+        if (!q)
+            return q.error();
+        QStringList ids;
+        while (q.value().next())
+            ids << q.value().value(0).toString();
+        for (const QString &id : ids) {
+            if (auto u = Database::exec(tx, QStringLiteral("UPDATE devices SET revoked_at = ? WHERE id = ?"), {nowIso(), id}); !u)
+                return u.error();
+            if (auto d = Database::exec(tx, QStringLiteral("DELETE FROM refresh_tokens WHERE device_id = ?"), {id}); !d)
+                return d.error();
+            if (auto a = AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.revoke_device"), id, {}}); !a)
+                return a.error();
+        }
+        count = ids.size();
+        return {};
+    });
+    if (!r)
+        return r.error();
+    if (count == 0)
+        return Error(ErrorCode::NotFound, QStringLiteral("no live device matches %1").arg(deviceOrUser), QStringLiteral("device"));
+    return count;
+}
+
+} // namespace doorstep::server

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include "core/result.h"
+
+#include <QString>
+
+namespace doorstep::server {
+
+class Database;
+
+/** Account and allocation administration (the CLI's subcommands), each audited. */
+class AdminService
+{
+public:
+    explicit AdminService(const Database &database, QString actor = QStringLiteral("cli"));
+
+    Result<QString> createTeam(const QString &name);
+    /** `team` is a team name or id; admins need none. Returns the new user id. */
+    Result<QString> createUser(const QString &username, const QByteArray &password, const QString &role, const QString &team);
+    /** Allocates (or reallocates) a child to a worker: the new worker receives the child and its
+     *  records at their next pull, the old worker a purge. */
+    Result<void> allocate(const QString &childId, const QString &worker);
+    /** Revokes a device by id, or every device of a user when given a username. Returns the count. */
+    Result<int> revokeDevice(const QString &deviceOrUser);
+
+    Result<QString> teamId(const QString &nameOrId);
+    Result<QString> userId(const QString &usernameOrId);
+
+private:
+    const Database &m_db;
+    QString m_actor;
+};
+
+} // namespace doorstep::server

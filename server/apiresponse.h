@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include "core/result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace doorstep::server {
+
+/** A response a handler returns without knowing about HTTP: status, JSON body, extra headers. */
+struct ApiResponse {
+    int status = 200;
+    QJsonObject body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    static ApiResponse ok(QJsonObject body) { return ApiResponse{200, std::move(body), {}}; }
+    /** The one error shape: {"error": {"code", "message", "field"}}. */
+    static ApiResponse error(int status, const QString &code, const QString &message,
+                             const QString &field = {});
+    /** Maps an Error from a lower layer; internal errors never leak their message. */
+    static ApiResponse fromError(const Error &error);
+};
+
+/** Who is calling, established from a verified access token and a live device. */
+struct AuthContext {
+    QString userId;
+    QString username;
+    QString role;     // worker | manager | admin
+    QString teamId;   // empty for admin
+    QString deviceId;
+    QString address;  // remote address, for audit
+    bool isWorker() const { return role == QLatin1String("worker"); }
+    bool isManager() const { return role == QLatin1String("manager"); }
+    bool isAdmin() const { return role == QLatin1String("admin"); }
+};
+
+} // namespace doorstep::server

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "apirouter.h"
+
+#include "adminservice.h"
+#include "auditlog.h"
+#include "core/wire.h"
+#include "database.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+
+Q_LOGGING_CATEGORY(lcApi, "doorstep.server.api")
+
+namespace doorstep::server {
+
+namespace {
+
+// Counts values and measures nesting without recursion limits of our own stack mattering
+// (QJsonDocument already bounds nesting; this enforces our tighter limits).
+bool withinLimits(const QJsonValue &v, int depth, int *count)
+{
+    if (++*count > ApiRouter::kMaxJsonValues || depth > ApiRouter::kMaxJsonDepth)
+        return false;
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (!withinLimits(it.value(), depth + 1, count))
+                return false;
+    } else if (v.isArray()) {
+        const QJsonArray a = v.toArray();
+        for (const QJsonValue &x : a)
+            if (!withinLimits(x, depth + 1, count))
+                return false;
+    }
+    return true;
+}
+
+ApiResponse methodNotAllowed()
+{
+    return ApiResponse::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("This method is not allowed here."));
+}
+
+} // namespace
+
+ApiRouter::ApiRouter(const Database &database)
+    : m_db(database), m_auth(database), m_sync(database), m_reviews(database)
+{
+}
+
+Result<QJsonObject> ApiRouter::parseBody(const QByteArray &body)
+{
+    if (body.size() > kMaxBodyBytes)
+        return Error(ErrorCode::InvalidInput, QStringLiteral("too_large"));
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError)
+        return Error(ErrorCode::InvalidInput, QStringLiteral("The body is not valid JSON."));
+    if (!doc.isObject())
+        return Error(ErrorCode::InvalidInput, QStringLiteral("The body must be a JSON object."));
+    int count = 0;
+    if (!withinLimits(doc.object(), 0, &count))
+        return Error(ErrorCode::InvalidInput, QStringLiteral("The JSON is nested too deeply or has too many values."));
+    return doc.object();
+}
+
+ApiResponse ApiRouter::recordExport(const AuthContext &c, const QJsonObject &body)
+{
+    // Exports happen on the device (CSV, PDF); the device reports each one here for the audit log.
+    if (c.isAdmin())
+        return ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("Administrators do not hold case records."));
+    const QString kind = body.value(QLatin1String("kind")).toString();
+    static const QStringList kinds{QStringLiteral("visits_csv"), QStringLiteral("chronology_pdf"), QStringLiteral("rescue_copy")};
+    if (!kinds.contains(kind))
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("kind must be visits_csv, chronology_pdf or rescue_copy"), QStringLiteral("kind"));
+    const QJsonValue children = body.value(QLatin1String("child_ids"));
+    if (!children.isUndefined() && !children.isArray())
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("child_ids must be a list"), QStringLiteral("child_ids"));
+    QStringList ids;
+    const QJsonArray list = children.toArray();
+    if (list.size() > 5000)
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("too many child_ids"), QStringLiteral("child_ids"));
+    for (int i = 0; i < list.size(); ++i) {
+        if (!wire::isValidUuid(list[i].toString()))
+            return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("child ids are UUIDs"), QStringLiteral("child_ids[%1]").arg(i));
+        ids << list[i].toString();
+    }
+    const QJsonValue rows = body.value(QLatin1String("rows"));
+    if (!rows.isUndefined() && (!rows.isDouble() || rows.toDouble() < 0))
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("rows must be a count"), QStringLiteral("rows"));
+    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+        return AuditLog::append(m_db, tx, {c.userId, c.deviceId, c.address, QStringLiteral("export"), ids.join(QLatin1Char(',')).left(4000),
+                                           QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("rows"), rows.toInt()}}});
+    });
+    if (!r)
+        return ApiResponse::fromError(r.error());
+    return ApiResponse::ok({{QStringLiteral("recorded"), true}});
+}
+
+ApiResponse ApiRouter::handle(const ApiRequest &req)
+{
+    if (req.body.size() > kMaxBodyBytes)
+        return ApiResponse::error(413, QStringLiteral("payload_too_large"), QStringLiteral("The request body is too large."));
+    const QString &path = req.path;
+    if (!path.startsWith(QLatin1String("/api/v1/")))
+        return ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such endpoint."));
+    const QString route = path.mid(8);
+    const bool isPost = req.method == "POST";
+    const bool isGet = req.method == "GET";
+
+    QJsonObject body;
+    if (isPost) {
+        if (!req.contentType.isEmpty() && !req.contentType.startsWith("application/json"))
+            return ApiResponse::error(415, QStringLiteral("unsupported_media_type"), QStringLiteral("Send application/json."));
+        auto parsed = parseBody(req.body.isEmpty() ? QByteArrayLiteral("{}") : req.body);
+        if (!parsed)
+            return ApiResponse::error(400, QStringLiteral("invalid_json"), parsed.error().message);
+        body = parsed.value();
+    }
+
+    if (route == QLatin1String("health"))
+        return isGet ? ApiResponse::ok({{QStringLiteral("status"), QStringLiteral("ok")}}) : methodNotAllowed();
+    if (route == QLatin1String("auth/login"))
+        return isPost ? m_auth.login(body, req.address) : methodNotAllowed();
+    if (route == QLatin1String("auth/refresh"))
+        return isPost ? m_auth.refresh(body, req.address) : methodNotAllowed();
+
+    static const QRegularExpression reviewRoute(QStringLiteral("^reviews/([0-9a-f-]{36})$"));
+    static const QRegularExpression revokeRoute(QStringLiteral("^admin/devices/([0-9a-f-]{36})/revoke$"));
+    const bool known = route == QLatin1String("audit/export") || route == QLatin1String("auth/logout") || route == QLatin1String("sync/push") || route == QLatin1String("sync/pull")
+        || route == QLatin1String("reviews/queue") || reviewRoute.match(route).hasMatch() || revokeRoute.match(route).hasMatch();
+    if (!known)
+        return ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such endpoint."));
+
+    // Everything else needs a live device (a revoked one hears device_revoked on any call).
+    ApiResponse failure;
+    auto ctx = m_auth.authenticate(req.authorization, req.address, &failure);
+    if (!ctx)
+        return failure;
+    const AuthContext &c = ctx.value();
+
+    if (route == QLatin1String("auth/logout"))
+        return isPost ? m_auth.logout(c, body) : methodNotAllowed();
+    if (route == QLatin1String("audit/export"))
+        return isPost ? recordExport(c, body) : methodNotAllowed();
+    if (route == QLatin1String("sync/push"))
+        return isPost ? m_sync.push(c, body) : methodNotAllowed();
+    if (route == QLatin1String("sync/pull"))
+        return isGet ? m_sync.pull(c, req.query) : methodNotAllowed();
+    if (route == QLatin1String("reviews/queue"))
+        return isGet ? m_reviews.queue(c) : methodNotAllowed();
+    if (auto m = reviewRoute.match(route); m.hasMatch())
+        return isPost ? m_reviews.decide(c, m.captured(1), body) : methodNotAllowed();
+    if (auto m = revokeRoute.match(route); m.hasMatch()) {
+        if (!isPost)
+            return methodNotAllowed();
+        if (!c.isAdmin())
+            return ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("Only administrators revoke devices."));
+        AdminService admin(m_db, c.userId);
+        auto r = admin.revokeDevice(m.captured(1));
+        if (!r)
+            return ApiResponse::fromError(r.error());
+        return ApiResponse::ok({{QStringLiteral("revoked"), r.value()}});
+    }
+    return ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such endpoint."));
+}
+
+} // namespace doorstep::server

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "auditlog.h"
+
+#include "database.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace doorstep::server {
+
+QString AuditLog::genesisHash()
+{
+    return QString(64, QLatin1Char('0'));
+}
+
+QString AuditLog::hashRow(qint64 seq, const QString &at, const QString &actor, const QString &device,
+                          const QString &address, const QString &action, const QString &subject,
+                          const QString &detail, const QString &prevHash)
+{
+    // A JSON array is an unambiguous encoding of the fields (no separator games).
+    const QJsonArray fields{QString::number(seq), at, actor, device, address, action, subject, detail, prevHash};
+    return QString::fromLatin1(
+        QCryptographicHash::hash(QJsonDocument(fields).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256).toHex());
+}
+
+Result<void> AuditLog::append(const Database &database, QSqlDatabase &tx, const Event &ev)
+{
+    if (database.isPostgres()) {
+        auto l = Database::exec(tx, QStringLiteral("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7200)) l"));
+        if (!l)
+            return l.error();
+    }
+    auto last = Database::exec(tx, QStringLiteral("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"));
+    if (!last)
+        return last.error();
+    qint64 seq = 1;
+    QString prev = genesisHash();
+    if (last.value().next()) {
+        seq = last.value().value(0).toLongLong() + 1;
+        prev = last.value().value(1).toString();
+    }
+    // Empty, never NULL: the hash must be computed over exactly what is stored.
+    auto nn = [](const QString &v) { return v.isNull() ? QString(QLatin1String("")) : v; };
+    const Event e{nn(ev.actor), nn(ev.device), nn(ev.address), nn(ev.action), nn(ev.subject), ev.detail};
+    const QString at = nowIso();
+    const QString detail = QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
+    const QString hash = hashRow(seq, at, e.actor, e.device, e.address, e.action, e.subject, detail, prev);
+    auto ins = Database::exec(tx,
+                              QStringLiteral("INSERT INTO audit (seq, at, actor, device, address, action, subject, detail, prev_hash, hash)"
+                                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                              {seq, at, e.actor, e.device, e.address, e.action, e.subject, detail, prev, hash});
+    if (!ins)
+        return ins.error();
+    auto head = Database::exec(tx,
+                               QStringLiteral("INSERT INTO settings (key, value) VALUES ('audit_head', ?)"
+                                              " ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                               {QString::number(seq) + QLatin1Char(':') + hash});
+    if (!head)
+        return head.error();
+    return {};
+}
+
+Result<AuditLog::Report> AuditLog::verify(const Database &database)
+{
+    auto conn = database.connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = conn.value();
+    auto q = Database::exec(db, QStringLiteral("SELECT seq, at, actor, device, address, action, subject, detail, prev_hash, hash"
+                                               " FROM audit ORDER BY seq"));
+    if (!q)
+        return q.error();
+    Report report;
+    QString prev = genesisHash();
+    qint64 expected = 1;
+    QSqlQuery &rows = q.value();
+    while (rows.next()) {
+        const qint64 seq = rows.value(0).toLongLong();
+        ++report.rows;
+        auto fail = [&](const QString &why) {
+            report.ok = false;
+            report.firstBadSeq = seq;
+            report.problem = why;
+        };
+        if (seq != expected) {
+            fail(QStringLiteral("row %1 missing or out of order (found %2)").arg(expected).arg(seq));
+            break;
+        }
+        if (rows.value(8).toString() != prev) {
+            fail(QStringLiteral("row %1 does not link to the previous row").arg(seq));
+            break;
+        }
+        const QString h = hashRow(seq, rows.value(1).toString(), rows.value(2).toString(), rows.value(3).toString(),
+                                  rows.value(4).toString(), rows.value(5).toString(), rows.value(6).toString(),
+                                  rows.value(7).toString(), prev);
+        if (h != rows.value(9).toString()) {
+            fail(QStringLiteral("row %1 was altered").arg(seq));
+            break;
+        }
+        prev = h;
+        ++expected;
+    }
+    if (report.ok) {
+        // The head is remembered outside the chain too, so cutting rows off the end shows.
+        auto head = Database::exec(db, QStringLiteral("SELECT value FROM settings WHERE key = 'audit_head'"));
+        if (head && head.value().next()) {
+            const qint64 headSeq = head.value().value(0).toString().section(QLatin1Char(':'), 0, 0).toLongLong();
+            if (headSeq != report.rows) {
+                report.ok = false;
+                report.firstBadSeq = qMin(headSeq, report.rows) + 1;
+                report.problem = headSeq > report.rows ? QStringLiteral("rows after %1 were removed").arg(report.rows)
+                                                       : QStringLiteral("rows after %1 were added outside the service").arg(headSeq);
+            }
+        }
+    }
+    return report;
+}
+
+} // namespace doorstep::server

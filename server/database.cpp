@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "database.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QRegularExpression>
+
+#include <sodium.h>
+
+Q_LOGGING_CATEGORY(lcDb, "doorstep.server.db")
+
+namespace doorstep::server {
+
+namespace {
+
+QAtomicInteger<int> s_instanceCounter;
+
+// Schema steps. %ID% / %BLOB% / %XID% are replaced per driver so one list serves both.
+struct Step {
+    int version;
+    QStringList sql;
+    QStringList postgresOnly;
+};
+
+const QList<Step> &steps()
+{
+    static const QList<Step> s = {
+        {1,
+         {
+             QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE teams (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE users (id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,"
+                            " role TEXT NOT NULL CHECK (role IN ('worker','manager','admin')), team_id TEXT REFERENCES teams(id),"
+                            " disabled INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE devices (id TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), name TEXT NOT NULL,"
+                            " created_at TEXT NOT NULL, revoked_at TEXT)"),
+             QStringLiteral("CREATE TABLE refresh_tokens (token_hash TEXT PRIMARY KEY, device_id TEXT NOT NULL REFERENCES devices(id),"
+                            " user_id TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, used_at TEXT)"),
+             QStringLiteral("CREATE INDEX refresh_tokens_device ON refresh_tokens(device_id)"),
+             QStringLiteral("CREATE TABLE allocations (child_id TEXT PRIMARY KEY, worker_id TEXT REFERENCES users(id),"
+                            " team_id TEXT NOT NULL REFERENCES teams(id), allocated_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX allocations_worker ON allocations(worker_id)"),
+             QStringLiteral("CREATE TABLE records (id TEXT PRIMARY KEY, type TEXT NOT NULL, team_id TEXT NOT NULL, author_id TEXT NOT NULL,"
+                            " state TEXT, rev INTEGER NOT NULL, body TEXT NOT NULL, field_revs TEXT NOT NULL, conflict TEXT,"
+                            " deleted INTEGER NOT NULL DEFAULT 0, safety_concern INTEGER NOT NULL DEFAULT 0,"
+                            " created_at TEXT NOT NULL, updated_at TEXT NOT NULL, submitted_seen_at TEXT)"),
+             QStringLiteral("CREATE INDEX records_review ON records(team_id, state)"),
+             QStringLiteral("CREATE TABLE record_children (record_id TEXT NOT NULL, child_id TEXT NOT NULL, PRIMARY KEY (record_id, child_id))"),
+             QStringLiteral("CREATE INDEX record_children_child ON record_children(child_id)"),
+             QStringLiteral("CREATE TABLE record_versions (record_id TEXT NOT NULL, rev INTEGER NOT NULL, body TEXT NOT NULL,"
+                            " user_id TEXT NOT NULL, device_id TEXT, created_at TEXT NOT NULL, PRIMARY KEY (record_id, rev))"),
+             QStringLiteral("CREATE TABLE mutations (device_id TEXT NOT NULL, mutation_id TEXT NOT NULL, record_id TEXT NOT NULL,"
+                            " answer TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (device_id, mutation_id))"),
+             QStringLiteral("CREATE TABLE changes (seq %ID%, %XID% record_id TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('upsert','purge')),"
+                            " team_id TEXT, target_user TEXT, created_at TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE audit (seq BIGINT PRIMARY KEY, at TEXT NOT NULL, actor TEXT NOT NULL, device TEXT NOT NULL,"
+                            " address TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT NOT NULL,"
+                            " prev_hash TEXT NOT NULL, hash TEXT NOT NULL)"),
+             QStringLiteral("CREATE TABLE login_throttle (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, locked_until TEXT, last_failure TEXT NOT NULL)"),
+         },
+         {
+             QStringLiteral("CREATE INDEX changes_order ON changes(xid, seq)"),
+             // Append-only audit: a trigger refuses UPDATE/DELETE/TRUNCATE for every role, and
+             // the service role loses the privileges as well.
+             QStringLiteral("CREATE FUNCTION doorstep_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$"
+                            " BEGIN RAISE EXCEPTION 'audit is append-only'; END $$"),
+             QStringLiteral("CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit"
+                            " FOR EACH ROW EXECUTE FUNCTION doorstep_audit_append_only()"),
+             QStringLiteral("CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION doorstep_audit_append_only()"),
+             QStringLiteral("REVOKE UPDATE, DELETE, TRUNCATE ON audit FROM PUBLIC"),
+             QStringLiteral("REVOKE UPDATE, DELETE, TRUNCATE ON audit FROM CURRENT_USER"),
+         }},
+    };
+    return s;
+}
+
+bool isRetryable(const QSqlError &e, bool postgres)
+{
+    const QString code = e.nativeErrorCode();
+    if (postgres)
+        return code == QLatin1String("40001") || code == QLatin1String("40P01") || code == QLatin1String("23505");
+    // SQLITE_BUSY (5) / SQLITE_LOCKED (6); unique races cannot happen with BEGIN IMMEDIATE.
+    return code == QLatin1String("5") || code == QLatin1String("6");
+}
+
+struct RetryableError {
+};
+
+} // namespace
+
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString DbConfig::defaultSqlitePath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(QStringLiteral("doorstep-server.sqlite"));
+}
+
+Result<DbConfig> DbConfig::parse(const QString &spec)
+{
+    DbConfig c;
+    if (spec.isEmpty()) {
+        c.kind = Kind::Sqlite;
+        c.path = defaultSqlitePath();
+        return c;
+    }
+    if (spec.startsWith(QLatin1String("sqlite:"))) {
+        c.kind = Kind::Sqlite;
+        c.path = spec.mid(7);
+        if (c.path.isEmpty())
+            return Error(ErrorCode::InvalidInput, QStringLiteral("sqlite: needs a file path"), QStringLiteral("db"));
+        return c;
+    }
+    if (spec.startsWith(QLatin1String("postgresql://")) || spec.startsWith(QLatin1String("postgres://"))) {
+        const QUrl url(spec, QUrl::StrictMode);
+        if (!url.isValid())
+            return Error(ErrorCode::InvalidInput, QStringLiteral("invalid PostgreSQL URL"), QStringLiteral("db"));
+        c.kind = Kind::Postgres;
+        c.host = url.host();
+        c.port = url.port(5432);
+        c.user = url.userName(QUrl::FullyDecoded);
+        c.password = url.password(QUrl::FullyDecoded);
+        c.database = url.path().mid(1);
+        const QUrlQuery q(url);
+        QStringList opts;
+        for (const auto &item : q.queryItems(QUrl::FullyDecoded)) {
+            if (item.first == QLatin1String("host"))
+                c.host = item.second; // unix-socket directory
+            else if (item.first == QLatin1String("sslmode") || item.first == QLatin1String("connect_timeout")
+                     || item.first == QLatin1String("sslrootcert"))
+                opts << item.first + QLatin1Char('=') + item.second;
+            else
+                return Error(ErrorCode::InvalidInput, QStringLiteral("unsupported PostgreSQL URL option %1").arg(item.first),
+                             QStringLiteral("db"));
+        }
+        c.options = opts.join(QLatin1Char(';'));
+        if (c.database.isEmpty())
+            return Error(ErrorCode::InvalidInput, QStringLiteral("the PostgreSQL URL needs a database name"), QStringLiteral("db"));
+        return c;
+    }
+    return Error(ErrorCode::InvalidInput, QStringLiteral("--db must be sqlite:PATH or postgresql://…"), QStringLiteral("db"));
+}
+
+Database::Database(DbConfig config)
+    : m_config(std::move(config)),
+      m_prefix(QStringLiteral("doorstep-db%1-").arg(s_instanceCounter.fetchAndAddOrdered(1)))
+{
+}
+
+Database::~Database()
+{
+    // Connections of other threads stay registered until their threads end; remove ours.
+    const QString name = m_prefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    if (QSqlDatabase::contains(name)) {
+        { QSqlDatabase db = QSqlDatabase::database(name, false); db.close(); }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+Result<QSqlDatabase> Database::connection() const
+{
+    const QString name = m_prefix + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isOpen())
+            return db;
+        if (db.open())
+            return db;
+        qCWarning(lcDb) << "reopen failed:" << db.lastError().text();
+        return Error(ErrorCode::StorageError, QStringLiteral("database unavailable"));
+    }
+    QSqlDatabase db;
+    if (isPostgres()) {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(m_config.host);
+        db.setPort(m_config.port);
+        db.setDatabaseName(m_config.database);
+        db.setUserName(m_config.user);
+        db.setPassword(m_config.password);
+        db.setConnectOptions(m_config.options);
+    } else {
+        QDir().mkpath(QFileInfo(m_config.path).absolutePath());
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(m_config.path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
+    if (!db.open()) {
+        qCWarning(lcDb) << "open failed:" << db.lastError().text();
+        return Error(ErrorCode::StorageError, QStringLiteral("database unavailable"));
+    }
+    QSqlQuery q(db);
+    if (isPostgres()) {
+        // Per-request timeouts at the storage level: no statement may hold a request forever.
+        q.exec(QStringLiteral("SET statement_timeout = '15s'"));
+        q.exec(QStringLiteral("SET lock_timeout = '10s'"));
+        q.exec(QStringLiteral("SET client_min_messages = warning"));
+    } else {
+        q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+        q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    }
+    return db;
+}
+
+Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVariantList &params)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql)) {
+        qCWarning(lcDb) << "prepare failed:" << q.lastError().text() << sql;
+        return Error(ErrorCode::StorageError, q.lastError().nativeErrorCode());
+    }
+    for (const QVariant &p : params)
+        q.addBindValue(p);
+    if (!q.exec()) {
+        qCDebug(lcDb) << "exec failed:" << q.lastError().text() << sql;
+        // The native code travels in the message so transact() can decide to retry;
+        // ApiResponse::fromError never sends a StorageError message out.
+        return Error(ErrorCode::StorageError, q.lastError().nativeErrorCode());
+    }
+    return q;
+}
+
+Result<void> Database::transact(const std::function<Result<void>(QSqlDatabase &)> &work) const
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = conn.value();
+    const bool pg = isPostgres();
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        QSqlQuery begin(db);
+        if (!begin.exec(pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"))) {
+            if (isRetryable(begin.lastError(), pg)) {
+                QThread::msleep(20 * (attempt + 1));
+                continue;
+            }
+            qCWarning(lcDb) << "begin failed:" << begin.lastError().text();
+            return Error(ErrorCode::StorageError, QStringLiteral("database unavailable"));
+        }
+        Result<void> r = work(db);
+        QSqlQuery end(db);
+        if (r.ok()) {
+            if (end.exec(QStringLiteral("COMMIT")))
+                return r;
+            const QSqlError err = end.lastError();
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            if (isRetryable(err, pg)) {
+                QThread::msleep(10 * (attempt + 1));
+                continue;
+            }
+            qCWarning(lcDb) << "commit failed:" << err.text();
+            return Error(ErrorCode::StorageError, QStringLiteral("commit failed"));
+        }
+        end.exec(QStringLiteral("ROLLBACK"));
+        const Error &e = r.error();
+        if (e.code == ErrorCode::StorageError) {
+            QSqlError fake(QString(), QString(), QSqlError::StatementError, e.message);
+            if (isRetryable(fake, pg)) {
+                QThread::msleep(10 * (attempt + 1) + (randombytes_uniform(10)));
+                continue;
+            }
+        }
+        return r;
+    }
+    return Error(ErrorCode::Timeout, QStringLiteral("too much contention"));
+}
+
+Result<void> Database::grantServiceRole(const QString &role) const
+{
+    if (!isPostgres())
+        return Error(ErrorCode::InvalidInput, QStringLiteral("--service-role applies to PostgreSQL only"), QStringLiteral("service-role"));
+    // An identifier cannot be a bound parameter: allow plain lower-case names only.
+    static const QRegularExpression valid(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
+    if (!valid.match(role).hasMatch())
+        return Error(ErrorCode::InvalidInput, QStringLiteral("role names are lower-case letters, digits and _"), QStringLiteral("service-role"));
+    return transact([&](QSqlDatabase &tx) -> Result<void> {
+        const QStringList statements = {
+            QStringLiteral("GRANT USAGE ON SCHEMA public TO %1"),
+            QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %1"),
+            QStringLiteral("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %1"),
+            QStringLiteral("REVOKE UPDATE, DELETE, TRUNCATE ON audit FROM %1"),
+            QStringLiteral("REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON schema_version FROM %1"),
+        };
+        for (const QString &sql : statements) {
+            QSqlQuery q(tx);
+            if (!q.exec(sql.arg(role))) {
+                qCWarning(lcDb) << "grant failed:" << q.lastError().text();
+                return Error(ErrorCode::StorageError, QStringLiteral("granting to %1 failed (does the role exist?)").arg(role));
+            }
+        }
+        return {};
+    });
+}
+
+int Database::latestVersion()
+{
+    return steps().last().version;
+}
+
+int Database::schemaVersion() const
+{
+    auto conn = connection();
+    if (!conn)
+        return -1;
+    QSqlDatabase db = conn.value();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !q.next())
+        return 0;
+    return q.value(0).toInt();
+}
+
+Result<void> Database::migrate() const
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = conn.value();
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)"))) {
+            qCWarning(lcDb) << q.lastError().text();
+            return Error(ErrorCode::StorageError, QStringLiteral("cannot create the version table"));
+        }
+    }
+    const bool pg = isPostgres();
+    for (const Step &step : steps()) {
+        Result<void> r = transact([&](QSqlDatabase &tx) -> Result<void> {
+            if (pg) {
+                // Two instances migrating at once: one waits for the other.
+                if (auto l = exec(tx, QStringLiteral("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7100)) l")); !l)
+                    return l.error();
+            }
+            auto cur = exec(tx, QStringLiteral("SELECT COUNT(*) FROM schema_version WHERE version = ?"), {step.version});
+            if (!cur)
+                return cur.error();
+            if (cur.value().next() && cur.value().value(0).toInt() > 0)
+                return {};
+            QStringList all = step.sql;
+            if (pg)
+                all += step.postgresOnly;
+            for (QString sql : all) {
+                sql.replace(QLatin1String("%ID%"), pg ? QLatin1String("BIGSERIAL PRIMARY KEY") : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+                sql.replace(QLatin1String("%XID%"), pg ? QLatin1String("xid xid8 NOT NULL DEFAULT pg_current_xact_id(),") : QLatin1String(""));
+                QSqlQuery q(tx);
+                if (!q.exec(sql)) {
+                    qCWarning(lcDb) << "migration" << step.version << "failed:" << q.lastError().text();
+                    return Error(ErrorCode::StorageError, QStringLiteral("migration %1 failed").arg(step.version));
+                }
+            }
+            auto ins = exec(tx, QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"),
+                            {step.version, nowIso()});
+            if (!ins)
+                return ins.error();
+            return {};
+        });
+        if (!r)
+            return r;
+    }
+    // The token-signing secret lives in the database so every instance agrees on it.
+    return transact([&](QSqlDatabase &tx) -> Result<void> {
+        unsigned char secret[32];
+        randombytes_buf(secret, sizeof secret);
+        const QString hex = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(secret), sizeof secret).toHex());
+        sodium_memzero(secret, sizeof secret);
+        auto r = exec(tx, QStringLiteral("INSERT INTO settings (key, value) VALUES ('token_secret', ?) ON CONFLICT (key) DO NOTHING"),
+                      {hex});
+        if (!r)
+            return r.error();
+        return {};
+    });
+}
+
+} // namespace doorstep::server

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include "core/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <functional>
+
+namespace doorstep::server {
+
+/** Where the service keeps its data: a SQLite file (embedded default) or a PostgreSQL URL. */
+struct DbConfig {
+    enum class Kind { Sqlite, Postgres };
+    Kind kind = Kind::Sqlite;
+    QString path;            // SQLite file
+    QString host, database, user, password, options;
+    int port = 5432;
+
+    /** "sqlite:PATH", "postgresql://user:pw@host:port/db?host=/socket/dir&sslmode=require";
+     *  empty means the SQLite file under the application data directory. */
+    static Result<DbConfig> parse(const QString &spec);
+    static QString defaultSqlitePath();
+};
+
+/** One storage layer over Qt Sql for both drivers; a connection per thread (QSqlDatabase is
+ *  per-thread), transactions with retry on serialisation failures, and migrations. */
+class Database
+{
+public:
+    explicit Database(DbConfig config);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    bool isPostgres() const { return m_config.kind == DbConfig::Kind::Postgres; }
+    const DbConfig &config() const { return m_config; }
+
+    /** This thread's open connection (opened on first use). */
+    Result<QSqlDatabase> connection() const;
+
+    /** Runs `work` inside one write transaction (SQLite: BEGIN IMMEDIATE, so writers are
+     *  serialised; PostgreSQL: READ COMMITTED with row locks), retrying on deadlock,
+     *  serialisation failure or a unique-key race. `work` returns an Error to roll back. */
+    Result<void> transact(const std::function<Result<void>(QSqlDatabase &)> &work) const;
+
+    /** Creates or upgrades the schema (version table), idempotent; creates the token secret. */
+    Result<void> migrate() const;
+    int schemaVersion() const;
+
+    /** PostgreSQL: lets `role` (the account `serve` runs as) read and write every table except
+     *  that it may only SELECT and INSERT the audit log. The schema owner runs this. */
+    Result<void> grantServiceRole(const QString &role) const;
+
+    /** Latest schema version this build knows. */
+    static int latestVersion();
+
+    /** Prepares and executes; a failure becomes a StorageError (the SQL text is logged, never returned). */
+    static Result<QSqlQuery> exec(QSqlDatabase &db, const QString &sql,
+                                  const QVariantList &params = {});
+
+private:
+    DbConfig m_config;
+    QString m_prefix; // connection-name prefix unique to this Database
+};
+
+/** Current UTC time as ISO 8601 with milliseconds and Z (sortable as text on both drivers). */
+QString nowIso();
+
+} // namespace doorstep::server

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "httpfrontend.h"
+
+#include "apirouter.h"
+#include "guardedtcpserver.h"
+
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcHttp, "doorstep.server.http")
+
+namespace doorstep::server {
+
+namespace {
+
+QByteArray methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    default: return "OTHER";
+    }
+}
+
+void send(QHttpServerResponder &responder, const ApiResponse &r)
+{
+    const QByteArray body = QJsonDocument(r.body).toJson(QJsonDocument::Compact);
+    responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(r.status));
+    responder.writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(body.size()));
+    responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    responder.writeHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
+    for (const auto &h : r.headers)
+        responder.writeHeader(h.first, h.second);
+    responder.writeBody(body);
+}
+
+// One in-flight request: answered exactly once, by the router or by the timeout.
+struct Pending {
+    explicit Pending(QHttpServerResponder &&r) : responder(std::move(r)) {}
+    QHttpServerResponder responder;
+    bool answered = false;
+};
+
+} // namespace
+
+HttpFrontend::HttpFrontend(ApiRouter &router, int threads, QObject *parent)
+    : QAbstractHttpServer(parent), m_router(router)
+{
+    m_pool.setMaxThreadCount(threads);
+    // Database connections are per thread: keep the threads (and their connections) alive.
+    m_pool.setExpiryTimeout(-1);
+}
+
+HttpFrontend::~HttpFrontend()
+{
+    m_pool.waitForDone();
+}
+
+bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    ApiRequest req;
+    req.method = methodName(request.method());
+    req.path = request.url().path();
+    req.query = request.query();
+    req.authorization = request.value(QByteArrayLiteral("authorization"));
+    req.contentType = request.value(QByteArrayLiteral("content-type")).toLower();
+    req.address = request.remoteAddress().toString();
+    if (m_trustedProxies.contains(request.remoteAddress())) {
+        QHostAddress client;
+        if (client.setAddress(QString::fromLatin1(request.value(QByteArrayLiteral("x-real-ip")).trimmed())))
+            req.address = client.toString();
+    }
+    const QByteArray declared = request.value(QByteArrayLiteral("content-length"));
+    auto pending = std::make_shared<Pending>(makeResponder(request, socket));
+    if (request.body().size() > ApiRouter::kMaxBodyBytes || declared.toLongLong() > ApiRouter::kMaxBodyBytes) {
+        send(pending->responder, ApiResponse::error(413, QStringLiteral("payload_too_large"), QStringLiteral("The request body is too large.")));
+        return true;
+    }
+    req.body = request.body();
+
+    QPointer<QTcpSocket> alive(socket);
+    QPointer<HttpFrontend> self(this);
+    auto finish = [pending, alive](const ApiResponse &r) {
+        if (pending->answered || !alive)
+            return;
+        pending->answered = true;
+        send(pending->responder, r);
+    };
+    QTimer::singleShot(kRequestTimeoutMs, this, [finish] {
+        finish(ApiResponse::error(503, QStringLiteral("timeout"), QStringLiteral("The request took too long; try again.")));
+    });
+    m_pool.start([this, req, finish, self] {
+        const ApiResponse r = m_router.handle(req);
+        if (self)
+            QMetaObject::invokeMethod(self, [finish, r] { finish(r); }, Qt::QueuedConnection);
+    });
+    return true;
+}
+
+quint16 HttpFrontend::listenGuarded(const QHostAddress &address, quint16 port, const std::optional<QSslConfiguration> &tls,
+                                    int idleTimeoutMs, int requestTimeoutMs)
+{
+    // Not listen()/sslSetup(): their server hands sockets straight to the HTTP parser, which
+    // would buffer any body whole before the router could refuse it.
+    GuardedTcpServer::Limits limits;
+    limits.maxRequestBytes = ApiRouter::kMaxBodyBytes + 64 * 1024;
+    limits.idleTimeoutMs = idleTimeoutMs;
+    limits.requestTimeoutMs = requestTimeoutMs;
+    limits.handshakeTimeoutMs = qMin(10000, idleTimeoutMs);
+    auto *server = new GuardedTcpServer(limits, tls, this);
+    if (!server->listen(address, port)) {
+        qCWarning(lcHttp) << "listen failed:" << server->errorString();
+        delete server;
+        return 0;
+    }
+    bind(server);
+    return server->serverPort();
+}
+
+void HttpFrontend::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    send(responder, ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such endpoint.")));
+}
+
+} // namespace doorstep::server

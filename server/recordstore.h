@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include "core/result.h"
+
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+namespace doorstep::server {
+
+class Database;
+
+/** One record as the service holds it: current body, revision, per-field revision map,
+ *  workflow state and any unresolved conflict. */
+struct StoredRecord {
+    bool exists = false;
+    QString id, type, teamId, authorId, state;
+    int rev = 0;
+    QJsonObject body;
+    QJsonObject fieldRevs;  // field -> rev at which it last changed
+    QJsonObject conflict;   // {field: {base, mine, theirs, rev}} while unresolved
+    bool deleted = false;
+};
+
+/** Reads and writes records, their versions, the child links and the change feed, inside the
+ *  caller's transaction. Shared by sync, reviews, allocation and the demo seed. */
+class RecordStore
+{
+public:
+    static Result<StoredRecord> load(const Database &database, QSqlDatabase &tx, const QString &id, bool forUpdate);
+    static Result<QJsonObject> versionBody(QSqlDatabase &tx, const QString &id, int rev);
+
+    struct Write {
+        QJsonObject body;
+        QString teamId;
+        QString userId;
+        QString deviceId;
+        QJsonObject conflict;
+        bool deleted = false;
+        QStringList extraTargets; // users who must receive this change whatever their scope
+    };
+    /** Writes the next revision (1 for a new record) and its change-feed row; returns the rev. */
+    static Result<int> write(const Database &database, QSqlDatabase &tx, const StoredRecord &old, const Write &w);
+
+    /** Appends a change-feed row. On PostgreSQL the row carries the writing transaction's id. */
+    static Result<void> addChange(QSqlDatabase &tx, const QString &recordId, const QString &kind,
+                                  const QString &teamId, const QString &targetUser);
+
+    /** Children a record names (a child record names itself). */
+    static QStringList childrenOf(const QString &type, const QJsonObject &body, const QString &id);
+    static bool hasSafetyConcern(const QJsonObject &body);
+};
+
+} // namespace doorstep::server

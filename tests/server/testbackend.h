@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include <QString>
+#include <QTemporaryDir>
+
+#include <memory>
+
+/** A fresh, empty database for one test run: a SQLite file in a temporary directory, or
+ *  (DOORSTEP_TEST_BACKEND=postgres) a new database in the throwaway cluster whose URL
+ *  tests/support/pg-cluster wrote to $DOORSTEP_PG_DIR/url. */
+class TestBackend
+{
+public:
+    ~TestBackend();
+    bool init(QString *error);
+    bool isPostgres() const { return m_postgres; }
+    /** The --db argument for this run. */
+    QString spec() const { return m_spec; }
+    /** A second, independent spec on the same server (PostgreSQL) or directory (SQLite). */
+    QString tempPath() const { return m_dir ? m_dir->path() : QString(); }
+
+private:
+    bool m_postgres = false;
+    QString m_spec;
+    QString m_adminUrl;
+    QString m_dbName;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};

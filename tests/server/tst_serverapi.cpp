@@ -1,0 +1,1165 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+// The service over loopback HTTP: the real doorstep-server binary against a fresh SQLite file
+// (label integration) or a fresh database in a throwaway PostgreSQL 15 cluster (label postgres).
+#include "apiclient.h"
+#include "auditlog.h"
+#include "database.h"
+#include "serverprocess.h"
+#include "testbackend.h"
+
+#include "core/wire.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMutex>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTest>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+using namespace doorstep;
+using namespace doorstep::server;
+
+namespace {
+
+const QByteArray kPassword = QByteArrayLiteral("test-password-1");
+
+QString S(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+QString newId()
+{
+    return wire::newUuid();
+}
+
+QString isoAgo(int hours)
+{
+    return QDateTime::currentDateTimeUtc().addSecs(-3600 * hours).toString(Qt::ISODate);
+}
+
+// A visit that passes the submission rules.
+QJsonObject fullVisit(const QString &childId)
+{
+    return {{S("started_at"), isoAgo(5)},
+            {S("ended_at"), isoAgo(4)},
+            {S("visit_type"), S("statutory_cin")},
+            {S("announced"), true},
+            {S("location"), S("home")},
+            {S("rationale"), S("Statutory visit under the child in need plan.")},
+            {S("present"), S("Child and mother")},
+            {S("children"), QJsonArray{QJsonObject{{S("child_id"), childId},
+                                                   {S("seen"), true},
+                                                   {S("seen_alone"), true},
+                                                   {S("bedroom_seen"), true},
+                                                   {S("safety_concern"), false},
+                                                   {S("child_views"), S("Said they like their new school.")}}}},
+            {S("analysis_risks"), S("Low supervision at weekends.")},
+            {S("actions"), QJsonArray{}}};
+}
+
+QJsonObject childRecord(const QString &first)
+{
+    return {{S("first_name"), first}, {S("last_name"), S("Testbrook")}, {S("date_of_birth"), S("2015-05-01")},
+            {S("legal_status"), S("child_in_need")}, {S("author"), QJsonValue()}};
+}
+
+struct Login {
+    QString access, refresh, device, userId;
+};
+
+} // namespace
+
+/** The HTTP API of doorstep-server end to end. */
+class TestServerApi : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void login_data();
+    void login();
+    void refreshRotatesAndDetectsReuse();
+    void authorizationMatrix_data();
+    void authorizationMatrix();
+    void unauthenticatedCalls_data();
+    void unauthenticatedCalls();
+    void idempotentReplay();
+    void merge_data();
+    void merge();
+    void submissionRulesAndServiceFields();
+    void reviewPermissions();
+    void reviewQueueOrder();
+    void returnReopensForAuthor();
+    void reallocationDeliversAndPurges();
+    void malformedRequests_data();
+    void malformedRequests();
+    void revokedDevice();
+    void throttling();
+    void concurrentWritersCursor();
+    void cursorWaitsForOpenTransaction();
+    void twoInstances();
+    void auditTamperDetection_data();
+    void auditTamperDetection();
+
+private:
+    QString cli(const QStringList &args, const QByteArray &input = {}, int expectExit = 0);
+    Login login(const QString &user, ApiClient *client = nullptr);
+    QJsonObject push1(const QString &token, const QString &recordId, const QString &type, int baseRev,
+                      const QJsonObject &patch, int *status = nullptr, const QString &mutationId = {});
+    /** Drains the caller's feed from `cursor`; returns record id -> change, purges in `purges`. */
+    QHash<QString, QJsonObject> pullAll(const QString &token, QString *cursor, QStringList *purges = nullptr, int limit = 50);
+    qint64 count(const QString &sql);
+    /** A submitted visit by `worker` about `child`; returns (id, rev). */
+    QPair<QString, int> submittedVisit(const QString &workerToken, const QString &child);
+
+    TestBackend m_backend;
+    std::unique_ptr<Database> m_db;
+    ServerProcess m_server;
+    std::unique_ptr<ApiClient> m_api;
+    QHash<QString, Login> m_logins;
+    QHash<QString, QString> m_children; // c1..c4 -> id
+    QString m_teamA, m_teamB;
+};
+
+QString TestServerApi::cli(const QStringList &args, const QByteArray &input, int expectExit)
+{
+    const auto r = ServerProcess::cli(args, m_backend.spec(), input);
+    if (r.exitCode != expectExit)
+        qWarning() << "cli" << args << "exit" << r.exitCode << r.err;
+    return r.exitCode == expectExit ? r.out.trimmed() : QString();
+}
+
+Login TestServerApi::login(const QString &user, ApiClient *client)
+{
+    ApiClient *c = client ? client : m_api.get();
+    const ApiReply r = c->post(S("/api/v1/auth/login"),
+                               {{S("username"), user}, {S("password"), QString::fromUtf8(kPassword)}, {S("device_name"), S("test tablet")}});
+    if (r.status != 200)
+        qWarning() << "login" << user << r.status << r.raw;
+    return {r.json.value(S("access_token")).toString(), r.json.value(S("refresh_token")).toString(),
+            r.json.value(S("device_id")).toString(), r.json.value(S("user")).toObject().value(S("id")).toString()};
+}
+
+QJsonObject TestServerApi::push1(const QString &token, const QString &recordId, const QString &type, int baseRev,
+                                 const QJsonObject &patch, int *status, const QString &mutationId)
+{
+    const QJsonObject m{{S("mutation_id"), mutationId.isEmpty() ? newId() : mutationId},
+                        {S("record_id"), recordId},
+                        {S("type"), type},
+                        {S("base_rev"), baseRev},
+                        {S("patch"), patch}};
+    const ApiReply r = m_api->post(S("/api/v1/sync/push"), {{S("mutations"), QJsonArray{m}}}, token);
+    if (status)
+        *status = r.status;
+    if (r.status != 200)
+        return r.json;
+    return r.json.value(S("results")).toArray().first().toObject();
+}
+
+QHash<QString, QJsonObject> TestServerApi::pullAll(const QString &token, QString *cursor, QStringList *purges, int limit)
+{
+    QHash<QString, QJsonObject> seen;
+    for (int page = 0; page < 500; ++page) {
+        QString path = S("/api/v1/sync/pull?limit=%1").arg(limit);
+        if (!cursor->isEmpty())
+            path += S("&cursor=") + *cursor;
+        const ApiReply r = m_api->get(path, token);
+        if (r.status != 200) {
+            qWarning() << "pull failed" << r.status << r.raw;
+            return seen;
+        }
+        for (const QJsonValue &c : r.json.value(S("changes")).toArray())
+            seen.insert(c.toObject().value(S("record_id")).toString(), c.toObject());
+        if (purges)
+            for (const QJsonValue &p : r.json.value(S("purges")).toArray())
+                purges->append(p.toString());
+        *cursor = r.json.value(S("next_cursor")).toString();
+        if (!r.json.value(S("has_more")).toBool())
+            break;
+    }
+    return seen;
+}
+
+qint64 TestServerApi::count(const QString &sql)
+{
+    auto conn = m_db->connection();
+    if (!conn)
+        return -1;
+    QSqlDatabase db = conn.value();
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next())
+        return -1;
+    return q.value(0).toLongLong();
+}
+
+QPair<QString, int> TestServerApi::submittedVisit(const QString &workerToken, const QString &child)
+{
+    const QString id = newId();
+    QJsonObject v = fullVisit(child);
+    v.insert(S("state"), S("submitted"));
+    v.insert(S("submitted_at"), isoAgo(1));
+    const QJsonObject r = push1(workerToken, id, S("visit"), 0, v);
+    if (r.value(S("result")).toString() != QLatin1String("applied"))
+        qWarning() << "submittedVisit" << r;
+    return {id, r.value(S("rev")).toInt()};
+}
+
+void TestServerApi::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    qputenv("DOORSTEP_FAST_PWHASH", "1"); // inherited by the server: libsodium's minimum Argon2id cost
+    QString error;
+    QVERIFY2(m_backend.init(&error), qPrintable(error));
+    qInfo() << "backend" << (m_backend.isPostgres() ? "postgres" : "sqlite");
+    QVERIFY(!cli({S("migrate")}).isEmpty());
+    auto config = DbConfig::parse(m_backend.spec());
+    QVERIFY(config.ok());
+    m_db = std::make_unique<Database>(config.value());
+
+    m_teamA = cli({S("create-team"), S("Team A")});
+    m_teamB = cli({S("create-team"), S("Team B")});
+    QVERIFY(wire::isValidUuid(m_teamA) && wire::isValidUuid(m_teamB));
+    const QList<QStringList> users = {{S("w1"), S("worker"), S("Team A")},  {S("w2"), S("worker"), S("Team A")},
+                                      {S("w3"), S("worker"), S("Team B")},  {S("m1"), S("manager"), S("Team A")},
+                                      {S("m1b"), S("manager"), S("Team A")}, {S("m2"), S("manager"), S("Team B")},
+                                      {S("thr"), S("worker"), S("Team A")}, {S("rev"), S("worker"), S("Team A")}};
+    for (const QStringList &u : users)
+        QVERIFY2(!cli({S("create-user"), u[0], S("--role"), u[1], S("--team"), u[2]}, kPassword + '\n').isEmpty(), qPrintable(u[0]));
+    QVERIFY(!cli({S("create-user"), S("admin"), S("--role"), S("admin"), S("--password"), QString::fromUtf8(kPassword)}).isEmpty());
+    // A worker cannot be created without a team; a short password is refused.
+    cli({S("create-user"), S("x1"), S("--role"), S("worker"), S("--password"), QString::fromUtf8(kPassword)}, {}, 1);
+    cli({S("create-user"), S("x2"), S("--role"), S("worker"), S("--team"), S("Team A"), S("--password"), S("short")}, {}, 1);
+
+    const QList<QPair<QString, QString>> allocations = {{S("c1"), S("w1")}, {S("c2"), S("w2")}, {S("c3"), S("w3")}, {S("c4"), S("w1")}};
+    for (const auto &a : allocations) {
+        m_children.insert(a.first, newId());
+        QVERIFY(!cli({S("allocate"), S("--child"), m_children[a.first], S("--worker"), a.second}).isEmpty());
+    }
+    QVERIFY2(m_server.start(m_backend.spec()), qPrintable(m_server.errorOutput()));
+    m_api = std::make_unique<ApiClient>(m_server.baseUrl());
+    QCOMPARE(m_api->get(S("/api/v1/health")).status, 200);
+    for (const QString &u : {S("w1"), S("w2"), S("w3"), S("m1"), S("m1b"), S("m2"), S("admin")}) {
+        m_logins.insert(u, login(u));
+        QVERIFY2(!m_logins[u].access.isEmpty(), qPrintable(u));
+    }
+    // Managers create the child records of their team's children.
+    for (const auto &[child, manager] : {std::pair{S("c1"), S("m1")}, std::pair{S("c2"), S("m1")}, std::pair{S("c3"), S("m2")}, std::pair{S("c4"), S("m1")}}) {
+        const QJsonObject r = push1(m_logins[manager].access, m_children[child], S("child"), 0, childRecord(child));
+        QVERIFY2(r.value(S("result")).toString() == QLatin1String("applied"), QJsonDocument(r).toJson());
+    }
+}
+
+void TestServerApi::cleanupTestCase()
+{
+    m_server.stop();
+    m_db.reset();
+}
+
+void TestServerApi::login_data()
+{
+    QTest::addColumn<QJsonObject>("body");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::addRow("good") << QJsonObject{{S("username"), S("w2")}, {S("password"), QString::fromUtf8(kPassword)}, {S("device_name"), S("t")}} << 200 << QString();
+    QTest::addRow("wrong password") << QJsonObject{{S("username"), S("w2")}, {S("password"), S("nope-nope")}, {S("device_name"), S("t")}} << 401 << S("invalid_credentials");
+    QTest::addRow("unknown user") << QJsonObject{{S("username"), S("ghost")}, {S("password"), S("nope-nope")}, {S("device_name"), S("t")}} << 401 << S("invalid_credentials");
+    QTest::addRow("no device name") << QJsonObject{{S("username"), S("w2")}, {S("password"), QString::fromUtf8(kPassword)}} << 400 << S("invalid_input");
+    QTest::addRow("password not text") << QJsonObject{{S("username"), S("w2")}, {S("password"), 12345}, {S("device_name"), S("t")}} << 400 << S("invalid_input");
+}
+
+void TestServerApi::login()
+{
+    QFETCH(QJsonObject, body);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    const ApiReply r = m_api->post(S("/api/v1/auth/login"), body);
+    QCOMPARE(r.status, status);
+    if (status == 200) {
+        QVERIFY(!r.json.value(S("access_token")).toString().isEmpty());
+        QVERIFY(!r.json.value(S("refresh_token")).toString().isEmpty());
+        QVERIFY(wire::isValidUuid(r.json.value(S("device_id")).toString()));
+        const QJsonObject user = r.json.value(S("user")).toObject();
+        QCOMPARE(user.value(S("role")).toString(), S("worker"));
+        QCOMPARE(user.value(S("team")).toString(), m_teamA);
+        // Refresh tokens are stored hashed, never as sent.
+        QCOMPARE(count(S("SELECT COUNT(*) FROM refresh_tokens WHERE token_hash = '%1'").arg(r.json.value(S("refresh_token")).toString())), 0);
+    } else {
+        QVERIFY2(r.hasErrorShape(), r.raw);
+        QCOMPARE(r.errorCode(), code);
+    }
+}
+
+void TestServerApi::refreshRotatesAndDetectsReuse()
+{
+    const Login l = login(S("w2"));
+    const ApiReply first = m_api->post(S("/api/v1/auth/refresh"), {{S("refresh_token"), l.refresh}});
+    QCOMPARE(first.status, 200);
+    const QString rotated = first.json.value(S("refresh_token")).toString();
+    QVERIFY(!rotated.isEmpty() && rotated != l.refresh);
+    QCOMPARE(first.json.value(S("device_id")).toString(), l.device);
+    QCOMPARE(m_api->get(S("/api/v1/sync/pull?limit=1"), first.json.value(S("access_token")).toString()).status, 200);
+    // The old token again: reuse. Every refresh token of the device dies, the new one too.
+    const ApiReply reuse = m_api->post(S("/api/v1/auth/refresh"), {{S("refresh_token"), l.refresh}});
+    QCOMPARE(reuse.status, 401);
+    QCOMPARE(reuse.errorCode(), S("invalid_token"));
+    QCOMPARE(m_api->post(S("/api/v1/auth/refresh"), {{S("refresh_token"), rotated}}).status, 401);
+    // Logout ends the device's refresh tokens.
+    const Login l2 = login(S("w2"));
+    QCOMPARE(m_api->post(S("/api/v1/auth/logout"), {}, l2.access).status, 200);
+    QCOMPARE(m_api->post(S("/api/v1/auth/refresh"), {{S("refresh_token"), l2.refresh}}).status, 401);
+}
+
+void TestServerApi::authorizationMatrix_data()
+{
+    QTest::addColumn<QString>("who");
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("child");
+    QTest::addColumn<QString>("expected"); // a push result/code, "visible"/"hidden", or an HTTP status
+    const QStringList roles{S("w1"), S("w2"), S("w3"), S("m1"), S("m2"), S("admin")};
+    auto inScope = [](const QString &who, const QString &child) {
+        if (who == QLatin1String("w1")) return child == QLatin1String("c1");
+        if (who == QLatin1String("w2")) return child == QLatin1String("c2");
+        if (who == QLatin1String("w3")) return child == QLatin1String("c3");
+        if (who == QLatin1String("m1")) return child != QLatin1String("c3");
+        if (who == QLatin1String("m2")) return child == QLatin1String("c3");
+        return false;
+    };
+    for (const QString &who : roles) {
+        for (const QString &child : {S("c1"), S("c2"), S("c3")}) {
+            const bool admin = who == QLatin1String("admin");
+            const bool in = inScope(who, child);
+            QTest::addRow("%s push %s", qPrintable(who), qPrintable(child)) << who << S("push") << child
+                                                                             << (admin ? S("403") : in ? S("applied") : S("rejected:forbidden"));
+            QTest::addRow("%s pull %s", qPrintable(who), qPrintable(child)) << who << S("pull") << child
+                                                                             << (admin ? S("403") : in ? S("visible") : S("hidden"));
+            QTest::addRow("%s edit %s", qPrintable(who), qPrintable(child)) << who << S("edit") << child
+                                                                             << (admin ? S("403") : in ? S("applied") : S("rejected:forbidden"));
+            const bool manager = who.startsWith(QLatin1Char('m'));
+            QTest::addRow("%s review %s", qPrintable(who), qPrintable(child)) << who << S("review") << child
+                                                                               << (manager && in ? S("200") : S("403"));
+        }
+        QTest::addRow("%s queue", qPrintable(who)) << who << S("queue") << QString()
+                                                   << (who.startsWith(QLatin1Char('m')) ? S("200") : S("403"));
+        QTest::addRow("%s export", qPrintable(who)) << who << S("export") << QString() << (who == QLatin1String("admin") ? S("403") : S("200"));
+        QTest::addRow("%s revoke", qPrintable(who)) << who << S("revoke") << QString() << (who == QLatin1String("admin") ? S("200") : S("403"));
+    }
+}
+
+void TestServerApi::authorizationMatrix()
+{
+    QFETCH(QString, who);
+    QFETCH(QString, action);
+    QFETCH(QString, child);
+    QFETCH(QString, expected);
+    const QString token = m_logins[who].access;
+    const QString childId = m_children.value(child);
+    const QHash<QString, QString> owner{{S("c1"), S("w1")}, {S("c2"), S("w2")}, {S("c3"), S("w3")}};
+
+    if (action == QLatin1String("push")) {
+        int status = 0;
+        QJsonObject patch = fullVisit(childId);
+        const QJsonObject r = push1(token, newId(), S("visit"), 0, patch, &status);
+        if (expected == QLatin1String("403")) {
+            QCOMPARE(status, 403);
+            return;
+        }
+        QCOMPARE(status, 200);
+        const QString got = r.value(S("result")).toString() == QLatin1String("rejected")
+            ? S("rejected:") + r.value(S("code")).toString() : r.value(S("result")).toString();
+        QCOMPARE(got, expected);
+    } else if (action == QLatin1String("edit")) {
+        // The owner writes a visit; `who` edits it.
+        const QString id = newId();
+        QCOMPARE(push1(m_logins[owner[child]].access, id, S("visit"), 0, fullVisit(childId)).value(S("result")).toString(), S("applied"));
+        int status = 0;
+        const QJsonObject r = push1(token, id, S("visit"), 1, {{S("analysis_strengths"), S("Edited by %1").arg(who)}}, &status);
+        if (expected == QLatin1String("403")) {
+            QCOMPARE(status, 403);
+            return;
+        }
+        const QString got = r.value(S("result")).toString() == QLatin1String("rejected")
+            ? S("rejected:") + r.value(S("code")).toString() : r.value(S("result")).toString();
+        QCOMPARE(got, expected);
+    } else if (action == QLatin1String("pull")) {
+        QString cursor;
+        const ApiReply probe = m_api->get(S("/api/v1/sync/pull"), token);
+        if (expected == QLatin1String("403")) {
+            QCOMPARE(probe.status, 403);
+            QVERIFY(probe.hasErrorShape());
+            return;
+        }
+        const auto seen = pullAll(token, &cursor);
+        QCOMPARE(seen.contains(childId), expected == QLatin1String("visible"));
+        // No record about an out-of-scope child at all.
+        for (const QJsonObject &c : seen) {
+            const QStringList kids = wire::childIdsOf(c.value(S("record")).toObject());
+            for (const QString &k : kids)
+                if (k == childId)
+                    QVERIFY2(expected == QLatin1String("visible"), "record about an out-of-scope child delivered");
+        }
+    } else if (action == QLatin1String("review")) {
+        const auto [id, rev] = submittedVisit(m_logins[owner[child]].access, childId);
+        QVERIFY(rev > 0);
+        const ApiReply r = m_api->post(S("/api/v1/reviews/") + id,
+                                       {{S("decision"), S("approve")}, {S("rationale"), S("Good analysis.")}, {S("seen_rev"), rev}}, token);
+        QCOMPARE(QString::number(r.status), expected);
+        if (r.status != 200)
+            QVERIFY(r.hasErrorShape());
+    } else if (action == QLatin1String("queue")) {
+        const ApiReply r = m_api->get(S("/api/v1/reviews/queue"), token);
+        QCOMPARE(QString::number(r.status), expected);
+        if (r.status == 200) {
+            const QString otherTeamChild = who == QLatin1String("m1") ? m_children[S("c3")] : m_children[S("c1")];
+            for (const QJsonValue &item : r.json.value(S("items")).toArray())
+                QVERIFY(!wire::childIdsOf(item.toObject().value(S("record")).toObject()).contains(otherTeamChild));
+        }
+    } else if (action == QLatin1String("export")) {
+        const qint64 before = count(S("SELECT COUNT(*) FROM audit WHERE action = 'export'"));
+        const ApiReply r = m_api->post(S("/api/v1/audit/export"),
+                                       {{S("kind"), S("visits_csv")}, {S("child_ids"), QJsonArray{m_children[S("c1")]}}, {S("rows"), 12}}, token);
+        QCOMPARE(QString::number(r.status), expected);
+        QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'export'")), before + (r.status == 200 ? 1 : 0));
+    } else if (action == QLatin1String("revoke")) {
+        const Login victim = login(S("w3"));
+        const ApiReply r = m_api->post(S("/api/v1/admin/devices/%1/revoke").arg(victim.device), {}, token);
+        QCOMPARE(QString::number(r.status), expected);
+    }
+}
+
+void TestServerApi::unauthenticatedCalls_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("token");
+    const QStringList paths{S("/api/v1/sync/pull"), S("/api/v1/sync/push"), S("/api/v1/reviews/queue"),
+                            S("/api/v1/reviews/0b3f4a52-0b7c-4f4e-9f7a-3d7f3b1e9c11"), S("/api/v1/auth/logout")};
+    for (const QString &p : paths) {
+        const QByteArray m = p.endsWith(QLatin1String("pull")) || p.endsWith(QLatin1String("queue")) ? "GET" : "POST";
+        QTest::addRow("%s no token", qPrintable(p)) << m << p << QString();
+        QTest::addRow("%s garbage token", qPrintable(p)) << m << p << S("garbage");
+        QTest::addRow("%s forged token", qPrintable(p)) << m << p << S("eyJzdWIiOiJ4In0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    }
+}
+
+void TestServerApi::unauthenticatedCalls()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QString, token);
+    const ApiReply r = m_api->raw(method, path, method == "POST" ? QByteArrayLiteral("{}") : QByteArray(), "application/json", token);
+    QCOMPARE(r.status, 401);
+    QVERIFY2(r.hasErrorShape(), r.raw);
+}
+
+void TestServerApi::idempotentReplay()
+{
+    const QString token = m_logins[S("w1")].access;
+    const QString id = newId();
+    const QString mutation = newId();
+    const QJsonObject first = push1(token, id, S("visit"), 0, fullVisit(m_children[S("c1")]), nullptr, mutation);
+    QCOMPARE(first.value(S("result")).toString(), S("applied"));
+    const QString tables[] = {S("records"), S("record_versions"), S("changes"), S("mutations"), S("audit")};
+    QHash<QString, qint64> before;
+    for (const QString &t : tables)
+        before.insert(t, count(S("SELECT COUNT(*) FROM ") + t));
+    for (int i = 0; i < 3; ++i) {
+        // The same mutation id, even with another body: the first answer, nothing written.
+        QJsonObject altered = fullVisit(m_children[S("c1")]);
+        altered.insert(S("rationale"), S("A retry must not overwrite anything."));
+        const QJsonObject again = push1(token, id, S("visit"), 0, i == 0 ? fullVisit(m_children[S("c1")]) : altered, nullptr, mutation);
+        QCOMPARE(again, first);
+    }
+    for (const QString &t : tables)
+        QCOMPARE(count(S("SELECT COUNT(*) FROM ") + t), before.value(t));
+    // A rejection is replayed as well.
+    const QString bad = newId();
+    const QJsonObject rej = push1(token, newId(), S("visit"), 0, fullVisit(m_children[S("c3")]), nullptr, bad);
+    QCOMPARE(rej.value(S("result")).toString(), S("rejected"));
+    QCOMPARE(push1(token, newId(), S("visit"), 0, fullVisit(m_children[S("c1")]), nullptr, bad), rej);
+    // Mutation ids are per device: another device may use the same id.
+    const Login other = login(S("w1"));
+    QCOMPARE(push1(other.access, newId(), S("visit"), 0, fullVisit(m_children[S("c1")]), nullptr, mutation).value(S("result")).toString(), S("applied"));
+}
+
+void TestServerApi::merge_data()
+{
+    QTest::addColumn<QJsonObject>("theirs");
+    QTest::addColumn<QJsonObject>("mine");
+    QTest::addColumn<QString>("result");
+    QTest::addColumn<QStringList>("conflicts");
+    QTest::addColumn<int>("rev");
+    QTest::addRow("disjoint fields") << QJsonObject{{S("analysis_risks"), S("Theirs: risk updated")}}
+                                     << QJsonObject{{S("analysis_strengths"), S("Mine: strengths updated")}} << S("merged") << QStringList() << 3;
+    QTest::addRow("same field same value") << QJsonObject{{S("rationale"), S("Agreed wording")}}
+                                           << QJsonObject{{S("rationale"), S("Agreed wording")}} << S("applied") << QStringList() << 2;
+    QTest::addRow("same field different values") << QJsonObject{{S("rationale"), S("Manager's wording")}}
+                                                 << QJsonObject{{S("rationale"), S("Worker's wording")}, {S("present"), S("Child, mother, aunt")}}
+                                                 << S("conflict") << QStringList{S("rationale")} << 3;
+}
+
+void TestServerApi::merge()
+{
+    QFETCH(QJsonObject, theirs);
+    QFETCH(QJsonObject, mine);
+    QFETCH(QString, result);
+    QFETCH(QStringList, conflicts);
+    QFETCH(int, rev);
+    const QString worker = m_logins[S("w1")].access;
+    const QString manager = m_logins[S("m1")].access;
+    const QString id = newId();
+    const QJsonObject base = fullVisit(m_children[S("c1")]);
+    QCOMPARE(push1(worker, id, S("visit"), 0, base).value(S("rev")).toInt(), 1);
+    QCOMPARE(push1(manager, id, S("visit"), 1, theirs).value(S("result")).toString(), S("applied"));
+    const QJsonObject r = push1(worker, id, S("visit"), 1, mine);
+    QCOMPARE(r.value(S("result")).toString(), result);
+    // Same value on both sides: already there, so nothing new is written.
+    QCOMPARE(r.value(S("rev")).toInt(), rev);
+    QString cursor;
+    const QJsonObject pulled = pullAll(worker, &cursor).value(id);
+    const QJsonObject rec = pulled.value(S("record")).toObject();
+    QCOMPARE(pulled.value(S("rev")).toInt(), rev);
+    if (result != QLatin1String("conflict")) {
+        if (result == QLatin1String("merged"))
+            QCOMPARE(r.value(S("record")).toObject(), rec);
+        for (auto it = theirs.begin(); it != theirs.end(); ++it)
+            QCOMPARE(rec.value(it.key()), it.value());
+        for (auto it = mine.begin(); it != mine.end(); ++it)
+            QCOMPARE(rec.value(it.key()), it.value());
+        QVERIFY(!pulled.contains(S("conflict")));
+    } else {
+        const QJsonObject fields = r.value(S("fields")).toObject();
+        QCOMPARE(fields.keys(), conflicts);
+        for (const QString &f : conflicts) {
+            const QJsonObject c = fields.value(f).toObject();
+            QCOMPARE(c.value(S("base")), base.value(f));
+            QCOMPARE(c.value(S("mine")), mine.value(f));
+            QCOMPARE(c.value(S("theirs")), theirs.value(f));
+            // Nothing overwritten: the record keeps theirs, mine waits in the conflict.
+            QCOMPARE(rec.value(f), theirs.value(f));
+        }
+        // The one-sided change of mine was still taken.
+        QCOMPARE(rec.value(S("present")), mine.value(S("present")));
+        // The flag reaches clients (the manager's too).
+        QCOMPARE(pulled.value(S("conflict")).toObject().value(S("fields")).toObject().keys(), conflicts);
+        QString mcursor;
+        QCOMPARE(pullAll(manager, &mcursor).value(id).value(S("conflict")).toObject().value(S("fields")).toObject().keys(), conflicts);
+        // The resolution is a normal mutation on the current revision; it clears the flag.
+        const QJsonObject resolved = push1(worker, id, S("visit"), 3, {{S("rationale"), S("Worker's wording")}});
+        QCOMPARE(resolved.value(S("result")).toString(), S("applied"));
+        QString c2;
+        QVERIFY(!pullAll(worker, &c2).value(id).contains(S("conflict")));
+    }
+}
+
+void TestServerApi::submissionRulesAndServiceFields()
+{
+    const QString worker = m_logins[S("w1")].access;
+    const QString id = newId();
+    QJsonObject draft = fullVisit(m_children[S("c1")]);
+    draft.remove(S("rationale"));
+    QCOMPARE(push1(worker, id, S("visit"), 0, draft).value(S("result")).toString(), S("applied"));
+    // Submitting without a rationale: rejected with the field.
+    QJsonObject r = push1(worker, id, S("visit"), 1, {{S("state"), S("submitted")}, {S("submitted_at"), isoAgo(1)}});
+    QCOMPARE(r.value(S("result")).toString(), S("rejected"));
+    QCOMPARE(r.value(S("field")).toString(), S("rationale"));
+    // A client cannot approve, or set review fields.
+    r = push1(worker, id, S("visit"), 1, {{S("state"), S("approved")}});
+    QCOMPARE(r.value(S("code")).toString(), S("forbidden_field"));
+    r = push1(worker, id, S("visit"), 1, {{S("reviewed_by"), m_logins[S("w1")].userId}});
+    QCOMPARE(r.value(S("code")).toString(), S("forbidden_field"));
+    // An invalid patch (unknown field, impossible date) is rejected with the field path.
+    r = push1(worker, id, S("visit"), 1, {{S("no_such_field"), 1}});
+    QCOMPARE(r.value(S("result")).toString(), S("rejected"));
+    r = push1(worker, id, S("visit"), 1, {{S("started_at"), S("2026-02-30T10:00:00Z")}});
+    QCOMPARE(r.value(S("result")).toString(), S("rejected"));
+    QVERIFY(r.value(S("field")).toString().contains(S("started_at")));
+    // A record from a newer schema is refused with its own code.
+    QJsonObject future = fullVisit(m_children[S("c1")]);
+    future.insert(S("schema"), 2);
+    r = push1(worker, newId(), S("visit"), 0, future);
+    QCOMPARE(r.value(S("code")).toString(), S("unsupported_schema"));
+    QCOMPARE(r.value(S("field")).toString(), S("schema"));
+    // Someone else's authorship cannot be claimed.
+    r = push1(worker, newId(), S("visit"), 0, QJsonObject{{S("author"), m_logins[S("w2")].userId}});
+    QCOMPARE(r.value(S("code")).toString(), S("forbidden_field"));
+    // With the rationale it submits.
+    r = push1(worker, id, S("visit"), 1, {{S("rationale"), S("Planned visit.")}, {S("state"), S("submitted")}, {S("submitted_at"), isoAgo(1)}});
+    QCOMPARE(r.value(S("result")).toString(), S("applied"));
+    // A submitted record stays valid: an edit that breaks the rules is refused.
+    r = push1(worker, id, S("visit"), 2, {{S("rationale"), QJsonValue()}});
+    QCOMPARE(r.value(S("result")).toString(), S("rejected"));
+    QCOMPARE(r.value(S("field")).toString(), S("rationale"));
+    // Reviews are written by the service only.
+    r = push1(worker, newId(), S("review"), 0, {{S("decision"), S("approve")}});
+    QVERIFY(r.value(S("code")).toString() == QLatin1String("forbidden") || r.value(S("error")).isObject());
+}
+
+void TestServerApi::reviewPermissions()
+{
+    const QString m1 = m_logins[S("m1")].access;
+    const auto [id, rev] = submittedVisit(m_logins[S("w1")].access, m_children[S("c1")]);
+    // Rationale required.
+    ApiReply r = m_api->post(S("/api/v1/reviews/") + id, {{S("decision"), S("approve")}, {S("rationale"), S("  ")}, {S("seen_rev"), rev}}, m1);
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.json.value(S("error")).toObject().value(S("field")).toString(), S("rationale"));
+    r = m_api->post(S("/api/v1/reviews/") + id, {{S("decision"), S("maybe")}, {S("rationale"), S("x")}, {S("seen_rev"), rev}}, m1);
+    QCOMPARE(r.status, 400);
+    // Stale seen_rev: the record changed since the manager read it.
+    QCOMPARE(push1(m_logins[S("w1")].access, id, S("visit"), rev, {{S("analysis_risks"), S("Updated after submitting.")}}).value(S("result")).toString(), S("applied"));
+    r = m_api->post(S("/api/v1/reviews/") + id, {{S("decision"), S("approve")}, {S("rationale"), S("Fine.")}, {S("seen_rev"), rev}}, m1);
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.errorCode(), S("conflict"));
+    // Never the author: a manager's own submitted record goes to another manager.
+    const QString own = newId();
+    QJsonObject v = fullVisit(m_children[S("c2")]);
+    v.insert(S("state"), S("submitted"));
+    v.insert(S("submitted_at"), isoAgo(1));
+    QCOMPARE(push1(m1, own, S("visit"), 0, v).value(S("result")).toString(), S("applied"));
+    r = m_api->post(S("/api/v1/reviews/") + own, {{S("decision"), S("approve")}, {S("rationale"), S("Mine.")}, {S("seen_rev"), 1}}, m1);
+    QCOMPARE(r.status, 403);
+    QCOMPARE(r.errorCode(), S("own_record"));
+    r = m_api->post(S("/api/v1/reviews/") + own, {{S("decision"), S("approve")}, {S("rationale"), S("Checked.")}, {S("seen_rev"), 1}}, m_logins[S("m1b")].access);
+    QCOMPARE(r.status, 200);
+    // Approval locks: later edits answer locked, and a second decision is refused.
+    QCOMPARE(push1(m1, own, S("visit"), 2, {{S("analysis_risks"), S("Too late")}}).value(S("result")).toString(), S("locked"));
+    r = m_api->post(S("/api/v1/reviews/") + own, {{S("decision"), S("return")}, {S("rationale"), S("Again.")}, {S("seen_rev"), 2}}, m_logins[S("m1b")].access);
+    QCOMPARE(r.status, 409);
+    // Unknown record.
+    r = m_api->post(S("/api/v1/reviews/") + newId(), {{S("decision"), S("approve")}, {S("rationale"), S("x")}, {S("seen_rev"), 1}}, m1);
+    QCOMPARE(r.status, 404);
+}
+
+void TestServerApi::reviewQueueOrder()
+{
+    const QString w2 = m_logins[S("w2")].access;
+    const auto older = submittedVisit(w2, m_children[S("c2")]);
+    const QString concernId = newId();
+    QJsonObject v = fullVisit(m_children[S("c2")]);
+    QJsonArray cards = v.value(S("children")).toArray();
+    QJsonObject card = cards[0].toObject();
+    card.insert(S("safety_concern"), true);
+    cards[0] = card;
+    v.insert(S("children"), cards);
+    v.insert(S("state"), S("submitted"));
+    v.insert(S("submitted_at"), isoAgo(0));
+    QCOMPARE(push1(w2, concernId, S("visit"), 0, v).value(S("result")).toString(), S("applied"));
+    const ApiReply r = m_api->get(S("/api/v1/reviews/queue"), m_logins[S("m1")].access);
+    QCOMPARE(r.status, 200);
+    const QJsonArray items = r.json.value(S("items")).toArray();
+    QVERIFY(!items.isEmpty());
+    QCOMPARE(items.first().toObject().value(S("record_id")).toString(), concernId);
+    // After the safety concerns, oldest first.
+    QString previous;
+    bool pastConcerns = false;
+    int olderIndex = -1;
+    for (int i = 0; i < items.size(); ++i) {
+        const QJsonObject it = items[i].toObject();
+        if (!it.value(S("safety_concern")).toBool()) {
+            if (pastConcerns)
+                QVERIFY(it.value(S("waiting_since")).toString() >= previous);
+            pastConcerns = true;
+            previous = it.value(S("waiting_since")).toString();
+        } else {
+            QVERIFY2(!pastConcerns, "a safety concern after ordinary items");
+        }
+        if (it.value(S("record_id")).toString() == older.first)
+            olderIndex = i;
+    }
+    QVERIFY(olderIndex > 0);
+}
+
+void TestServerApi::returnReopensForAuthor()
+{
+    const QString w1 = m_logins[S("w1")].access;
+    const auto [id, rev] = submittedVisit(w1, m_children[S("c1")]);
+    QString cursor;
+    pullAll(w1, &cursor);
+    const ApiReply r = m_api->post(S("/api/v1/reviews/") + id,
+                                   {{S("decision"), S("return")}, {S("rationale"), S("Record the child's own words.")}, {S("seen_rev"), rev}},
+                                   m_logins[S("m1")].access);
+    QCOMPARE(r.status, 200);
+    // The author's next pull brings the returned record (with the reason) and the review record.
+    const auto seen = pullAll(w1, &cursor);
+    QCOMPARE(seen.value(id).value(S("record")).toObject().value(S("state")).toString(), S("returned"));
+    QCOMPARE(seen.value(id).value(S("record")).toObject().value(S("return_reason")).toString(), S("Record the child's own words."));
+    bool reviewDelivered = false;
+    for (const QJsonObject &c : seen)
+        if (c.value(S("type")).toString() == QLatin1String("review")
+            && c.value(S("record")).toObject().value(S("record_id")).toString() == id) {
+            reviewDelivered = true;
+            QCOMPARE(c.value(S("record")).toObject().value(S("decision")).toString(), S("return"));
+        }
+    QVERIFY(reviewDelivered);
+    // Edit after return is accepted, then resubmitted.
+    const int rev2 = seen.value(id).value(S("rev")).toInt();
+    QJsonObject e = push1(w1, id, S("visit"), rev2, {{S("children"), fullVisit(m_children[S("c1")]).value(S("children"))}, {S("analysis_risks"), S("Added the child's words.")}});
+    QCOMPARE(e.value(S("result")).toString(), S("applied"));
+    e = push1(w1, id, S("visit"), e.value(S("rev")).toInt(), {{S("state"), S("submitted")}, {S("submitted_at"), isoAgo(0)}});
+    QCOMPARE(e.value(S("result")).toString(), S("applied"));
+}
+
+void TestServerApi::reallocationDeliversAndPurges()
+{
+    const QString c4 = m_children[S("c4")];
+    const QString visit = newId();
+    QCOMPARE(push1(m_logins[S("w1")].access, visit, S("visit"), 0, fullVisit(c4)).value(S("result")).toString(), S("applied"));
+    QString w1Cursor, w2Cursor;
+    QVERIFY(pullAll(m_logins[S("w1")].access, &w1Cursor).contains(visit));
+    QVERIFY(!pullAll(m_logins[S("w2")].access, &w2Cursor).contains(visit));
+    QVERIFY(!cli({S("allocate"), S("--child"), c4, S("--worker"), S("w2")}).isEmpty());
+    QStringList purges;
+    const auto w2Seen = pullAll(m_logins[S("w2")].access, &w2Cursor);
+    QVERIFY(w2Seen.contains(visit));
+    QVERIFY(w2Seen.contains(c4));
+    QCOMPARE(w2Seen.value(c4).value(S("record")).toObject().value(S("allocated_worker")).toString(), m_logins[S("w2")].userId);
+    const auto w1Seen = pullAll(m_logins[S("w1")].access, &w1Cursor, &purges);
+    QVERIFY(purges.contains(visit));
+    QVERIFY(purges.contains(c4));
+    QVERIFY(!w1Seen.contains(visit));
+    // The old worker can no longer write about the child; the new one can.
+    QCOMPARE(push1(m_logins[S("w1")].access, newId(), S("visit"), 0, fullVisit(c4)).value(S("code")).toString(), S("forbidden"));
+    QCOMPARE(push1(m_logins[S("w2")].access, newId(), S("visit"), 0, fullVisit(c4)).value(S("result")).toString(), S("applied"));
+}
+
+void TestServerApi::malformedRequests_data()
+{
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<bool>("auth");
+    const QByteArray json = "application/json";
+    const QString push = S("/api/v1/sync/push");
+    auto mutation = [](const char *fields) {
+        return QByteArray(R"({"mutations":[{"mutation_id":"1b4e28ba-2fa1-41d2-883f-0016d3cca427",)") + fields + "}]}";
+    };
+    QByteArray deep;
+    for (int i = 0; i < 100; ++i)
+        deep += "{\"a\":";
+    deep += "1";
+    for (int i = 0; i < 100; ++i)
+        deep += "}";
+    QByteArray wide = "{\"mutations\":[";
+    for (int i = 0; i < 300; ++i)
+        wide += (i ? "," : "") + QByteArray("{}");
+    wide += "]}";
+    QTest::addRow("not json") << QByteArray("POST") << push << QByteArray("{mutations:") << json << true;
+    QTest::addRow("json array") << QByteArray("POST") << push << QByteArray("[1,2]") << json << true;
+    QTest::addRow("json string") << QByteArray("POST") << push << QByteArray("\"x\"") << json << true;
+    QTest::addRow("deep nesting") << QByteArray("POST") << push << deep << json << true;
+    QTest::addRow("too many mutations") << QByteArray("POST") << push << wide << json << true;
+    QTest::addRow("body too large") << QByteArray("POST") << push << QByteArray(9 * 1024 * 1024, ' ') << json << true;
+    QTest::addRow("wrong content type") << QByteArray("POST") << push << QByteArray("{}") << QByteArray("text/plain") << true;
+    QTest::addRow("mutations missing") << QByteArray("POST") << push << QByteArray("{}") << json << true;
+    QTest::addRow("mutations not array") << QByteArray("POST") << push << QByteArray(R"({"mutations":{}})") << json << true;
+    QTest::addRow("mutation not object") << QByteArray("POST") << push << QByteArray(R"({"mutations":[5]})") << json << true;
+    QTest::addRow("bad mutation id") << QByteArray("POST") << push << QByteArray(R"({"mutations":[{"mutation_id":"x"}]})") << json << true;
+    QTest::addRow("bad record id") << QByteArray("POST") << push << mutation(R"("record_id":"../etc","type":"visit","base_rev":0,"patch":{})") << json << true;
+    QTest::addRow("unknown type") << QByteArray("POST") << push << mutation(R"("record_id":"2b4e28ba-2fa1-41d2-883f-0016d3cca427","type":"x","base_rev":0,"patch":{})") << json << true;
+    QTest::addRow("base_rev string") << QByteArray("POST") << push << mutation(R"("record_id":"2b4e28ba-2fa1-41d2-883f-0016d3cca427","type":"visit","base_rev":"0","patch":{})") << json << true;
+    QTest::addRow("base_rev negative") << QByteArray("POST") << push << mutation(R"("record_id":"2b4e28ba-2fa1-41d2-883f-0016d3cca427","type":"visit","base_rev":-1,"patch":{})") << json << true;
+    QTest::addRow("base_rev fraction") << QByteArray("POST") << push << mutation(R"("record_id":"2b4e28ba-2fa1-41d2-883f-0016d3cca427","type":"visit","base_rev":1.5,"patch":{})") << json << true;
+    QTest::addRow("patch array") << QByteArray("POST") << push << mutation(R"("record_id":"2b4e28ba-2fa1-41d2-883f-0016d3cca427","type":"visit","base_rev":0,"patch":[]})") << json << true;
+    QTest::addRow("unknown mutation field") << QByteArray("POST") << push << mutation(R"("record_id":"2b4e28ba-2fa1-41d2-883f-0016d3cca427","type":"visit","base_rev":0,"patch":{},"sql":"drop table")") << json << true;
+    QTest::addRow("bad cursor") << QByteArray("GET") << S("/api/v1/sync/pull?cursor=%27%3B--") << QByteArray() << QByteArray() << true;
+    QTest::addRow("cursor wrong version") << QByteArray("GET") << S("/api/v1/sync/pull?cursor=") + QString::fromLatin1(QByteArray("v9:1:2").toBase64()) << QByteArray() << QByteArray() << true;
+    QTest::addRow("limit zero") << QByteArray("GET") << S("/api/v1/sync/pull?limit=0") << QByteArray() << QByteArray() << true;
+    QTest::addRow("limit text") << QByteArray("GET") << S("/api/v1/sync/pull?limit=abc") << QByteArray() << QByteArray() << true;
+    QTest::addRow("limit huge") << QByteArray("GET") << S("/api/v1/sync/pull?limit=100000") << QByteArray() << QByteArray() << true;
+    QTest::addRow("unknown endpoint") << QByteArray("GET") << S("/api/v1/nothing") << QByteArray() << QByteArray() << true;
+    QTest::addRow("outside api") << QByteArray("GET") << S("/etc/passwd") << QByteArray() << QByteArray() << false;
+    QTest::addRow("wrong method pull") << QByteArray("POST") << S("/api/v1/sync/pull") << QByteArray("{}") << json << true;
+    QTest::addRow("wrong method push") << QByteArray("GET") << push << QByteArray() << QByteArray() << true;
+    QTest::addRow("delete method") << QByteArray("DELETE") << push << QByteArray() << QByteArray() << true;
+    QTest::addRow("review bad id") << QByteArray("POST") << S("/api/v1/reviews/not-a-uuid") << QByteArray("{}") << json << true;
+    QTest::addRow("review seen_rev string") << QByteArray("POST") << S("/api/v1/reviews/2b4e28ba-2fa1-41d2-883f-0016d3cca427")
+                                            << QByteArray(R"({"decision":"approve","rationale":"x","seen_rev":"1"})") << json << true;
+    QTest::addRow("review no decision") << QByteArray("POST") << S("/api/v1/reviews/2b4e28ba-2fa1-41d2-883f-0016d3cca427")
+                                        << QByteArray(R"({"rationale":"x","seen_rev":1})") << json << true;
+    QTest::addRow("login empty") << QByteArray("POST") << S("/api/v1/auth/login") << QByteArray("{}") << json << false;
+    QTest::addRow("login huge username") << QByteArray("POST") << S("/api/v1/auth/login")
+                                         << QByteArray(R"({"username":")") + QByteArray(5000, 'a') + QByteArray(R"(","password":"x","device_name":"d"})") << json << false;
+    QTest::addRow("refresh wrong type") << QByteArray("POST") << S("/api/v1/auth/refresh") << QByteArray(R"({"refresh_token":42})") << json << false;
+    QTest::addRow("invalid utf8") << QByteArray("POST") << push << QByteArray("{\"mutations\":\"\xff\xfe\"}") << json << true;
+}
+
+void TestServerApi::malformedRequests()
+{
+    QFETCH(QByteArray, method);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, contentType);
+    QFETCH(bool, auth);
+    const ApiReply r = m_api->raw(method, path, body, contentType, auth ? m_logins[S("w1")].access : QString());
+    QVERIFY2(r.status >= 400 && r.status < 500, qPrintable(QString::number(r.status) + QLatin1Char(' ') + QString::fromUtf8(r.raw.left(300))));
+    QVERIFY2(r.hasErrorShape(), r.raw.left(300));
+    // No internals in any answer.
+    for (const char *leak : {"SELECT", "INSERT", "sqlite", "postgres", "QSql", "syntax"})
+        QVERIFY2(!r.raw.contains(leak), leak);
+    QVERIFY(m_server.isRunning());
+    QCOMPARE(m_api->get(S("/api/v1/health")).status, 200);
+}
+
+void TestServerApi::revokedDevice()
+{
+    const Login l = login(S("rev"));
+    QCOMPARE(m_api->get(S("/api/v1/sync/pull"), l.access).status, 200);
+    QVERIFY(cli({S("revoke-device"), l.device}).contains(S("revoked 1")));
+    const QList<QPair<QByteArray, QString>> calls = {{"GET", S("/api/v1/sync/pull")}, {"POST", S("/api/v1/sync/push")},
+                                                     {"GET", S("/api/v1/reviews/queue")}, {"POST", S("/api/v1/auth/logout")},
+                                                     {"POST", S("/api/v1/reviews/2b4e28ba-2fa1-41d2-883f-0016d3cca427")}};
+    for (const auto &[method, path] : calls) {
+        const ApiReply r = m_api->raw(method, path, method == "POST" ? QByteArrayLiteral("{\"mutations\":[]}") : QByteArray(), "application/json", l.access);
+        QCOMPARE(r.status, 401);
+        QCOMPARE(r.errorCode(), S("device_revoked"));
+    }
+    const ApiReply refresh = m_api->post(S("/api/v1/auth/refresh"), {{S("refresh_token"), l.refresh}});
+    QCOMPARE(refresh.status, 401);
+    // Another device of the same user is unaffected; signing in again gives a new device.
+    const Login again = login(S("rev"));
+    QVERIFY(again.device != l.device);
+    QCOMPARE(m_api->get(S("/api/v1/sync/pull"), again.access).status, 200);
+}
+
+void TestServerApi::throttling()
+{
+    const QJsonObject wrong{{S("username"), S("thr")}, {S("password"), S("wrong-password")}, {S("device_name"), S("t")}};
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(m_api->post(S("/api/v1/auth/login"), wrong).status, 401);
+    // Locked now, even with the right password.
+    const ApiReply locked = m_api->post(S("/api/v1/auth/login"),
+                                        {{S("username"), S("thr")}, {S("password"), QString::fromUtf8(kPassword)}, {S("device_name"), S("t")}});
+    QCOMPARE(locked.status, 429);
+    QCOMPARE(locked.errorCode(), S("too_many_attempts"));
+    bool ok = false;
+    const int retry = locked.header("Retry-After").toInt(&ok);
+    QVERIFY(ok && retry > 0 && retry <= 3600);
+    // Other accounts are unaffected.
+    QVERIFY(!login(S("w3")).access.isEmpty());
+    // Failures were audited.
+    QVERIFY(count(S("SELECT COUNT(*) FROM audit WHERE action = 'login_failed'")) >= 5);
+}
+
+void TestServerApi::concurrentWritersCursor()
+{
+    // >= 8 writers push creates concurrently (each a separate transaction on the database) while
+    // readers page through the manager's feed with small pages. Every reader must see every
+    // created record exactly once: a cursor in commit order never skips a late commit.
+    constexpr int kWriters = 8;
+    constexpr int kPerWriter = 25;
+    constexpr int kReaders = 3;
+    QStringList writerTokens;
+    for (int i = 0; i < kWriters; ++i)
+        writerTokens << login(S("w1")).access;
+    const QString readerToken = m_logins[S("m1")].access;
+    // Start every reader at the current end of the feed.
+    QString startCursor;
+    pullAll(readerToken, &startCursor, nullptr, 500);
+    const QString child = m_children[S("c1")];
+    const QUrl base = m_server.baseUrl();
+
+    QMutex lock;
+    QSet<QString> created;
+    std::atomic<int> writerFailures{0};
+    std::atomic<int> writersDone{0};
+    QList<QThread *> threads;
+    for (int w = 0; w < kWriters; ++w) {
+        threads << QThread::create([&, w] {
+            ApiClient client(base);
+            for (int i = 0; i < kPerWriter; ++i) {
+                const QString id = newId();
+                const QJsonObject m{{S("mutation_id"), newId()}, {S("record_id"), id}, {S("type"), S("visit")},
+                                    {S("base_rev"), 0}, {S("patch"), fullVisit(child)}};
+                const ApiReply r = client.post(S("/api/v1/sync/push"), {{S("mutations"), QJsonArray{m}}}, writerTokens[w]);
+                if (r.status == 200 && r.json.value(S("results")).toArray().first().toObject().value(S("result")).toString() == QLatin1String("applied")) {
+                    QMutexLocker l(&lock);
+                    created.insert(id);
+                } else {
+                    ++writerFailures;
+                }
+            }
+            ++writersDone;
+        });
+    }
+    QList<QHash<QString, int>> seenBy(kReaders);
+    std::atomic<int> readerFailures{0};
+    for (int rd = 0; rd < kReaders; ++rd) {
+        threads << QThread::create([&, rd] {
+            ApiClient client(base);
+            QString cursor = startCursor;
+            QElapsedTimer timer;
+            timer.start();
+            int quietRounds = 0;
+            // Bounded: at most 60 s and 5000 pages; ends after writers finish and two empty drains.
+            for (int page = 0; page < 5000 && timer.elapsed() < 60000; ++page) {
+                const bool writing = writersDone.load() < kWriters;
+                const ApiReply r = client.get(S("/api/v1/sync/pull?limit=7&cursor=") + cursor, readerToken);
+                if (r.status != 200) {
+                    ++readerFailures;
+                    return;
+                }
+                for (const QJsonValue &c : r.json.value(S("changes")).toArray())
+                    seenBy[rd][c.toObject().value(S("record_id")).toString()]++;
+                cursor = r.json.value(S("next_cursor")).toString();
+                if (!r.json.value(S("has_more")).toBool()) {
+                    if (!writing && ++quietRounds >= 2)
+                        return;
+                    QThread::msleep(5);
+                }
+            }
+            ++readerFailures; // ran out of time or pages
+        });
+    }
+    QElapsedTimer elapsed;
+    elapsed.start();
+    for (QThread *t : threads)
+        t->start();
+    for (QThread *t : threads) {
+        QVERIFY(t->wait(120000));
+        delete t;
+    }
+    qInfo() << kWriters * kPerWriter << "pushes by" << kWriters << "writers with" << kReaders << "readers in" << elapsed.elapsed() << "ms";
+    QCOMPARE(writerFailures.load(), 0);
+    QCOMPARE(readerFailures.load(), 0);
+    QCOMPARE(created.size(), kWriters * kPerWriter);
+    for (int rd = 0; rd < kReaders; ++rd) {
+        int missing = 0, duplicated = 0;
+        for (const QString &id : created) {
+            const int n = seenBy[rd].value(id);
+            missing += n == 0;
+            duplicated += n > 1;
+        }
+        QVERIFY2(missing == 0 && duplicated == 0,
+                 qPrintable(QStringLiteral("reader %1: %2 missing, %3 duplicated").arg(rd).arg(missing).arg(duplicated)));
+    }
+    if (m_backend.isPostgres()) {
+        // Evidence the test exercised out-of-order commits: some change rows with a lower xid
+        // got a higher seq than rows of a later transaction (a plain sequence would have skipped).
+        const qint64 inversions = count(S("SELECT COUNT(*) FROM changes a JOIN changes b ON a.seq < b.seq AND a.xid > b.xid"));
+        qInfo() << "seq/xid inversions among change rows:" << inversions;
+    }
+}
+
+void TestServerApi::cursorWaitsForOpenTransaction()
+{
+    if (!m_backend.isPostgres())
+        QSKIP("SQLite serialises writers (BEGIN IMMEDIATE): a writer cannot stay open behind another");
+    // Deterministic commit-order check: transaction A writes a change and stays open; B writes
+    // later and commits first. A reader must not move past A's position until A commits.
+    const QString m1 = m_logins[S("m1")].access;
+    QString cursor;
+    pullAll(m1, &cursor, nullptr, 500);
+    const QString early = newId();
+    QCOMPARE(push1(m_logins[S("w1")].access, early, S("visit"), 0, fullVisit(m_children[S("c1")])).value(S("result")).toString(), S("applied"));
+    QVERIFY(pullAll(m1, &cursor, nullptr, 500).contains(early));
+
+    auto conn = m_db->connection();
+    QVERIFY(conn.ok());
+    QSqlDatabase db = conn.value();
+    QSqlQuery a(db);
+    QVERIFY(a.exec(S("BEGIN")));
+    QVERIFY(a.exec(S("INSERT INTO changes (record_id, kind, team_id, created_at) VALUES ('%1', 'upsert', '%2', '%3')").arg(early, m_teamA, nowIso())));
+    const QString late = newId();
+    QCOMPARE(push1(m_logins[S("w1")].access, late, S("visit"), 0, fullVisit(m_children[S("c1")])).value(S("result")).toString(), S("applied"));
+    const QString before = cursor;
+    const auto held = pullAll(m1, &cursor, nullptr, 500);
+    QVERIFY2(!held.contains(late), "a change behind an open transaction was handed out");
+    QCOMPARE(cursor, before);
+    QVERIFY(a.exec(S("COMMIT")));
+    const auto after = pullAll(m1, &cursor, nullptr, 500);
+    QVERIFY(after.contains(early)); // A's change, committed late, is not skipped
+    QVERIFY(after.contains(late));
+}
+
+void TestServerApi::twoInstances()
+{
+    QString secondSpec = m_backend.spec();
+    if (m_backend.isPostgres()) {
+        // The second instance runs as a separate service role, as in deployment: migrate grants it
+        // what it needs, and it cannot change the audit log even with the trigger out of the way.
+        auto conn = m_db->connection();
+        QVERIFY(conn.ok());
+        QSqlDatabase db = conn.value();
+        QSqlQuery q(db);
+        QVERIFY(q.exec(S("DO $$ BEGIN CREATE ROLE doorstep_service LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$")));
+        QVERIFY(cli({S("migrate"), S("--service-role"), S("doorstep_service")}).contains(S("version")));
+        QVERIFY(cli({S("migrate"), S("--service-role"), S("bad name;")}, {}, 1).isEmpty());
+        QUrl url(secondSpec);
+        url.setUserName(S("doorstep_service"));
+        secondSpec = url.toString();
+        auto svcConfig = DbConfig::parse(secondSpec);
+        QVERIFY(svcConfig.ok());
+        Database svc(svcConfig.value());
+        auto svcConn = svc.connection();
+        QVERIFY(svcConn.ok());
+        QSqlDatabase sdb = svcConn.value();
+        QSqlQuery sq(sdb);
+        QVERIFY(!sq.exec(S("UPDATE audit SET actor = 'x' WHERE seq = 1")));
+        QCOMPARE(sq.lastError().nativeErrorCode(), S("42501")); // permission denied, before any trigger
+        QVERIFY(!sq.exec(S("DELETE FROM audit")));
+        QCOMPARE(sq.lastError().nativeErrorCode(), S("42501"));
+        QVERIFY(sq.exec(S("SELECT COUNT(*) FROM audit")));
+    }
+    ServerProcess second;
+    QVERIFY2(second.start(secondSpec), qPrintable(second.errorOutput()));
+    ApiClient b(second.baseUrl());
+    // A token issued by one instance works on the other (the signing secret lives in the database).
+    const Login l = login(S("w2"));
+    QCOMPARE(b.get(S("/api/v1/sync/pull?limit=1"), l.access).status, 200);
+    const QString id = newId();
+    const QString mutation = newId();
+    const QJsonObject m{{S("mutation_id"), mutation}, {S("record_id"), id}, {S("type"), S("visit")}, {S("base_rev"), 0},
+                        {S("patch"), fullVisit(m_children[S("c2")])}};
+    const ApiReply first = m_api->post(S("/api/v1/sync/push"), {{S("mutations"), QJsonArray{m}}}, l.access);
+    QCOMPARE(first.status, 200);
+    // Replay on the other instance: the same answer, nothing new.
+    const qint64 versions = count(S("SELECT COUNT(*) FROM record_versions"));
+    const ApiReply replay = b.post(S("/api/v1/sync/push"), {{S("mutations"), QJsonArray{m}}}, l.access);
+    QCOMPARE(replay.json, first.json);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM record_versions")), versions);
+    // Instance B serves the change to the manager; a revocation on A's database bites on B.
+    QString cursor;
+    QString mcursor;
+    {
+        QHash<QString, QJsonObject> seen;
+        for (int page = 0; page < 200; ++page) {
+            const ApiReply r = b.get(S("/api/v1/sync/pull?limit=200") + (mcursor.isEmpty() ? QString() : S("&cursor=") + mcursor), m_logins[S("m1")].access);
+            QCOMPARE(r.status, 200);
+            for (const QJsonValue &c : r.json.value(S("changes")).toArray())
+                seen.insert(c.toObject().value(S("record_id")).toString(), c.toObject());
+            mcursor = r.json.value(S("next_cursor")).toString();
+            if (!r.json.value(S("has_more")).toBool())
+                break;
+        }
+        QVERIFY(seen.contains(id));
+    }
+    QVERIFY(cli({S("revoke-device"), l.device}).contains(S("revoked")));
+    QCOMPARE(b.get(S("/api/v1/sync/pull"), l.access).errorCode(), S("device_revoked"));
+    QCOMPARE(m_api->get(S("/api/v1/sync/pull"), l.access).errorCode(), S("device_revoked"));
+    Q_UNUSED(cursor);
+}
+
+void TestServerApi::auditTamperDetection_data()
+{
+    QTest::addColumn<QString>("tamper");
+    QTest::addRow("edit") << S("edit");
+    QTest::addRow("delete") << S("delete");
+    QTest::addRow("insert") << S("insert");
+    QTest::addRow("reorder") << S("reorder");
+    QTest::addRow("truncate tail") << S("tail");
+}
+
+void TestServerApi::auditTamperDetection()
+{
+    QFETCH(QString, tamper);
+    // Intact before.
+    QVERIFY(cli({S("verify-audit")}).contains(S("intact")));
+    auto conn = m_db->connection();
+    QVERIFY(conn.ok());
+    QSqlDatabase db = conn.value();
+    QSqlQuery q(db);
+    if (m_backend.isPostgres()) {
+        // The service cannot change the log: the trigger refuses, even for the table's owner.
+        QVERIFY(!q.exec(S("UPDATE audit SET actor = 'x' WHERE seq = 2")));
+        QVERIFY(!q.exec(S("DELETE FROM audit WHERE seq = 2")));
+        // As superuser, switch the trigger off to play the attacker.
+        QVERIFY(q.exec(S("ALTER TABLE audit DISABLE TRIGGER USER")));
+    }
+    QVERIFY(q.exec(S("SELECT MAX(seq) FROM audit")) && q.next());
+    const qint64 last = q.value(0).toLongLong();
+    QVERIFY(last > 10);
+    QSqlQuery row(db);
+    QVERIFY(row.exec(S("SELECT seq, at, actor, device, address, action, subject, detail, prev_hash, hash FROM audit WHERE seq = 5")) && row.next());
+    QVariantList saved;
+    for (int i = 0; i < 10; ++i)
+        saved << row.value(i);
+    QSqlQuery row6(db);
+    QVERIFY(row6.exec(S("SELECT at, actor, device, address, action, subject, detail FROM audit WHERE seq = 6")) && row6.next());
+    QVariantList saved6;
+    for (int i = 0; i < 7; ++i)
+        saved6 << row6.value(i);
+
+    auto restore5 = [&] {
+        QSqlQuery d(db);
+        d.exec(S("DELETE FROM audit WHERE seq = 5"));
+        d.prepare(S("INSERT INTO audit (seq, at, actor, device, address, action, subject, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+        for (const QVariant &v : saved)
+            d.addBindValue(v);
+        return d.exec();
+    };
+    QSqlQuery t(db);
+    QVariantList tailRow;
+    if (tamper == QLatin1String("edit")) {
+        QVERIFY(t.exec(S("UPDATE audit SET detail = '{\"decision\":\"approve\"}' WHERE seq = 5")));
+    } else if (tamper == QLatin1String("delete")) {
+        QVERIFY(t.exec(S("DELETE FROM audit WHERE seq = 5")));
+    } else if (tamper == QLatin1String("insert")) {
+        // Appended with a correctly computed hash: only the head kept outside the chain shows it.
+        QVERIFY(t.exec(S("SELECT hash FROM audit WHERE seq = %1").arg(last)) && t.next());
+        const QString prev = t.value(0).toString();
+        const QString at = nowIso();
+        const QString h = AuditLog::hashRow(last + 1, at, S("intruder"), QString(), QString(), S("login"), S("x"), S("{}"), prev);
+        QVERIFY(t.exec(S("INSERT INTO audit (seq, at, actor, device, address, action, subject, detail, prev_hash, hash) VALUES "
+                         "(%1, '%2', 'intruder', '', '', 'login', 'x', '{}', '%3', '%4')").arg(last + 1).arg(at, prev, h)));
+    } else if (tamper == QLatin1String("reorder")) {
+        // Swap the content of rows 5 and 6.
+        QSqlQuery u(db);
+        u.prepare(S("UPDATE audit SET at = ?, actor = ?, device = ?, address = ?, action = ?, subject = ?, detail = ? WHERE seq = ?"));
+        for (const QVariant &v : saved6)
+            u.addBindValue(v);
+        u.addBindValue(5);
+        QVERIFY(u.exec());
+        u.prepare(S("UPDATE audit SET at = ?, actor = ?, device = ?, address = ?, action = ?, subject = ?, detail = ? WHERE seq = ?"));
+        for (int i = 1; i <= 7; ++i)
+            u.addBindValue(saved[i]);
+        u.addBindValue(6);
+        QVERIFY(u.exec());
+    } else if (tamper == QLatin1String("tail")) {
+        QSqlQuery r(db);
+        QVERIFY(r.exec(S("SELECT seq, at, actor, device, address, action, subject, detail, prev_hash, hash FROM audit WHERE seq = %1").arg(last)) && r.next());
+        for (int i = 0; i < 10; ++i)
+            tailRow << r.value(i);
+        QVERIFY(t.exec(S("DELETE FROM audit WHERE seq = %1").arg(last)));
+    }
+    const auto broken = ServerProcess::cli({S("verify-audit")}, m_backend.spec());
+    QCOMPARE(broken.exitCode, 3);
+    QVERIFY2(broken.out.contains(S("BROKEN")), qPrintable(broken.out));
+
+    // Undo, and the chain verifies again.
+    QSqlQuery undo(db);
+    if (tamper == QLatin1String("edit") || tamper == QLatin1String("delete")) {
+        QVERIFY(restore5());
+    } else if (tamper == QLatin1String("insert")) {
+        QVERIFY(undo.exec(S("DELETE FROM audit WHERE seq = %1").arg(last + 1)));
+    } else if (tamper == QLatin1String("reorder")) {
+        QVERIFY(restore5());
+        undo.prepare(S("UPDATE audit SET at = ?, actor = ?, device = ?, address = ?, action = ?, subject = ?, detail = ? WHERE seq = 6"));
+        for (const QVariant &v : saved6)
+            undo.addBindValue(v);
+        QVERIFY(undo.exec());
+    } else if (tamper == QLatin1String("tail")) {
+        undo.prepare(S("INSERT INTO audit (seq, at, actor, device, address, action, subject, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+        for (const QVariant &v : tailRow)
+            undo.addBindValue(v);
+        QVERIFY(undo.exec());
+    }
+    if (m_backend.isPostgres())
+        QVERIFY(q.exec(S("ALTER TABLE audit ENABLE TRIGGER USER")));
+    const auto fixed = ServerProcess::cli({S("verify-audit")}, m_backend.spec());
+    QVERIFY2(fixed.exitCode == 0, qPrintable(fixed.out + fixed.err));
+}
+
+QTEST_GUILESS_MAIN(TestServerApi)
+#include "tst_serverapi.moc"
