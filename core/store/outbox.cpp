@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "outbox.h"
+
+#include "auditlog.h"
+#include "core/wire.h"
+#include "database.h"
+#include "recordrepository.h"
+#include "transaction.h"
+
+#include <QDateTime>
+
+namespace doorstep {
+
+namespace {
+constexpr const char *kColumns = "seq, mutation_id, record_id, type, base_rev, patch, status, attempts, last_error";
+
+OutboxEntry readEntry(const Statement &st)
+{
+    OutboxEntry e;
+    e.seq = st.int64(0);
+    e.mutationId = st.text(1);
+    e.recordId = st.text(2);
+    e.type = st.text(3);
+    e.baseRev = st.int64(4);
+    Result<QJsonObject> patch = wire::parseObject(st.bytes(5));
+    e.patch = patch ? patch.value() : QJsonObject();
+    e.status = st.text(6);
+    e.attempts = int(st.int64(7));
+    e.lastError = st.text(8);
+    return e;
+}
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+} // namespace
+
+Result<QString> Outbox::enqueue(const QString &recordId, const QString &type, qint64 baseRev, const QJsonObject &patch)
+{
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    // Only the newest mutation of the whole outbox is folded into: folding into an older one
+    // would move this change ahead of other records' changes made before it (device order).
+    Statement existing = m_db.prepare("SELECT seq, mutation_id, patch FROM outbox "
+                                      "WHERE record_id = ?1 AND status = 'pending' "
+                                      "AND seq = (SELECT max(seq) FROM outbox)");
+    existing.bind(1, recordId);
+    Result<bool> found = existing.step();
+    if (!found)
+        return found.error();
+    QString mutationId;
+    if (found.value()) {
+        // Not sent yet, so nobody has seen this mutation id: fold the new fields into it.
+        mutationId = existing.text(1);
+        Result<QJsonObject> old = wire::parseObject(existing.bytes(2));
+        QJsonObject merged = old ? old.value() : QJsonObject();
+        for (auto it = patch.begin(); it != patch.end(); ++it)
+            merged.insert(it.key(), it.value());
+        Statement upd = m_db.prepare("UPDATE outbox SET patch = ?1 WHERE seq = ?2");
+        upd.bind(1, wire::encode(merged)).bind(2, existing.int64(0));
+        if (Result<void> r = upd.exec(); !r)
+            return r.error();
+    } else {
+        mutationId = wire::newUuid();
+        Statement ins = m_db.prepare("INSERT INTO outbox(mutation_id, record_id, type, base_rev, patch, created_at) "
+                                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        ins.bind(1, mutationId).bind(2, recordId).bind(3, type).bind(4, baseRev).bind(5, wire::encode(patch)).bind(6, now());
+        if (Result<void> r = ins.exec(); !r)
+            return r.error();
+    }
+    if (Result<void> r = tx.commit(); !r)
+        return r.error();
+    return mutationId;
+}
+
+Result<QList<OutboxEntry>> Outbox::list(const char *sql, qint64 limit)
+{
+    Statement st = m_db.prepare(sql);
+    st.bind(1, limit);
+    QList<OutboxEntry> out;
+    for (;;) {
+        Result<bool> r = st.step();
+        if (!r)
+            return r.error();
+        if (!r.value())
+            return out;
+        out.append(readEntry(st));
+    }
+}
+
+Result<QList<OutboxEntry>> Outbox::pending(int limit)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kColumns +
+                                  " FROM outbox WHERE status IN ('pending', 'sent') ORDER BY seq LIMIT ?1";
+    return list(sql.constData(), limit);
+}
+
+Result<QList<OutboxEntry>> Outbox::quarantined()
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kColumns +
+                                  " FROM outbox WHERE status = 'quarantined' ORDER BY seq LIMIT ?1";
+    return list(sql.constData(), 100000);
+}
+
+Result<OutboxEntry> Outbox::byMutationId(const QString &mutationId)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM outbox WHERE mutation_id = ?2 LIMIT ?1";
+    Statement q = m_db.prepare(sql.constData());
+    q.bind(1, qint64(1)).bind(2, mutationId);
+    Result<bool> r = q.step();
+    if (!r)
+        return r.error();
+    if (!r.value())
+        return Error(ErrorCode::NotFound, QStringLiteral("no such mutation"));
+    return readEntry(q);
+}
+
+Result<int> Outbox::unsyncedCount()
+{
+    Result<QString> r = m_db.queryText("SELECT count(*) FROM outbox WHERE status != 'acked'");
+    if (!r)
+        return r.error();
+    return r.value().toInt();
+}
+
+Result<bool> Outbox::hasUnsynced(const QString &recordId)
+{
+    Statement st = m_db.prepare("SELECT 1 FROM outbox WHERE record_id = ?1 AND status != 'acked' LIMIT 1");
+    st.bind(1, recordId);
+    return st.step();
+}
+
+Result<void> Outbox::markSent(const QStringList &mutationIds)
+{
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    Statement st = m_db.prepare("UPDATE outbox SET status = 'sent', attempts = attempts + 1 "
+                                "WHERE mutation_id = ?1 AND status IN ('pending', 'sent')");
+    for (const QString &id : mutationIds) {
+        st.reset();
+        st.bind(1, id);
+        if (Result<void> r = st.exec(); !r)
+            return r;
+    }
+    return tx.commit();
+}
+
+Result<void> Outbox::markAcked(const QString &mutationId, qint64 newRev)
+{
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    Result<OutboxEntry> entry = byMutationId(mutationId);
+    if (!entry)
+        return entry.error();
+    if (entry->status == QLatin1String("acked"))
+        return {}; // a repeated answer (a retried push) changes nothing
+    Statement upd = m_db.prepare("UPDATE outbox SET status = 'acked', acked_rev = ?2, last_error = NULL WHERE mutation_id = ?1");
+    upd.bind(1, mutationId).bind(2, newRev);
+    if (Result<void> r = upd.exec(); !r)
+        return r;
+
+    if (Result<void> r = RecordRepository(m_db).acknowledge(entry->recordId, entry->patch, newRev); !r)
+        return r;
+    // Later unsent mutations of the record were made on top of this one: base them on newRev.
+    Statement rebase = m_db.prepare("UPDATE outbox SET base_rev = ?2 WHERE record_id = ?1 AND status = 'pending' AND base_rev < ?2");
+    rebase.bind(1, entry->recordId).bind(2, newRev);
+    if (Result<void> r = rebase.exec(); !r)
+        return r;
+    return tx.commit();
+}
+
+Result<int> Outbox::pruneAcked()
+{
+    if (Result<void> r = m_db.exec("DELETE FROM outbox WHERE status = 'acked'"); !r)
+        return r.error();
+    return m_db.changes();
+}
+
+Result<void> Outbox::setStatus(const QString &mutationId, const char *sql, const QString &reason, const QString &action)
+{
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    Result<OutboxEntry> entry = byMutationId(mutationId);
+    if (!entry)
+        return entry.error();
+    Statement st = m_db.prepare(sql);
+    st.bind(1, mutationId).bind(2, reason);
+    if (Result<void> r = st.exec(); !r)
+        return r;
+    if (!action.isEmpty()) {
+        if (Result<void> r = AuditLog(m_db).append(action, entry->recordId); !r)
+            return r;
+    }
+    return tx.commit();
+}
+
+Result<void> Outbox::markFailed(const QString &mutationId, const QString &reason)
+{
+    return setStatus(mutationId,
+                     "UPDATE outbox SET status = 'pending', last_error = ?2 WHERE mutation_id = ?1 AND status IN ('pending', 'sent')",
+                     reason, {});
+}
+
+Result<void> Outbox::quarantine(const QString &mutationId, const QString &reason)
+{
+    return setStatus(mutationId,
+                     "UPDATE outbox SET status = 'quarantined', last_error = ?2 WHERE mutation_id = ?1 AND status != 'acked'",
+                     reason, QStringLiteral("outbox.quarantined"));
+}
+
+Result<void> Outbox::supersede(const QString &mutationId, const QString &reason)
+{
+    // Settled without the service applying it (e.g. turned into an amendment): acknowledged, but the
+    // record's base and revision are left alone because the service never took this patch.
+    return setStatus(mutationId,
+                     "UPDATE outbox SET status = 'acked', last_error = ?2 WHERE mutation_id = ?1 AND status != 'acked'",
+                     reason, QStringLiteral("outbox.superseded"));
+}
+
+Result<void> Outbox::requeue(const QString &mutationId)
+{
+    return setStatus(mutationId,
+                     "UPDATE outbox SET status = 'pending', last_error = ?2 WHERE mutation_id = ?1 AND status = 'quarantined'",
+                     QString(), QStringLiteral("outbox.requeued"));
+}
+
+} // namespace doorstep

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include "core/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace doorstep {
+
+class Database;
+
+/** One queued change, as pushed to the service: {mutation_id, record_id, type, base_rev, patch}. */
+struct OutboxEntry {
+    qint64 seq = 0;          // device order
+    QString mutationId;
+    QString recordId;
+    QString type;            // record type name ("visit", ...)
+    qint64 baseRev = 0;
+    QJsonObject patch;       // changed top-level fields; null clears a field
+    QString status;          // pending, sent, acked, quarantined
+    int attempts = 0;
+    QString lastError;
+};
+
+/** The outbox: local changes waiting for the service, in device order. Nothing is ever dropped:
+ *  a mutation that keeps failing is quarantined with its reason and no longer blocks the others. */
+class Outbox
+{
+public:
+    explicit Outbox(Database &db) : m_db(db) {}
+
+    /** Appends a mutation for a local change, or, when the newest mutation in the outbox is this
+     *  record's and not yet sent, folds the change into it (repeated saves of one form become one
+     *  mutation; device order across records is kept).
+     *  Called by RecordRepository inside the save's transaction. */
+    Result<QString> enqueue(const QString &recordId, const QString &type, qint64 baseRev, const QJsonObject &patch);
+
+    /** Mutations still to push (pending, and sent without an answer yet), oldest first. */
+    Result<QList<OutboxEntry>> pending(int limit = 100);
+    Result<QList<OutboxEntry>> quarantined();
+    Result<OutboxEntry> byMutationId(const QString &mutationId);
+    /** How many changes are not yet on the service (pending + sent + quarantined). */
+    Result<int> unsyncedCount();
+    /** Whether the record has changes not yet acknowledged by the service. */
+    Result<bool> hasUnsynced(const QString &recordId);
+
+    Result<void> markSent(const QStringList &mutationIds);
+    /** The service applied the mutation at `newRev`: the record's service copy (base) gets the
+     *  patch and the new revision, and later unsent mutations of the record are based on it. */
+    Result<void> markAcked(const QString &mutationId, qint64 newRev);
+    /** A transient failure: back to pending, attempts counted, reason kept for the UI. */
+    Result<void> markFailed(const QString &mutationId, const QString &reason);
+    /** A permanent failure: kept with its reason, skipped by pending(). */
+    Result<void> quarantine(const QString &mutationId, const QString &reason);
+    /** Deletes acknowledged mutations (their patches hold record content the service now has;
+     *  the audit log, not the outbox, is the history). Returns how many were removed. */
+    Result<int> pruneAcked();
+    /** Settled without the service applying it (it became an amendment): no longer pending, and the
+     *  record's base is untouched. */
+    Result<void> supersede(const QString &mutationId, const QString &reason);
+    /** A person asked to try a quarantined mutation again. */
+    Result<void> requeue(const QString &mutationId);
+
+private:
+    Database &m_db;
+    Result<QList<OutboxEntry>> list(const char *sql, qint64 limit);
+    Result<void> setStatus(const QString &mutationId, const char *sql, const QString &reason, const QString &action);
+};
+
+} // namespace doorstep

@@ -1,0 +1,461 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "recordrepository.h"
+
+#include "auditlog.h"
+#include "conflictstore.h"
+#include "core/wire.h"
+#include "database.h"
+#include "draftstore.h"
+#include "outbox.h"
+#include "searchindex.h"
+#include "syncstate.h"
+#include "transaction.h"
+
+#include <QDateTime>
+#include <QScopeGuard>
+#include <QSet>
+
+namespace doorstep {
+
+namespace {
+
+constexpr const char *kColumns = "r.id, r.type, r.body, r.rev, r.state, r.event_at, r.updated_at";
+
+StoredRecord readRecord(const Statement &st)
+{
+    StoredRecord rec;
+    rec.id = st.text(0);
+    rec.type = st.text(1);
+    Result<QJsonObject> body = wire::parseObject(st.bytes(2));
+    if (body)
+        rec.body = body.value();
+    rec.rev = st.int64(3);
+    rec.state = st.text(4);
+    rec.eventAt = st.text(5);
+    rec.updatedAt = st.text(6);
+    return rec;
+}
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+/** The row a save or apply starts from. */
+struct Previous {
+    bool exists = false;
+    bool deleted = false;
+    QString type;
+    QJsonObject body;
+    QJsonObject base;
+    bool hasBase = false;
+    bool baseImplicit = false; // base_body is NULL because it equals body (saves a copy per synced record)
+    qint64 rev = 0;
+    QString state;
+};
+
+Result<Previous> loadPrevious(Database &db, const QString &id)
+{
+    Statement st = db.prepare("SELECT type, body, base_body, rev, state, deleted FROM records WHERE id = ?1");
+    st.bind(1, id);
+    Result<bool> r = st.step();
+    if (!r)
+        return r.error();
+    Previous p;
+    if (!r.value())
+        return p;
+    p.exists = true;
+    p.type = st.text(0);
+    Result<QJsonObject> body = wire::parseObject(st.bytes(1));
+    if (!body)
+        return Error(ErrorCode::StorageError, QStringLiteral("the stored record is damaged"));
+    p.body = body.value();
+    p.rev = st.int64(3);
+    if (!st.isNull(2)) {
+        Result<QJsonObject> base = wire::parseObject(st.bytes(2));
+        if (base) {
+            p.base = base.value();
+            p.hasBase = true;
+        }
+    } else if (p.rev > 0) {
+        p.base = p.body;
+        p.hasBase = true;
+        p.baseImplicit = true;
+    }
+    p.state = st.text(4);
+    p.deleted = st.int64(5) != 0;
+    return p;
+}
+
+QString eventTimeText(const QJsonObject &record)
+{
+    const QDateTime t = wire::eventTimeOf(record);
+    return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QString();
+}
+
+} // namespace
+
+Result<void> RecordRepository::writeRow(const QString &id, const QString &type, const QJsonObject &body,
+                                        const QJsonObject *base, qint64 rev)
+{
+    const QByteArray encoded = wire::encode(body);
+    const QString state = body.value(QLatin1String("state")).toString();
+    const QString eventAt = eventTimeText(body);
+    Statement up = base
+        ? m_db.prepare("INSERT INTO records(id, type, body, state, event_at, updated_at, deleted, base_body, rev) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8) "
+                       "ON CONFLICT(id) DO UPDATE SET type = excluded.type, body = excluded.body, "
+                       "state = excluded.state, event_at = excluded.event_at, updated_at = excluded.updated_at, "
+                       "deleted = 0, base_body = excluded.base_body, rev = excluded.rev RETURNING rid")
+        : m_db.prepare("INSERT INTO records(id, type, body, state, event_at, updated_at, deleted) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0) "
+                       "ON CONFLICT(id) DO UPDATE SET type = excluded.type, body = excluded.body, "
+                       "state = excluded.state, event_at = excluded.event_at, updated_at = excluded.updated_at, "
+                       "deleted = 0 RETURNING rid");
+    up.bind(1, id).bind(2, type).bind(3, encoded).bind(6, now());
+    state.isEmpty() ? up.bindNull(4) : up.bind(4, state);
+    eventAt.isEmpty() ? up.bindNull(5) : up.bind(5, eventAt);
+    if (base) {
+        // A synced record without local edits has body == base: store NULL instead of a second copy.
+        if (rev > 0 && *base == body)
+            up.bindNull(7);
+        else
+            up.bind(7, wire::encode(*base));
+        up.bind(8, rev);
+    }
+    Result<bool> r = up.step();
+    if (!r)
+        return r.error();
+    if (!r.value())
+        return Error(ErrorCode::Internal, QStringLiteral("upsert returned no row"));
+    const qint64 rid = up.int64(0);
+    if (Result<void> done = up.exec(); !done) // finish the RETURNING statement before the next write
+        return done;
+
+    Statement del = m_db.prepare("DELETE FROM record_children WHERE record_id = ?1");
+    del.bind(1, id);
+    if (Result<void> d = del.exec(); !d)
+        return d;
+    Statement ins = m_db.prepare("INSERT OR IGNORE INTO record_children(child_id, record_id) VALUES (?1, ?2)");
+    for (const QString &child : wire::childIdsOf(body)) {
+        ins.reset();
+        ins.bind(1, child).bind(2, id);
+        if (Result<void> i = ins.exec(); !i)
+            return i;
+    }
+    return searchindex::put(m_db, rid, body);
+}
+
+Result<StoredRecord> RecordRepository::save(const QJsonObject &record, const QString &draftKey)
+{
+    if (Result<void> valid = wire::validateRecord(record); !valid)
+        return valid.error();
+    const QString id = record.value(QLatin1String("id")).toString();
+    const QString type = record.value(QLatin1String("type")).toString();
+    const bool recording = !m_db.isChangeRecordingSuspended();
+
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    Result<Previous> prevResult = loadPrevious(m_db, id);
+    if (!prevResult)
+        return prevResult.error();
+    const Previous &prev = prevResult.value();
+    const QJsonObject before = prev.exists && !prev.deleted ? prev.body : QJsonObject();
+
+    if (prev.exists && prev.type != type)
+        return Error(ErrorCode::InvalidInput, QStringLiteral("a record cannot change its type"), QStringLiteral("type"));
+    if (recording) {
+        // Approved records are locked; a correction is a new record that `amends` this one.
+        if (prev.exists && prev.state == QLatin1String("approved"))
+            return Error(ErrorCode::Locked, QStringLiteral("this record is approved; record an amendment instead"));
+        const QString state = record.value(QLatin1String("state")).toString();
+        if (!state.isEmpty() && state != QLatin1String("draft") && state != QLatin1String("submitted")
+            && state != before.value(QLatin1String("state")).toString())
+            return Error(ErrorCode::Forbidden, QStringLiteral("only a manager's review can set this state"),
+                         QStringLiteral("state"));
+        for (const QString &field : wire::serviceOwnedFields()) {
+            if (field == QLatin1String("state"))
+                continue;
+            const QJsonValue mine = record.value(field);
+            const QJsonValue old = before.value(field);
+            const bool mineEmpty = mine.isUndefined() || mine.isNull();
+            const bool oldEmpty = old.isUndefined() || old.isNull();
+            if (!(mineEmpty && oldEmpty) && mine != old)
+                return Error(ErrorCode::Forbidden, QStringLiteral("this field is set by the service"), field);
+        }
+    }
+
+    const QJsonObject patch = merge::diff(before, record);
+    const bool changed = !prev.exists || prev.deleted || !patch.isEmpty();
+    if (changed) {
+        // The body is about to differ from the service copy: an implicit base must be written out.
+        const bool keepBase = prev.exists && prev.baseImplicit;
+        if (Result<void> w = writeRow(id, type, record, keepBase ? &prev.base : nullptr, prev.rev); !w)
+            return w.error();
+        if (recording) {
+            Result<QString> m = Outbox(m_db).enqueue(id, type, prev.rev, patch);
+            if (!m)
+                return m.error();
+        }
+        const QString action = prev.exists && !prev.deleted ? QStringLiteral("record.updated")
+                                                            : QStringLiteral("record.created");
+        if (Result<void> a = AuditLog(m_db).append(action, id); !a)
+            return a.error();
+    }
+    if (!draftKey.isEmpty()) {
+        if (Result<void> d = DraftStore(m_db).remove(draftKey); !d)
+            return d.error();
+    }
+    if (Result<void> c = tx.commit(); !c)
+        return c.error();
+    return byId(id);
+}
+
+Result<StoredRecord> RecordRepository::byId(const QString &id)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM records r WHERE r.id = ?1 AND r.deleted = 0";
+    Statement st = m_db.prepare(sql.constData());
+    st.bind(1, id);
+    Result<bool> r = st.step();
+    if (!r)
+        return r.error();
+    if (!r.value())
+        return Error(ErrorCode::NotFound, QStringLiteral("no such record"));
+    return readRecord(st);
+}
+
+Result<QList<StoredRecord>> RecordRepository::list(const char *sql, const QString &arg, qint64 limit)
+{
+    Statement st = m_db.prepare(sql);
+    if (!arg.isNull())
+        st.bind(1, arg);
+    st.bind(2, limit);
+    QList<StoredRecord> out;
+    for (;;) {
+        Result<bool> r = st.step();
+        if (!r)
+            return r.error();
+        if (!r.value())
+            return out;
+        out.append(readRecord(st));
+    }
+}
+
+Result<QList<StoredRecord>> RecordRepository::byType(const QString &type, int limit)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kColumns +
+        " FROM records r WHERE r.type = ?1 AND r.deleted = 0 ORDER BY r.event_at DESC, r.id LIMIT ?2";
+    return list(sql.constData(), type, limit);
+}
+
+Result<QList<StoredRecord>> RecordRepository::caseload()
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kColumns +
+        " FROM records r WHERE r.type = 'child' AND r.deleted = 0 AND ?1 IS NULL"
+        " ORDER BY json_extract(r.body, '$.last_name') COLLATE NOCASE,"
+        " json_extract(r.body, '$.first_name') COLLATE NOCASE, r.id LIMIT ?2";
+    return list(sql.constData(), QString(), 1000000);
+}
+
+Result<QList<StoredRecord>> RecordRepository::chronology(const QString &childId)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + kColumns +
+        " FROM record_children c JOIN records r ON r.id = c.record_id"
+        " WHERE c.child_id = ?1 AND r.deleted = 0 AND r.type != 'child'"
+        " ORDER BY r.event_at, r.id LIMIT ?2";
+    return list(sql.constData(), childId, 1000000);
+}
+
+Result<QList<StoredRecord>> RecordRepository::search(const QString &text, int limit)
+{
+    const QString names = searchindex::toMatchQuery(text, true);
+    const QString words = searchindex::toMatchQuery(text, false);
+    if (names.isEmpty() || limit <= 0)
+        return QList<StoredRecord>();
+    // Two passes, each cheap however many records match:
+    // 1. children whose names start with the words typed, best first (one row per child, so
+    //    ranking them all is cheap);
+    // 2. records whose narrative has the words, newest first. Ranking every match by bm25 would
+    //    score all of them (a word in every visit means 100,000 scores); walking the index in
+    //    rowid order stops after `limit` rows.
+    static const QByteArray byName = QByteArray("SELECT ") + kColumns +
+        " FROM (SELECT rowid AS rid, bm25(search_names) AS score FROM search_names WHERE search_names MATCH ?1"
+        " ORDER BY score LIMIT ?2) s JOIN records r ON r.rid = s.rid WHERE r.deleted = 0 ORDER BY s.score";
+    static const QByteArray byText = QByteArray("SELECT ") + kColumns +
+        " FROM (SELECT rowid AS rid FROM search_text WHERE search_text MATCH ?1 ORDER BY rowid DESC LIMIT ?2) s"
+        " JOIN records r ON r.rid = s.rid WHERE r.deleted = 0 ORDER BY s.rid DESC";
+    Result<QList<StoredRecord>> byNames = list(byName.constData(), names, limit);
+    if (!byNames)
+        return byNames;
+    QList<StoredRecord> out = byNames.value();
+    if (out.size() >= limit)
+        return out;
+    Result<QList<StoredRecord>> byWords = list(byText.constData(), words, limit);
+    if (!byWords)
+        return byWords;
+    QSet<QString> seen;
+    for (const StoredRecord &r : out)
+        seen.insert(r.id);
+    for (const StoredRecord &r : byWords.value()) {
+        if (out.size() >= limit)
+            break;
+        if (!seen.contains(r.id))
+            out.append(r);
+    }
+    return out;
+}
+
+Result<int> RecordRepository::count(const QString &type)
+{
+    Statement st = type.isEmpty() ? m_db.prepare("SELECT count(*) FROM records WHERE deleted = 0")
+                                  : m_db.prepare("SELECT count(*) FROM records WHERE deleted = 0 AND type = ?1");
+    if (!type.isEmpty())
+        st.bind(1, type);
+    Result<bool> r = st.step();
+    if (!r)
+        return r.error();
+    return int(st.int64(0));
+}
+
+Result<ApplyOutcome> RecordRepository::applyRemote(const QJsonObject &record, qint64 rev)
+{
+    if (Result<void> valid = wire::validateRecord(record); !valid)
+        return valid.error();
+    const QString id = record.value(QLatin1String("id")).toString();
+    const QString type = record.value(QLatin1String("type")).toString();
+
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    Result<Previous> prevResult = loadPrevious(m_db, id);
+    if (!prevResult)
+        return prevResult.error();
+    const Previous &prev = prevResult.value();
+    ApplyOutcome outcome;
+    if (prev.exists && prev.type != type)
+        return Error(ErrorCode::InvalidInput, QStringLiteral("a record cannot change its type"), QStringLiteral("type"));
+    // Skip what is already held: an older revision, or the same one with the same content (a page seen
+    // again after an interrupted pull). The same revision with other content is applied: the service
+    // may have normalised a write this device made (e.g. set its author) and the device must converge.
+    if (prev.exists && rev > 0 && (prev.rev > rev || (prev.rev == rev && prev.hasBase && prev.base == record))) {
+        outcome.skipped = true;
+        if (Result<void> c = tx.commit(); !c)
+            return c.error();
+        return outcome;
+    }
+
+    QJsonObject body = record;
+    Result<bool> unsynced = Outbox(m_db).hasUnsynced(id);
+    if (!unsynced)
+        return unsynced.error();
+    if (prev.exists && !prev.deleted && unsynced.value()) {
+        // Local edits not yet on the service are never lost: keep them on top of the service copy.
+        merge::MergeResult m = merge::threeWay(prev.hasBase ? prev.base : QJsonObject(), prev.body, record);
+        body = m.merged;
+        outcome.rebased = true;
+        outcome.conflicts = m.conflicts;
+        ConflictStore conflicts(m_db);
+        for (const merge::FieldConflict &c : m.conflicts) {
+            if (Result<void> p = conflicts.put(id, c, rev); !p)
+                return p.error();
+        }
+    }
+    if (Result<void> w = writeRow(id, type, body, &record, rev); !w)
+        return w.error();
+    if (Result<void> a = AuditLog(m_db).append(QStringLiteral("record.received"), id); !a)
+        return a.error();
+    if (Result<void> c = tx.commit(); !c)
+        return c.error();
+    return outcome;
+}
+
+Result<QList<ApplyOutcome>> RecordRepository::applyRemotePage(const QList<RemoteRecord> &page, const QString &nextCursor)
+{
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    QList<ApplyOutcome> outcomes;
+    for (const RemoteRecord &rr : page) {
+        Result<ApplyOutcome> o = applyRemote(rr.record, rr.rev);
+        if (!o)
+            return o.error();
+        outcomes.append(o.value());
+    }
+    if (Result<void> s = SyncState(m_db).setPullCursor(nextCursor); !s)
+        return s.error();
+    if (Result<void> c = tx.commit(); !c)
+        return c.error();
+    return outcomes;
+}
+
+Result<QJsonObject> RecordRepository::baseOf(const QString &id)
+{
+    Result<Previous> prev = loadPrevious(m_db, id);
+    if (!prev)
+        return prev.error();
+    if (!prev->exists)
+        return Error(ErrorCode::NotFound, QStringLiteral("no such record"));
+    return prev->base;
+}
+
+Result<void> RecordRepository::acknowledge(const QString &id, const QJsonObject &patch, qint64 newRev)
+{
+    Result<Previous> prev = loadPrevious(m_db, id);
+    if (!prev)
+        return prev.error();
+    if (!prev->exists || prev->rev >= newRev)
+        return {};
+    // The service now holds base + patch at newRev: that is the new base for rebasing.
+    QJsonObject base = merge::applyPatch(prev->base, patch);
+    for (const QString &f : wire::identityFields()) // patches never carry identity fields
+        base.insert(f, prev->body.value(f));
+    Statement set = m_db.prepare("UPDATE records SET rev = ?2, base_body = ?3 WHERE id = ?1");
+    set.bind(1, id).bind(2, newRev);
+    if (base == prev->body)
+        set.bindNull(3);
+    else
+        set.bind(3, wire::encode(base));
+    return set.exec();
+}
+
+Result<void> RecordRepository::purge(const QString &id, bool discardUnsynced)
+{
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    Statement find = m_db.prepare("SELECT rid FROM records WHERE id = ?1");
+    find.bind(1, id);
+    Result<bool> found = find.step();
+    if (!found)
+        return found.error();
+    if (!found.value())
+        return Error(ErrorCode::NotFound, QStringLiteral("no such record"));
+    const qint64 rid = find.int64(0);
+    Result<bool> unsynced = Outbox(m_db).hasUnsynced(id);
+    if (!unsynced)
+        return unsynced.error();
+    if (unsynced.value() && !discardUnsynced)
+        return Error(ErrorCode::Conflict, QStringLiteral("this record has changes not yet sent to the service"));
+
+    // secure_delete zeroes the freed cells, so a purged child's details do not linger in free pages.
+    if (Result<void> s = m_db.exec("PRAGMA secure_delete = ON"); !s)
+        return s;
+    auto restore = qScopeGuard([this] { (void)m_db.exec("PRAGMA secure_delete = OFF"); });
+    if (Result<void> r = searchindex::remove(m_db, rid); !r)
+        return r;
+    Statement out = m_db.prepare("DELETE FROM outbox WHERE record_id = ?1");
+    out.bind(1, id);
+    if (Result<void> r = out.exec(); !r)
+        return r;
+    Statement del = m_db.prepare("DELETE FROM records WHERE id = ?1"); // cascades children, conflicts
+    del.bind(1, id);
+    if (Result<void> r = del.exec(); !r)
+        return r;
+    if (Result<void> a = AuditLog(m_db).append(QStringLiteral("record.purged"), id); !a)
+        return a;
+    return tx.commit();
+}
+
+} // namespace doorstep

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include "core/merge.h"
+#include "core/result.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace doorstep {
+
+class Database;
+
+/** A record as stored on the device. */
+struct StoredRecord {
+    QString id;
+    QString type;        // wire type name
+    QJsonObject body;    // the record with local edits
+    qint64 rev = 0;      // last service revision (0 = never synced)
+    QString state;
+    QString eventAt;     // ISO 8601 UTC; what a chronology sorts by
+    QString updatedAt;
+};
+
+/** A record pulled from (or merged by) the service, at its revision. */
+struct RemoteRecord {
+    QJsonObject record;
+    qint64 rev = 0;
+};
+
+/** What applying a service record did to local unsynced edits. */
+struct ApplyOutcome {
+    bool skipped = false;                    // already had this revision or a newer one
+    bool rebased = false;                    // local unsynced edits were kept on top of it
+    QList<merge::FieldConflict> conflicts;   // stored in `conflicts` for a person to resolve
+};
+
+/** Every record type through one table. A user's save writes the record, its outbox mutation and
+ *  its audit event in one transaction; the sync-facing calls apply service records without
+ *  queuing anything. Typed facades (ChildRepository, VisitRepository, ...) wrap this one. */
+class RecordRepository
+{
+public:
+    explicit RecordRepository(Database &db) : m_db(db) {}
+
+    /** A user's save: validates (errors name the field), refuses edits to approved records
+     *  (Locked) and to service-owned fields (Forbidden), then in ONE transaction writes the record,
+     *  its children and search entry, the outbox patch (merge::diff of top-level fields) and the
+     *  audit event, and removes the draft `draftKey` if given. On any error nothing is written
+     *  and the draft is kept. While a ChangeRecordingSuspender is alive no mutation is queued. */
+    Result<StoredRecord> save(const QJsonObject &record, const QString &draftKey = {});
+
+    Result<StoredRecord> byId(const QString &id);
+    /** All records of a type (wire name), newest event first. */
+    Result<QList<StoredRecord>> byType(const QString &type, int limit = 1000);
+    /** The children on the device, by last then first name. */
+    Result<QList<StoredRecord>> caseload();
+    /** Every record about a child (not the child itself), oldest event first. */
+    Result<QList<StoredRecord>> chronology(const QString &childId);
+    /** Full-text search over children's names (each word a prefix, as a person types) and
+     *  records' narrative text (whole words);
+     *  the text a person typed is sanitised, so it can never be FTS5 syntax. Children matched by
+     *  name come first (best first), then other matching records, newest first. */
+    Result<QList<StoredRecord>> search(const QString &text, int limit = 50);
+    Result<int> count(const QString &type = {});
+
+    // --- for the sync engine ---
+    /** Applies a service record WITHOUT queuing a mutation. The service copy becomes the new
+     *  base; unsynced local edits are rebased onto it (three-way, per top-level field) and
+     *  clashing fields stored as conflicts. Older revisions than the one held are skipped. */
+    Result<ApplyOutcome> applyRemote(const QJsonObject &record, qint64 rev);
+    /** A page of pulled records and the cursor after it, in one transaction: a crash either
+     *  applies the page and moves the cursor, or neither. */
+    Result<QList<ApplyOutcome>> applyRemotePage(const QList<RemoteRecord> &page, const QString &nextCursor);
+    /** The service's copy of a record at its last known revision (empty if never synced). */
+    Result<QJsonObject> baseOf(const QString &id);
+    /** Outbox::markAcked's half: the service applied `patch` at `newRev`, which becomes the
+     *  record's revision and (base + patch) its new base. */
+    Result<void> acknowledge(const QString &id, const QJsonObject &patch, qint64 newRev);
+    /** Removes a record and everything derived from it (children, search, conflicts, outbox rows),
+     *  overwriting freed pages. Refused (Conflict) while it has unsynced changes unless
+     *  `discardUnsynced`, which a caller passes only after an explicit decision. */
+    Result<void> purge(const QString &id, bool discardUnsynced = false);
+
+private:
+    Database &m_db;
+    Result<void> writeRow(const QString &id, const QString &type, const QJsonObject &body,
+                          const QJsonObject *base, qint64 rev);
+    Result<QList<StoredRecord>> list(const char *sql, const QString &arg, qint64 limit);
+};
+
+} // namespace doorstep

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "searchindex.h"
+
+#include "core/wire.h"
+#include "database.h"
+
+#include <QRegularExpression>
+
+namespace doorstep::searchindex {
+
+QString namesOf(const QJsonObject &record)
+{
+    if (record.value(QLatin1String("type")).toString() != QLatin1String("child"))
+        return {};
+    QStringList names;
+    for (const char *key : {"first_name", "last_name", "preferred_name"}) {
+        const QString v = record.value(QLatin1String(key)).toString();
+        if (!v.isEmpty())
+            names << v;
+    }
+    return names.join(QLatin1Char(' '));
+}
+
+Result<void> put(Database &db, qint64 rid, const QJsonObject &record)
+{
+    if (Result<void> r = remove(db, rid); !r)
+        return r;
+    const QString names = namesOf(record);
+    if (!names.isEmpty()) {
+        Statement st = db.prepare("INSERT INTO search_names(rowid, names) VALUES (?1, ?2)");
+        st.bind(1, rid).bind(2, names);
+        if (Result<void> r = st.exec(); !r)
+            return r;
+    }
+    const QString text = wire::searchTextOf(record);
+    if (text.isEmpty())
+        return {};
+    Statement st = db.prepare("INSERT INTO search_text(rowid, body) VALUES (?1, ?2)");
+    st.bind(1, rid).bind(2, text);
+    return st.exec();
+}
+
+Result<void> remove(Database &db, qint64 rid)
+{
+    for (const char *sql : {"DELETE FROM search_names WHERE rowid = ?1", "DELETE FROM search_text WHERE rowid = ?1"}) {
+        Statement st = db.prepare(sql);
+        st.bind(1, rid);
+        if (Result<void> r = st.exec(); !r)
+            return r;
+    }
+    return {};
+}
+
+QString toMatchQuery(const QString &userText, bool prefix)
+{
+    // Words are runs of letters, digits and apostrophes/hyphens inside names (O'Neil, Smith-Jones);
+    // everything else separates words. unicode61 splits on the same punctuation, so a quoted
+    // "o'neil" matches the tokens o + neil as a phrase.
+    static const QRegularExpression word(QStringLiteral("[\\p{L}\\p{N}][\\p{L}\\p{N}'\\-]*"));
+    static const QRegularExpression separators(QStringLiteral("['\\-]"));
+    QStringList terms;
+    auto it = word.globalMatch(userText);
+    while (it.hasNext() && terms.size() < 16) {
+        QString w = it.next().captured(0);
+        // A one-letter prefix ("n"*) would merge the index entries of every word starting with
+        // that letter. Prefixes start at two letters.
+        const bool asPrefix = prefix && w.section(separators, -1).size() >= 2;
+        w.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        terms << QLatin1Char('"') + w + (asPrefix ? QStringLiteral("\"*") : QStringLiteral("\""));
+    }
+    return terms.join(QLatin1Char(' '));
+}
+
+} // namespace doorstep::searchindex
