@@ -1,0 +1,515 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+// Whole-sync tests: real devices (SQLCipher store, key and tokens in the real keychain), the real
+// doorstep-server (SQLite default, or PostgreSQL with DOORSTEP_TEST_BACKEND=postgres), real HTTP on
+// loopback, and a fault proxy between them. After every scenario each device is compared record by
+// record with what the service holds for that user.
+#include "core/store/conflictstore.h"
+#include "core/store/database.h"
+#include "core/store/outbox.h"
+#include "core/store/recordrepository.h"
+#include "core/store/store.h"
+#include "core/wire.h"
+#include "platform/databasekeyprovider.h"
+#include "platform/qtkeychainkeystore.h"
+#include "sync/apiclient.h"
+#include "sync/device.h"
+#include "sync/session.h"
+#include "sync/syncapplier.h"
+#include "sync/syncengine.h"
+#include "tests/support/faultproxy.h"
+
+#include "serverprocess.h"
+#include "testbackend.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace doorstep;
+using namespace doorstep::sync;
+using doorstep::test::FaultProxy;
+using namespace std::chrono_literals;
+
+namespace {
+
+const QString kPassword = QStringLiteral("e2e-demo-password");
+
+/** The service as a child process we can SIGKILL and restart on the same database. */
+class SpawnedServer
+{
+public:
+    bool start(const QString &dbSpec)
+    {
+        m_process = std::make_unique<QProcess>();
+        m_process->setProcessChannelMode(QProcess::SeparateChannels);
+        m_process->start(ServerProcess::executable(),
+                         {QStringLiteral("serve"), QStringLiteral("--db"), dbSpec, QStringLiteral("--listen"),
+                          QStringLiteral("127.0.0.1:0"), QStringLiteral("--dev-insecure-http")});
+        if (!m_process->waitForStarted(10000))
+            return false;
+        static const QRegularExpression line(QStringLiteral("listening on https?://[^ ]*:(\\d+)"));
+        QByteArray seen;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 15000 && m_process->state() == QProcess::Running) {
+            m_process->waitForReadyRead(100);
+            seen += m_process->readAllStandardOutput();
+            const auto m = line.match(QString::fromUtf8(seen));
+            if (m.hasMatch()) {
+                m_port = quint16(m.captured(1).toUInt());
+                return true;
+            }
+        }
+        return false;
+    }
+    void kill()
+    {
+        if (m_process) {
+            m_process->kill(); // SIGKILL: no chance to finish the batch or flush anything
+            m_process->waitForFinished(5000);
+        }
+    }
+    ~SpawnedServer() { kill(); }
+    quint16 port() const { return m_port; }
+
+private:
+    std::unique_ptr<QProcess> m_process;
+    quint16 m_port = 0;
+};
+
+/** One tablet: its own data folder, store, keychain entries and sync engine. */
+struct TestDevice {
+    QTemporaryDir dir;
+    QNetworkAccessManager nam;
+    std::unique_ptr<Device> device;
+    QString username;
+};
+
+using RecordMap = QMap<QString, QPair<qint64, QJsonObject>>; // id -> (rev, body)
+
+} // namespace
+
+class TestSyncE2E : public QObject
+{
+    Q_OBJECT
+
+    TestBackend m_backend;
+    SpawnedServer m_server;
+    std::unique_ptr<FaultProxy> m_proxy;
+    QtKeychainKeyStore m_keys;
+    int m_scenarios = 0;
+
+    QString proxyUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_proxy->port()); }
+
+    bool waitDone(const std::function<void(Device::Done)> &start, Result<void> *out, int timeoutMs = 60000)
+    {
+        std::optional<Result<void>> outcome;
+        start([&](Result<void> r) { outcome = std::move(r); });
+        (void)QTest::qWaitFor([&] { return outcome.has_value(); }, timeoutMs);
+        if (outcome && out)
+            *out = *outcome;
+        return outcome.has_value();
+    }
+
+    template <typename T>
+    Result<T> onStore(Device &d, std::function<Result<T>(Database &)> job)
+    {
+        std::optional<Result<T>> outcome;
+        d.store()->run<T>(std::move(job)).then(this, [&](Result<T> r) { outcome = std::move(r); });
+        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000))
+            return Error(ErrorCode::Timeout, QStringLiteral("store did not answer"));
+        return *outcome;
+    }
+
+    std::unique_ptr<TestDevice> newDevice(const QString &username)
+    {
+        auto t = std::make_unique<TestDevice>();
+        t->username = username;
+        t->device = std::make_unique<Device>(t->dir.path(), &m_keys, &t->nam);
+        // Sign-in hashes a password with Argon2id, which is slow on a loaded 2-core machine; faults
+        // scenarios below use a short timeout so a hang is detected quickly.
+        t->device->api()->setTransferTimeout(20000ms);
+        t->device->engine()->setRetryPolicy(RetryPolicy(50ms, 400ms, 11));
+        t->device->engine()->setPeriodicInterval(0ms);
+        t->device->engine()->setBatchSize(25);
+        t->device->engine()->setPageSize(100);
+        Result<void> r;
+        if (!waitDone([&](Device::Done d) { t->device->open(d); }, &r) || !r.ok())
+            return nullptr;
+        if (!waitDone([&](Device::Done d) { t->device->signIn(proxyUrl(), username, kPassword, QStringLiteral("e2e-") + username, d); }, &r)
+            || !r.ok()) {
+            qWarning() << "sign-in failed:" << (r.ok() ? QString() : r.error().message);
+            return nullptr;
+        }
+        t->device->api()->setTransferTimeout(3000ms);
+        return t;
+    }
+
+    /** Syncs until a run finishes cleanly; automatic retries (backoff) happen in between. */
+    bool syncUntilClean(TestDevice &t, int timeoutMs = 60000)
+    {
+        bool clean = false;
+        QMetaObject::Connection c = connect(t.device->engine(), &SyncEngine::finished, this, [&](bool ok) {
+            if (ok)
+                clean = true;
+        });
+        t.device->engine()->syncNow();
+        (void)QTest::qWaitFor([&] { return clean; }, timeoutMs);
+        disconnect(c);
+        return clean;
+    }
+
+    RecordMap deviceView(TestDevice &t)
+    {
+        auto all = onStore<RecordMap>(*t.device, [](Database &db) -> Result<RecordMap> {
+            RecordRepository repo(db);
+            RecordMap map;
+            for (const char *type : {"child", "visit", "direct_work", "review", "supervision"}) {
+                auto rows = repo.byType(QString::fromLatin1(type), 1000000);
+                if (!rows)
+                    return rows.error();
+                for (const StoredRecord &r : rows.value())
+                    map.insert(r.id, {r.rev, r.body});
+            }
+            return map;
+        });
+        return all.ok() ? all.value() : RecordMap();
+    }
+
+    /** What the service holds for this user: a fresh device pulls everything in scope. */
+    RecordMap serviceView(const QString &username)
+    {
+        m_proxy->clear();
+        auto fresh = newDevice(username);
+        if (!fresh || !syncUntilClean(*fresh))
+            return {};
+        return deviceView(*fresh);
+    }
+
+    void compareWithService(TestDevice &t)
+    {
+        const RecordMap mine = deviceView(t);
+        const RecordMap service = serviceView(t.username);
+        QVERIFY2(!service.isEmpty(), "the service view should not be empty");
+        QCOMPARE(mine.keys(), service.keys());
+        for (auto it = service.begin(); it != service.end(); ++it) {
+            const auto &[rev, body] = mine.value(it.key());
+            if (rev != it.value().first || body != it.value().second) {
+                qWarning().noquote() << "record" << it.key() << "device rev" << rev << "service rev" << it.value().first << "\n device:"
+                                     << QJsonDocument(body).toJson(QJsonDocument::Compact) << "\n service:"
+                                     << QJsonDocument(it.value().second).toJson(QJsonDocument::Compact);
+            }
+            QCOMPARE(rev, it.value().first);
+            QCOMPARE(body, it.value().second);
+        }
+        ++m_scenarios;
+    }
+
+    QStringList createVisits(TestDevice &t, int n, const QString &childId = {})
+    {
+        auto made = onStore<QStringList>(*t.device, [n, childId](Database &db) -> Result<QStringList> {
+            RecordRepository repo(db);
+            QString child = childId;
+            if (child.isEmpty()) {
+                auto caseload = repo.caseload();
+                if (!caseload || caseload.value().isEmpty())
+                    return Error(ErrorCode::NotFound, QStringLiteral("empty caseload"));
+                child = caseload.value().first().id;
+            }
+            QStringList ids;
+            for (int i = 0; i < n; ++i) {
+                const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-2).addSecs(i * 60);
+                const QString id = wire::newUuid();
+                QJsonObject visit{
+                    {QStringLiteral("schema"), wire::kSchemaVersion},
+                    {QStringLiteral("type"), QStringLiteral("visit")},
+                    {QStringLiteral("id"), id},
+                    {QStringLiteral("state"), QStringLiteral("draft")},
+                    {QStringLiteral("created_at"), start.toString(Qt::ISODate)},
+                    {QStringLiteral("started_at"), start.toString(Qt::ISODate)},
+                    {QStringLiteral("ended_at"), start.addSecs(2400).toString(Qt::ISODate)},
+                    {QStringLiteral("visit_type"), QStringLiteral("statutory_cin")},
+                    {QStringLiteral("location"), QStringLiteral("home")},
+                    {QStringLiteral("rationale"), QStringLiteral("Planned statutory visit %1.").arg(i)},
+                    {QStringLiteral("children"), QJsonArray{QJsonObject{{QStringLiteral("child_id"), child},
+                                                                         {QStringLiteral("seen"), true},
+                                                                         {QStringLiteral("seen_alone"), true},
+                                                                         {QStringLiteral("child_views"), QStringLiteral("I'm fine.")}}}},
+                };
+                auto saved = repo.save(visit);
+                if (!saved)
+                    return saved.error();
+                ids << id;
+            }
+            return ids;
+        });
+        return made.ok() ? made.value() : QStringList();
+    }
+
+    Result<bool> editField(TestDevice &t, const QString &id, const QString &field, const QJsonValue &value)
+    {
+        return onStore<bool>(*t.device, [id, field, value](Database &db) -> Result<bool> {
+            RecordRepository repo(db);
+            auto current = repo.byId(id);
+            if (!current)
+                return current.error();
+            QJsonObject body = current.value().body;
+            body.insert(field, value);
+            if (auto saved = repo.save(body); !saved)
+                return saved.error();
+            return true;
+        });
+    }
+
+    QList<ConflictEntry> conflictsOf(TestDevice &t, const QString &id)
+    {
+        auto r = onStore<QList<ConflictEntry>>(*t.device, [id](Database &db) { return ConflictStore(db).forRecord(id); });
+        return r.ok() ? r.value() : QList<ConflictEntry>();
+    }
+
+    int serviceCountOfIds(const QString &username, const QStringList &ids)
+    {
+        const RecordMap service = serviceView(username);
+        int n = 0;
+        for (const QString &id : ids)
+            n += service.contains(id) ? 1 : 0;
+        return n;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QString error;
+        QVERIFY2(m_backend.init(&error), qPrintable(error));
+        auto migrated = ServerProcess::cli({QStringLiteral("migrate")}, m_backend.spec());
+        QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
+        auto seeded = ServerProcess::cli({QStringLiteral("seed-demo"), QStringLiteral("--password"), kPassword}, m_backend.spec());
+        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
+        QVERIFY(m_server.start(m_backend.spec()));
+        m_proxy = std::make_unique<FaultProxy>(m_server.port());
+        QVERIFY(m_proxy->listen());
+        qInfo() << "backend:" << (m_backend.isPostgres() ? "postgres" : "sqlite");
+    }
+
+    void cleanupTestCase()
+    {
+        qInfo() << "scenarios compared record by record with the service:" << m_scenarios
+                << "requests through the fault proxy:" << (m_proxy ? m_proxy->requestsSeen() : 0)
+                << "faults injected:" << (m_proxy ? m_proxy->faultsInjected() : 0);
+    }
+
+    void firstSyncMatchesService()
+    {
+        auto t = newDevice(QStringLiteral("worker1"));
+        QVERIFY(t);
+        QVERIFY(syncUntilClean(*t));
+        QVERIFY(deviceView(*t).size() > 10);
+        compareWithService(*t);
+    }
+
+    void faults_data()
+    {
+        QTest::addColumn<FaultProxy::Fault>("fault");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<int>("times");
+        const QString push = QStringLiteral("/api/v1/sync/push");
+        const QString pull = QStringLiteral("/api/v1/sync/pull");
+        QTest::addRow("push response lost after commit") << FaultProxy::Fault::LoseResponse << push << 4;
+        QTest::addRow("push truncated 200") << FaultProxy::Fault::TruncateBody << push << 2;
+        QTest::addRow("push 500") << FaultProxy::Fault::Status500 << push << 2;
+        QTest::addRow("push 503 retry-after") << FaultProxy::Fault::Status503 << push << 1;
+        QTest::addRow("push hang") << FaultProxy::Fault::Hang << push << 1;
+        QTest::addRow("push reset") << FaultProxy::Fault::Reset << push << 4;
+        QTest::addRow("pull truncated 200") << FaultProxy::Fault::TruncateBody << pull << 2;
+        QTest::addRow("pull response lost") << FaultProxy::Fault::LoseResponse << pull << 4;
+        QTest::addRow("pull 503") << FaultProxy::Fault::Status503 << pull << 1;
+        QTest::addRow("pull hang") << FaultProxy::Fault::Hang << pull << 1;
+    }
+    void faults()
+    {
+        QFETCH(FaultProxy::Fault, fault);
+        QFETCH(QString, path);
+        QFETCH(int, times);
+        auto t = newDevice(QStringLiteral("worker2"));
+        QVERIFY(t);
+        QVERIFY(syncUntilClean(*t));
+        const QStringList ids = createVisits(*t, 60); // 3 push batches of 25
+        QCOMPARE(ids.size(), 60);
+
+        m_proxy->clear();
+        for (int i = 0; i < times; ++i)
+            m_proxy->injectOnce(fault, path, 1);
+        const int injectedBefore = m_proxy->faultsInjected();
+        QSignalSpy errors(t->device->engine(), &SyncEngine::syncError);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(syncUntilClean(*t, 90000));
+        QVERIFY2(m_proxy->faultsInjected() > injectedBefore, "the fault must actually have been hit");
+        if (fault == FaultProxy::Fault::Status503)
+            QVERIFY2(timer.elapsed() >= 900, "Retry-After: 1 must be honoured");
+        if (fault != FaultProxy::Fault::LoseResponse && fault != FaultProxy::Fault::Reset)
+            QVERIFY2(!errors.isEmpty(), "a failed run is reported"); // Qt silently re-sends once on a lost answer
+
+        // Nothing lost, nothing duplicated, nothing left behind, device equal to the service.
+        auto pending = onStore<int>(*t->device, [](Database &db) { return Outbox(db).unsyncedCount(); });
+        QVERIFY(pending.ok());
+        QCOMPARE(pending.value(), 0);
+        QCOMPARE(serviceCountOfIds(t->username, ids), ids.size());
+        compareWithService(*t);
+    }
+
+    void replayedPushWritesNothing()
+    {
+        // The answer to a committed push is lost twice (Qt's own re-send included), so the engine
+        // retries the same mutation ids; the service must answer from its idempotency record.
+        auto t = newDevice(QStringLiteral("worker2"));
+        QVERIFY(t);
+        QVERIFY(syncUntilClean(*t));
+        const QStringList ids = createVisits(*t, 3);
+        const RecordMap before = serviceView(t->username);
+        m_proxy->clear();
+        m_proxy->injectOnce(FaultProxy::Fault::LoseResponse, QStringLiteral("/api/v1/sync/push"));
+        m_proxy->injectOnce(FaultProxy::Fault::LoseResponse, QStringLiteral("/api/v1/sync/push"));
+        QVERIFY(syncUntilClean(*t));
+        const RecordMap after = serviceView(t->username);
+        QCOMPARE(after.size(), before.size() + ids.size());
+        for (const QString &id : ids)
+            QCOMPARE(after.value(id).first, qint64(1)); // written once: revision 1, not 2 or 3
+        compareWithService(*t);
+    }
+
+    void serviceKilledMidBatchAndRestarted()
+    {
+        auto t = newDevice(QStringLiteral("worker3"));
+        QVERIFY(t);
+        QVERIFY(syncUntilClean(*t));
+        const QStringList ids = createVisits(*t, 200); // 8 batches
+        bool killed = false;
+        connect(t->device->engine(), &SyncEngine::progress, this, [&](int done, int) {
+            if (!killed && done >= 50) {
+                killed = true;
+                m_server.kill();
+            }
+        });
+        t->device->engine()->syncNow();
+        QVERIFY(QTest::qWaitFor([&] { return killed; }, 30000));
+        QVERIFY(m_server.start(m_backend.spec()));
+        m_proxy->setUpstreamPort(m_server.port());
+        QVERIFY(syncUntilClean(*t, 90000));
+        QCOMPARE(serviceCountOfIds(t->username, ids), ids.size());
+        compareWithService(*t);
+    }
+
+    void twoDevicesMergeThenConflictThenResolve()
+    {
+        auto a = newDevice(QStringLiteral("worker4"));
+        auto b = newDevice(QStringLiteral("worker4"));
+        QVERIFY(a && b);
+        QVERIFY(syncUntilClean(*a));
+        const QString id = createVisits(*a, 1).value(0);
+        QVERIFY(!id.isEmpty());
+        QVERIFY(syncUntilClean(*a));
+        QVERIFY(syncUntilClean(*b));
+        QVERIFY(deviceView(*b).contains(id));
+
+        // Different fields: merged on both.
+        QVERIFY(editField(*a, id, QStringLiteral("rationale"), QStringLiteral("Rationale from A")).ok());
+        QVERIFY(editField(*b, id, QStringLiteral("present"), QStringLiteral("Present from B")).ok());
+        QVERIFY(syncUntilClean(*a));
+        QVERIFY(syncUntilClean(*b));
+        QVERIFY(syncUntilClean(*a));
+        for (TestDevice *d : {a.get(), b.get()}) {
+            const QJsonObject body = deviceView(*d).value(id).second;
+            QCOMPARE(body.value(u"rationale").toString(), QStringLiteral("Rationale from A"));
+            QCOMPARE(body.value(u"present").toString(), QStringLiteral("Present from B"));
+            QVERIFY(conflictsOf(*d, id).isEmpty());
+        }
+
+        // Same field, different values: a conflict on both devices; nothing silently overwritten.
+        QVERIFY(editField(*a, id, QStringLiteral("analysis_risks"), QStringLiteral("Risk as A saw it")).ok());
+        QVERIFY(editField(*b, id, QStringLiteral("analysis_risks"), QStringLiteral("Risk as B saw it")).ok());
+        QVERIFY(syncUntilClean(*a));
+        QVERIFY(syncUntilClean(*b));
+        QVERIFY(syncUntilClean(*a));
+        for (TestDevice *d : {a.get(), b.get()}) {
+            const QList<ConflictEntry> c = conflictsOf(*d, id);
+            QCOMPARE(c.size(), 1);
+            QCOMPARE(c.first().field, QStringLiteral("analysis_risks"));
+            const QSet<QString> values{c.first().mine.toString(), c.first().theirs.toString()};
+            QCOMPARE(values, (QSet<QString>{QStringLiteral("Risk as A saw it"), QStringLiteral("Risk as B saw it")}));
+        }
+
+        // Resolved on B; the resolution reaches A.
+        auto resolved = onStore<bool>(*b->device, [id](Database &db) -> Result<bool> {
+            if (auto r = SyncApplier(db).resolveConflict(id, QStringLiteral("analysis_risks"), QStringLiteral("Agreed: both concerns")); !r)
+                return r.error();
+            return true;
+        });
+        QVERIFY2(resolved.ok(), resolved.ok() ? "" : qPrintable(resolved.error().message));
+        QVERIFY(syncUntilClean(*b));
+        QVERIFY(syncUntilClean(*a));
+        for (TestDevice *d : {a.get(), b.get()}) {
+            QCOMPARE(deviceView(*d).value(id).second.value(u"analysis_risks").toString(), QStringLiteral("Agreed: both concerns"));
+            QVERIFY(conflictsOf(*d, id).isEmpty());
+        }
+        compareWithService(*a);
+        compareWithService(*b);
+    }
+
+    void reallocationPurgesFromOldDevice()
+    {
+        auto old = newDevice(QStringLiteral("worker5"));
+        QVERIFY(old);
+        QVERIFY(syncUntilClean(*old));
+        auto caseload = onStore<QList<StoredRecord>>(*old->device, [](Database &db) { return RecordRepository(db).caseload(); });
+        QVERIFY(caseload.ok() && !caseload.value().isEmpty());
+        const QString child = caseload.value().first().id;
+        auto moved = ServerProcess::cli({QStringLiteral("allocate"), QStringLiteral("--child"), child, QStringLiteral("--worker"), QStringLiteral("worker6")},
+                                        m_backend.spec());
+        QVERIFY2(moved.exitCode == 0, qPrintable(moved.err));
+        QVERIFY(syncUntilClean(*old));
+        const RecordMap after = deviceView(*old);
+        QVERIFY2(!after.contains(child), "the reallocated child must be purged from the old device");
+        for (const auto &entry : after)
+            QVERIFY(!wire::childIdsOf(entry.second).contains(child));
+        compareWithService(*old);
+        auto fresh = newDevice(QStringLiteral("worker6"));
+        QVERIFY(fresh && syncUntilClean(*fresh));
+        QVERIFY(deviceView(*fresh).contains(child));
+    }
+
+    void revokedDeviceWipesItself()
+    {
+        auto t = newDevice(QStringLiteral("worker1"));
+        QVERIFY(t);
+        QVERIFY(syncUntilClean(*t));
+        createVisits(*t, 2); // still unsynced when the revocation arrives
+        const QString dbPath = t->device->databasePath();
+        auto revoked = ServerProcess::cli({QStringLiteral("revoke-device"), t->device->session()->deviceId()}, m_backend.spec());
+        QVERIFY2(revoked.exitCode == 0, qPrintable(revoked.err));
+        QSignalSpy wiped(t->device->engine(), &SyncEngine::deviceWiped);
+        t->device->engine()->syncNow();
+        QVERIFY(wiped.wait(30000));
+        QCOMPARE(wiped.first().first().toInt(), 2); // what could not be sent is reported
+        QCOMPARE(t->device->engine()->state(), SyncEngine::State::SignedOut);
+        QVERIFY(!QFile::exists(dbPath));
+        QVERIFY(!QFile::exists(dbPath + QStringLiteral("-wal")));
+        std::optional<Result<QByteArray>> key;
+        m_keys.read(DatabaseKeyProvider::entryNameFor(dbPath)).then(this, [&](Result<QByteArray> r) { key = std::move(r); });
+        QVERIFY(QTest::qWaitFor([&] { return key.has_value(); }, 10000));
+        QVERIFY(!key->ok());
+        QCOMPARE(key->error().code, ErrorCode::NotFound);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSyncE2E)
+#include "tst_sync_e2e.moc"
