@@ -86,7 +86,7 @@ private:
     bool m_again = false;
     bool m_online = true;
     bool m_refreshedThisRun = false;
-    int m_batchSize = 500;
+    int m_batchSize = 200; // the service accepts at most 200 mutations per push
     int m_pageSize = 500;
     int m_done = 0;
     int m_total = 0;

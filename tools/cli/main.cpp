@@ -15,6 +15,7 @@
 #include "sync/apiclient.h"
 #include "sync/device.h"
 #include "sync/session.h"
+#include "sync/syncapplier.h"
 #include "sync/syncengine.h"
 
 #include <QCommandLineParser>
@@ -143,7 +144,7 @@ int main(int argc, char **argv)
     const QCommandLineOption value(QStringLiteral("value"), QStringLiteral("New value as JSON (edit, resolve)."), QStringLiteral("json"));
     const QCommandLineOption take(QStringLiteral("take"), QStringLiteral("resolve: mine or theirs."), QStringLiteral("side"));
     const QCommandLineOption timeout(QStringLiteral("timeout-ms"), QStringLiteral("Request transfer timeout."), QStringLiteral("ms"), QStringLiteral("30000"));
-    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Mutations per push."), QStringLiteral("n"), QStringLiteral("500"));
+    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Mutations per push (service maximum 200)."), QStringLiteral("n"), QStringLiteral("200"));
     const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Changes per pull page."), QStringLiteral("n"), QStringLiteral("500"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Machine-readable output."));
     parser.addOptions({dataDir, server, user, password, deviceName, count, child, id, field, value, take, timeout, batch, page, json});
@@ -348,16 +349,8 @@ int main(int argc, char **argv)
                     chosen = it->theirs;
                 else if (newValue.isUndefined())
                     return Error(ErrorCode::InvalidInput, QStringLiteral("say --take mine|theirs or give --value"), QStringLiteral("take"));
-                if (auto rm = conflicts.remove(recordId, name); !rm)
-                    return rm.error();
-                // A resolution is always sent, even when the chosen value is what the device shows,
-                // so the service clears its flag and the other devices receive the answer.
-                QJsonObject body = current.value().body;
-                body.insert(name, chosen);
-                if (auto saved = repo.save(body); !saved)
-                    return saved.error();
-                if (auto q = Outbox(db).enqueue(recordId, current.value().type, current.value().rev, QJsonObject{{name, chosen}}); !q)
-                    return q.error();
+                if (auto r = SyncApplier(db).resolveConflict(recordId, name, chosen); !r)
+                    return r.error();
             } else {
                 QJsonObject body = current.value().body;
                 body.insert(name, chosen);
