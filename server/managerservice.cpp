@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "managerservice.h"
+
+#include "auditlog.h"
+#include "core/dashboard.h"
+#include "core/exports.h"
+#include "core/rules.h"
+#include "core/wire.h"
+#include "database.h"
+#include "reports/chronologypdf.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSet>
+
+Q_LOGGING_CATEGORY(lcManager, "doorstep.server.manager")
+
+namespace doorstep::server {
+
+namespace {
+
+ApiResponse managersOnly()
+{
+    return ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("Only managers see team exports and figures."));
+}
+
+// Every live record about the children allocated to `teamId` (child records included), each once.
+Result<QList<QJsonObject>> teamRecords(QSqlDatabase &db, const QString &teamId)
+{
+    auto q = Database::exec(db, QStringLiteral("SELECT DISTINCT r.id, r.body FROM records r"
+                                               " JOIN record_children rc ON rc.record_id = r.id"
+                                               " JOIN allocations a ON a.child_id = rc.child_id"
+                                               " WHERE a.team_id = ? AND r.deleted = 0 ORDER BY r.id"),
+                            {teamId});
+    if (!q)
+        return q.error();
+    QList<QJsonObject> out;
+    while (q.value().next())
+        out.append(QJsonDocument::fromJson(q.value().value(1).toString().toUtf8()).object());
+    return out;
+}
+
+Result<QHash<QString, QString>> userNames(QSqlDatabase &db, const QString &teamId)
+{
+    auto q = Database::exec(db, QStringLiteral("SELECT id, username FROM users WHERE team_id = ?"), {teamId});
+    if (!q)
+        return q.error();
+    QHash<QString, QString> names;
+    while (q.value().next())
+        names.insert(q.value().value(0).toString(), q.value().value(1).toString());
+    return names;
+}
+
+bool parseDate(const QUrlQuery &query, const QString &key, QDate *out, ApiResponse *error)
+{
+    if (!query.hasQueryItem(key))
+        return true;
+    *out = QDate::fromString(query.queryItemValue(key), Qt::ISODate);
+    if (!out->isValid()) {
+        *error = ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("%1 must be a date (YYYY-MM-DD)").arg(key), key);
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+ManagerService::ManagerService(const Database &database) : m_db(database)
+{
+}
+
+ApiResponse ManagerService::visitsCsv(const AuthContext &ctx)
+{
+    if (!ctx.isManager())
+        return managersOnly();
+    QByteArray csv;
+    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+        auto records = teamRecords(tx, ctx.teamId);
+        if (!records)
+            return records.error();
+        auto names = userNames(tx, ctx.teamId);
+        if (!names)
+            return names.error();
+        // The SQL already scoped the records to the team's allocations; the child record's own
+        // team field may lag a reallocation, so it is not filtered on again.
+        const QList<VisitExportRow> rows = VisitsExport::rows(records.value(), QString(), names.value());
+        csv = VisitsExport::toCsv(rows);
+        QStringList ids;
+        for (const VisitExportRow &row : rows)
+            ids << row.childId;
+        return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("export"), ids.join(QLatin1Char(',')).left(4000),
+                                           QJsonObject{{QStringLiteral("kind"), QStringLiteral("visits_csv")},
+                                                       {QStringLiteral("rows"), int(rows.size())},
+                                                       {QStringLiteral("via"), QStringLiteral("service")}}});
+    });
+    if (!r)
+        return ApiResponse::fromError(r.error());
+    return ApiResponse::file(csv, QByteArrayLiteral("text/csv; charset=utf-8"), QByteArrayLiteral("visits.csv"));
+}
+
+ApiResponse ManagerService::chronologyPdf(const AuthContext &ctx, const QString &childId)
+{
+    if (!ctx.isManager())
+        return managersOnly();
+    if (!wire::isValidUuid(childId))
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("child id must be a UUID"), QStringLiteral("child_id"));
+    ApiResponse answer;
+    QByteArray pdf;
+    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+        auto a = Database::exec(tx, QStringLiteral("SELECT team_id FROM allocations WHERE child_id = ?"), {childId});
+        if (!a)
+            return a.error();
+        if (!a.value().next()) {
+            answer = ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such child."));
+            return {};
+        }
+        if (a.value().value(0).toString() != ctx.teamId) {
+            answer = ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("This child is not in your team."));
+            return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("export_refused"), childId,
+                                               QJsonObject{{QStringLiteral("kind"), QStringLiteral("chronology_pdf")}}});
+        }
+        auto q = Database::exec(tx, QStringLiteral("SELECT r.body FROM records r JOIN record_children rc ON rc.record_id = r.id"
+                                                   " WHERE rc.child_id = ? AND r.deleted = 0"),
+                                {childId});
+        if (!q)
+            return q.error();
+        QList<QJsonObject> records;
+        QJsonObject child;
+        while (q.value().next()) {
+            const QJsonObject body = QJsonDocument::fromJson(q.value().value(0).toString().toUtf8()).object();
+            if (wire::typeOf(body) == RecordType::Child && body.value(QLatin1String("id")).toString() == childId)
+                child = body;
+            else
+                records.append(body);
+        }
+        if (child.isEmpty()) {
+            answer = ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("The child's record has not been created yet."));
+            return {};
+        }
+        auto names = userNames(tx, ctx.teamId);
+        if (!names)
+            return names.error();
+        ChronologyPdf::Options options;
+        options.userNames = names.value();
+        options.generatedBy = ctx.username;
+        int pages = 0;
+        auto rendered = ChronologyPdf::render(child, records, options, &pages);
+        if (!rendered) {
+            qCWarning(lcManager) << "chronology PDF failed:" << rendered.error().message;
+            return Error(ErrorCode::Internal, QStringLiteral("pdf"));
+        }
+        pdf = rendered.value();
+        answer = ApiResponse::file(pdf, QByteArrayLiteral("application/pdf"), QByteArrayLiteral("chronology.pdf"));
+        return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("export"), childId,
+                                           QJsonObject{{QStringLiteral("kind"), QStringLiteral("chronology_pdf")},
+                                                       {QStringLiteral("rows"), int(ChronologyPdf::entries(childId, records).size())},
+                                                       {QStringLiteral("pages"), pages},
+                                                       {QStringLiteral("via"), QStringLiteral("service")}}});
+    });
+    if (!r)
+        return ApiResponse::fromError(r.error());
+    return answer;
+}
+
+ApiResponse ManagerService::dashboard(const AuthContext &ctx, const QUrlQuery &query)
+{
+    if (!ctx.isManager())
+        return managersOnly();
+    QDate today = rules::localDate(QDateTime::currentDateTimeUtc());
+    DashboardCalculator::Options options;
+    ApiResponse bad;
+    if (!parseDate(query, QStringLiteral("today"), &today, &bad) || !parseDate(query, QStringLiteral("from"), &options.from, &bad)
+        || !parseDate(query, QStringLiteral("to"), &options.to, &bad))
+        return bad;
+    auto conn = m_db.connection();
+    if (!conn)
+        return ApiResponse::fromError(conn.error());
+    QSqlDatabase db = conn.value();
+    auto records = teamRecords(db, ctx.teamId);
+    if (!records)
+        return ApiResponse::fromError(records.error());
+    // Reviews are linked to the reviewed record's children, so teamRecords() includes them.
+    const Dashboard d = DashboardCalculator(DueDateEngine(), options).compute(records.value(), today);
+    auto names = userNames(db, ctx.teamId);
+    QJsonObject body = d.toJson();
+    if (names) {
+        QJsonObject workers;
+        for (auto it = names.value().cbegin(); it != names.value().cend(); ++it)
+            workers.insert(it.key(), it.value());
+        body.insert(QStringLiteral("user_names"), workers);
+    }
+    return ApiResponse::ok(body);
+}
+
+} // namespace doorstep::server

@@ -1,0 +1,410 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+// A manager's endpoints over loopback HTTP against the real doorstep-server (SQLite default):
+// the visits CSV, a child's chronology PDF and the dashboard (scoping, content, audit), and
+// supervision notes pushed by managers, delivered in the child's scope and shown in the chronology.
+// The approval permission matrix itself (worker / other team's manager / own record / stale
+// seen_rev) is in tst_serverapi (authorizationMatrix, reviewPermissions).
+#include "apiclient.h"
+#include "database.h"
+#include "serverprocess.h"
+#include "testbackend.h"
+
+#include "core/wire.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace doorstep;
+using namespace doorstep::server;
+
+namespace {
+
+const QByteArray kPassword = QByteArrayLiteral("test-password-1");
+
+QString S(const char *text)
+{
+    return QString::fromUtf8(text);
+}
+
+// Two days ago 10:00Z (the same date in London), submitted yesterday: all in the past.
+const QDate kVisitDay = QDate::currentDate().addDays(-2);
+
+QString at(const QDate &day, const char *time)
+{
+    return day.toString(Qt::ISODate) + QLatin1Char('T') + S(time) + QLatin1Char('Z');
+}
+
+QJsonObject submittedVisit(const QString &childId, const QString &rationale, bool alone)
+{
+    QJsonObject card{{S("child_id"), childId}, {S("seen"), true}, {S("seen_alone"), alone}, {S("bedroom_seen"), true},
+                     {S("safety_concern"), false}, {S("child_views"), S("Likes the new school.")}};
+    if (!alone)
+        card.insert(S("not_seen_alone_reason"), S("child_refused"));
+    return {{S("state"), S("submitted")},
+            {S("submitted_at"), at(kVisitDay.addDays(1), "09:00:00")},
+            {S("started_at"), at(kVisitDay, "10:00:00")},
+            {S("ended_at"), at(kVisitDay, "11:00:00")},
+            {S("visit_type"), S("statutory_cin")},
+            {S("announced"), true},
+            {S("location"), S("home")},
+            {S("rationale"), rationale},
+            {S("present"), S("Child and mother")},
+            {S("children"), QJsonArray{card}},
+            {S("analysis_risks"), S("Low supervision at weekends.")},
+            {S("actions"), QJsonArray{}}};
+}
+
+QJsonObject supervision(const QString &childId, bool withPriority)
+{
+    QJsonObject action{{S("id"), wire::newUuid()}, {S("what"), S("Arrange a strategy discussion with the school")},
+                       {S("owner"), S("w1")}, {S("due"), QDate::currentDate().addDays(14).toString(Qt::ISODate)},
+                       {S("status"), S("open")}};
+    if (withPriority)
+        action.insert(S("priority"), 1);
+    return {{S("state"), S("submitted")},
+            {S("submitted_at"), at(QDate::currentDate().addDays(-1), "12:00:00")},
+            {S("child_id"), childId},
+            {S("worker"), S("w1")},
+            {S("held_on"), QDate::currentDate().addDays(-1).toString(Qt::ISODate)},
+            {S("discussion"), S("Reviewed progress on the plan and the school's concerns.")},
+            {S("decisions"), S("Continue the plan; escalate if attendance drops.")},
+            {S("actions"), QJsonArray{action}}};
+}
+
+QString pdfText(const QByteArray &pdf, const QString &dir)
+{
+    const QString path = dir + S("/c.pdf");
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(pdf);
+    f.close();
+    QProcess p;
+    p.start(QStandardPaths::findExecutable(S("pdftotext")), {path, S("-")});
+    if (!p.waitForFinished(20000))
+        return {};
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    return QString::fromUtf8(p.readAllStandardOutput()).replace(space, QStringLiteral(" "));
+}
+
+} // namespace
+
+/** The manager endpoints: exports and dashboard; supervision notes through sync. */
+class TestManagerApi : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void access_data();
+    void access();
+    void supervisionNotes();
+    void visitsCsv();
+    void chronologyPdf();
+    void dashboard();
+    void exportsAudited();
+
+private:
+    QString cli(const QStringList &args, const QByteArray &input = {});
+    QJsonObject push1(const QString &token, const QString &recordId, const QString &type, int baseRev, const QJsonObject &patch);
+    QHash<QString, QJsonObject> pullAll(const QString &token);
+    qint64 count(const QString &sql, const QVariantList &args = {});
+
+    TestBackend m_backend;
+    std::unique_ptr<Database> m_db;
+    ServerProcess m_server;
+    std::unique_ptr<ApiClient> m_api;
+    QHash<QString, QString> m_tokens; // user -> access token
+    QHash<QString, QString> m_children; // c1..c3 -> id
+    QHash<QString, QString> m_ids;      // "m1" -> user id
+    QString m_supervisionId;
+    QTemporaryDir m_dir;
+};
+
+QString TestManagerApi::cli(const QStringList &args, const QByteArray &input)
+{
+    const auto r = ServerProcess::cli(args, m_backend.spec(), input);
+    if (r.exitCode != 0)
+        qWarning() << "cli" << args << r.err;
+    return r.exitCode == 0 ? r.out.trimmed() : QString();
+}
+
+QJsonObject TestManagerApi::push1(const QString &token, const QString &recordId, const QString &type, int baseRev, const QJsonObject &patch)
+{
+    const QJsonObject m{{S("mutation_id"), wire::newUuid()}, {S("record_id"), recordId}, {S("type"), type},
+                        {S("base_rev"), baseRev}, {S("patch"), patch}};
+    const ApiReply r = m_api->post(S("/api/v1/sync/push"), {{S("mutations"), QJsonArray{m}}}, token);
+    if (r.status != 200)
+        return r.json;
+    return r.json.value(S("results")).toArray().first().toObject();
+}
+
+QHash<QString, QJsonObject> TestManagerApi::pullAll(const QString &token)
+{
+    QHash<QString, QJsonObject> seen;
+    QString cursor;
+    for (int page = 0; page < 100; ++page) {
+        QString path = S("/api/v1/sync/pull?limit=100");
+        if (!cursor.isEmpty())
+            path += S("&cursor=") + cursor;
+        const ApiReply r = m_api->get(path, token);
+        if (r.status != 200)
+            return seen;
+        for (const QJsonValue &c : r.json.value(S("changes")).toArray())
+            seen.insert(c.toObject().value(S("record_id")).toString(), c.toObject());
+        cursor = r.json.value(S("next_cursor")).toString();
+        if (!r.json.value(S("has_more")).toBool())
+            break;
+    }
+    return seen;
+}
+
+qint64 TestManagerApi::count(const QString &sql, const QVariantList &args)
+{
+    auto conn = m_db->connection();
+    if (!conn)
+        return -1;
+    QSqlDatabase db = conn.value();
+    auto q = Database::exec(db, sql, args);
+    if (!q || !q.value().next())
+        return -1;
+    return q.value().value(0).toLongLong();
+}
+
+void TestManagerApi::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY2(!QStandardPaths::findExecutable(S("pdftotext")).isEmpty(), "pdftotext missing: install Debian's poppler-utils (scripts/deps)");
+    QVERIFY(m_dir.isValid());
+    qputenv("DOORSTEP_FAST_PWHASH", "1");
+    QString error;
+    QVERIFY2(m_backend.init(&error), qPrintable(error));
+    QVERIFY(!cli({S("migrate")}).isEmpty());
+    auto config = DbConfig::parse(m_backend.spec());
+    QVERIFY(config.ok());
+    m_db = std::make_unique<Database>(config.value());
+
+    QVERIFY(!cli({S("create-team"), S("Team A")}).isEmpty());
+    QVERIFY(!cli({S("create-team"), S("Team B")}).isEmpty());
+    const QList<QStringList> users = {{S("w1"), S("worker"), S("Team A")}, {S("w2"), S("worker"), S("Team A")},
+                                      {S("w3"), S("worker"), S("Team B")}, {S("m1"), S("manager"), S("Team A")},
+                                      {S("m1b"), S("manager"), S("Team A")}, {S("m2"), S("manager"), S("Team B")}};
+    for (const QStringList &u : users) {
+        const QString id = cli({S("create-user"), u[0], S("--role"), u[1], S("--team"), u[2]}, kPassword + '\n');
+        QVERIFY2(!id.isEmpty(), qPrintable(u[0]));
+        m_ids.insert(u[0], id);
+    }
+    QVERIFY(!cli({S("create-user"), S("admin"), S("--role"), S("admin"), S("--password"), QString::fromUtf8(kPassword)}).isEmpty());
+    for (const auto &[child, worker] : {std::pair{S("c1"), S("w1")}, std::pair{S("c2"), S("w2")}, std::pair{S("c3"), S("w3")}}) {
+        m_children.insert(child, wire::newUuid());
+        QVERIFY(!cli({S("allocate"), S("--child"), m_children[child], S("--worker"), worker}).isEmpty());
+    }
+    QVERIFY2(m_server.start(m_backend.spec()), qPrintable(m_server.errorOutput()));
+    m_api = std::make_unique<ApiClient>(m_server.baseUrl());
+    for (const QString &u : {S("w1"), S("w2"), S("w3"), S("m1"), S("m1b"), S("m2"), S("admin")}) {
+        const ApiReply r = m_api->post(S("/api/v1/auth/login"), {{S("username"), u}, {S("password"), QString::fromUtf8(kPassword)},
+                                                                  {S("device_name"), S("test tablet")}});
+        QVERIFY2(r.status == 200, qPrintable(u));
+        m_tokens.insert(u, r.json.value(S("access_token")).toString());
+    }
+    const QHash<QString, QString> names{{S("c1"), S("Ava")}, {S("c2"), S("Ben")}, {S("c3"), S("Cal")}};
+    for (const auto &[child, manager] : {std::pair{S("c1"), S("m1")}, std::pair{S("c2"), S("m1")}, std::pair{S("c3"), S("m2")}}) {
+        const QJsonObject r = push1(m_tokens[manager], m_children[child], S("child"), 0,
+                                    {{S("first_name"), names[child]}, {S("last_name"), S("Testbrook")}, {S("date_of_birth"), S("2015-05-01")},
+                                     {S("legal_status"), S("child_in_need")}, {S("author"), QJsonValue()}});
+        QVERIFY2(r.value(S("result")).toString() == QLatin1String("applied"), QJsonDocument(r).toJson());
+    }
+    // c1: seen alone, approved by m1. c2: not seen alone (child refused), awaiting review. c3: team B.
+    const QString v1 = wire::newUuid();
+    QJsonObject r = push1(m_tokens[S("w1")], v1, S("visit"), 0, submittedVisit(m_children[S("c1")], S("Rationale for Ava's visit."), true));
+    QCOMPARE(r.value(S("result")).toString(), S("applied"));
+    const ApiReply decided = m_api->post(S("/api/v1/reviews/") + v1,
+                                         {{S("decision"), S("approve")}, {S("rationale"), S("Clear analysis of the weekend risk.")},
+                                          {S("seen_rev"), r.value(S("rev")).toInt()}},
+                                         m_tokens[S("m1")]);
+    QCOMPARE(decided.status, 200);
+    r = push1(m_tokens[S("w2")], wire::newUuid(), S("visit"), 0, submittedVisit(m_children[S("c2")], S("Rationale for Ben's visit."), false));
+    QCOMPARE(r.value(S("result")).toString(), S("applied"));
+    r = push1(m_tokens[S("w3")], wire::newUuid(), S("visit"), 0, submittedVisit(m_children[S("c3")], S("Rationale for Cal's visit."), true));
+    QCOMPARE(r.value(S("result")).toString(), S("applied"));
+}
+
+void TestManagerApi::cleanupTestCase()
+{
+    m_server.stop();
+    m_db.reset();
+}
+
+void TestManagerApi::access_data()
+{
+    QTest::addColumn<QString>("who");
+    QTest::addColumn<QString>("path"); // {c1}, {c3} and {unknown} are replaced
+    QTest::addColumn<int>("status");
+    const QString csv = S("/api/v1/exports/visits.csv");
+    const QString pdf1 = S("/api/v1/exports/children/{c1}/chronology.pdf");
+    const QString pdf3 = S("/api/v1/exports/children/{c3}/chronology.pdf");
+    const QString dash = S("/api/v1/dashboard");
+    QTest::addRow("m1 csv") << S("m1") << csv << 200;
+    QTest::addRow("m2 csv") << S("m2") << csv << 200; // own team only (content checked below)
+    QTest::addRow("w1 csv") << S("w1") << csv << 403;
+    QTest::addRow("admin csv") << S("admin") << csv << 403;
+    QTest::addRow("nobody csv") << QString() << csv << 401;
+    QTest::addRow("m1 pdf own team") << S("m1") << pdf1 << 200;
+    QTest::addRow("m2 pdf other team") << S("m2") << pdf1 << 403;
+    QTest::addRow("m1 pdf other team") << S("m1") << pdf3 << 403;
+    QTest::addRow("w1 pdf own child") << S("w1") << pdf1 << 403;
+    QTest::addRow("admin pdf") << S("admin") << pdf1 << 403;
+    QTest::addRow("m1 pdf unknown child") << S("m1") << S("/api/v1/exports/children/{unknown}/chronology.pdf") << 404;
+    QTest::addRow("m1 dashboard") << S("m1") << dash << 200;
+    QTest::addRow("m2 dashboard") << S("m2") << dash << 200;
+    QTest::addRow("w1 dashboard") << S("w1") << dash << 403;
+    QTest::addRow("admin dashboard") << S("admin") << dash << 403;
+    QTest::addRow("m1 dashboard bad date") << S("m1") << S("/api/v1/dashboard?today=31/12/2026") << 400;
+    QTest::addRow("nobody dashboard") << QString() << dash << 401;
+}
+
+void TestManagerApi::access()
+{
+    QFETCH(QString, who);
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    path.replace(S("{c1}"), m_children[S("c1")]).replace(S("{c3}"), m_children[S("c3")]).replace(S("{unknown}"), wire::newUuid());
+    const ApiReply r = m_api->get(path, who.isEmpty() ? QString() : m_tokens[who]);
+    QCOMPARE(r.status, status);
+    if (status != 200)
+        QVERIFY2(r.hasErrorShape(), r.raw.constData());
+    // POST is not an export.
+    if (!who.isEmpty())
+        QCOMPARE(m_api->post(path, {}, m_tokens[who]).status, 405);
+}
+
+void TestManagerApi::supervisionNotes()
+{
+    const QString c1 = m_children[S("c1")];
+    // Without a priority on its action, a supervision cannot be submitted.
+    QJsonObject r = push1(m_tokens[S("m1")], wire::newUuid(), S("supervision"), 0, supervision(c1, false));
+    QCOMPARE(r.value(S("result")).toString(), S("rejected"));
+    QVERIFY2(r.value(S("field")).toString().contains(S("priority")), QJsonDocument(r).toJson().constData());
+    // Another team's manager cannot write one about c1.
+    r = push1(m_tokens[S("m2")], wire::newUuid(), S("supervision"), 0, supervision(c1, true));
+    QCOMPARE(r.value(S("result")).toString(), S("rejected"));
+    QCOMPARE(r.value(S("code")).toString(), S("forbidden"));
+    // The team's manager can.
+    m_supervisionId = wire::newUuid();
+    r = push1(m_tokens[S("m1")], m_supervisionId, S("supervision"), 0, supervision(c1, true));
+    QVERIFY2(r.value(S("result")).toString() == QLatin1String("applied"), QJsonDocument(r).toJson().constData());
+
+    // Delivered in the child's scope: the allocated worker and the team's managers, nobody else.
+    const QJsonObject forWorker = pullAll(m_tokens[S("w1")]).value(m_supervisionId);
+    QCOMPARE(forWorker.value(S("record")).toObject().value(S("child_id")).toString(), c1);
+    QCOMPARE(forWorker.value(S("record")).toObject().value(S("actions")).toArray().first().toObject().value(S("priority")).toInt(), 1);
+    QVERIFY(pullAll(m_tokens[S("m1b")]).contains(m_supervisionId));
+    QVERIFY(!pullAll(m_tokens[S("w2")]).contains(m_supervisionId));
+    QVERIFY(!pullAll(m_tokens[S("w3")]).contains(m_supervisionId));
+    QVERIFY(!pullAll(m_tokens[S("m2")]).contains(m_supervisionId));
+    QCOMPARE(count(S("SELECT COUNT(*) FROM record_children WHERE record_id = ? AND child_id = ?"), {m_supervisionId, c1}), 1);
+
+    // It waits in the team's queue for another manager (never its author).
+    const ApiReply queue = m_api->get(S("/api/v1/reviews/queue"), m_tokens[S("m1b")]);
+    bool queued = false;
+    for (const QJsonValue &item : queue.json.value(S("items")).toArray())
+        queued = queued || item.toObject().value(S("record_id")).toString() == m_supervisionId;
+    QVERIFY(queued);
+    const ApiReply own = m_api->post(S("/api/v1/reviews/") + m_supervisionId,
+                                     {{S("decision"), S("approve")}, {S("rationale"), S("Mine.")}, {S("seen_rev"), 1}}, m_tokens[S("m1")]);
+    QCOMPARE(own.status, 403);
+}
+
+void TestManagerApi::visitsCsv()
+{
+    const ApiReply r = m_api->get(S("/api/v1/exports/visits.csv"), m_tokens[S("m1")]);
+    QCOMPARE(r.status, 200);
+    QVERIFY(r.header("Content-Type").startsWith("text/csv"));
+    QVERIFY(r.header("Content-Disposition").contains("visits.csv"));
+    QVERIFY(r.raw.startsWith("\xEF\xBB\xBF"));
+    const QStringList lines = QString::fromUtf8(r.raw.mid(3)).split(S("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 3); // header, Ava, Ben (Cal is team B's)
+    QCOMPARE(lines[0], S("Child ID,Name,Legal status,Allocated worker,Date child was last seen,Date of last statutory visit,"
+                         "Was the child seen alone?,Date of last social work visit"));
+    const QString day = kVisitDay.toString(S("dd/MM/yyyy"));
+    QCOMPARE(lines[1], m_children[S("c1")] + S(",Ava Testbrook,Child in need,w1,") + day + QLatin1Char(',') + day + S(",Yes,") + day);
+    QCOMPARE(lines[2], m_children[S("c2")] + S(",Ben Testbrook,Child in need,w2,") + day + QLatin1Char(',') + day + S(",No,") + day);
+
+    const ApiReply b = m_api->get(S("/api/v1/exports/visits.csv"), m_tokens[S("m2")]);
+    QCOMPARE(b.status, 200);
+    QVERIFY(b.raw.contains(m_children[S("c3")].toUtf8()));
+    QVERIFY(!b.raw.contains(m_children[S("c1")].toUtf8()) && !b.raw.contains(m_children[S("c2")].toUtf8()));
+}
+
+void TestManagerApi::chronologyPdf()
+{
+    QVERIFY(!m_supervisionId.isEmpty()); // supervisionNotes ran first
+    const ApiReply r = m_api->get(S("/api/v1/exports/children/%1/chronology.pdf").arg(m_children[S("c1")]), m_tokens[S("m1")]);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("Content-Type"), QByteArray("application/pdf"));
+    QVERIFY(r.raw.startsWith("%PDF-"));
+    const QString text = pdfText(r.raw, m_dir.path());
+    for (const QString &e : {S("OFFICIAL-SENSITIVE"), S("Chronology: Ava Testbrook"), S("Ava Testbrook, born 01/05/2015"),
+                             S("Rationale for Ava's visit."), S("Seen alone: yes"), S("Management decision"),
+                             S("Clear analysis of the weekend risk."), S("Manager: m1"), S("Case supervision"),
+                             S("Priority 1: Arrange a strategy discussion with the school"), S("Page 1 of 1")})
+        QVERIFY2(text.contains(e), qPrintable(e + S(" not in: ") + text.left(2000)));
+    QVERIFY(!text.contains(S("Ben's visit")));
+}
+
+void TestManagerApi::dashboard()
+{
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    const ApiReply r = m_api->get(S("/api/v1/dashboard?today=") + today, m_tokens[S("m1")]);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value(S("today")).toString(), today);
+    const QJsonObject team = r.json.value(S("team")).toObject();
+    QStringList ids{m_children[S("c1")], m_children[S("c2")]};
+    ids.sort();
+    QCOMPARE(team.value(S("child_ids")).toArray(), QJsonArray::fromStringList(ids));
+    const QJsonObject alone = team.value(S("seen_alone")).toObject();
+    QCOMPARE(alone.value(S("numerator")).toInt(), 1);
+    QCOMPARE(alone.value(S("denominator")).toInt(), 2);
+    QCOMPARE(alone.value(S("missing_child_ids")).toArray(), QJsonArray{m_children[S("c2")]});
+    QCOMPARE(team.value(S("not_seen_alone_reasons")).toObject().value(S("child_refused")).toObject().value(S("count")).toInt(), 1);
+    QCOMPARE(team.value(S("views_recorded")).toObject().value(S("numerator")).toInt(), 2);
+    QCOMPARE(team.value(S("visit_to_submission_working_days")).toObject().value(S("count")).toInt(), 2);
+    const QJsonObject decision = team.value(S("submission_to_decision_working_days")).toObject();
+    QCOMPARE(decision.value(S("count")).toInt(), 1);
+    QCOMPARE(decision.value(S("child_ids")).toArray(), QJsonArray{m_children[S("c1")]});
+    QStringList workers;
+    for (const QJsonValue &w : r.json.value(S("workers")).toArray())
+        workers << w.toObject().value(S("key")).toString();
+    QVERIFY(workers.contains(m_ids[S("w1")]) && workers.contains(m_ids[S("w2")]) && !workers.contains(m_ids[S("w3")]));
+    QCOMPARE(r.json.value(S("user_names")).toObject().value(m_ids[S("w1")]).toString(), S("w1"));
+    // Team B's manager sees only Cal.
+    const ApiReply b = m_api->get(S("/api/v1/dashboard"), m_tokens[S("m2")]);
+    QCOMPARE(b.json.value(S("team")).toObject().value(S("child_ids")).toArray(), QJsonArray{m_children[S("c3")]});
+}
+
+void TestManagerApi::exportsAudited()
+{
+    const QString m1 = m_ids[S("m1")];
+    QVERIFY(count(S("SELECT COUNT(*) FROM audit WHERE action = 'export' AND actor = ? AND detail LIKE '%visits_csv%'"), {m1}) >= 2);
+    QVERIFY(count(S("SELECT COUNT(*) FROM audit WHERE action = 'export' AND actor = ? AND subject = ? AND detail LIKE '%chronology_pdf%'"),
+                  {m1, m_children[S("c1")]}) >= 2);
+    QVERIFY(count(S("SELECT COUNT(*) FROM audit WHERE action = 'export_refused' AND actor = ? AND subject = ?"),
+                  {m_ids[S("m2")], m_children[S("c1")]}) >= 1);
+    // A refused worker leaves no export row.
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'export' AND actor = ?"), {m_ids[S("w1")]}), 0);
+    // The chain still verifies with the new rows.
+    QCOMPARE(ServerProcess::cli({S("verify-audit")}, m_backend.spec()).exitCode, 0);
+}
+
+QTEST_GUILESS_MAIN(TestManagerApi)
+#include "tst_manager_api.moc"
