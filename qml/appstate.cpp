@@ -1,0 +1,421 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "appstate.h"
+
+#include "core/store/conflictstore.h"
+#include "core/store/outbox.h"
+#include "pinvault.h"
+#include "platform/databasekeyprovider.h"
+#include "platform/reachability.h"
+#include "sync/apiclient.h"
+#include "sync/device.h"
+#include "sync/session.h"
+#include "sync/syncengine.h"
+
+#include <QGuiApplication>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QSysInfo>
+
+Q_LOGGING_CATEGORY(lcApp, "doorstep.app")
+
+namespace doorstep {
+
+namespace {
+constexpr int kIdleLockMs = 5 * 60 * 1000;
+
+QString pinEntryFor(const QString &databasePath)
+{
+    // Same per-database suffix as the key's entry, so two data folders never share a PIN.
+    return QStringLiteral("app-pin-") + DatabaseKeyProvider::entryNameFor(databasePath).section(QLatin1Char('-'), -1);
+}
+} // namespace
+
+AppState::AppState(sync::Device *device, KeyStore *keys, Reachability *reachability, QObject *parent)
+    : QObject(parent)
+    , m_device(device)
+    , m_pin(new PinVault(keys, pinEntryFor(device->databasePath()), this))
+    , m_reachability(reachability)
+{
+    if (const qreal scale = qEnvironmentVariable("DOORSTEP_TEXT_SCALE").toDouble(); scale > 0)
+        m_textScale = qBound(0.75, scale, 2.5);
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(kIdleLockMs);
+    connect(&m_idleTimer, &QTimer::timeout, this, &AppState::lock);
+    if (qApp)
+        qApp->installEventFilter(this);
+    if (auto *gui = qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        connect(gui, &QGuiApplication::applicationStateChanged, this, &AppState::onApplicationStateChanged);
+
+    if (m_reachability) {
+        m_online = m_reachability->isOnline();
+        connect(m_reachability, &Reachability::onlineChanged, this, [this](bool online) {
+            m_online = online;
+            if (m_device->engine())
+                m_device->engine()->setOnline(online);
+            Q_EMIT syncChanged();
+        });
+    }
+
+    sync::SyncEngine *engine = m_device->engine();
+    connect(engine, &sync::SyncEngine::stateChanged, this, [this](sync::SyncEngine::State s) {
+        m_engineState = int(s);
+        m_syncing = s == sync::SyncEngine::State::Pushing || s == sync::SyncEngine::State::Pulling;
+        if (s == sync::SyncEngine::State::Offline)
+            m_online = false;
+        Q_EMIT syncChanged();
+    });
+    connect(engine, &sync::SyncEngine::progress, this, [this](int done, int total) {
+        m_progressDone = done;
+        m_progressTotal = total;
+        Q_EMIT syncChanged();
+    });
+    connect(engine, &sync::SyncEngine::finished, this, [this](bool ok) {
+        m_syncing = false;
+        if (ok) {
+            m_lastSync = QDateTime::currentDateTime();
+            m_syncError.clear();
+            if (!m_reachability || m_reachability->isOnline())
+                m_online = true;
+        }
+        Q_EMIT syncChanged();
+        refreshCounts();
+        Q_EMIT recordsChanged();
+    });
+    connect(engine, &sync::SyncEngine::syncError, this, [this](const QString &code, const QString &message) {
+        Q_UNUSED(code) // the message is the one written for people; the code is for logs
+        m_syncError = message;
+        Q_EMIT syncChanged();
+    });
+    connect(engine, &sync::SyncEngine::deviceWiped, this, [this](int unsynced) {
+        setError(unsynced > 0 ? tr("This device was removed from the service. %n change(s) could not be sent.", nullptr, unsynced)
+                              : tr("This device was removed from the service. Sign in again."));
+        setPhase(Phase::SignIn);
+    });
+}
+
+AppState::~AppState() = default;
+
+Store *AppState::store() const
+{
+    return m_device->store();
+}
+
+QString AppState::userName() const
+{
+    return m_device->session() ? m_device->session()->user().username : QString();
+}
+
+QString AppState::serverUrl() const
+{
+    return m_device->api() ? m_device->api()->baseUrl().toString() : QString();
+}
+
+int AppState::pinAttemptsLeft() const
+{
+    return m_pin->attemptsLeft();
+}
+
+void AppState::setPhase(Phase phase)
+{
+    if (phase == m_phase)
+        return;
+    m_phase = phase;
+    if (phase == Phase::Unlocked)
+        m_idleTimer.start();
+    else
+        m_idleTimer.stop();
+    Q_EMIT phaseChanged();
+}
+
+void AppState::setBusy(bool busy)
+{
+    if (busy != m_busy) {
+        m_busy = busy;
+        Q_EMIT busyChanged();
+    }
+}
+
+void AppState::setError(const QString &message)
+{
+    if (message != m_errorString) {
+        m_errorString = message;
+        Q_EMIT errorStringChanged();
+    }
+}
+
+void AppState::start()
+{
+    m_withService = true;
+    setBusy(true);
+    m_device->open([this](Result<void> r) {
+        if (!r.ok()) {
+            setBusy(false);
+            setError(r.error().message);
+            setPhase(Phase::KeyProblem);
+            return;
+        }
+        afterOpen(true);
+    });
+}
+
+void AppState::startWithoutService()
+{
+    m_withService = false;
+    setBusy(true);
+    m_device->open([this](Result<void> r) {
+        if (!r.ok()) {
+            setBusy(false);
+            setError(r.error().message);
+            setPhase(Phase::KeyProblem);
+            return;
+        }
+        afterOpen(false);
+    });
+}
+
+void AppState::afterOpen(bool withService)
+{
+    m_pin->load([this, withService](Result<void> r) {
+        setBusy(false);
+        if (!r.ok() && r.error().code != ErrorCode::NotFound) {
+            setError(r.error().message);
+            setPhase(Phase::KeyProblem);
+            return;
+        }
+        refreshCounts();
+        const bool signedIn = !withService || (m_device->session() && m_device->session()->signedIn());
+        if (!signedIn) {
+            setPhase(Phase::SignIn);
+        } else if (!m_pin->hasPin()) {
+            setPhase(Phase::ChoosePin);
+        } else if (m_pin->lockedOut()) {
+            setError(tr("Too many wrong PINs. Sign in with your password to unlock."));
+            setPhase(Phase::SignIn);
+        } else {
+            setPhase(Phase::Locked);
+        }
+    });
+}
+
+void AppState::signIn(const QString &serverUrl, const QString &username, const QString &password)
+{
+    if (m_busy)
+        return;
+    const QString url = serverUrl.trimmed();
+    if (url.isEmpty() || username.trimmed().isEmpty() || password.isEmpty()) {
+        setError(tr("Enter the service address, your username and your password."));
+        return;
+    }
+    setError({});
+    setBusy(true);
+    m_device->signIn(url, username.trimmed(), password, QSysInfo::machineHostName(), [this](Result<void> r) {
+        if (!r.ok()) {
+            setBusy(false);
+            setError(r.error().code == ErrorCode::Unauthenticated ? tr("That username and password were not accepted.")
+                                                                  : r.error().message);
+            return;
+        }
+        m_withService = true;
+        m_pin->resetAfterSignIn([this](Result<void> reset) {
+            setBusy(false);
+            if (!reset.ok())
+                setError(reset.error().message);
+            // After a lock-out the person chooses a new PIN: they may have forgotten the old one.
+            setPhase(Phase::ChoosePin);
+            Q_EMIT phaseChanged(); // user name and address changed too
+        });
+    });
+}
+
+void AppState::choosePin(const QString &pin, const QString &again)
+{
+    if (m_busy)
+        return;
+    if (pin != again) {
+        setError(tr("The two PINs are not the same."));
+        return;
+    }
+    for (const QChar c : pin) {
+        if (!c.isDigit()) {
+            setError(tr("Use digits only."));
+            return;
+        }
+    }
+    setError({});
+    setBusy(true);
+    m_pin->setPin(pin, [this](Result<void> r) {
+        setBusy(false);
+        if (!r.ok()) {
+            setError(r.error().message);
+            return;
+        }
+        setPhase(Phase::Unlocked);
+        Q_EMIT unlocked();
+        syncNow();
+    });
+}
+
+void AppState::unlock(const QString &pin)
+{
+    if (m_busy || m_phase != Phase::Locked)
+        return;
+    setBusy(true);
+    m_pin->check(pin, [this](Result<PinVault::Outcome> r) {
+        setBusy(false);
+        if (!r.ok()) {
+            setError(r.error().message);
+            return;
+        }
+        switch (r.value()) {
+        case PinVault::Outcome::Accepted:
+            setError({});
+            setPhase(Phase::Unlocked);
+            Q_EMIT unlocked();
+            syncNow();
+            break;
+        case PinVault::Outcome::Wrong:
+            setError(tr("That PIN is not right. %n tries left.", nullptr, m_pin->attemptsLeft()));
+            break;
+        case PinVault::Outcome::LockedOut:
+            setError(tr("Too many wrong PINs. Sign in with your password to unlock."));
+            setPhase(Phase::SignIn);
+            break;
+        }
+    });
+}
+
+void AppState::lock()
+{
+    if (m_phase != Phase::Unlocked)
+        return;
+    Q_EMIT suspending(); // forms write their drafts before their pages go away
+    setPhase(Phase::Locked);
+}
+
+void AppState::syncNow()
+{
+    if (!m_withService || !m_device->session() || !m_device->session()->signedIn())
+        return;
+    m_device->engine()->syncNow();
+}
+
+void AppState::recordSaved()
+{
+    refreshCounts();
+    Q_EMIT recordsChanged();
+    syncNow();
+}
+
+void AppState::refreshCounts()
+{
+    Store *s = store();
+    if (!s)
+        return;
+    s->run<QList<int>>([](Database &db) -> Result<QList<int>> {
+         Outbox outbox(db);
+         auto unsynced = outbox.unsyncedCount();
+         auto quarantined = outbox.quarantined();
+         auto conflicts = ConflictStore(db).count();
+         if (!unsynced)
+             return unsynced.error();
+         if (!quarantined)
+             return quarantined.error();
+         if (!conflicts)
+             return conflicts.error();
+         return QList<int>{unsynced.value(), int(quarantined.value().size()), conflicts.value()};
+     }).then(this, [this](Result<QList<int>> r) {
+        if (!r.ok()) {
+            qCWarning(lcApp) << "could not count unsynced changes:" << r.error().message;
+            return;
+        }
+        m_pending = r.value().at(0);
+        m_quarantined = r.value().at(1);
+        m_conflicts = r.value().at(2);
+        Q_EMIT countsChanged();
+    });
+}
+
+QString AppState::syncStatus() const
+{
+    if (!m_withService)
+        return tr("Not connected to a service");
+    if (!m_online)
+        return tr("Offline: changes are kept on this tablet");
+    if (m_syncing) {
+        if (m_progressTotal > 0)
+            return tr("Syncing %1 of %2").arg(m_progressDone).arg(m_progressTotal);
+        return tr("Syncing…");
+    }
+    if (!m_syncError.isEmpty())
+        return tr("Sync problem: %1").arg(m_syncError);
+    if (m_lastSync.isValid())
+        return tr("Synced %1").arg(QLocale().toString(m_lastSync.time(), QLocale::ShortFormat));
+    return tr("Not synced yet");
+}
+
+bool AppState::contentHidden() const
+{
+    return m_lockWhenInactive && !m_active;
+}
+
+void AppState::setLockWhenInactive(bool on)
+{
+    if (on != m_lockWhenInactive) {
+        m_lockWhenInactive = on;
+        Q_EMIT contentHiddenChanged();
+    }
+}
+
+void AppState::setIdleLockMs(int ms)
+{
+    if (ms == m_idleTimer.interval())
+        return;
+    m_idleTimer.setInterval(qMax(1000, ms));
+    if (m_phase == Phase::Unlocked)
+        m_idleTimer.start();
+    Q_EMIT idleLockMsChanged();
+}
+
+void AppState::setTextScale(qreal scale)
+{
+    scale = qBound(0.75, scale, 2.5);
+    if (!qFuzzyCompare(scale, m_textScale)) {
+        m_textScale = scale;
+        Q_EMIT textScaleChanged();
+    }
+}
+
+void AppState::onApplicationStateChanged(Qt::ApplicationState state)
+{
+    const bool active = state == Qt::ApplicationActive;
+    if (active == m_active)
+        return;
+    m_active = active;
+    Q_EMIT contentHiddenChanged();
+    if (!m_lockWhenInactive)
+        return;
+    if (!active) {
+        lock(); // also asks open forms to save their drafts
+    } else if (m_phase == Phase::Locked || m_phase == Phase::Unlocked) {
+        syncNow(); // coming back is a good moment to send what was recorded
+    }
+}
+
+bool AppState::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::TouchBegin:
+    case QEvent::Wheel:
+        if (m_phase == Phase::Unlocked)
+            m_idleTimer.start();
+        break;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace doorstep

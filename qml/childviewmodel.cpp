@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "childviewmodel.h"
+
+#include "core/duedates.h"
+#include "core/rules.h"
+#include "core/store/database.h"
+#include "core/store/outbox.h"
+#include "core/store/recordrepository.h"
+#include "core/store/store.h"
+#include "core/wire.h"
+#include "labels.h"
+
+#include <QJsonArray>
+#include <QLocale>
+#include <QSet>
+
+namespace doorstep {
+
+namespace {
+QVariantMap row(const QString &label, const QString &value)
+{
+    return QVariantMap{{QStringLiteral("label"), label}, {QStringLiteral("value"), value}};
+}
+
+QString firstWords(const QString &text, int max = 160)
+{
+    const QString simple = text.simplified();
+    return simple.size() <= max ? simple : simple.left(max - 1) + QChar(0x2026);
+}
+
+QString summaryOf(const QJsonObject &record)
+{
+    const QString type = record.value(u"type").toString();
+    if (type == u"visit") {
+        for (const QJsonValue &card : record.value(u"children").toArray()) {
+            const QString views = card.toObject().value(u"child_views").toString();
+            if (!views.isEmpty())
+                return firstWords(views);
+        }
+        return firstWords(record.value(u"rationale").toString());
+    }
+    if (type == u"direct_work")
+        return firstWords(record.value(u"child_words").toString().isEmpty() ? record.value(u"aims").toString()
+                                                                              : record.value(u"child_words").toString());
+    if (type == u"review")
+        return firstWords(record.value(u"rationale").toString());
+    if (type == u"supervision")
+        return firstWords(record.value(u"decisions").toString());
+    return {};
+}
+} // namespace
+
+ChildViewModel::ChildViewModel(QObject *parent) : QObject(parent), m_chronology(new ChronologyModel(this)) {}
+
+void ChildViewModel::setStore(Store *store)
+{
+    if (store == m_store)
+        return;
+    m_store = store;
+    Q_EMIT storeChanged();
+    reload();
+}
+
+void ChildViewModel::setChildId(const QString &id)
+{
+    if (id == m_childId)
+        return;
+    m_childId = id;
+    Q_EMIT childIdChanged();
+    reload();
+}
+
+void ChildViewModel::setToday(const QDate &today)
+{
+    if (today == m_today)
+        return;
+    m_today = today;
+    reload();
+}
+
+Result<ChildData> ChildViewModel::read(Database &db, const QString &childId)
+{
+    RecordRepository repo(db);
+    auto child = repo.byId(childId);
+    if (!child)
+        return child.error();
+    auto records = repo.chronology(childId);
+    if (!records)
+        return records.error();
+    Outbox outbox(db);
+    ChildData data;
+    data.child = child.value().body;
+    QList<QJsonObject> visits;
+    for (const StoredRecord &rec : records.value()) {
+        ChronologyEntry e;
+        e.recordId = rec.id;
+        e.type = rec.type;
+        e.title = wire::titleOf(rec.body);
+        e.state = rec.state;
+        e.when = wire::eventTimeOf(rec.body);
+        e.returnReason = rec.body.value(u"return_reason").toString();
+        e.amends = rec.body.value(u"amends").toString();
+        e.summary = summaryOf(rec.body);
+        for (const QJsonValue &card : rec.body.value(u"children").toArray())
+            if (card.toObject().value(u"child_id").toString() == childId && card.toObject().value(u"safety_concern").toBool())
+                e.safetyConcern = true;
+        auto unsynced = outbox.hasUnsynced(rec.id);
+        e.unsynced = unsynced.ok() && unsynced.value();
+        if (rec.type == u"visit")
+            visits.append(rec.body);
+        data.chronology.prepend(e); // the repository answers oldest first; people read newest first
+    }
+    data.lastSeen = DueDateEngine::lastSeenOn(childId, visits);
+    return data;
+}
+
+void ChildViewModel::reload()
+{
+    if (!m_store || m_childId.isEmpty())
+        return;
+    const quint64 generation = ++m_generation;
+    m_loading = true;
+    Q_EMIT loadedChanged();
+    const QString id = m_childId;
+    m_store->run<ChildData>([id](Database &db) { return read(db, id); }).then(this, [this, generation](Result<ChildData> r) {
+        if (generation != m_generation)
+            return;
+        m_loading = false;
+        if (!r.ok()) {
+            m_errorString = r.error().message;
+            Q_EMIT loadedChanged();
+            return;
+        }
+        m_errorString.clear();
+        m_child = r.value().child;
+        const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+        const VisitDue due = DueDateEngine().nextVisit(m_child, r.value().lastSeen, today);
+        m_overdue = due.overdue || due.dueNow;
+        if (due.overdue)
+            m_dueText = tr("Visit overdue by %n day(s)", nullptr, due.daysOverdue);
+        else if (due.dueNow)
+            m_dueText = tr("Visit due now");
+        else if (due.hasDue())
+            m_dueText = tr("Next visit by %1").arg(QLocale().toString(due.due, QStringLiteral("d MMM yyyy")));
+        else
+            m_dueText = tr("No visiting frequency set");
+        m_chronology->setEntries(r.value().chronology);
+        Q_EMIT loadedChanged();
+    });
+}
+
+QString ChildViewModel::name() const
+{
+    const QString preferred = m_child.value(u"preferred_name").toString();
+    const QString first = m_child.value(u"first_name").toString();
+    const QString last = m_child.value(u"last_name").toString();
+    if (!preferred.isEmpty() && preferred != first)
+        return QStringLiteral("%1 (%2) %3").arg(first, preferred, last);
+    return (first + QLatin1Char(' ') + last).trimmed();
+}
+
+QString ChildViewModel::legalStatusText() const
+{
+    QString text = Labels::legalStatus(m_child.value(u"legal_status").toString());
+    const QString cp = m_child.value(u"cp_category").toString();
+    if (!cp.isEmpty())
+        text += QStringLiteral(" (%1)").arg(cp); // category names are the statutory ones
+    return text;
+}
+
+QVariantList ChildViewModel::profile() const
+{
+    const QLocale locale;
+    QVariantList rows;
+    const QDate dob = QDate::fromString(m_child.value(u"date_of_birth").toString(), Qt::ISODate);
+    if (dob.isValid()) {
+        const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+        int age = today.year() - dob.year();
+        if (today < dob.addYears(age))
+            --age;
+        rows << row(tr("Date of birth"), tr("%1 (age %2)").arg(locale.toString(dob, QStringLiteral("d MMM yyyy"))).arg(age));
+    }
+    auto add = [&rows, this](const QString &label, const char *field) {
+        const QString v = m_child.value(QLatin1String(field)).toString();
+        rows << row(label, v.isEmpty() ? tr("Not recorded") : v);
+    };
+    add(tr("Gender"), "gender");
+    add(tr("Ethnicity"), "ethnicity");
+    add(tr("First language"), "first_language");
+    const QJsonValue interp = m_child.value(u"interpreter_needed");
+    rows << row(tr("Interpreter needed"), Labels::yesNo(interp.isBool() ? QVariant(interp.toBool()) : QVariant()));
+    add(tr("Religion"), "religion");
+    add(tr("Disability or SEND"), "disability");
+    add(tr("Address"), "address");
+    return rows;
+}
+
+QString ChildViewModel::frequencyText() const
+{
+    const QJsonObject f = m_child.value(u"plan").toObject().value(u"visiting_frequency").toObject();
+    if (f.isEmpty())
+        return tr("Council policy for this legal status");
+    const int every = f.value(u"every").toInt();
+    return f.value(u"unit").toString() == u"working_days" ? tr("Every %n working day(s)", nullptr, every)
+                                                           : tr("Every %n day(s)", nullptr, every);
+}
+
+QString ChildViewModel::contingency() const
+{
+    return m_child.value(u"plan").toObject().value(u"contingency").toString();
+}
+
+QVariantList ChildViewModel::planActions() const
+{
+    QVariantList out;
+    const QLocale locale;
+    for (const QJsonValue &v : m_child.value(u"plan").toObject().value(u"actions").toArray()) {
+        const QJsonObject a = v.toObject();
+        const QDate due = QDate::fromString(a.value(u"due").toString(), Qt::ISODate);
+        out << QVariantMap{{QStringLiteral("what"), a.value(u"what").toString()},
+                           {QStringLiteral("owner"), a.value(u"owner").toString()},
+                           {QStringLiteral("due"), due.isValid() ? locale.toString(due, QStringLiteral("d MMM yyyy")) : QString()},
+                           {QStringLiteral("status"), a.value(u"status").toString()}};
+    }
+    return out;
+}
+
+QVariantList ChildViewModel::planPrompts() const
+{
+    QVariantList out;
+    if (m_child.isEmpty())
+        return out;
+    for (const rules::Prompt &p : rules::qualityPrompts(m_child))
+        out << QVariantMap{{QStringLiteral("field"), p.field}, {QStringLiteral("message"), p.message}, {QStringLiteral("strong"), p.strong}};
+    return out;
+}
+
+} // namespace doorstep

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Doorstep
+
+// SMART actions: what, who, by when.
+ColumnLayout {
+    id: root
+    required property RecordForm form
+    readonly property int count: form.count("actions", form.revision)
+    spacing: Theme.spacing
+
+    Repeater {
+        model: root.count
+        delegate: Rectangle {
+            id: actionCard
+            required property int index
+            readonly property string base: "actions[" + index + "]"
+            Layout.fillWidth: true
+            implicitHeight: grid.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.border
+            GridLayout {
+                id: grid
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                columns: root.width < 700 ? 1 : 3
+                columnSpacing: Theme.spacing
+                LabeledField {
+                    form: root.form
+                    path: actionCard.base + ".what"
+                    label: qsTr("What will be done")
+                    required: true
+                    Layout.fillWidth: true
+                    Layout.columnSpan: root.width < 700 ? 1 : 3
+                }
+                LabeledField {
+                    form: root.form
+                    path: actionCard.base + ".owner"
+                    label: qsTr("Who")
+                    required: true
+                    Layout.fillWidth: true
+                }
+                LabeledField {
+                    form: root.form
+                    path: actionCard.base + ".due"
+                    label: qsTr("By when")
+                    kind: "date"
+                    required: true
+                    Layout.fillWidth: true
+                }
+                Button {
+                    text: qsTr("Remove")
+                    flat: true
+                    Layout.minimumHeight: Theme.touch
+                    Layout.alignment: Qt.AlignBottom
+                    Accessible.name: qsTr("Remove action %1").arg(actionCard.index + 1)
+                    onClicked: root.form.removeAction(actionCard.index)
+                }
+            }
+        }
+    }
+    Button {
+        text: qsTr("Add an action")
+        icon.name: "list-add"
+        Layout.minimumHeight: Theme.touch
+        Accessible.name: text
+        onClicked: root.form.addAction()
+    }
+}

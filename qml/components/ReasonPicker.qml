@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Doorstep
+
+// Picks one of a list of {value, text} options for a field (reasons, visit type, location...).
+ColumnLayout {
+    objectName: "reasonPicker:" + path
+    id: root
+    required property RecordForm form
+    required property string path
+    property string label: ""
+    property var options: []
+    readonly property string current: form.value(path, form.version) || ""
+    spacing: 4
+
+    Label {
+        text: root.label
+        font.pixelSize: Theme.body
+        font.bold: true
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+    ComboBox {
+        id: box
+        Layout.fillWidth: true
+        Layout.minimumHeight: Theme.touch
+        font.pixelSize: Theme.body
+        model: [{ value: "", text: qsTr("Choose…") }].concat(root.options)
+        textRole: "text"
+        valueRole: "value"
+        currentIndex: Math.max(0, indexOfValue(root.current))
+        Accessible.name: root.label
+        onActivated: root.form.setValue(root.path, currentValue)
+    }
+    FieldError {
+        objectName: "fieldError:" + root.path
+        message: root.form.errors[root.path] || ""
+        Layout.fillWidth: true
+    }
+}

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include "core/result.h"
+#include "core/store/conflictstore.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QtQml/qqml.h>
+
+namespace doorstep {
+
+class Database;
+class Store;
+
+/** A field changed here and on the service to different values, with the record's title. */
+struct ConflictRow {
+    ConflictEntry entry;
+    QString recordTitle;
+};
+
+/**
+ * Conflicts side by side (base, mine, theirs) per field. Keeping one side or an edited text
+ * saves the record AND queues a mutation carrying the field, in one transaction, so the
+ * service clears its flag and other devices receive the decision (as `doorstep-cli resolve`).
+ */
+class ConflictModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(doorstep::Store *store READ store WRITE setStore NOTIFY storeChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY countChanged)
+public:
+    enum Role { RecordIdRole = Qt::UserRole + 1, RecordTitleRole, FieldRole, FieldLabelRole, BaseRole, MineRole, TheirsRole, EditableRole };
+    Q_ENUM(Role)
+
+    explicit ConflictModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    Store *store() const { return m_store; }
+    void setStore(Store *store);
+    QString errorString() const { return m_errorString; }
+
+    Q_INVOKABLE void reload();
+    Q_INVOKABLE void keepMine(int row);
+    Q_INVOKABLE void keepTheirs(int row);
+    /** Only for text fields: the person writes the value that combines both. */
+    Q_INVOKABLE void useEdited(int row, const QString &text);
+
+    /** The resolution job (store thread): removes the conflict, saves the value, queues it. */
+    static Result<void> resolve(Database &db, const QString &recordId, const QString &field, const QJsonValue &chosen);
+    static QString display(const QJsonValue &value);
+
+Q_SIGNALS:
+    void storeChanged();
+    void countChanged();
+    /** A decision is saved and queued; the app syncs it. */
+    void resolved();
+
+private:
+    void choose(int row, const QJsonValue &value);
+
+    QPointer<Store> m_store;
+    QList<ConflictRow> m_rows;
+    QString m_errorString;
+    quint64 m_generation = 0;
+};
+
+} // namespace doorstep

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include <QObject>
+#include <QVariantList>
+#include <QtQml/qqml.h>
+
+namespace doorstep {
+
+/** Words a person reads for the wire format's codes (legal status, regulation 29 reasons, ...),
+ *  translated in one place so every screen says the same thing. */
+class Labels : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+public:
+    using QObject::QObject;
+
+    Q_INVOKABLE static QString legalStatus(const QString &code);
+    Q_INVOKABLE static QString recordState(const QString &code);
+    Q_INVOKABLE static QString recordType(const QString &code);
+    Q_INVOKABLE static QString notSeenAloneReason(const QString &code);
+    Q_INVOKABLE static QString activity(const QString &code);
+    Q_INVOKABLE static QString fieldLabel(const QString &field);
+    Q_INVOKABLE static QString yesNo(const QVariant &value);
+
+    /** [{value, text}] lists for the form's pickers, in the order a worker expects them. */
+    Q_INVOKABLE static QVariantList notSeenAloneReasons();
+    Q_INVOKABLE static QVariantList visitTypes();
+    Q_INVOKABLE static QVariantList locations();
+    Q_INVOKABLE static QVariantList activities();
+};
+
+} // namespace doorstep

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include "core/result.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QtQml/qqml.h>
+
+namespace doorstep {
+
+class Database;
+class Store;
+
+/** One line of the outbox screen. */
+struct OutboxRow {
+    QString mutationId; // empty for records with nothing waiting
+    QString recordId;
+    QString title;
+    QString status; // pending, sent, quarantined, accepted, returned
+    QString reason; // last error, quarantine reason or the manager's reason
+    int attempts = 0;
+};
+
+/** What this tablet is sending and what became of it: pending, sent, accepted, returned (with the
+ *  manager's reason) and quarantined (with the reason). Nothing is hidden or dropped here. */
+class OutboxModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(doorstep::Store *store READ store WRITE setStore NOTIFY storeChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY countChanged)
+public:
+    enum Role { MutationIdRole = Qt::UserRole + 1, RecordIdRole, TitleRole, StatusRole, StatusTextRole, ReasonRole, AttemptsRole };
+    Q_ENUM(Role)
+
+    explicit OutboxModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    Store *store() const { return m_store; }
+    void setStore(Store *store);
+    QString errorString() const { return m_errorString; }
+
+    Q_INVOKABLE void reload();
+    /** A person asks to try a quarantined change again. */
+    Q_INVOKABLE void retry(int row);
+
+    static Result<QList<OutboxRow>> read(Database &db);
+
+Q_SIGNALS:
+    void storeChanged();
+    void countChanged();
+    void requeued();
+
+private:
+    QPointer<Store> m_store;
+    QList<OutboxRow> m_rows;
+    QString m_errorString;
+    quint64 m_generation = 0;
+};
+
+} // namespace doorstep

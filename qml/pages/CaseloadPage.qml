@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Doorstep
+
+// My children: who is due or overdue a visit, when each was last seen (and alone), what is unsynced.
+Page {
+    id: page
+    objectName: "caseloadPage"
+    property alias model: caseload
+    background: Rectangle { color: Theme.background }
+
+    CaseloadModel {
+        id: caseload
+        store: AppState.store
+    }
+    Connections {
+        target: AppState
+        function onRecordsChanged() { caseload.reload() }
+    }
+
+    header: Rectangle {
+        color: Theme.background
+        implicitHeight: headerColumn.implicitHeight + Theme.spacing
+        ColumnLayout {
+            id: headerColumn
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.top: parent.top
+            spacing: 4
+                // Wraps at large text sizes instead of pushing the counts off screen.
+                Flow {
+                    Layout.fillWidth: true
+                    Layout.margins: Theme.margin
+                    Layout.bottomMargin: 0
+                    spacing: Theme.spacing
+                    Label {
+                        text: qsTr("My caseload")
+                        font.pixelSize: Theme.heading
+                        font.bold: true
+                    }
+                    Badge {
+                        text: caseload.summarised && caseload.overdueCount > 0 ? qsTr("%n overdue or due now", "", caseload.overdueCount) : ""
+                        tint: Theme.danger
+                        fill: Theme.dangerSoft
+                    }
+                    Label {
+                        text: qsTr("%n children", "", caseload.count)
+                        color: Theme.muted
+                    }
+                }
+                TextField {
+                    id: search
+                    objectName: "searchField"
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.margin
+                    Layout.rightMargin: Theme.margin
+                    Layout.minimumHeight: Theme.touch
+                    placeholderText: qsTr("Search names and records")
+                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                    Accessible.name: qsTr("Search the caseload")
+                    onTextChanged: searchDelay.restart()
+                    Timer {
+                        id: searchDelay
+                        interval: 250
+                        onTriggered: caseload.searchText = search.text
+                    }
+                }
+        }
+    }
+
+    ListView {
+        id: list
+        objectName: "caseloadList"
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: 8
+        clip: true
+        model: caseload
+        keyNavigationEnabled: true
+        focus: true
+        ScrollBar.vertical: ScrollBar {}
+
+        delegate: ItemDelegate {
+            id: row
+            required property int index
+            required property string childId
+            required property string name
+            required property string dateOfBirth
+            required property string legalStatusText
+            required property string dueText
+            required property bool overdue
+            required property bool hasDue
+            required property string lastSeen
+            required property int seenAloneLast
+            required property bool unsynced
+            width: ListView.view.width
+            height: Math.max(Theme.touch, content.implicitHeight + 2 * Theme.spacing)
+            highlighted: ListView.isCurrentItem
+            Accessible.name: qsTr("%1, %2, %3").arg(name).arg(legalStatusText).arg(dueText)
+            background: Rectangle {
+                radius: Theme.radius
+                color: row.down || row.highlighted ? Theme.infoSoft : Theme.surface
+                border.color: row.overdue ? Theme.danger : Theme.border
+                border.width: row.overdue ? 2 : 1
+            }
+            onClicked: page.StackView.view.push(Qt.resolvedUrl("ChildPage.qml"), { childId: row.childId })
+            Keys.onReturnPressed: clicked()
+
+            contentItem: GridLayout {
+                id: content
+                columns: page.width / Theme.textScale > 900 ? 3 : 1
+                columnSpacing: Theme.margin
+                rowSpacing: 4
+                ColumnLayout {
+                    spacing: 2
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 3
+                    Label {
+                        text: row.name
+                        font.pixelSize: Theme.title
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: qsTr("Born %1 · %2").arg(row.dateOfBirth).arg(row.legalStatusText)
+                        color: Theme.muted
+                        font.pixelSize: Theme.small
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+                ColumnLayout {
+                    spacing: 2
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 2
+                    Badge {
+                        text: row.dueText
+                        tint: row.overdue ? Theme.danger : row.hasDue ? Theme.ok : Theme.muted
+                        fill: row.overdue ? Theme.dangerSoft : row.hasDue ? Theme.okSoft : Theme.background
+                    }
+                    Label {
+                        text: row.lastSeen
+                        font.pixelSize: Theme.small
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+                ColumnLayout {
+                    spacing: 2
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 2
+                    Label {
+                        text: row.seenAloneLast === 1 ? qsTr("Seen alone last visit")
+                              : row.seenAloneLast === 0 ? qsTr("Not seen alone last visit") : ""
+                        visible: text.length > 0
+                        color: row.seenAloneLast === 0 ? Theme.warning : Theme.text
+                        font.pixelSize: Theme.small
+                        font.bold: row.seenAloneLast === 0
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        visible: row.unsynced
+                        text: qsTr("⟳ Not yet sent to the service")
+                        color: Theme.warning
+                        font.pixelSize: Theme.small
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+        }
+
+        Label {
+            anchors.centerIn: parent
+            visible: list.count === 0 && !caseload.loading
+            width: parent.width * 0.8
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.Wrap
+            text: search.text.length > 0 ? qsTr("No child or record matches “%1”.").arg(search.text)
+                                         : qsTr("No children on this tablet yet. They arrive with the first sync.")
+            color: Theme.muted
+        }
+    }
+}

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Doorstep
+
+// One child: profile, plan and the chronology, newest first.
+Page {
+    id: page
+    objectName: "childPage"
+    property string childId: ""
+    property alias viewModel: vm
+    readonly property bool wide: width > 900
+    background: Rectangle { color: Theme.background }
+
+    ChildViewModel {
+        id: vm
+        store: AppState.store
+        childId: page.childId
+    }
+    Connections {
+        target: AppState
+        function onRecordsChanged() { vm.reload() }
+    }
+
+    function openRecord(recordId, type) {
+        page.StackView.view.push(Qt.resolvedUrl(type === "direct_work" ? "DirectWorkPage.qml" : "VisitFormPage.qml"),
+                                 { recordId: recordId })
+    }
+
+    header: Rectangle {
+        color: Theme.surface
+        implicitHeight: headerRow.implicitHeight + 2 * Theme.spacing
+        GridLayout {
+            id: headerRow
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            columns: page.wide ? 4 : 2
+            ToolButton {
+                text: qsTr("‹ Back")
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Back to the caseload")
+                onClicked: page.StackView.view.pop()
+            }
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: 2
+                Label {
+                    text: vm.name
+                    font.pixelSize: Theme.heading
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                RowLayout {
+                    spacing: Theme.spacing
+                    Label { text: vm.legalStatusText; color: Theme.muted }
+                    Badge {
+                        text: vm.dueText
+                        tint: vm.overdue ? Theme.danger : Theme.ok
+                        fill: vm.overdue ? Theme.dangerSoft : Theme.okSoft
+                    }
+                }
+            }
+            Button {
+                objectName: "recordVisitButton"
+                text: qsTr("Record a visit")
+                highlighted: true
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Record a visit to %1").arg(vm.name)
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("VisitFormPage.qml"), { childIds: [page.childId] })
+            }
+            Button {
+                text: qsTr("Record direct work")
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Record a direct work session with %1").arg(vm.name)
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("DirectWorkPage.qml"), { childIds: [page.childId] })
+            }
+        }
+    }
+
+    GridLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        columns: page.wide ? 2 : 1
+        columnSpacing: Theme.margin
+        rowSpacing: Theme.margin
+
+        // Profile and plan
+        ScrollView {
+            Layout.fillWidth: true
+            Layout.fillHeight: page.wide
+            Layout.preferredWidth: 2
+            // Portrait: the profile takes what it needs up to 40%; the chronology gets the rest.
+            Layout.preferredHeight: page.wide ? -1 : Math.min(contentHeight, page.height * 0.4)
+            contentWidth: availableWidth
+            clip: true
+            ColumnLayout {
+                width: parent.width
+                spacing: Theme.spacing
+                SectionHeader { text: qsTr("Profile"); topPadding: 0 }
+                Repeater {
+                    model: vm.profile
+                    delegate: RowLayout {
+                        required property var modelData
+                        Layout.fillWidth: true
+                        Label {
+                            text: parent.modelData.label
+                            color: Theme.muted
+                            Layout.preferredWidth: 180 * Theme.textScale
+                            wrapMode: Text.Wrap
+                        }
+                        Label {
+                            text: parent.modelData.value
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                        }
+                    }
+                }
+                SectionHeader { text: qsTr("Plan") }
+                Label {
+                    text: qsTr("Visits: %1").arg(vm.frequencyText)
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: vm.contingency.length > 0 ? qsTr("Contingency: %1").arg(vm.contingency) : qsTr("No contingency plan recorded.")
+                    color: vm.contingency.length > 0 ? Theme.text : Theme.warning
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Repeater {
+                    model: vm.planActions
+                    delegate: Label {
+                        required property var modelData
+                        text: "• " + qsTr("%1 — %2, by %3").arg(modelData.what).arg(modelData.owner).arg(modelData.due)
+                              + (modelData.status === "done" ? " ✓" : "")
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+                Repeater {
+                    model: vm.planPrompts
+                    delegate: PromptNote {
+                        required property var modelData
+                        prompt: modelData
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+        }
+
+        // Chronology
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.preferredWidth: 3
+            spacing: Theme.spacing
+            SectionHeader { text: qsTr("Chronology"); topPadding: 0 }
+            ListView {
+                id: chronology
+                objectName: "chronologyList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                clip: true
+                spacing: 8
+                model: vm.chronology
+                keyNavigationEnabled: true
+                ScrollBar.vertical: ScrollBar {}
+                delegate: ItemDelegate {
+                    id: entry
+                    required property string recordId
+                    required property string type
+                    required property string typeText
+                    required property string title
+                    required property string state
+                    required property string stateText
+                    required property string whenText
+                    required property string returnReason
+                    required property bool isAmendment
+                    required property string summary
+                    required property bool safetyConcern
+                    required property bool unsynced
+                    width: ListView.view.width
+                    height: Math.max(Theme.touch, body.implicitHeight + 2 * Theme.spacing)
+                    enabled: type === "visit" || type === "direct_work"
+                    Accessible.name: qsTr("%1, %2, %3").arg(title).arg(whenText).arg(stateText)
+                    background: Rectangle {
+                        radius: Theme.radius
+                        color: entry.down ? Theme.infoSoft : Theme.surface
+                        border.color: entry.state === "returned" ? Theme.warning : Theme.border
+                    }
+                    onClicked: page.openRecord(recordId, type)
+                    contentItem: ColumnLayout {
+                        id: body
+                        spacing: 4
+                        RowLayout {
+                            spacing: Theme.spacing
+                            Layout.fillWidth: true
+                            Label {
+                                text: entry.title + (entry.isAmendment ? qsTr(" (amendment)") : "")
+                                font.bold: true
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                            Badge {
+                                text: entry.stateText
+                                tint: entry.state === "returned" ? Theme.warning : entry.state === "approved" ? Theme.ok : Theme.accent
+                                fill: entry.state === "returned" ? Theme.warningSoft : entry.state === "approved" ? Theme.okSoft : Theme.infoSoft
+                            }
+                        }
+                        Label {
+                            text: entry.whenText + (entry.unsynced ? qsTr(" · not yet sent") : "")
+                            color: Theme.muted
+                            font.pixelSize: Theme.small
+                        }
+                        Label {
+                            visible: entry.safetyConcern
+                            text: qsTr("Safety concern raised")
+                            color: Theme.danger
+                            font.bold: true
+                            font.pixelSize: Theme.small
+                        }
+                        Label {
+                            visible: entry.summary.length > 0
+                            text: entry.summary
+                            wrapMode: Text.Wrap
+                            maximumLineCount: 3
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            visible: entry.state === "returned" && entry.returnReason.length > 0
+                            text: qsTr("Returned: %1").arg(entry.returnReason)
+                            color: Theme.warning
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+                Label {
+                    anchors.centerIn: parent
+                    visible: chronology.count === 0 && !vm.loading
+                    text: qsTr("Nothing recorded yet.")
+                    color: Theme.muted
+                }
+            }
+        }
+    }
+}

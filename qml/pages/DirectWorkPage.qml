@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Doorstep
+
+// A direct work session: what was done, the child's words, reflection and next steps.
+Page {
+    id: page
+    objectName: "directWorkPage"
+    property var childIds: []
+    property string recordId: ""
+    property alias form: workForm
+    background: Rectangle { color: Theme.background }
+
+    RecordForm {
+        id: workForm
+        store: AppState.store
+        recordType: "direct_work"
+        author: AppState.userName
+        onSaved: (submitted) => {
+            AppState.recordSaved()
+            if (submitted && page.StackView.view)
+                page.StackView.view.pop()
+        }
+        onSubmitRefused: flick.contentY = 0
+    }
+    Connections {
+        target: AppState
+        function onSuspending() { workForm.autosaveNow() }
+    }
+    Component.onCompleted: recordId.length > 0 ? workForm.open(recordId) : workForm.startNew(childIds)
+
+    header: Rectangle {
+        color: Theme.surface
+        implicitHeight: titleRow.implicitHeight + 2 * Theme.spacing
+        RowLayout {
+            id: titleRow
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            ToolButton {
+                text: qsTr("‹ Back")
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Back; your draft is kept")
+                onClicked: { workForm.autosaveNow(); page.StackView.view.pop() }
+            }
+            Label {
+                text: workForm.amends.length > 0 ? qsTr("Amend direct work") : qsTr("Direct work")
+                font.pixelSize: Theme.heading
+                font.bold: true
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+            }
+            Badge { text: Labels.recordState(workForm.state) }
+        }
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 2 * Theme.margin
+        clip: true
+        ScrollBar.vertical: ScrollBar {}
+        ColumnLayout {
+            id: column
+            x: Math.max(Theme.margin, (page.width - width) / 2)
+            y: Theme.margin
+            width: Math.min(page.width - 2 * Theme.margin, 960)
+            spacing: Theme.spacing
+
+            Rectangle {
+                visible: workForm.errorFields.length > 0
+                Layout.fillWidth: true
+                implicitHeight: errs.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: Theme.dangerSoft
+                border.color: Theme.danger
+                ColumnLayout {
+                    id: errs
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    Label {
+                        text: qsTr("%n thing(s) to complete before submitting:", "", workForm.errorFields.length)
+                        color: Theme.danger
+                        font.bold: true
+                    }
+                    Repeater {
+                        model: workForm.errorFields
+                        delegate: Label {
+                            required property string modelData
+                            text: "• " + workForm.errors[modelData]
+                            color: Theme.danger
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+            }
+            Label {
+                visible: workForm.returnReason.length > 0
+                text: qsTr("Returned by your manager: %1").arg(workForm.returnReason)
+                color: Theme.warning
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("With: %1").arg(Object.keys(workForm.childNames).map(k => workForm.childNames[k].name).join(", "))
+                font.pixelSize: Theme.title
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            GridLayout {
+                columns: page.width > 700 ? 2 : 1
+                columnSpacing: Theme.margin
+                Layout.fillWidth: true
+                LabeledField {
+                    form: workForm; path: "session_date"
+                    Layout.alignment: Qt.AlignTop; kind: "date"
+                    label: qsTr("Date of the session"); required: true
+                    Layout.fillWidth: true
+                }
+                ReasonPicker {
+                    form: workForm; path: "activity"
+                    Layout.alignment: Qt.AlignTop
+                    label: qsTr("Activity")
+                    options: Labels.activities()
+                    Layout.fillWidth: true
+                }
+            }
+            LabeledField {
+                visible: workForm.value("activity", workForm.version) === "other"
+                form: workForm; path: "activity_detail"
+                label: qsTr("What activity")
+                Layout.fillWidth: true
+            }
+            LabeledArea { form: workForm; path: "aims"; label: qsTr("Aims of the session"); Layout.fillWidth: true }
+            LabeledField { form: workForm; path: "tools_used"; label: qsTr("Tools used"); Layout.fillWidth: true }
+            LabeledArea {
+                form: workForm; path: "child_words"
+                label: qsTr("The child's words")
+                hint: qsTr("What the child said, as they said it.")
+                Layout.fillWidth: true
+            }
+            LabeledArea { form: workForm; path: "reflection"; label: qsTr("Your reflection"); Layout.fillWidth: true }
+            LabeledArea { form: workForm; path: "next_steps"; label: qsTr("Next steps"); Layout.fillWidth: true }
+            Repeater {
+                model: workForm.promptList.filter(p => ["aims", "child_words", "reflection", "next_steps"].indexOf(p.field) < 0)
+                delegate: PromptNote {
+                    required property var modelData
+                    prompt: modelData
+                    Layout.fillWidth: true
+                }
+            }
+        }
+    }
+
+    footer: Rectangle {
+        color: Theme.surface
+        implicitHeight: footerRow.implicitHeight + 2 * Theme.spacing
+        border.color: Theme.border
+        RowLayout {
+            id: footerRow
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            spacing: Theme.spacing
+            Label {
+                text: workForm.busy ? qsTr("Saving…") : qsTr("Drafts are kept automatically")
+                color: Theme.muted
+                font.pixelSize: Theme.small
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+            }
+            Button {
+                text: qsTr("Save draft")
+                enabled: !workForm.busy
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Save as a draft")
+                onClicked: workForm.saveDraft()
+            }
+            Button {
+                objectName: "submitButton"
+                text: qsTr("Submit for approval")
+                enabled: !workForm.busy
+                highlighted: true
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Submit the session for approval")
+                onClicked: workForm.submit()
+            }
+        }
+    }
+}

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Doorstep
+
+// What this tablet is sending, what failed and why, and what the service accepted or returned.
+Page {
+    id: page
+    objectName: "outboxPage"
+    property alias model: outbox
+    background: Rectangle { color: Theme.background }
+
+    OutboxModel {
+        id: outbox
+        store: AppState.store
+        onRequeued: AppState.syncNow()
+    }
+    Connections {
+        target: AppState
+        function onRecordsChanged() { outbox.reload() }
+        function onCountsChanged() { outbox.reload() }
+    }
+
+    header: Rectangle {
+        color: Theme.surface
+        implicitHeight: top.implicitHeight + 2 * Theme.spacing
+        ColumnLayout {
+            id: top
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            RowLayout {
+                Layout.fillWidth: true
+                ToolButton {
+                    text: qsTr("‹ Back")
+                    Layout.minimumHeight: Theme.touch
+                    Accessible.name: qsTr("Back")
+                    onClicked: page.StackView.view.pop()
+                }
+                Label {
+                    text: qsTr("Outbox")
+                    font.pixelSize: Theme.heading
+                    font.bold: true
+                    Layout.fillWidth: true
+                }
+                Button {
+                    objectName: "syncNowButton"
+                    text: AppState.syncing ? qsTr("Syncing…") : qsTr("Sync now")
+                    enabled: !AppState.syncing
+                    highlighted: true
+                    Layout.minimumHeight: Theme.touch
+                    Accessible.name: qsTr("Sync now")
+                    onClicked: AppState.syncNow()
+                }
+            }
+            Label {
+                text: AppState.syncStatus + (AppState.syncError.length > 0 && AppState.syncStatus.indexOf(AppState.syncError) < 0 ? " — " + AppState.syncError : "")
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                color: AppState.syncError.length > 0 ? Theme.danger : Theme.muted
+            }
+            ProgressBar {
+                visible: AppState.syncing
+                indeterminate: AppState.progressTotal === 0
+                from: 0
+                to: Math.max(1, AppState.progressTotal)
+                value: AppState.progressDone
+                Layout.fillWidth: true
+                Accessible.name: qsTr("Sync progress")
+            }
+        }
+    }
+
+    ListView {
+        id: list
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: 8
+        clip: true
+        model: outbox
+        ScrollBar.vertical: ScrollBar {}
+        delegate: Rectangle {
+            id: item
+            required property int index
+            required property string title
+            required property string status
+            required property string statusText
+            required property string reason
+            required property string recordId
+            width: ListView.view.width
+            implicitHeight: Math.max(Theme.touch, row.implicitHeight + 2 * Theme.spacing)
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: status === "quarantined" ? Theme.danger : status === "returned" ? Theme.warning : Theme.border
+            Accessible.role: Accessible.ListItem
+            Accessible.name: qsTr("%1: %2").arg(title).arg(statusText)
+            RowLayout {
+                id: row
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: Theme.spacing
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 2
+                    Label { text: item.title; font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                    Label {
+                        visible: item.reason.length > 0
+                        text: item.status === "returned" ? qsTr("Manager's reason: %1").arg(item.reason) : qsTr("Reason: %1").arg(item.reason)
+                        color: item.status === "quarantined" ? Theme.danger : Theme.warning
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+                Badge {
+                    text: item.statusText
+                    tint: item.status === "quarantined" ? Theme.danger : item.status === "accepted" ? Theme.ok
+                          : item.status === "returned" ? Theme.warning : Theme.accent
+                    fill: item.status === "quarantined" ? Theme.dangerSoft : item.status === "accepted" ? Theme.okSoft
+                          : item.status === "returned" ? Theme.warningSoft : Theme.infoSoft
+                }
+                Button {
+                    visible: item.status === "quarantined"
+                    text: qsTr("Try again")
+                    Layout.minimumHeight: Theme.touch
+                    Accessible.name: qsTr("Try sending %1 again").arg(item.title)
+                    onClicked: outbox.retry(item.index)
+                }
+                Button {
+                    visible: item.status === "returned"
+                    text: qsTr("Reopen")
+                    Layout.minimumHeight: Theme.touch
+                    Accessible.name: qsTr("Reopen %1").arg(item.title)
+                    onClicked: page.StackView.view.push(Qt.resolvedUrl("VisitFormPage.qml"), { recordId: item.recordId })
+                }
+            }
+        }
+        Label {
+            anchors.centerIn: parent
+            visible: list.count === 0
+            text: qsTr("Nothing waiting. Everything on this tablet is on the service.")
+            color: Theme.muted
+            wrapMode: Text.Wrap
+            width: parent.width * 0.8
+            horizontalAlignment: Text.AlignHCenter
+        }
+    }
+}

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Doorstep
+
+// The visit form, in the order of a visit: why and when, each child, analysis, diversity, actions.
+Page {
+    id: page
+    objectName: "visitFormPage"
+    property var childIds: []
+    property string recordId: ""
+    property alias form: visitForm
+    property alias flickable: flick
+    background: Rectangle { color: Theme.background }
+
+    RecordForm {
+        id: visitForm
+        store: AppState.store
+        recordType: "visit"
+        author: AppState.userName
+        onSaved: (submitted) => {
+            AppState.recordSaved()
+            if (submitted && page.StackView.view)
+                page.StackView.view.pop()
+        }
+        onSubmitRefused: flick.contentY = 0
+    }
+    Connections {
+        target: AppState
+        function onSuspending() { visitForm.autosaveNow() }
+    }
+    Component.onCompleted: recordId.length > 0 ? visitForm.open(recordId) : visitForm.startNew(childIds)
+
+    header: Rectangle {
+        color: Theme.surface
+        implicitHeight: titleRow.implicitHeight + 2 * Theme.spacing
+        RowLayout {
+            id: titleRow
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            ToolButton {
+                text: qsTr("‹ Back")
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Back; your draft is kept")
+                onClicked: { visitForm.autosaveNow(); page.StackView.view.pop() }
+            }
+            Label {
+                text: visitForm.amends.length > 0 ? qsTr("Amend a visit") : qsTr("Visit")
+                font.pixelSize: Theme.heading
+                font.bold: true
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+            }
+            Badge {
+                text: Labels.recordState(visitForm.state)
+            }
+        }
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 2 * Theme.margin
+        clip: true
+        ScrollBar.vertical: ScrollBar {}
+
+        ColumnLayout {
+            id: column
+            x: Math.max(Theme.margin, (page.width - width) / 2)
+            y: Theme.margin
+            width: Math.min(page.width - 2 * Theme.margin, 960)
+            spacing: Theme.spacing
+
+            // What needs fixing before the visit can be submitted.
+            Rectangle {
+                visible: visitForm.errorFields.length > 0
+                Layout.fillWidth: true
+                implicitHeight: errorsColumn.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: Theme.dangerSoft
+                border.color: Theme.danger
+                ColumnLayout {
+                    id: errorsColumn
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    Label {
+                        text: qsTr("%n thing(s) to complete before submitting:", "", visitForm.errorFields.length)
+                        color: Theme.danger
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Repeater {
+                        model: visitForm.errorFields
+                        delegate: Label {
+                            required property string modelData
+                            text: "• " + visitForm.errors[modelData]
+                            color: Theme.danger
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+            }
+            Rectangle {
+                visible: visitForm.returnReason.length > 0
+                Layout.fillWidth: true
+                implicitHeight: returned.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: Theme.warningSoft
+                border.color: Theme.warning
+                Label {
+                    id: returned
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    text: qsTr("Returned by your manager: %1").arg(visitForm.returnReason)
+                    wrapMode: Text.Wrap
+                    font.bold: true
+                    color: Theme.warning
+                }
+            }
+            Label {
+                visible: visitForm.amends.length > 0
+                text: qsTr("This visit was approved, so it cannot be changed. What you write here is an amendment: it is linked to the approved record and goes to your manager for approval.")
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                color: Theme.muted
+            }
+            Label {
+                visible: visitForm.restoredDraft
+                text: qsTr("Your unsaved draft was restored.")
+                color: Theme.ok
+                Layout.fillWidth: true
+            }
+
+            SectionHeader { text: qsTr("1. Why and when"); Layout.fillWidth: true }
+            LabeledArea {
+                form: visitForm
+                path: "rationale"
+                label: qsTr("Why this visit")
+                hint: qsTr("The purpose of the visit and what you needed to find out.")
+                required: true
+                Layout.fillWidth: true
+            }
+            GridLayout {
+                columns: page.width > 700 ? 2 : 1
+                columnSpacing: Theme.margin
+                Layout.fillWidth: true
+                LabeledField {
+                    form: visitForm; path: "started_at"
+                    Layout.alignment: Qt.AlignTop; kind: "datetime"
+                    label: qsTr("Started"); required: true
+                    Layout.fillWidth: true
+                }
+                LabeledField {
+                    form: visitForm; path: "ended_at"
+                    Layout.alignment: Qt.AlignTop; kind: "datetime"
+                    label: qsTr("Ended")
+                    Layout.fillWidth: true
+                }
+                ReasonPicker {
+                    form: visitForm; path: "visit_type"
+                    Layout.alignment: Qt.AlignTop
+                    label: qsTr("Type of visit")
+                    options: Labels.visitTypes()
+                    Layout.fillWidth: true
+                }
+                ReasonPicker {
+                    form: visitForm; path: "location"
+                    Layout.alignment: Qt.AlignTop
+                    label: qsTr("Where")
+                    options: Labels.locations()
+                    Layout.fillWidth: true
+                }
+            }
+            YesNo {
+                form: visitForm; path: "announced"
+                label: qsTr("Was the visit announced?")
+                Layout.fillWidth: true
+            }
+            LabeledField {
+                form: visitForm; path: "present"
+                label: qsTr("Who was present")
+                Layout.fillWidth: true
+            }
+
+            SectionHeader { text: qsTr("2. The children"); Layout.fillWidth: true }
+            FieldError { message: visitForm.errors["children"] || ""; Layout.fillWidth: true }
+            Repeater {
+                objectName: "cardRepeater"
+                model: visitForm.count("children", visitForm.revision)
+                delegate: ChildCard {
+                    form: visitForm
+                    Layout.fillWidth: true
+                }
+            }
+
+            SectionHeader { text: qsTr("3. Analysis"); Layout.fillWidth: true }
+            LabeledArea {
+                form: visitForm; path: "analysis_risks"
+                label: qsTr("Risks")
+                hint: qsTr("What worries you, and why.")
+                Layout.fillWidth: true
+            }
+            LabeledArea {
+                form: visitForm; path: "analysis_strengths"
+                label: qsTr("Strengths")
+                Layout.fillWidth: true
+            }
+            LabeledArea {
+                form: visitForm; path: "analysis_protective"
+                label: qsTr("Protective factors")
+                Layout.fillWidth: true
+            }
+
+            SectionHeader { text: qsTr("4. Diversity"); Layout.fillWidth: true }
+            LabeledArea {
+                form: visitForm; path: "diversity"
+                label: qsTr("How language, culture, religion and disability were taken into account")
+                Layout.fillWidth: true
+            }
+            YesNo {
+                form: visitForm; path: "interpreter_used"
+                label: qsTr("Was an interpreter used?")
+                Layout.fillWidth: true
+            }
+
+            SectionHeader { text: qsTr("5. Actions"); Layout.fillWidth: true }
+            PromptNote { prompt: visitForm.prompts["actions"]; Layout.fillWidth: true }
+            ActionsEditor {
+                form: visitForm
+                Layout.fillWidth: true
+            }
+            Item { implicitHeight: Theme.margin }
+        }
+    }
+
+    footer: Rectangle {
+        color: Theme.surface
+        implicitHeight: footerRow.implicitHeight + 2 * Theme.spacing
+        border.color: Theme.border
+        RowLayout {
+            id: footerRow
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            spacing: Theme.spacing
+            Label {
+                text: visitForm.busy ? qsTr("Saving…")
+                      : !isNaN(visitForm.lastAutosave.getTime()) ? qsTr("Draft kept on this tablet at %1").arg(Qt.formatTime(visitForm.lastAutosave, "HH:mm:ss"))
+                      : qsTr("Drafts are kept automatically")
+                color: Theme.muted
+                font.pixelSize: Theme.small
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+            }
+            Button {
+                objectName: "saveDraftButton"
+                text: qsTr("Save draft")
+                enabled: !visitForm.busy
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Save as a draft")
+                onClicked: visitForm.saveDraft()
+            }
+            Button {
+                objectName: "submitButton"
+                text: qsTr("Submit for approval")
+                enabled: !visitForm.busy
+                highlighted: true
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Submit the visit for approval")
+                onClicked: visitForm.submit()
+            }
+        }
+    }
+}

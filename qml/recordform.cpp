@@ -1,0 +1,516 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "recordform.h"
+
+#include "core/rules.h"
+#include "core/store/recordrepository.h"
+#include "core/store/store.h"
+#include "core/wire.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QVariant>
+
+Q_LOGGING_CATEGORY(lcForm, "doorstep.app.form")
+
+namespace doorstep {
+
+namespace {
+
+constexpr int kDefaultAutosaveMs = 3000;
+
+/** "children[0].seen" → {"children", 0, "seen"} (strings are keys, ints are indices). */
+QVariantList splitPath(const QString &path)
+{
+    QVariantList out;
+    static const QRegularExpression part(QStringLiteral(R"(([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\])"));
+    auto it = part.globalMatch(path);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        if (m.hasCaptured(1))
+            out << m.captured(1);
+        else
+            out << m.captured(2).toInt();
+    }
+    return out;
+}
+
+QJsonValue getAt(const QJsonValue &root, const QVariantList &path, int from = 0)
+{
+    if (from >= path.size())
+        return root;
+    const QVariant &seg = path.at(from);
+    if (seg.typeId() == QMetaType::Int) {
+        const QJsonArray a = root.toArray();
+        const int i = seg.toInt();
+        return i < a.size() ? getAt(a.at(i), path, from + 1) : QJsonValue(QJsonValue::Undefined);
+    }
+    return getAt(root.toObject().value(seg.toString()), path, from + 1);
+}
+
+/** Sets (or, for Undefined, removes) the value at the path, creating objects on the way. */
+QJsonValue setAt(const QJsonValue &root, const QVariantList &path, const QJsonValue &value, int from = 0)
+{
+    const QVariant &seg = path.at(from);
+    const bool last = from == path.size() - 1;
+    if (seg.typeId() == QMetaType::Int) {
+        QJsonArray a = root.toArray();
+        const int i = seg.toInt();
+        if (i >= a.size())
+            return root; // no such card or action: nothing to change
+        a[i] = last ? value : setAt(a.at(i), path, value, from + 1);
+        return a;
+    }
+    QJsonObject o = root.toObject();
+    const QString key = seg.toString();
+    const QJsonValue next = last ? value : setAt(o.value(key), path, value, from + 1);
+    if (next.isUndefined())
+        o.remove(key);
+    else
+        o.insert(key, next);
+    return o;
+}
+
+QString suggestedVisitType(const QString &legalStatus)
+{
+    if (legalStatus == u"child_protection")
+        return QStringLiteral("statutory_cp");
+    if (legalStatus == u"child_in_need")
+        return QStringLiteral("statutory_cin");
+    if (legalStatus == u"looked_after")
+        return QStringLiteral("statutory_cla");
+    return QStringLiteral("other");
+}
+
+// What is copied into an amendment: the content, never the envelope or the service's review.
+bool isEnvelopeField(const QString &key)
+{
+    static const QStringList envelope = {QStringLiteral("schema"),     QStringLiteral("type"),        QStringLiteral("id"),
+                                         QStringLiteral("state"),      QStringLiteral("author"),      QStringLiteral("created_at"),
+                                         QStringLiteral("submitted_at"), QStringLiteral("amends"),    QStringLiteral("return_reason"),
+                                         QStringLiteral("reviewed_by"), QStringLiteral("reviewed_at")};
+    return envelope.contains(key);
+}
+
+QString nowIso()
+{
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    now.setTime(QTime(now.time().hour(), now.time().minute()));
+    return now.toString(Qt::ISODate);
+}
+
+} // namespace
+
+RecordForm::RecordForm(QObject *parent) : QObject(parent)
+{
+    m_autosave.setInterval(kDefaultAutosaveMs);
+    connect(&m_autosave, &QTimer::timeout, this, &RecordForm::autosaveNow);
+}
+
+RecordForm::~RecordForm()
+{
+    // Leaving the page (or the lock destroying it) keeps what was typed.
+    autosaveNow();
+}
+
+void RecordForm::setStore(Store *store)
+{
+    if (store != m_store) {
+        m_store = store;
+        Q_EMIT storeChanged();
+    }
+}
+
+void RecordForm::setRecordType(const QString &type)
+{
+    if (type != m_type) {
+        m_type = type;
+        Q_EMIT recordTypeChanged();
+    }
+}
+
+void RecordForm::setAuthor(const QString &author)
+{
+    if (author != m_author) {
+        m_author = author;
+        Q_EMIT recordTypeChanged();
+    }
+}
+
+void RecordForm::setAutosaveMs(int ms)
+{
+    if (ms != m_autosave.interval()) {
+        m_autosave.setInterval(qMax(200, ms));
+        Q_EMIT recordTypeChanged();
+    }
+}
+
+void RecordForm::setBusy(bool busy)
+{
+    if (busy != m_busy) {
+        m_busy = busy;
+        Q_EMIT busyChanged();
+    }
+}
+
+void RecordForm::startNew(const QStringList &childIds)
+{
+    QJsonObject r{{QStringLiteral("schema"), wire::kSchemaVersion},
+                  {QStringLiteral("type"), m_type},
+                  {QStringLiteral("id"), wire::newUuid()},
+                  {QStringLiteral("state"), QStringLiteral("draft")},
+                  {QStringLiteral("created_at"), nowIso()}};
+    if (!m_author.isEmpty())
+        r.insert(QStringLiteral("author"), m_author);
+    if (m_type == u"visit") {
+        QJsonArray cards;
+        for (const QString &id : childIds)
+            cards.append(QJsonObject{{QStringLiteral("child_id"), id}, {QStringLiteral("safety_concern"), false}});
+        r.insert(QStringLiteral("children"), cards);
+        r.insert(QStringLiteral("started_at"), nowIso());
+        r.insert(QStringLiteral("actions"), QJsonArray());
+    } else if (m_type == u"direct_work") {
+        r.insert(QStringLiteral("child_ids"), QJsonArray::fromStringList(childIds));
+        r.insert(QStringLiteral("session_date"), QDate::currentDate().toString(Qt::ISODate));
+    }
+    restoreOr(QStringLiteral("new-%1:%2").arg(m_type, childIds.join(QLatin1Char(','))), r, childIds);
+}
+
+void RecordForm::restoreOr(const QString &formKey, const QJsonObject &fresh, const QStringList &childIds)
+{
+    if (!m_store) {
+        load(fresh, formKey, {});
+        return;
+    }
+    setBusy(true);
+    m_store->draft(formKey).then(this, [this, formKey, fresh, childIds](Result<std::optional<QString>> r) {
+        setBusy(false);
+        QJsonObject record = fresh;
+        m_restoredDraft = false;
+        if (r.ok() && r.value()) {
+            const QJsonObject saved = QJsonDocument::fromJson(r.value()->toUtf8()).object();
+            if (saved.value(u"type").toString() == m_type) {
+                record = saved;
+                m_restoredDraft = true;
+            }
+        }
+        load(record, formKey, record.value(u"return_reason").toString());
+        fetchChildNames(childIds);
+    });
+}
+
+void RecordForm::open(const QString &recordId)
+{
+    if (!m_store)
+        return;
+    setBusy(true);
+    m_store->record(recordId).then(this, [this, recordId](Result<StoredRecord> r) {
+        setBusy(false);
+        if (!r.ok()) {
+            m_errorString = r.error().message;
+            Q_EMIT errorsChanged();
+            return;
+        }
+        QJsonObject body = r.value().body;
+        setRecordType(body.value(u"type").toString());
+        const QStringList childIds = wire::childIdsOf(body);
+        if (body.value(u"state").toString() == u"approved") {
+            // An approved record is locked: the correction is a new record that amends it.
+            QJsonObject amendment{{QStringLiteral("schema"), wire::kSchemaVersion},
+                                  {QStringLiteral("type"), m_type},
+                                  {QStringLiteral("id"), wire::newUuid()},
+                                  {QStringLiteral("state"), QStringLiteral("draft")},
+                                  {QStringLiteral("created_at"), nowIso()},
+                                  {QStringLiteral("amends"), recordId}};
+            if (!m_author.isEmpty())
+                amendment.insert(QStringLiteral("author"), m_author);
+            for (auto it = body.constBegin(); it != body.constEnd(); ++it)
+                if (!isEnvelopeField(it.key()))
+                    amendment.insert(it.key(), it.value());
+            restoreOr(QStringLiteral("amend:%1").arg(recordId), amendment, childIds);
+            return;
+        }
+        const QString reason = body.value(u"return_reason").toString();
+        restoreOr(QStringLiteral("edit:%1").arg(recordId), body, childIds);
+        m_returnReason = reason;
+    });
+}
+
+void RecordForm::fetchChildNames(const QStringList &childIds)
+{
+    if (!m_store)
+        return;
+    m_store->run<QVariantMap>([childIds](Database &db) -> Result<QVariantMap> {
+         RecordRepository repo(db);
+         QVariantMap names;
+         for (const QString &id : childIds) {
+             auto child = repo.byId(id);
+             if (!child)
+                 continue; // not on this device (reallocated): the card shows the id
+             const QJsonObject b = child.value().body;
+             const QString preferred = b.value(u"preferred_name").toString();
+             names.insert(id, QVariantMap{{QStringLiteral("name"),
+                                           (preferred.isEmpty() ? b.value(u"first_name").toString() : preferred)
+                                               + QLatin1Char(' ') + b.value(u"last_name").toString()},
+                                          {QStringLiteral("legalStatus"), b.value(u"legal_status").toString()}});
+         }
+         return names;
+     }).then(this, [this](Result<QVariantMap> r) {
+        if (!r.ok())
+            return;
+        m_childNames = r.value();
+        // A new visit's type follows the first child's legal status until the worker picks one.
+        if (m_type == u"visit" && !m_record.contains(u"visit_type") && !m_childNames.isEmpty()) {
+            const QString status = m_childNames.first().toMap().value(QStringLiteral("legalStatus")).toString();
+            m_record.insert(QStringLiteral("visit_type"), suggestedVisitType(status));
+            ++m_version;
+            Q_EMIT changed();
+        }
+        ++m_revision;
+        Q_EMIT loaded();
+    });
+}
+
+void RecordForm::load(const QJsonObject &record, const QString &formKey, const QString &returnReason)
+{
+    m_record = record;
+    m_formKey = formKey;
+    m_returnReason = returnReason;
+    m_dirty = m_restoredDraft;
+    m_unsavedDraft = false;
+    m_ready = true;
+    m_errors.clear();
+    m_errorOrder.clear();
+    m_errorString.clear();
+    recomputePrompts();
+    ++m_version;
+    ++m_revision;
+    m_autosave.start();
+    Q_EMIT errorsChanged();
+    Q_EMIT changed();
+    Q_EMIT loaded();
+}
+
+QVariant RecordForm::value(const QString &path, int) const
+{
+    const QJsonValue v = getAt(m_record, splitPath(path));
+    return v.isUndefined() ? QVariant() : v.toVariant();
+}
+
+int RecordForm::count(const QString &path, int) const
+{
+    return int(getAt(m_record, splitPath(path)).toArray().size());
+}
+
+void RecordForm::setValue(const QString &path, const QVariant &value)
+{
+    const QVariantList segments = splitPath(path);
+    if (segments.isEmpty())
+        return;
+    QJsonValue v = value.isValid() && !value.isNull() ? QJsonValue::fromVariant(value) : QJsonValue(QJsonValue::Undefined);
+    if (v.isString() && v.toString().trimmed().isEmpty())
+        v = QJsonValue(QJsonValue::Undefined);
+    if (getAt(m_record, segments) == v)
+        return;
+    m_record = setAt(m_record, segments, v).toObject();
+    // An answer that makes a follow-up question irrelevant clears it, so no stale reason is kept.
+    const QString key = segments.last().toString();
+    if (segments.size() >= 3 && v.isBool() && v.toBool()) {
+        QVariantList base = segments;
+        if (key == u"seen") {
+            base.last() = QStringLiteral("not_seen_reason");
+            m_record = setAt(m_record, base, QJsonValue(QJsonValue::Undefined)).toObject();
+        } else if (key == u"seen_alone") {
+            base.last() = QStringLiteral("not_seen_alone_reason");
+            m_record = setAt(m_record, base, QJsonValue(QJsonValue::Undefined)).toObject();
+            base.last() = QStringLiteral("not_seen_alone_detail");
+            m_record = setAt(m_record, base, QJsonValue(QJsonValue::Undefined)).toObject();
+        }
+    }
+    // The violation at this field is answered by the edit; the others stay until the next submit.
+    if (m_errors.remove(path) > 0) {
+        m_errorOrder.removeAll(path);
+        Q_EMIT errorsChanged();
+    }
+    edited();
+}
+
+QString RecordForm::dateTimeText(const QString &path, int) const
+{
+    const QDateTime t = QDateTime::fromString(value(path).toString(), Qt::ISODate);
+    return t.isValid() ? t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+}
+
+bool RecordForm::setDateTimeText(const QString &path, const QString &text)
+{
+    if (text.trimmed().isEmpty()) {
+        setValue(path, QVariant());
+        return true;
+    }
+    QDateTime local = QDateTime::fromString(text.trimmed(), QStringLiteral("yyyy-MM-dd HH:mm"));
+    if (!local.isValid())
+        return false;
+    setValue(path, local.toUTC().toString(Qt::ISODate));
+    return true;
+}
+
+QString RecordForm::dateText(const QString &path, int) const
+{
+    return value(path).toString();
+}
+
+bool RecordForm::setDateText(const QString &path, const QString &text)
+{
+    if (text.trimmed().isEmpty()) {
+        setValue(path, QVariant());
+        return true;
+    }
+    const QDate d = QDate::fromString(text.trimmed(), Qt::ISODate);
+    if (!d.isValid())
+        return false;
+    setValue(path, d.toString(Qt::ISODate));
+    return true;
+}
+
+void RecordForm::addAction()
+{
+    QJsonArray actions = m_record.value(u"actions").toArray();
+    actions.append(QJsonObject{{QStringLiteral("id"), wire::newUuid()}, {QStringLiteral("status"), QStringLiteral("open")}});
+    m_record.insert(QStringLiteral("actions"), actions);
+    edited();
+    ++m_revision;
+    Q_EMIT loaded();
+}
+
+void RecordForm::removeAction(int index)
+{
+    QJsonArray actions = m_record.value(u"actions").toArray();
+    if (index < 0 || index >= actions.size())
+        return;
+    actions.removeAt(index);
+    m_record.insert(QStringLiteral("actions"), actions);
+    // Violations name actions by index; after a removal they would point at the wrong one.
+    setErrors({});
+    edited();
+    ++m_revision;
+    Q_EMIT loaded();
+}
+
+void RecordForm::edited()
+{
+    m_dirty = true;
+    m_unsavedDraft = true;
+    recomputePrompts();
+    ++m_version;
+    Q_EMIT changed();
+}
+
+void RecordForm::recomputePrompts()
+{
+    m_prompts.clear();
+    m_promptList.clear();
+    if (m_record.isEmpty())
+        return;
+    for (const rules::Prompt &p : rules::qualityPrompts(m_record)) {
+        const QVariantMap entry{{QStringLiteral("field"), p.field},
+                                {QStringLiteral("code"), p.code},
+                                {QStringLiteral("message"), p.message},
+                                {QStringLiteral("strong"), p.strong}};
+        if (!m_prompts.contains(p.field))
+            m_prompts.insert(p.field, entry);
+        m_promptList.append(entry);
+    }
+}
+
+void RecordForm::setErrors(const QList<std::pair<QString, QString>> &errors)
+{
+    m_errors.clear();
+    m_errorOrder.clear();
+    for (const auto &[field, message] : errors) {
+        const QString key = field.isEmpty() ? QStringLiteral("record") : field;
+        if (!m_errors.contains(key)) {
+            m_errors.insert(key, message);
+            m_errorOrder.append(key);
+        }
+    }
+    Q_EMIT errorsChanged();
+}
+
+void RecordForm::autosaveNow()
+{
+    if (!m_unsavedDraft || !m_store || m_formKey.isEmpty())
+        return;
+    m_unsavedDraft = false;
+    const QString text = QString::fromUtf8(QJsonDocument(m_record).toJson(QJsonDocument::Compact));
+    auto future = m_store->saveDraft(m_formKey, text);
+    future.then(this, [this](Result<void> r) {
+        if (!r.ok()) {
+            qCWarning(lcForm) << "autosave failed:" << r.error().message;
+            m_unsavedDraft = true; // try again on the next tick
+            return;
+        }
+        m_lastAutosave = QDateTime::currentDateTime();
+        Q_EMIT autosaved();
+    });
+}
+
+void RecordForm::saveDraft()
+{
+    save(false);
+}
+
+bool RecordForm::submit()
+{
+    QJsonObject candidate = m_record;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    candidate.insert(QStringLiteral("state"), QStringLiteral("submitted"));
+    candidate.insert(QStringLiteral("submitted_at"), now.toString(Qt::ISODate));
+    const QList<rules::Violation> violations = rules::checkSubmission(candidate, now);
+    if (!violations.isEmpty()) {
+        QList<std::pair<QString, QString>> errors;
+        for (const rules::Violation &v : violations)
+            errors.append({v.field, v.message});
+        setErrors(errors);
+        Q_EMIT submitRefused(m_errorOrder.value(0));
+        return false;
+    }
+    save(true);
+    return true;
+}
+
+void RecordForm::save(bool submit)
+{
+    if (!m_store || m_busy)
+        return;
+    QJsonObject record = m_record;
+    if (submit) {
+        record.insert(QStringLiteral("state"), QStringLiteral("submitted"));
+        record.insert(QStringLiteral("submitted_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    }
+    setBusy(true);
+    m_autosave.stop();
+    m_store->saveRecord(record, m_formKey).then(this, [this, record, submit](Result<StoredRecord> r) {
+        setBusy(false);
+        if (!r.ok()) {
+            m_errorString = r.error().message;
+            setErrors({{r.error().field, r.error().message}});
+            m_autosave.start();
+            Q_EMIT submitRefused(r.error().field);
+            return;
+        }
+        // The record now exists: later edits of this form are edits of it.
+        m_record = r.value().body;
+        m_formKey = QStringLiteral("edit:%1").arg(recordId());
+        m_dirty = false;
+        m_unsavedDraft = false;
+        m_errorString.clear();
+        setErrors({});
+        ++m_version;
+        Q_EMIT changed();
+        Q_EMIT saved(submit);
+    });
+}
+
+} // namespace doorstep

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QTimer>
+#include <QVariantMap>
+#include <QtQml/qqml.h>
+
+namespace doorstep {
+
+class Store;
+
+/**
+ * The visit and direct-work forms' state: the record being written, the violations from
+ * `rules::checkSubmission` keyed by field path ("children[0].not_seen_alone_reason"), the inline
+ * quality prompts, the autosaved draft (DraftStore, every few seconds and on suspend), and the
+ * save / submit that go through the store in one transaction. QML only shows and edits fields.
+ */
+class RecordForm : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(doorstep::Store *store READ store WRITE setStore NOTIFY storeChanged)
+    Q_PROPERTY(QString recordType READ recordType WRITE setRecordType NOTIFY recordTypeChanged)
+    Q_PROPERTY(QString author READ author WRITE setAuthor NOTIFY recordTypeChanged)
+    Q_PROPERTY(int autosaveMs READ autosaveMs WRITE setAutosaveMs NOTIFY recordTypeChanged)
+    Q_PROPERTY(QVariantMap record READ record NOTIFY changed)
+    /** Bumped on every edit: bindings that must follow edits (yes/no buttons) depend on it. */
+    Q_PROPERTY(int version READ version NOTIFY changed)
+    /** Bumped when a whole record is loaded: text fields re-read their value only then. */
+    Q_PROPERTY(int revision READ revision NOTIFY loaded)
+    Q_PROPERTY(QVariantMap errors READ errors NOTIFY errorsChanged)
+    Q_PROPERTY(QStringList errorFields READ errorFields NOTIFY errorsChanged)
+    Q_PROPERTY(QVariantMap prompts READ prompts NOTIFY changed)
+    Q_PROPERTY(QVariantList promptList READ promptList NOTIFY changed)
+    Q_PROPERTY(QVariantMap childNames READ childNames NOTIFY loaded)
+    Q_PROPERTY(QString recordId READ recordId NOTIFY loaded)
+    Q_PROPERTY(QString formKey READ formKey NOTIFY loaded)
+    Q_PROPERTY(QString state READ state NOTIFY changed)
+    Q_PROPERTY(QString returnReason READ returnReason NOTIFY loaded)
+    Q_PROPERTY(QString amends READ amends NOTIFY loaded)
+    Q_PROPERTY(bool ready READ ready NOTIFY loaded)
+    Q_PROPERTY(bool dirty READ dirty NOTIFY changed)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(bool restoredDraft READ restoredDraft NOTIFY loaded)
+    Q_PROPERTY(QDateTime lastAutosave READ lastAutosave NOTIFY autosaved)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY errorsChanged)
+public:
+    explicit RecordForm(QObject *parent = nullptr);
+    ~RecordForm() override;
+
+    Store *store() const { return m_store; }
+    void setStore(Store *store);
+    QString recordType() const { return m_type; }
+    void setRecordType(const QString &type);
+    QString author() const { return m_author; }
+    void setAuthor(const QString &author);
+    int autosaveMs() const { return m_autosave.interval(); }
+    void setAutosaveMs(int ms);
+
+    QVariantMap record() const { return m_record.toVariantMap(); }
+    QJsonObject json() const { return m_record; }
+    int version() const { return m_version; }
+    int revision() const { return m_revision; }
+    QVariantMap errors() const { return m_errors; }
+    QStringList errorFields() const { return m_errorOrder; }
+    QVariantMap prompts() const { return m_prompts; }
+    QVariantList promptList() const { return m_promptList; }
+    QVariantMap childNames() const { return m_childNames; }
+    QString recordId() const { return m_record.value(u"id").toString(); }
+    QString formKey() const { return m_formKey; }
+    QString state() const { return m_record.value(u"state").toString(); }
+    QString returnReason() const { return m_returnReason; }
+    QString amends() const { return m_record.value(u"amends").toString(); }
+    bool ready() const { return m_ready; }
+    bool dirty() const { return m_dirty; }
+    bool busy() const { return m_busy; }
+    bool restoredDraft() const { return m_restoredDraft; }
+    QDateTime lastAutosave() const { return m_lastAutosave; }
+    QString errorString() const { return m_errorString; }
+
+    /** A new record about these children (a visit gets one card each); an autosaved draft of
+     *  the same new form is restored instead. */
+    Q_INVOKABLE void startNew(const QStringList &childIds);
+    /** Opens a record: drafts and returned records are edited in place; an approved one starts
+     *  an amendment that links to it. */
+    Q_INVOKABLE void open(const QString &recordId);
+
+    /** The value at a path. QML passes `version` or `revision` as `stamp` so that a binding
+     *  re-reads after edits or loads (an unused read would not register the dependency). */
+    Q_INVOKABLE QVariant value(const QString &path, int stamp = 0) const;
+    /** Sets a field by path; "" and null remove it (an unanswered question). */
+    Q_INVOKABLE void setValue(const QString &path, const QVariant &value);
+    /** "2026-03-04 14:30" in local time ↔ the ISO UTC datetime kept in the record. */
+    Q_INVOKABLE QString dateTimeText(const QString &path, int stamp = 0) const;
+    Q_INVOKABLE bool setDateTimeText(const QString &path, const QString &text);
+    Q_INVOKABLE QString dateText(const QString &path, int stamp = 0) const;
+    Q_INVOKABLE bool setDateText(const QString &path, const QString &text);
+    Q_INVOKABLE QString error(const QString &path) const { return m_errors.value(path).toString(); }
+    Q_INVOKABLE int count(const QString &path, int stamp = 0) const;
+
+    Q_INVOKABLE void addAction();
+    Q_INVOKABLE void removeAction(int index);
+
+    /** Writes the form (as a draft record) to the store; it joins the outbox. */
+    Q_INVOKABLE void saveDraft();
+    /** Runs the submission rules; with no violation saves it as submitted, else shows each one. */
+    Q_INVOKABLE bool submit();
+    /** Writes the autosave draft now (suspend, lock, leaving the page). */
+    Q_INVOKABLE void autosaveNow();
+
+Q_SIGNALS:
+    void storeChanged();
+    void recordTypeChanged();
+    void changed();
+    void loaded();
+    void errorsChanged();
+    void busyChanged();
+    void autosaved();
+    /** The record is in the store (`submitted` says whether it went for approval). */
+    void saved(bool submitted);
+    /** Submission stopped at violations; the first field is where the page scrolls to. */
+    void submitRefused(const QString &firstField);
+
+private:
+    void load(const QJsonObject &record, const QString &formKey, const QString &returnReason);
+    void restoreOr(const QString &formKey, const QJsonObject &fresh, const QStringList &childIds);
+    void fetchChildNames(const QStringList &childIds);
+    void edited();
+    void recomputePrompts();
+    void setErrors(const QList<std::pair<QString, QString>> &errors);
+    void setBusy(bool busy);
+    void save(bool submit);
+
+    QPointer<Store> m_store;
+    QString m_type = QStringLiteral("visit");
+    QString m_author;
+    QJsonObject m_record;
+    QString m_formKey;
+    QString m_returnReason;
+    QVariantMap m_errors;
+    QStringList m_errorOrder;
+    QVariantMap m_prompts;
+    QVariantList m_promptList;
+    QVariantMap m_childNames;
+    QString m_errorString;
+    int m_version = 0;
+    int m_revision = 0;
+    bool m_ready = false;
+    bool m_dirty = false;
+    bool m_unsavedDraft = false;
+    bool m_busy = false;
+    bool m_restoredDraft = false;
+    QDateTime m_lastAutosave;
+    QTimer m_autosave;
+};
+
+} // namespace doorstep
