@@ -22,7 +22,9 @@ JsonReader::JsonReader(const QJsonObject &object, QString path, ReadContext &con
 
 QString JsonReader::pathOf(const QString &key) const
 {
-    return m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key;
+    // An empty key (a JSON object may have one) must still name a visible path, never "".
+    const QString name = key.isEmpty() ? QStringLiteral("\"\"") : key;
+    return m_path.isEmpty() ? name : m_path + QLatin1Char('.') + name;
 }
 
 void JsonReader::fail(const QString &path, const QString &message)

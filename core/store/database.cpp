@@ -218,12 +218,11 @@ Result<void> Database::configure()
         return mode.error();
     if (mode.value().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         return Error(ErrorCode::StorageError, QStringLiteral("the database cannot use write-ahead logging"));
-    // WAL + synchronous=NORMAL: a commit is in the WAL (in the OS page cache) when COMMIT returns,
-    // so it survives the process being killed at any instant (tst_crash_durability SIGKILLs a writer
-    // hundreds of times). Only a power loss or kernel crash can lose the last few commits, never
-    // corrupt the file. FULL would fsync every commit: on tablet flash that costs milliseconds per
-    // save for a risk the device battery already makes rare; drafts are autosaved as well.
-    Result<void> r = exec("PRAGMA synchronous = NORMAL;"
+    // WAL + synchronous=FULL: COMMIT returns only after the WAL is fsynced, so "saved" means saved
+    // even if the tablet's battery dies the next instant. With NORMAL a process kill lost nothing, but
+    // a power cut lost every save since the last checkpoint (tests/reliability/tst_powerloss measured
+    // 369 of 537 acknowledged saves lost under NORMAL, none of 454 under FULL).
+    Result<void> r = exec("PRAGMA synchronous = FULL;"
                 "PRAGMA foreign_keys = ON;"
                 "PRAGMA cache_size = -8192;"); // 8 MiB of decrypted pages: decrypting is the cipher's cost
     return r;

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #include "recordrepository.h"
 
+#include <QCoreApplication>
+
 #include "auditlog.h"
 #include "conflictstore.h"
 #include "core/wire.h"
@@ -148,6 +150,19 @@ Result<void> RecordRepository::writeRow(const QString &id, const QString &type, 
 }
 
 Result<StoredRecord> RecordRepository::save(const QJsonObject &record, const QString &draftKey)
+{
+    Result<StoredRecord> saved = saveUnmapped(record, draftKey);
+    if (!saved.ok() && saved.error().code == ErrorCode::StorageError) {
+        // SQLite's own words ("disk I/O error") mean nothing to a social worker in someone's home.
+        return Error(ErrorCode::StorageError,
+                     QCoreApplication::translate("doorstep::RecordRepository",
+                                                 "Not saved: the tablet's storage is full or failing. Your draft is kept; "
+                                                 "free some space or contact IT support."));
+    }
+    return saved;
+}
+
+Result<StoredRecord> RecordRepository::saveUnmapped(const QJsonObject &record, const QString &draftKey)
 {
     if (Result<void> valid = wire::validateRecord(record); !valid)
         return valid.error();

@@ -85,6 +85,8 @@ public:
     Result<void> purge(const QString &id, bool discardUnsynced = false);
 
 private:
+    Result<StoredRecord> saveUnmapped(const QJsonObject &record, const QString &draftKey);
+
     Database &m_db;
     Result<void> writeRow(const QString &id, const QString &type, const QJsonObject &body,
                           const QJsonObject *base, qint64 rev);

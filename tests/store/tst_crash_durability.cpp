@@ -20,7 +20,7 @@ using namespace doorstep;
 using namespace Qt::StringLiterals;
 
 /** A writer process SIGKILLed at random moments never leaves a damaged store or loses an
- *  acknowledged save (WAL + synchronous=NORMAL is durable against process death). */
+ *  acknowledged save (WAL + synchronous=FULL is durable against process death and power loss). */
 class TestCrashDurability : public QObject
 {
     Q_OBJECT

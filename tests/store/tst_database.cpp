@@ -101,7 +101,7 @@ private slots:
         auto db = openOrFail(path(u"pragmas"), storesamples::testKey());
         QVERIFY(db);
         QCOMPARE(db->queryText("PRAGMA journal_mode").value(), QStringLiteral("wal"));
-        QCOMPARE(db->queryText("PRAGMA synchronous").value(), QStringLiteral("1")); // NORMAL
+        QCOMPARE(db->queryText("PRAGMA synchronous").value(), QStringLiteral("2")); // FULL: durable against power loss
         QCOMPARE(db->queryText("PRAGMA foreign_keys").value(), QStringLiteral("1"));
         QVERIFY(db->queryText("PRAGMA busy_timeout").value().toInt() > 0);
         QCOMPARE(db->userVersion().value(), Database::latestVersion());
