@@ -29,6 +29,15 @@ bool fastHashing()
     return qEnvironmentVariableIntValue("DOORSTEP_FAST_PWHASH") == 1;
 }
 
+// Tests only (tests/security): DOORSTEP_TEST_ACCESS_TOKEN_SECONDS shortens access tokens so expiry
+// and refresh can be exercised end to end; it can only shorten, never lengthen, the 15 minutes.
+int accessTokenSeconds()
+{
+    bool ok = false;
+    const int s = qEnvironmentVariableIntValue("DOORSTEP_TEST_ACCESS_TOKEN_SECONDS", &ok);
+    return ok && s > 0 && s < AuthService::kAccessTokenSeconds ? s : AuthService::kAccessTokenSeconds;
+}
+
 QString str(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1String(key)).toString();
@@ -96,7 +105,7 @@ QString AuthService::makeAccessToken(const QString &userId, const QString &devic
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const QJsonObject claims{{QStringLiteral("sub"), userId}, {QStringLiteral("dev"), deviceId},
                              {QStringLiteral("role"), role},  {QStringLiteral("team"), teamId},
-                             {QStringLiteral("iat"), now},    {QStringLiteral("exp"), now + kAccessTokenSeconds}};
+                             {QStringLiteral("iat"), now},    {QStringLiteral("exp"), now + accessTokenSeconds()}};
     const QByteArray payload = QJsonDocument(claims).toJson(QJsonDocument::Compact).toBase64(kB64);
     const QByteArray mac = QMessageAuthenticationCode::hash(payload, m_secret, QCryptographicHash::Sha256);
     return QString::fromLatin1(payload + '.' + mac.toBase64(kB64));
@@ -234,7 +243,7 @@ ApiResponse AuthService::login(const QJsonObject &body, const QString &address)
         return ApiResponse::fromError(r.error());
     return ApiResponse::ok({{QStringLiteral("access_token"), makeAccessToken(userId, deviceId, role, teamId)},
                             {QStringLiteral("refresh_token"), refresh},
-                            {QStringLiteral("expires_in"), kAccessTokenSeconds},
+                            {QStringLiteral("expires_in"), accessTokenSeconds()},
                             {QStringLiteral("device_id"), deviceId},
                             {QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), userId},
                                                                  {QStringLiteral("username"), username},
@@ -297,7 +306,7 @@ ApiResponse AuthService::refresh(const QJsonObject &body, const QString &address
             return i.error();
         answer = ApiResponse::ok({{QStringLiteral("access_token"), makeAccessToken(userId, deviceId, role, team)},
                                   {QStringLiteral("refresh_token"), newToken},
-                                  {QStringLiteral("expires_in"), kAccessTokenSeconds},
+                                  {QStringLiteral("expires_in"), accessTokenSeconds()},
                                   {QStringLiteral("device_id"), deviceId}});
         return {};
     });

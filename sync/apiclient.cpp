@@ -11,10 +11,27 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QCryptographicHash>
+#include <QSslCertificate>
+#include <QSslKey>
 
 Q_LOGGING_CATEGORY(lcApi, "doorstep.sync.api")
 
 namespace doorstep::sync {
+
+namespace {
+// Set on a reply aborted because no pinned key matched, so finish() can say why.
+constexpr char kPinMismatch[] = "doorstep_pin_mismatch";
+}
+
+QByteArray ApiClient::publicKeySha256(const QSslCertificate &certificate)
+{
+    // QSslKey::toDer() of a public key is the DER SubjectPublicKeyInfo (the PEM "PUBLIC KEY").
+    const QByteArray spki = certificate.publicKey().toDer();
+    if (spki.isEmpty())
+        return {};
+    return QCryptographicHash::hash(spki, QCryptographicHash::Sha256);
+}
 
 ApiClient::ApiClient(QNetworkAccessManager *nam, const QUrl &baseUrl, QObject *parent)
     : QObject(parent)
@@ -46,6 +63,8 @@ QNetworkReply *ApiClient::send(const QByteArray &verb, const QString &path, cons
     request.setTransferTimeout(int(m_timeout.count()));
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setRawHeader("Accept", "application/json");
+    if (m_ssl)
+        request.setSslConfiguration(*m_ssl);
     if (!m_accessToken.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_accessToken);
 
@@ -62,6 +81,17 @@ QNetworkReply *ApiClient::send(const QByteArray &verb, const QString &path, cons
     ++m_requests;
     QNetworkReply *reply = body ? m_nam->sendCustomRequest(request, verb, payload) : m_nam->get(request);
     const qint64 sent = payload.size();
+    if (!m_pins.isEmpty()) {
+        // encrypted() is the earliest point Qt offers: after its own chain and hostname checks
+        // passed, on a new connection, before any answer is used.
+        connect(reply, &QNetworkReply::encrypted, this, [this, reply] {
+            if (pinMatches(reply))
+                return;
+            qCWarning(lcApi) << "TLS public key pin mismatch; request aborted";
+            reply->setProperty(kPinMismatch, true);
+            reply->abort();
+        });
+    }
     connect(reply, &QNetworkReply::finished, this, [this, reply, sent, done = std::move(done)] {
         finish(reply, sent, done);
         reply->deleteLater();
@@ -69,8 +99,28 @@ QNetworkReply *ApiClient::send(const QByteArray &verb, const QString &path, cons
     return reply;
 }
 
+bool ApiClient::pinMatches(QNetworkReply *reply) const
+{
+    const auto chain = reply->sslConfiguration().peerCertificateChain();
+    for (const QSslCertificate &cert : chain) {
+        if (m_pins.contains(publicKeySha256(cert)))
+            return true;
+    }
+    return false;
+}
+
 void ApiClient::finish(QNetworkReply *reply, qint64 requestBytes, const Callback &done)
 {
+    // A reused keep-alive connection emits no encrypted(): check the chain again on every answer,
+    // so pins set after a connection was opened still hold.
+    if (!m_pins.isEmpty() && reply->url().scheme() == u"https" && !reply->property(kPinMismatch).toBool()
+        && reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid() && !pinMatches(reply)) {
+        qCWarning(lcApi) << "TLS public key pin mismatch on a reused connection; answer discarded";
+        ApiFailure pinFailure;
+        pinFailure.error = Error(ErrorCode::NetworkError, tr("The service's certificate does not match the pinned key."));
+        done(nullptr, &pinFailure);
+        return;
+    }
     ApiFailure failure;
     const QVariant statusAttr = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     failure.status = statusAttr.isValid() ? statusAttr.toInt() : 0;
@@ -83,7 +133,10 @@ void ApiClient::finish(QNetworkReply *reply, qint64 requestBytes, const Callback
     const bool transportError = netError > QNetworkReply::NoError && netError < QNetworkReply::ContentAccessDenied;
     if (transportError || (netError != QNetworkReply::NoError && failure.status == 0)) {
         failure.transient = true;
-        if (netError == QNetworkReply::OperationCanceledError || netError == QNetworkReply::TimeoutError) {
+        if (reply->property(kPinMismatch).toBool()) {
+            failure.transient = false; // a different key is an attack or a misconfiguration, not bad luck
+            failure.error = Error(ErrorCode::NetworkError, tr("The service's certificate does not match the pinned key."));
+        } else if (netError == QNetworkReply::OperationCanceledError || netError == QNetworkReply::TimeoutError) {
             failure.error = Error(ErrorCode::Timeout, tr("The service did not answer in time."));
         } else if (netError == QNetworkReply::SslHandshakeFailedError) {
             failure.transient = false; // a certificate problem does not fix itself; never ignored either

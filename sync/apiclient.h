@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include <chrono>
@@ -56,6 +57,17 @@ public:
     void setCompressionThreshold(qsizetype bytes) { m_compressAbove = bytes; }
     /** Largest response body accepted (after decompression). */
     void setMaxResponseBytes(qsizetype bytes) { m_maxResponse = bytes; }
+    /** TLS settings for every request, e.g. a council's own CA certificates
+     *  (QSslConfiguration::setCaCertificates). Certificate errors are never ignored. */
+    void setSslConfiguration(const QSslConfiguration &config) { m_ssl = config; }
+    void clearSslConfiguration() { m_ssl.reset(); }
+    /** Public-key pinning: SHA-256 digests of SubjectPublicKeyInfo (DER). When non-empty, an HTTPS
+     *  reply is aborted with a non-transient NetworkError unless a certificate in the chain the
+     *  service presents (after Qt's own CA and hostname checks passed) has one of these keys. Pin the
+     *  service's key, or the CA's when the service sends its chain. Empty: the CA check alone. */
+    void setPinnedPublicKeys(const QList<QByteArray> &spkiSha256) { m_pins = spkiSha256; }
+    /** SHA-256 of a certificate's SubjectPublicKeyInfo, the value pinned above. */
+    static QByteArray publicKeySha256(const QSslCertificate &certificate);
 
     /** GET path (with query) or POST path with a JSON body; exactly one of reply/failure is non-null
      *  in the callback, which runs on this object's thread. Returns the reply so a caller can abort. */
@@ -68,6 +80,7 @@ public:
 private:
     QNetworkReply *send(const QByteArray &verb, const QString &path, const QByteArray *body, Callback done);
     void finish(QNetworkReply *reply, qint64 requestBytes, const Callback &done);
+    bool pinMatches(QNetworkReply *reply) const;
 
     QNetworkAccessManager *m_nam;
     QUrl m_baseUrl;
@@ -76,6 +89,8 @@ private:
     qsizetype m_compressAbove = 16 * 1024;
     qsizetype m_maxResponse = 256 * 1024 * 1024;
     qint64 m_requests = 0;
+    std::optional<QSslConfiguration> m_ssl;
+    QList<QByteArray> m_pins;
 };
 
 } // namespace doorstep::sync
