@@ -9,7 +9,14 @@ ApiResponse ApiResponse::error(int status, const QString &code, const QString &m
 {
     QJsonObject err{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
     err.insert(QStringLiteral("field"), field.isEmpty() ? QJsonValue() : QJsonValue(field));
-    return ApiResponse{status, QJsonObject{{QStringLiteral("error"), err}}, {}};
+    return ApiResponse{status, QJsonObject{{QStringLiteral("error"), err}}, {}, {}, {}};
+}
+
+ApiResponse ApiResponse::file(QByteArray bytes, const QByteArray &contentType, const QByteArray &fileName)
+{
+    ApiResponse r{200, {}, {}, std::move(bytes), contentType};
+    r.headers.append({QByteArrayLiteral("Content-Disposition"), QByteArrayLiteral("attachment; filename=\"") + fileName + '"'});
+    return r;
 }
 
 ApiResponse ApiResponse::fromError(const Error &e)

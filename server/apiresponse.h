@@ -17,8 +17,13 @@ struct ApiResponse {
     int status = 200;
     QJsonObject body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    /** A non-JSON answer (CSV, PDF): sent as is with `contentType` instead of `body`. */
+    QByteArray raw;
+    QByteArray contentType;
 
-    static ApiResponse ok(QJsonObject body) { return ApiResponse{200, std::move(body), {}}; }
+    static ApiResponse ok(QJsonObject body) { return ApiResponse{200, std::move(body), {}, {}, {}}; }
+    /** A file download: the bytes, their media type and the file name the browser offers. */
+    static ApiResponse file(QByteArray bytes, const QByteArray &contentType, const QByteArray &fileName);
     /** The one error shape: {"error": {"code", "message", "field"}}. */
     static ApiResponse error(int status, const QString &code, const QString &message,
                              const QString &field = {});

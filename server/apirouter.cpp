@@ -47,7 +47,7 @@ ApiResponse methodNotAllowed()
 } // namespace
 
 ApiRouter::ApiRouter(const Database &database)
-    : m_db(database), m_auth(database), m_sync(database), m_reviews(database)
+    : m_db(database), m_auth(database), m_sync(database), m_reviews(database), m_manager(database)
 {
 }
 
@@ -130,8 +130,10 @@ ApiResponse ApiRouter::handle(const ApiRequest &req)
 
     static const QRegularExpression reviewRoute(QStringLiteral("^reviews/([0-9a-f-]{36})$"));
     static const QRegularExpression revokeRoute(QStringLiteral("^admin/devices/([0-9a-f-]{36})/revoke$"));
+    static const QRegularExpression chronologyRoute(QStringLiteral("^exports/children/([0-9a-f-]{36})/chronology\\.pdf$"));
     const bool known = route == QLatin1String("audit/export") || route == QLatin1String("auth/logout") || route == QLatin1String("sync/push") || route == QLatin1String("sync/pull")
-        || route == QLatin1String("reviews/queue") || reviewRoute.match(route).hasMatch() || revokeRoute.match(route).hasMatch();
+        || route == QLatin1String("reviews/queue") || reviewRoute.match(route).hasMatch() || revokeRoute.match(route).hasMatch()
+        || route == QLatin1String("exports/visits.csv") || route == QLatin1String("dashboard") || chronologyRoute.match(route).hasMatch();
     if (!known)
         return ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such endpoint."));
 
@@ -154,6 +156,12 @@ ApiResponse ApiRouter::handle(const ApiRequest &req)
         return isGet ? m_reviews.queue(c) : methodNotAllowed();
     if (auto m = reviewRoute.match(route); m.hasMatch())
         return isPost ? m_reviews.decide(c, m.captured(1), body) : methodNotAllowed();
+    if (route == QLatin1String("exports/visits.csv"))
+        return isGet ? m_manager.visitsCsv(c) : methodNotAllowed();
+    if (auto m = chronologyRoute.match(route); m.hasMatch())
+        return isGet ? m_manager.chronologyPdf(c, m.captured(1)) : methodNotAllowed();
+    if (route == QLatin1String("dashboard"))
+        return isGet ? m_manager.dashboard(c, req.query) : methodNotAllowed();
     if (auto m = revokeRoute.match(route); m.hasMatch()) {
         if (!isPost)
             return methodNotAllowed();

@@ -4,6 +4,7 @@
 
 #include "apiresponse.h"
 #include "authservice.h"
+#include "managerservice.h"
 #include "reviewservice.h"
 #include "syncservice.h"
 
@@ -48,6 +49,7 @@ private:
     AuthService m_auth;
     SyncService m_sync;
     ReviewService m_reviews;
+    ManagerService m_manager;
 };
 
 } // namespace doorstep::server

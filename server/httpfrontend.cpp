@@ -15,11 +15,41 @@
 
 #include <memory>
 
+#include <zlib.h>
+
 Q_LOGGING_CATEGORY(lcHttp, "doorstep.server.http")
 
 namespace doorstep::server {
 
 namespace {
+
+/** Inflates a gzip request body (the sync client compresses large pushes), never past `maxSize`:
+ *  a decompression bomb is refused like any oversized body. */
+std::optional<QByteArray> gunzip(const QByteArray &data, qsizetype maxSize)
+{
+    z_stream zs{};
+    if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) // 16+: gzip wrapper, not raw zlib
+        return std::nullopt;
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    zs.avail_in = uInt(data.size());
+    QByteArray out;
+    char buffer[64 * 1024];
+    int rc = Z_OK;
+    while (rc == Z_OK) {
+        zs.next_out = reinterpret_cast<Bytef *>(buffer);
+        zs.avail_out = sizeof buffer;
+        rc = inflate(&zs, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END)
+            break;
+        out.append(buffer, qsizetype(sizeof buffer - zs.avail_out));
+        if (out.size() > maxSize || (rc == Z_OK && zs.avail_in == 0 && zs.avail_out != 0))
+            break; // too large, or the input ended before the stream did
+    }
+    inflateEnd(&zs);
+    if (rc != Z_STREAM_END || out.size() > maxSize)
+        return std::nullopt;
+    return out;
+}
 
 QByteArray methodName(QHttpServerRequest::Method m)
 {
@@ -37,9 +67,10 @@ QByteArray methodName(QHttpServerRequest::Method m)
 
 void send(QHttpServerResponder &responder, const ApiResponse &r)
 {
-    const QByteArray body = QJsonDocument(r.body).toJson(QJsonDocument::Compact);
+    const bool raw = !r.contentType.isEmpty();
+    const QByteArray body = raw ? r.raw : QJsonDocument(r.body).toJson(QJsonDocument::Compact);
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(r.status));
-    responder.writeHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    responder.writeHeader(QByteArrayLiteral("Content-Type"), raw ? r.contentType : QByteArrayLiteral("application/json"));
     responder.writeHeader(QByteArrayLiteral("Content-Length"), QByteArray::number(body.size()));
     responder.writeHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     responder.writeHeader(QByteArrayLiteral("X-Content-Type-Options"), QByteArrayLiteral("nosniff"));
@@ -91,6 +122,20 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         return true;
     }
     req.body = request.body();
+    const QByteArray encoding = request.value(QByteArrayLiteral("content-encoding")).trimmed().toLower();
+    if (!encoding.isEmpty() && encoding != "identity") {
+        if (encoding != "gzip") {
+            send(pending->responder, ApiResponse::error(415, QStringLiteral("unsupported_encoding"), QStringLiteral("Only gzip request bodies are accepted.")));
+            return true;
+        }
+        auto inflated = gunzip(req.body, ApiRouter::kMaxBodyBytes);
+        if (!inflated) {
+            send(pending->responder, ApiResponse::error(400, QStringLiteral("invalid_input"),
+                                                        QStringLiteral("The compressed body is damaged or too large when expanded.")));
+            return true;
+        }
+        req.body = std::move(*inflated);
+    }
 
     QPointer<QTcpSocket> alive(socket);
     QPointer<HttpFrontend> self(this);

@@ -10,6 +10,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QFile>
 #include <QHostAddress>
 #include <QLoggingCategory>
@@ -86,7 +87,10 @@ void onTerminate(int)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A QGuiApplication only for fonts and text layout of the chronology PDF
+    // (doorstep_reports); the offscreen platform needs no display and opens no window.
+    qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("offscreen"));
+    QGuiApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("doorstep.*.debug=false"));
     QCoreApplication::setOrganizationName(QStringLiteral("Doorstep"));
     QCoreApplication::setApplicationName(QStringLiteral("doorstep-server"));

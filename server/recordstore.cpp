@@ -20,6 +20,21 @@ QString encode(const QJsonObject &o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
+
+void readRow(QSqlQuery &row, int first, StoredRecord *r)
+{
+    r->exists = true;
+    r->type = row.value(first + 0).toString();
+    r->teamId = row.value(first + 1).toString();
+    r->authorId = row.value(first + 2).toString();
+    r->state = row.value(first + 3).toString();
+    r->rev = row.value(first + 4).toInt();
+    r->body = parse(row.value(first + 5).toString());
+    r->fieldRevs = parse(row.value(first + 6).toString());
+    if (!row.value(first + 7).isNull())
+        r->conflict = parse(row.value(first + 7).toString());
+    r->deleted = row.value(first + 8).toInt() != 0;
+}
 } // namespace
 
 Result<StoredRecord> RecordStore::load(const Database &database, QSqlDatabase &tx, const QString &id, bool forUpdate)
@@ -34,19 +49,39 @@ Result<StoredRecord> RecordStore::load(const Database &database, QSqlDatabase &t
     r.id = id;
     if (!q.value().next())
         return r;
-    QSqlQuery &row = q.value();
-    r.exists = true;
-    r.type = row.value(0).toString();
-    r.teamId = row.value(1).toString();
-    r.authorId = row.value(2).toString();
-    r.state = row.value(3).toString();
-    r.rev = row.value(4).toInt();
-    r.body = parse(row.value(5).toString());
-    r.fieldRevs = parse(row.value(6).toString());
-    if (!row.value(7).isNull())
-        r.conflict = parse(row.value(7).toString());
-    r.deleted = row.value(8).toInt() != 0;
+    readRow(q.value(), 0, &r);
     return r;
+}
+
+Result<QHash<QString, StoredRecord>> RecordStore::loadMany(QSqlDatabase &tx, const QStringList &ids)
+{
+    // One query per chunk instead of one per record: a pull page of 2,000 records was 2,000 round trips.
+    constexpr int kChunk = 500;
+    QHash<QString, StoredRecord> out;
+    out.reserve(ids.size());
+    for (qsizetype from = 0; from < ids.size(); from += kChunk) {
+        const QStringList part = ids.mid(from, kChunk);
+        QString marks;
+        marks.reserve(part.size() * 2);
+        QVariantList args;
+        args.reserve(part.size());
+        for (const QString &id : part) {
+            marks += marks.isEmpty() ? QStringLiteral("?") : QStringLiteral(",?");
+            args.append(id);
+        }
+        auto q = Database::exec(tx, QStringLiteral("SELECT id, type, team_id, author_id, state, rev, body, field_revs, conflict, deleted"
+                                                   " FROM records WHERE id IN (") + marks + QStringLiteral(")"),
+                                args);
+        if (!q)
+            return q.error();
+        while (q.value().next()) {
+            StoredRecord r;
+            r.id = q.value().value(0).toString();
+            readRow(q.value(), 1, &r);
+            out.insert(r.id, std::move(r));
+        }
+    }
+    return out;
 }
 
 Result<QJsonObject> RecordStore::versionBody(QSqlDatabase &tx, const QString &id, int rev)

@@ -4,6 +4,7 @@
 
 #include "core/result.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
@@ -31,6 +32,8 @@ class RecordStore
 {
 public:
     static Result<StoredRecord> load(const Database &database, QSqlDatabase &tx, const QString &id, bool forUpdate);
+    /** Many records by id in a few queries (a pull page), without locking; absent ids are left out. */
+    static Result<QHash<QString, StoredRecord>> loadMany(QSqlDatabase &tx, const QStringList &ids);
     static Result<QJsonObject> versionBody(QSqlDatabase &tx, const QString &id, int rev);
 
     struct Write {

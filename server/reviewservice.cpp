@@ -105,6 +105,13 @@ ApiResponse ReviewService::decide(const AuthContext &ctx, const QString &recordI
             answer = ApiResponse::error(409, QStringLiteral("not_submitted"), QStringLiteral("Only submitted records can be reviewed."));
             return {};
         }
+        if (decision == QLatin1String("approve") && !rec.conflict.isEmpty()) {
+            // Approval locks the record: a same-field conflict still waiting for a person would be
+            // frozen on every device with no way to answer it. Returning it is how it gets settled.
+            answer = ApiResponse::error(409, QStringLiteral("conflict_unresolved"),
+                                        QStringLiteral("Two edits of this record disagree; return it so the author can settle them."));
+            return {};
+        }
         const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
         QJsonObject body2 = rec.body;
         body2.insert(QStringLiteral("state"), decision == QLatin1String("approve") ? QStringLiteral("approved") : QStringLiteral("returned"));

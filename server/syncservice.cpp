@@ -178,7 +178,7 @@ QJsonObject SyncService::applyOne(const AuthContext &ctx, const QJsonObject &m, 
                 return rejected(QStringLiteral("forbidden"), QStringLiteral("Reviews are written by the review workflow."), prefix + QStringLiteral("type"));
             if (!baseRevValue.isDouble() || baseRevValue.toDouble() < 0 || baseRevValue.toDouble() != double(baseRevValue.toInt()))
                 return rejected(QStringLiteral("invalid_input"), QStringLiteral("base_rev must be a non-negative integer"), prefix + QStringLiteral("base_rev"));
-            const int baseRev = baseRevValue.toInt();
+            int baseRev = baseRevValue.toInt();
             if (op != QLatin1String("upsert") && op != QLatin1String("delete"))
                 return rejected(QStringLiteral("invalid_input"), QStringLiteral("op must be upsert or delete"), prefix + QStringLiteral("op"));
             if (op == QLatin1String("upsert") && !patchValue.isObject())
@@ -310,6 +310,19 @@ QJsonObject SyncService::applyOne(const AuthContext &ctx, const QJsonObject &m, 
                     return rejected(QStringLiteral("invalid_input"), v.error().message, prefix + QStringLiteral("patch.") + v.error().field);
                 if (baseRev > old.rev)
                     return rejected(QStringLiteral("invalid_input"), QStringLiteral("base_rev is newer than the record"), prefix + QStringLiteral("base_rev"));
+                // Two mutations of one record sent in one batch both carry the base revision the
+                // device had, but the second was made on top of the first: revisions this device
+                // wrote right after its base are already in what it edited, so they are its base
+                // (otherwise a device's own create and submit conflict with each other).
+                if (baseRev < old.rev && !ctx.deviceId.isEmpty()) {
+                    auto own = Database::exec(tx, QStringLiteral("SELECT rev, device_id FROM record_versions WHERE record_id = ? AND rev > ? ORDER BY rev"),
+                                              {recordId, baseRev});
+                    if (!own)
+                        return own.error();
+                    while (own.value().next() && own.value().value(0).toInt() == baseRev + 1
+                           && own.value().value(1).toString() == ctx.deviceId)
+                        baseRev = own.value().value(0).toInt();
+                }
                 if (baseRev == old.rev) {
                     newBody = merge::applyPatch(old.body, patch);
                     answer = {{QStringLiteral("result"), QStringLiteral("applied")}};
@@ -344,6 +357,11 @@ QJsonObject SyncService::applyOne(const AuthContext &ctx, const QJsonObject &m, 
                     } else {
                         answer = {{QStringLiteral("result"), QStringLiteral("merged")}};
                     }
+                    // A written field that merged cleanly settles its flag too: a conflict answer
+                    // carries no record, so a device's resolution arrives on an older base_rev.
+                    for (auto it = patch.begin(); it != patch.end(); ++it)
+                        if (!conflictFields.contains(it.key()))
+                            conflict.remove(it.key());
                 }
             }
             // Service-owned fields always come from the service's copy.
@@ -535,6 +553,14 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
     QHash<QString, int> lastIndex;
     for (int i = 0; i < rows.size(); ++i)
         lastIndex.insert(rows[i].recordId, i);
+    QStringList upserted;
+    for (int i = 0; i < rows.size(); ++i)
+        if (lastIndex.value(rows[i].recordId) == i && rows[i].kind != QLatin1String("purge"))
+            upserted.append(rows[i].recordId);
+    auto loaded = RecordStore::loadMany(db, upserted);
+    if (!loaded)
+        return ApiResponse::fromError(loaded.error());
+    const QHash<QString, StoredRecord> &records = loaded.value();
     QJsonArray changes, purges;
     QSet<QString> children;
     for (int i = 0; i < rows.size(); ++i) {
@@ -545,12 +571,10 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
             purges.append(r.recordId);
             continue;
         }
-        auto rec = RecordStore::load(m_db, db, r.recordId, false);
-        if (!rec)
-            return ApiResponse::fromError(rec.error());
-        const StoredRecord &s = rec.value();
-        if (!s.exists)
+        const auto found = records.constFind(r.recordId);
+        if (found == records.constEnd())
             continue;
+        const StoredRecord &s = found.value();
         QJsonObject change{{QStringLiteral("record_id"), s.id}, {QStringLiteral("type"), s.type},
                            {QStringLiteral("rev"), s.rev},      {QStringLiteral("deleted"), s.deleted}};
         if (!s.deleted)

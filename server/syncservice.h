@@ -27,7 +27,7 @@ public:
 
     static constexpr int kMaxMutations = 200;
     static constexpr int kDefaultPageSize = 100;
-    static constexpr int kMaxPageSize = 500;
+    static constexpr int kMaxPageSize = 2000;
 
     /** Cursors are opaque to clients: base64url of "v1:<xid>:<seq>". */
     static QString encodeCursor(const QString &xid, qint64 seq);
