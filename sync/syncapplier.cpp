@@ -159,14 +159,15 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
             continue;
         }
         const QJsonObject flagged = change.value(u"conflict").toObject().value(u"fields").toObject();
-        if (flagged.isEmpty()) {
-            // Conflicts recorded against an older revision are settled: the service's copy is the answer
-            // (this is how a resolution made on another device reaches this one).
+        {
+            // Conflicts recorded against an older revision and no longer flagged by the service are
+            // settled: the service's copy is the answer (this is how a resolution made on another
+            // device reaches this one). Checked per field: a record may still carry other conflicts.
             auto held = conflicts.forRecord(id);
             if (!held)
                 return held.error();
             for (const ConflictEntry &c : held.value()) {
-                if (c.theirsRev < rev) {
+                if (c.theirsRev < rev && !flagged.contains(c.field)) {
                     if (auto r = conflicts.remove(id, c.field); !r)
                         return r.error();
                 }
@@ -201,6 +202,33 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
     if (auto c = tx.commit(); !c)
         return c.error();
     return applied;
+}
+
+Result<void> SyncApplier::resolveConflict(const QString &recordId, const QString &field, const QJsonValue &chosen)
+{
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    RecordRepository records(m_db);
+    ConflictStore conflicts(m_db);
+    auto held = conflicts.forRecord(recordId);
+    if (!held)
+        return held.error();
+    const bool exists = std::any_of(held.value().begin(), held.value().end(), [&](const ConflictEntry &c) { return c.field == field; });
+    if (!exists)
+        return Error(ErrorCode::NotFound, QStringLiteral("There is no conflict on that field any more."), field);
+    auto current = records.byId(recordId);
+    if (!current)
+        return current.error();
+    QJsonObject body = current.value().body;
+    body.insert(field, chosen);
+    if (auto saved = records.save(body); !saved)
+        return saved.error();
+    if (auto queued = Outbox(m_db).enqueue(recordId, current.value().type, current.value().rev, QJsonObject{{field, chosen}}); !queued)
+        return queued.error();
+    if (auto removed = conflicts.remove(recordId, field); !removed)
+        return removed.error();
+    return tx.commit();
 }
 
 } // namespace doorstep::sync

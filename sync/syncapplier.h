@@ -34,6 +34,11 @@ public:
     Result<int> applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor);
     Result<QString> pullCursor();
 
+    /** A person's answer to a conflict on one field: the chosen value is saved as a normal edit and
+     *  always queued (even when the device already shows it), so the service clears its flag and
+     *  every other device receives the answer. One transaction. */
+    Result<void> resolveConflict(const QString &recordId, const QString &field, const QJsonValue &chosen);
+
 private:
     Result<void> convertToAmendment(const OutboxEntry &entry);
 

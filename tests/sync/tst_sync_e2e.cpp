@@ -18,6 +18,7 @@
 #include "sync/syncapplier.h"
 #include "sync/syncengine.h"
 #include "tests/support/faultproxy.h"
+#include "tests/support/syncharness.h"
 
 #include "serverprocess.h"
 #include "testbackend.h"
@@ -39,63 +40,13 @@ using doorstep::test::FaultProxy;
 using namespace std::chrono_literals;
 
 namespace {
-
 const QString kPassword = QStringLiteral("e2e-demo-password");
-
-/** The service as a child process we can SIGKILL and restart on the same database. */
-class SpawnedServer
-{
-public:
-    bool start(const QString &dbSpec)
-    {
-        m_process = std::make_unique<QProcess>();
-        m_process->setProcessChannelMode(QProcess::SeparateChannels);
-        m_process->start(ServerProcess::executable(),
-                         {QStringLiteral("serve"), QStringLiteral("--db"), dbSpec, QStringLiteral("--listen"),
-                          QStringLiteral("127.0.0.1:0"), QStringLiteral("--dev-insecure-http")});
-        if (!m_process->waitForStarted(10000))
-            return false;
-        static const QRegularExpression line(QStringLiteral("listening on https?://[^ ]*:(\\d+)"));
-        QByteArray seen;
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 15000 && m_process->state() == QProcess::Running) {
-            m_process->waitForReadyRead(100);
-            seen += m_process->readAllStandardOutput();
-            const auto m = line.match(QString::fromUtf8(seen));
-            if (m.hasMatch()) {
-                m_port = quint16(m.captured(1).toUInt());
-                return true;
-            }
-        }
-        return false;
-    }
-    void kill()
-    {
-        if (m_process) {
-            m_process->kill(); // SIGKILL: no chance to finish the batch or flush anything
-            m_process->waitForFinished(5000);
-        }
-    }
-    ~SpawnedServer() { kill(); }
-    quint16 port() const { return m_port; }
-
-private:
-    std::unique_ptr<QProcess> m_process;
-    quint16 m_port = 0;
-};
-
-/** One tablet: its own data folder, store, keychain entries and sync engine. */
-struct TestDevice {
-    QTemporaryDir dir;
-    QNetworkAccessManager nam;
-    std::unique_ptr<Device> device;
-    QString username;
-};
-
-using RecordMap = QMap<QString, QPair<qint64, QJsonObject>>; // id -> (rev, body)
-
 } // namespace
+
+using doorstep::test::RecordMap;
+using doorstep::test::SpawnedServer;
+using doorstep::test::SyncHarness;
+using doorstep::test::TestDevice;
 
 class TestSyncE2E : public QObject
 {
@@ -105,84 +56,20 @@ class TestSyncE2E : public QObject
     SpawnedServer m_server;
     std::unique_ptr<FaultProxy> m_proxy;
     QtKeychainKeyStore m_keys;
+    SyncHarness m_harness{&m_keys, kPassword};
     int m_scenarios = 0;
 
     QString proxyUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_proxy->port()); }
 
-    bool waitDone(const std::function<void(Device::Done)> &start, Result<void> *out, int timeoutMs = 60000)
-    {
-        std::optional<Result<void>> outcome;
-        start([&](Result<void> r) { outcome = std::move(r); });
-        (void)QTest::qWaitFor([&] { return outcome.has_value(); }, timeoutMs);
-        if (outcome && out)
-            *out = *outcome;
-        return outcome.has_value();
-    }
-
     template <typename T>
     Result<T> onStore(Device &d, std::function<Result<T>(Database &)> job)
     {
-        std::optional<Result<T>> outcome;
-        d.store()->run<T>(std::move(job)).then(this, [&](Result<T> r) { outcome = std::move(r); });
-        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000))
-            return Error(ErrorCode::Timeout, QStringLiteral("store did not answer"));
-        return *outcome;
+        return m_harness.onStore<T>(d, std::move(job));
     }
 
-    std::unique_ptr<TestDevice> newDevice(const QString &username)
-    {
-        auto t = std::make_unique<TestDevice>();
-        t->username = username;
-        t->device = std::make_unique<Device>(t->dir.path(), &m_keys, &t->nam);
-        // Sign-in hashes a password with Argon2id, which is slow on a loaded 2-core machine; faults
-        // scenarios below use a short timeout so a hang is detected quickly.
-        t->device->api()->setTransferTimeout(20000ms);
-        t->device->engine()->setRetryPolicy(RetryPolicy(50ms, 400ms, 11));
-        t->device->engine()->setPeriodicInterval(0ms);
-        t->device->engine()->setBatchSize(25);
-        t->device->engine()->setPageSize(100);
-        Result<void> r;
-        if (!waitDone([&](Device::Done d) { t->device->open(d); }, &r) || !r.ok())
-            return nullptr;
-        if (!waitDone([&](Device::Done d) { t->device->signIn(proxyUrl(), username, kPassword, QStringLiteral("e2e-") + username, d); }, &r)
-            || !r.ok()) {
-            qWarning() << "sign-in failed:" << (r.ok() ? QString() : r.error().message);
-            return nullptr;
-        }
-        t->device->api()->setTransferTimeout(3000ms);
-        return t;
-    }
-
-    /** Syncs until a run finishes cleanly; automatic retries (backoff) happen in between. */
-    bool syncUntilClean(TestDevice &t, int timeoutMs = 60000)
-    {
-        bool clean = false;
-        QMetaObject::Connection c = connect(t.device->engine(), &SyncEngine::finished, this, [&](bool ok) {
-            if (ok)
-                clean = true;
-        });
-        t.device->engine()->syncNow();
-        (void)QTest::qWaitFor([&] { return clean; }, timeoutMs);
-        disconnect(c);
-        return clean;
-    }
-
-    RecordMap deviceView(TestDevice &t)
-    {
-        auto all = onStore<RecordMap>(*t.device, [](Database &db) -> Result<RecordMap> {
-            RecordRepository repo(db);
-            RecordMap map;
-            for (const char *type : {"child", "visit", "direct_work", "review", "supervision"}) {
-                auto rows = repo.byType(QString::fromLatin1(type), 1000000);
-                if (!rows)
-                    return rows.error();
-                for (const StoredRecord &r : rows.value())
-                    map.insert(r.id, {r.rev, r.body});
-            }
-            return map;
-        });
-        return all.ok() ? all.value() : RecordMap();
-    }
+    std::unique_ptr<TestDevice> newDevice(const QString &username) { return m_harness.newDevice(username, proxyUrl()); }
+    bool syncUntilClean(TestDevice &t, int timeoutMs = 60000) { return m_harness.syncUntilClean(t, timeoutMs); }
+    RecordMap deviceView(TestDevice &t) { return m_harness.deviceView(t); }
 
     /** What the service holds for this user: a fresh device pulls everything in scope. */
     RecordMap serviceView(const QString &username)
@@ -213,67 +100,12 @@ class TestSyncE2E : public QObject
         ++m_scenarios;
     }
 
-    QStringList createVisits(TestDevice &t, int n, const QString &childId = {})
-    {
-        auto made = onStore<QStringList>(*t.device, [n, childId](Database &db) -> Result<QStringList> {
-            RecordRepository repo(db);
-            QString child = childId;
-            if (child.isEmpty()) {
-                auto caseload = repo.caseload();
-                if (!caseload || caseload.value().isEmpty())
-                    return Error(ErrorCode::NotFound, QStringLiteral("empty caseload"));
-                child = caseload.value().first().id;
-            }
-            QStringList ids;
-            for (int i = 0; i < n; ++i) {
-                const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-2).addSecs(i * 60);
-                const QString id = wire::newUuid();
-                QJsonObject visit{
-                    {QStringLiteral("schema"), wire::kSchemaVersion},
-                    {QStringLiteral("type"), QStringLiteral("visit")},
-                    {QStringLiteral("id"), id},
-                    {QStringLiteral("state"), QStringLiteral("draft")},
-                    {QStringLiteral("created_at"), start.toString(Qt::ISODate)},
-                    {QStringLiteral("started_at"), start.toString(Qt::ISODate)},
-                    {QStringLiteral("ended_at"), start.addSecs(2400).toString(Qt::ISODate)},
-                    {QStringLiteral("visit_type"), QStringLiteral("statutory_cin")},
-                    {QStringLiteral("location"), QStringLiteral("home")},
-                    {QStringLiteral("rationale"), QStringLiteral("Planned statutory visit %1.").arg(i)},
-                    {QStringLiteral("children"), QJsonArray{QJsonObject{{QStringLiteral("child_id"), child},
-                                                                         {QStringLiteral("seen"), true},
-                                                                         {QStringLiteral("seen_alone"), true},
-                                                                         {QStringLiteral("child_views"), QStringLiteral("I'm fine.")}}}},
-                };
-                auto saved = repo.save(visit);
-                if (!saved)
-                    return saved.error();
-                ids << id;
-            }
-            return ids;
-        });
-        return made.ok() ? made.value() : QStringList();
-    }
-
+    QStringList createVisits(TestDevice &t, int n, const QString &childId = {}) { return m_harness.createVisits(t, n, childId); }
     Result<bool> editField(TestDevice &t, const QString &id, const QString &field, const QJsonValue &value)
     {
-        return onStore<bool>(*t.device, [id, field, value](Database &db) -> Result<bool> {
-            RecordRepository repo(db);
-            auto current = repo.byId(id);
-            if (!current)
-                return current.error();
-            QJsonObject body = current.value().body;
-            body.insert(field, value);
-            if (auto saved = repo.save(body); !saved)
-                return saved.error();
-            return true;
-        });
+        return m_harness.editField(t, id, field, value);
     }
-
-    QList<ConflictEntry> conflictsOf(TestDevice &t, const QString &id)
-    {
-        auto r = onStore<QList<ConflictEntry>>(*t.device, [id](Database &db) { return ConflictStore(db).forRecord(id); });
-        return r.ok() ? r.value() : QList<ConflictEntry>();
-    }
+    QList<ConflictEntry> conflictsOf(TestDevice &t, const QString &id) { return m_harness.conflictsOf(t, id); }
 
     int serviceCountOfIds(const QString &username, const QStringList &ids)
     {
