@@ -43,7 +43,6 @@ using namespace doorstep;
 using namespace doorstep::sync;
 using doorstep::test::FaultProxy;
 using doorstep::test::RecordMap;
-using doorstep::test::SpawnedServer;
 using doorstep::test::SyncHarness;
 using doorstep::test::TestDevice;
 
@@ -101,7 +100,7 @@ class TestConvergence : public QObject
     QtKeychainKeyStore m_keys;
     SyncHarness m_h{&m_keys, kPassword};
     std::unique_ptr<TestBackend> m_backend;
-    SpawnedServer m_server;
+    ServerProcess m_server; // killable (SIGKILL) and restartable on the same database
     std::vector<std::unique_ptr<SimDevice>> m_devices;
     QString m_managerToken;
     History m_hist;

@@ -43,6 +43,14 @@ bool ServerProcess::start(const QString &dbSpec, const QStringList &extra, bool 
     return false;
 }
 
+void ServerProcess::kill()
+{
+    if (m_process && m_process->state() == QProcess::Running) {
+        m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+}
+
 void ServerProcess::stop()
 {
     if (!m_process)

@@ -20,6 +20,8 @@ public:
      *  reads the bound port from its first line. */
     bool start(const QString &dbSpec, const QStringList &extra = {}, bool insecure = true);
     void stop();
+    /** SIGKILL: the service gets no chance to finish a batch or flush anything (crash tests). */
+    void kill();
     bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
     quint16 port() const { return m_port; }
     QUrl baseUrl() const;

@@ -18,39 +18,6 @@ using namespace std::chrono_literals;
 
 namespace doorstep::test {
 
-bool SpawnedServer::start(const QString &dbSpec)
-{
-    m_process = std::make_unique<QProcess>();
-    m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    m_process->start(ServerProcess::executable(),
-                     {QStringLiteral("serve"), QStringLiteral("--db"), dbSpec, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                      QStringLiteral("--dev-insecure-http")});
-    if (!m_process->waitForStarted(10000))
-        return false;
-    static const QRegularExpression line(QStringLiteral("listening on https?://[^ ]*:(\\d+)"));
-    QByteArray seen;
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < 15000 && m_process->state() == QProcess::Running) {
-        m_process->waitForReadyRead(100);
-        seen += m_process->readAllStandardOutput();
-        const auto m = line.match(QString::fromUtf8(seen));
-        if (m.hasMatch()) {
-            m_port = quint16(m.captured(1).toUInt());
-            return true;
-        }
-    }
-    return false;
-}
-
-void SpawnedServer::kill()
-{
-    if (m_process) {
-        m_process->kill();
-        m_process->waitForFinished(5000);
-    }
-}
-
 SyncHarness::SyncHarness(KeyStore *keys, QString password, QObject *parent)
     : QObject(parent), m_keys(keys), m_password(std::move(password))
 {

@@ -28,21 +28,6 @@ class KeyStore;
 
 namespace doorstep::test {
 
-/** The service as a child process we can SIGKILL and restart on the same database. */
-class SpawnedServer
-{
-public:
-    ~SpawnedServer() { kill(); }
-    bool start(const QString &dbSpec);
-    /** SIGKILL: no chance to finish the batch or flush anything. */
-    void kill();
-    quint16 port() const { return m_port; }
-
-private:
-    std::unique_ptr<QProcess> m_process;
-    quint16 m_port = 0;
-};
-
 /** One tablet: its own data folder, store, keychain entries and sync engine. */
 struct TestDevice {
     QTemporaryDir dir;

@@ -44,7 +44,6 @@ const QString kPassword = QStringLiteral("e2e-demo-password");
 } // namespace
 
 using doorstep::test::RecordMap;
-using doorstep::test::SpawnedServer;
 using doorstep::test::SyncHarness;
 using doorstep::test::TestDevice;
 
@@ -53,7 +52,7 @@ class TestSyncE2E : public QObject
     Q_OBJECT
 
     TestBackend m_backend;
-    SpawnedServer m_server;
+    ServerProcess m_server; // killable (SIGKILL) and restartable on the same database
     std::unique_ptr<FaultProxy> m_proxy;
     QtKeychainKeyStore m_keys;
     SyncHarness m_harness{&m_keys, kPassword};
