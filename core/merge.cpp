@@ -42,6 +42,12 @@ QStringList unionOfKeys(std::initializer_list<const QJsonObject *> objects)
 
 MergeResult threeWay(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs)
 {
+    return threeWay(base, mine, theirs, {});
+}
+
+MergeResult threeWay(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs,
+                     const QStringList &written)
+{
     MergeResult result;
     result.merged = theirs;
     const QStringList &identity = wire::identityFields();
@@ -51,7 +57,7 @@ MergeResult threeWay(const QJsonObject &base, const QJsonObject &mine, const QJs
         const QJsonValue b = base.value(field);
         const QJsonValue m = mine.value(field);
         const QJsonValue t = theirs.value(field);
-        const bool mineChanged = !same(m, b);
+        const bool mineChanged = !same(m, b) || written.contains(field);
         const bool theirsChanged = !same(t, b);
         if (!mineChanged)
             continue; // theirs (changed or not) is already in merged

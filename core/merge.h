@@ -30,6 +30,13 @@ struct MergeResult {
  *  client to rebase pending edits onto a pulled record. */
 MergeResult threeWay(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs);
 
+/** The same, where the fields in `written` count as changed on my side even when mine equals
+ *  base: a patch names what a person wrote, and writing the value a field had (keeping "theirs"
+ *  in a conflict, undoing an edit) is still a write that a concurrent change must not silently
+ *  overtake. */
+MergeResult threeWay(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs,
+                     const QStringList &written);
+
 /** The top-level fields that differ from `from` to `to`; a removed field appears as null. */
 QJsonObject diff(const QJsonObject &from, const QJsonObject &to);
 

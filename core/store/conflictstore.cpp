@@ -44,6 +44,14 @@ Result<void> ConflictStore::put(const QString &recordId, const merge::FieldConfl
     return st.exec();
 }
 
+Result<void> ConflictStore::updateMine(const QString &recordId, const QString &field, const QJsonValue &mine)
+{
+    Statement st = m_db.prepare("UPDATE conflicts SET mine = ?3 WHERE record_id = ?1 AND field = ?2");
+    st.bind(1, recordId).bind(2, field);
+    bindValue(st, 3, mine.isNull() ? QJsonValue(QJsonValue::Undefined) : mine);
+    return st.exec();
+}
+
 Result<QList<ConflictEntry>> ConflictStore::list(const char *sql, const QString &arg)
 {
     Statement st = m_db.prepare(sql);

@@ -45,9 +45,11 @@ Result<QString> Outbox::enqueue(const QString &recordId, const QString &type, qi
     // Only the newest mutation of the whole outbox is folded into: folding into an older one
     // would move this change ahead of other records' changes made before it (device order).
     Statement existing = m_db.prepare("SELECT seq, mutation_id, patch FROM outbox "
-                                      "WHERE record_id = ?1 AND status = 'pending' "
+                                      "WHERE record_id = ?1 AND status = 'pending' AND base_rev = ?2 "
                                       "AND seq = (SELECT max(seq) FROM outbox)");
-    existing.bind(1, recordId);
+    // A different base (a conflict resolution is based on the revision that raised it) keeps its
+    // own mutation, so the service merges each against what its writer saw.
+    existing.bind(1, recordId).bind(2, baseRev);
     Result<bool> found = existing.step();
     if (!found)
         return found.error();
@@ -221,6 +223,43 @@ Result<void> Outbox::supersede(const QString &mutationId, const QString &reason)
     return setStatus(mutationId,
                      "UPDATE outbox SET status = 'acked', last_error = ?2 WHERE mutation_id = ?1 AND status != 'acked'",
                      reason, QStringLiteral("outbox.superseded"));
+}
+
+Result<void> Outbox::withdrawField(const QString &recordId, const QString &field)
+{
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    QList<QPair<QString, QJsonObject>> changed;
+    {
+        Statement st = m_db.prepare("SELECT mutation_id, patch FROM outbox WHERE record_id = ?1 AND status = 'pending'");
+        st.bind(1, recordId);
+        for (;;) {
+            Result<bool> r = st.step();
+            if (!r)
+                return r.error();
+            if (!r.value())
+                break;
+            Result<QJsonObject> patch = wire::parseObject(st.bytes(1));
+            if (patch && patch.value().contains(field)) {
+                QJsonObject rest = patch.value();
+                rest.remove(field);
+                changed.append({st.text(0), rest});
+            }
+        }
+    }
+    for (const auto &[mutationId, rest] : std::as_const(changed)) {
+        if (rest.isEmpty()) {
+            if (Result<void> r = supersede(mutationId, QStringLiteral("replaced by a conflict resolution")); !r)
+                return r.error();
+            continue;
+        }
+        Statement upd = m_db.prepare("UPDATE outbox SET patch = ?1 WHERE mutation_id = ?2 AND status = 'pending'");
+        upd.bind(1, wire::encode(rest)).bind(2, mutationId);
+        if (Result<void> r = upd.exec(); !r)
+            return r.error();
+    }
+    return tx.commit();
 }
 
 Result<void> Outbox::requeue(const QString &mutationId)

@@ -64,6 +64,10 @@ public:
     Result<void> supersede(const QString &mutationId, const QString &reason);
     /** A person asked to try a quarantined mutation again. */
     Result<void> requeue(const QString &mutationId);
+    /** A person's later decision replaces what unsent mutations of the record say about `field`:
+     *  the field leaves their patches, and a patch left empty is superseded. Sent ones are kept
+     *  (the service may already have applied them). */
+    Result<void> withdrawField(const QString &recordId, const QString &field);
 
 private:
     Database &m_db;

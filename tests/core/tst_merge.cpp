@@ -145,6 +145,27 @@ private slots:
         QCOMPARE(r.merged.value(QStringLiteral("rationale")), QJsonValue(QStringLiteral("theirs")));
     }
 
+    void writtenFieldEqualToBaseStillConflicts()
+    {
+        // A person kept the value the field had at their base (e.g. "keep theirs" on an old
+        // conflict) while someone else changed it since: that is two writes, not a no-op.
+        const QJsonObject base = obj(R"({"id":"x","rationale":"old","present":"p"})");
+        const QJsonObject theirs = obj(R"({"id":"x","rationale":"newer","present":"p"})");
+        const QStringList written{QStringLiteral("rationale")};
+        const auto plain = merge::threeWay(base, base, theirs);
+        QVERIFY(!plain.hasConflicts());
+        const auto r = merge::threeWay(base, base, theirs, written);
+        QCOMPARE(r.conflicts.size(), 1);
+        QCOMPARE(r.conflicts.first().field, QStringLiteral("rationale"));
+        QCOMPARE(r.conflicts.first().mine, QJsonValue(QStringLiteral("old")));
+        QCOMPARE(r.conflicts.first().theirs, QJsonValue(QStringLiteral("newer")));
+        QCOMPARE(r.merged, theirs);
+        // Unchanged on the other side: nothing to decide.
+        QVERIFY(!merge::threeWay(base, base, base, written).hasConflicts());
+        // Written to the value the other side also chose: agreement, not a conflict.
+        QVERIFY(!merge::threeWay(base, theirs, theirs, written).hasConflicts());
+    }
+
     void diffAndPatch_data()
     {
         QTest::addColumn<QJsonObject>("from");

@@ -51,11 +51,12 @@ public:
     template <typename T>
     Result<T> onStore(sync::Device &d, std::function<Result<T>(Database &)> job)
     {
-        std::optional<Result<T>> outcome;
-        d.store()->run<T>(std::move(job)).then(this, [&](Result<T> r) { outcome = std::move(r); });
-        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 30000))
+        // Shared, so an answer arriving after the wait gave up lands in live memory.
+        auto outcome = std::make_shared<std::optional<Result<T>>>();
+        d.store()->run<T>(std::move(job)).then(this, [outcome](Result<T> r) { *outcome = std::move(r); });
+        if (!QTest::qWaitFor([&] { return outcome->has_value(); }, 60000))
             return Error(ErrorCode::Timeout, QStringLiteral("store did not answer"));
-        return *outcome;
+        return **outcome;
     }
 
     /** A new device in a temporary folder, opened and signed in at `serverUrl` (short timeouts,
