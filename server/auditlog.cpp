@@ -27,36 +27,50 @@ QString AuditLog::hashRow(qint64 seq, const QString &at, const QString &actor, c
 
 Result<void> AuditLog::append(const Database &database, QSqlDatabase &tx, const Event &ev)
 {
+    return appendMany(database, tx, {ev});
+}
+
+Result<void> AuditLog::appendMany(const Database &database, QSqlDatabase &tx, const QList<Event> &events)
+{
+    if (events.isEmpty())
+        return {};
+    // The chain needs one writer at a time: the lock is taken once for all of `events`, as late in
+    // the caller's transaction as the caller can manage, and held until it commits.
     if (database.isPostgres()) {
         auto l = Database::exec(tx, QStringLiteral("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7200)) l"));
         if (!l)
             return l.error();
     }
+    // A statement of its own after the lock: under READ COMMITTED it sees the head the previous
+    // holder committed.
     auto last = Database::exec(tx, QStringLiteral("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1"));
     if (!last)
         return last.error();
-    qint64 seq = 1;
+    qint64 seq = 0;
     QString prev = genesisHash();
     if (last.value().next()) {
-        seq = last.value().value(0).toLongLong() + 1;
+        seq = last.value().value(0).toLongLong();
         prev = last.value().value(1).toString();
     }
     // Empty, never NULL: the hash must be computed over exactly what is stored.
     auto nn = [](const QString &v) { return v.isNull() ? QString(QLatin1String("")) : v; };
-    const Event e{nn(ev.actor), nn(ev.device), nn(ev.address), nn(ev.action), nn(ev.subject), ev.detail};
     const QString at = nowIso();
-    const QString detail = QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
-    const QString hash = hashRow(seq, at, e.actor, e.device, e.address, e.action, e.subject, detail, prev);
-    auto ins = Database::exec(tx,
-                              QStringLiteral("INSERT INTO audit (seq, at, actor, device, address, action, subject, detail, prev_hash, hash)"
-                                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                              {seq, at, e.actor, e.device, e.address, e.action, e.subject, detail, prev, hash});
-    if (!ins)
-        return ins.error();
+    const QString insert = QStringLiteral("INSERT INTO audit (seq, at, actor, device, address, action, subject, detail, prev_hash, hash)"
+                                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const Event &ev : events) {
+        ++seq;
+        const Event e{nn(ev.actor), nn(ev.device), nn(ev.address), nn(ev.action), nn(ev.subject), ev.detail};
+        const QString detail = QString::fromUtf8(QJsonDocument(e.detail).toJson(QJsonDocument::Compact));
+        const QString hash = hashRow(seq, at, e.actor, e.device, e.address, e.action, e.subject, detail, prev);
+        auto ins = Database::exec(tx, insert, {seq, at, e.actor, e.device, e.address, e.action, e.subject, detail, prev, hash});
+        if (!ins)
+            return ins.error();
+        prev = hash;
+    }
     auto head = Database::exec(tx,
                                QStringLiteral("INSERT INTO settings (key, value) VALUES ('audit_head', ?)"
                                               " ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                               {QString::number(seq) + QLatin1Char(':') + hash});
+                               {QString::number(seq) + QLatin1Char(':') + prev});
     if (!head)
         return head.error();
     return {};

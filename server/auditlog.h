@@ -5,6 +5,7 @@
 #include "core/result.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -29,6 +30,9 @@ public:
     /** Appends inside the caller's transaction (takes the chain lock; on PostgreSQL an
      *  advisory transaction lock, on SQLite the write lock BEGIN IMMEDIATE already holds). */
     static Result<void> append(const Database &database, QSqlDatabase &tx, const Event &event);
+    /** Appends several events in order under ONE take of the chain lock (a push request's
+     *  entries, at the end of its transaction). Same rows as appending them one by one. */
+    static Result<void> appendMany(const Database &database, QSqlDatabase &tx, const QList<Event> &events);
 
     struct Report {
         bool ok = true;

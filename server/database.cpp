@@ -13,6 +13,10 @@
 #include <QUrl>
 #include <QUrlQuery>
 #include <QRegularExpression>
+#include <QSet>
+#include <QElapsedTimer>
+#include <QSqlDriver>
+#include <QSqlField>
 
 #include <sodium.h>
 
@@ -88,13 +92,180 @@ bool isRetryable(const QSqlError &e, bool postgres)
 {
     const QString code = e.nativeErrorCode();
     if (postgres)
-        return code == QLatin1String("40001") || code == QLatin1String("40P01") || code == QLatin1String("23505");
+        // 26000: a cached statement name the server no longer knows (the connection was replaced).
+        return code == QLatin1String("40001") || code == QLatin1String("40P01") || code == QLatin1String("23505")
+            || code == QLatin1String("26000");
     // SQLITE_BUSY (5) / SQLITE_LOCKED (6); unique races cannot happen with BEGIN IMMEDIATE.
     return code == QLatin1String("5") || code == QLatin1String("6");
 }
 
-struct RetryableError {
+// Prepared statements per PostgreSQL connection. Qt's QPSQL driver turns every QSqlQuery::prepare
+// into PREPARE + EXECUTE + DEALLOCATE (three round trips); here each distinct SQL text is prepared
+// once per connection and then run as one EXECUTE whose parameters the driver itself formats
+// (QSqlDriver::formatValue, exactly as QPSQL formats the EXECUTE it builds). Server-side prepared
+// statements belong to the session, not to a transaction: a rollback keeps them, a new connection
+// starts with none (the cache is dropped whenever a connection is (re)opened).
+struct StatementCache {
+    QHash<QString, QString> names; // SQL text -> statement name
+    int counter = 0;
 };
+constexpr qsizetype kMaxCachedStatements = 512;
+
+QHash<QString, StatementCache> &statementCaches()
+{
+    thread_local QHash<QString, StatementCache> caches; // connection name -> cache (connections are per thread)
+    return caches;
+}
+
+// `?` placeholders to PostgreSQL's `$n`, outside quoted literals and identifiers.
+QString toDollarParams(const QString &sql)
+{
+    QString out;
+    out.reserve(sql.size() + 16);
+    int n = 0;
+    QChar quote;
+    for (const QChar c : sql) {
+        if (!quote.isNull()) {
+            if (c == quote)
+                quote = QChar();
+            out += c;
+        } else if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+            out += c;
+        } else if (c == QLatin1Char('?')) {
+            out += QLatin1Char('$') + QString::number(++n);
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// Qt's own rule for binding NULL (QSqlResultPrivate::isVariantNull): a null QString binds as NULL.
+bool bindsNull(const QVariant &v)
+{
+    if (!v.isValid() || v.isNull())
+        return true;
+    switch (v.typeId()) {
+    case QMetaType::QString:
+        return static_cast<const QString *>(v.constData())->isNull();
+    case QMetaType::QByteArray:
+        return static_cast<const QByteArray *>(v.constData())->isNull();
+    default:
+        return false;
+    }
+}
+
+// Connections (by name) inside Database::transact on this thread: a lost connection there is the
+// transaction's to retry; outside one, exec() reconnects and repeats the statement itself.
+QSet<QString> &openTransactions()
+{
+    thread_local QSet<QString> names;
+    return names;
+}
+
+void configureConnection(QSqlDatabase &db, bool postgres)
+{
+    QSqlQuery q(db);
+    if (postgres) {
+        // Per-request timeouts at the storage level: no statement may hold a request forever.
+        q.exec(QStringLiteral("SET statement_timeout = '15s'"));
+        q.exec(QStringLiteral("SET lock_timeout = '10s'"));
+        q.exec(QStringLiteral("SET client_min_messages = warning"));
+    } else {
+        q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+        q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    }
+}
+
+bool reopenPostgres(QSqlDatabase &db)
+{
+    statementCaches().remove(db.connectionName());
+    db.close();
+    if (!db.open()) {
+        qCWarning(lcDb) << "reconnect failed:" << db.lastError().text();
+        return false;
+    }
+    configureConnection(db, true);
+    return true;
+}
+
+bool isConnectionLoss(const QSqlError &e)
+{
+    // libpq reports a dropped connection without an SQLSTATE; 08xxx are connection exceptions and
+    // 57P01-57P03 an administrator shutdown or a server that cannot accept connections yet.
+    const QString code = e.nativeErrorCode();
+    return e.type() == QSqlError::ConnectionError || code.isEmpty() || code.startsWith(QLatin1String("08"))
+        || code == QLatin1String("57P01") || code == QLatin1String("57P02") || code == QLatin1String("57P03");
+}
+
+Result<QSqlQuery> execPostgresOnce(QSqlDatabase &db, const QString &sql, const QVariantList &params, QSqlError *failure)
+{
+    StatementCache &cache = statementCaches()[db.connectionName()];
+    QString name = cache.names.value(sql);
+    if (name.isEmpty()) {
+        if (cache.names.size() >= kMaxCachedStatements)
+            return Error(ErrorCode::Internal, QStringLiteral("uncached")); // the caller falls back to QSqlQuery::prepare
+        name = QStringLiteral("ds_%1").arg(++cache.counter);
+        QSqlQuery prep(db);
+        if (!prep.exec(QStringLiteral("PREPARE ") + name + QStringLiteral(" AS ") + toDollarParams(sql))) {
+            *failure = prep.lastError();
+            qCWarning(lcDb) << "prepare failed:" << prep.lastError().text() << sql;
+            return Error(ErrorCode::StorageError, prep.lastError().nativeErrorCode());
+        }
+        cache.names.insert(sql, name);
+    }
+    QString text = QStringLiteral("EXECUTE ") + name;
+    if (!params.isEmpty()) {
+        const QSqlDriver *driver = db.driver();
+        text += QStringLiteral(" (");
+        for (qsizetype i = 0; i < params.size(); ++i) {
+            const QVariant &v = params.at(i);
+            QSqlField f(QString(), v.metaType());
+            if (bindsNull(v))
+                f.clear();
+            else
+                f.setValue(v);
+            if (i > 0)
+                text += QStringLiteral(", ");
+            text += driver->formatValue(f);
+        }
+        text += QLatin1Char(')');
+    }
+    // Not forward-only: the whole result is read at once, so a caller may run other statements
+    // while it walks the rows (QPSQL's single-row mode would lose them).
+    QSqlQuery q(db);
+    if (!q.exec(text)) {
+        const QSqlError err = q.lastError();
+        *failure = err;
+        qCDebug(lcDb) << "exec failed:" << err.text() << sql;
+        if (err.nativeErrorCode() == QLatin1String("26000"))
+            statementCaches().remove(db.connectionName());
+        return Error(ErrorCode::StorageError, err.nativeErrorCode());
+    }
+    return q;
+}
+
+Result<QSqlQuery> execPostgres(QSqlDatabase &db, const QString &sql, const QVariantList &params)
+{
+    QSqlError failure;
+    auto r = execPostgresOnce(db, sql, params, &failure);
+    if (r.ok() || r.error().code != ErrorCode::StorageError || openTransactions().contains(db.connectionName())
+        || !isConnectionLoss(failure))
+        return r;
+    // Outside a transaction a statement on a lost connection (PostgreSQL restarted) is repeated
+    // once on a new one.
+    {
+        QSqlQuery ping(db);
+        if (ping.exec(QStringLiteral("SELECT 1")) || !isConnectionLoss(ping.lastError()))
+            return r;
+    }
+    qCWarning(lcDb) << "connection lost; reconnecting";
+    if (!reopenPostgres(db))
+        return r;
+    return execPostgresOnce(db, sql, params, &failure);
+}
 
 } // namespace
 
@@ -177,11 +348,15 @@ Result<QSqlDatabase> Database::connection() const
         QSqlDatabase db = QSqlDatabase::database(name, false);
         if (db.isOpen())
             return db;
-        if (db.open())
+        statementCaches().remove(name);
+        if (db.open()) {
+            configure(db);
             return db;
+        }
         qCWarning(lcDb) << "reopen failed:" << db.lastError().text();
         return Error(ErrorCode::StorageError, QStringLiteral("database unavailable"));
     }
+    statementCaches().remove(name);
     QSqlDatabase db;
     if (isPostgres()) {
         db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
@@ -201,22 +376,47 @@ Result<QSqlDatabase> Database::connection() const
         qCWarning(lcDb) << "open failed:" << db.lastError().text();
         return Error(ErrorCode::StorageError, QStringLiteral("database unavailable"));
     }
-    QSqlQuery q(db);
-    if (isPostgres()) {
-        // Per-request timeouts at the storage level: no statement may hold a request forever.
-        q.exec(QStringLiteral("SET statement_timeout = '15s'"));
-        q.exec(QStringLiteral("SET lock_timeout = '10s'"));
-        q.exec(QStringLiteral("SET client_min_messages = warning"));
-    } else {
-        q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
-        q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-    }
+    configure(db);
     return db;
+}
+
+bool Database::shouldRetry(const Error &error) const
+{
+    if (error.code != ErrorCode::StorageError)
+        return false;
+    const QSqlError e(QString(), QString(), QSqlError::StatementError, error.message);
+    return isRetryable(e, isPostgres()) || (isPostgres() && isConnectionLoss(e));
+}
+
+bool Database::reconnectIfLost(QSqlDatabase &db) const
+{
+    // After a failure: is the connection itself gone (PostgreSQL restarted, backend terminated)?
+    // Then open a new one (its statement cache starts empty) so the caller can retry.
+    if (!isPostgres())
+        return false;
+    {
+        QSqlQuery ping(db);
+        if (ping.exec(QStringLiteral("SELECT 1")))
+            return false;
+        if (!isConnectionLoss(ping.lastError()))
+            return false;
+    }
+    qCWarning(lcDb) << "connection lost; reconnecting";
+    return reopenPostgres(db);
+}
+
+void Database::configure(QSqlDatabase &db) const
+{
+    configureConnection(db, isPostgres());
 }
 
 Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVariantList &params)
 {
+    if (db.driver() && db.driver()->dbmsType() == QSqlDriver::PostgreSQL) {
+        auto r = execPostgres(db, sql, params);
+        if (r.ok() || r.error().code != ErrorCode::Internal)
+            return r;
+    }
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {
@@ -234,21 +434,41 @@ Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVa
     return q;
 }
 
-Result<void> Database::transact(const std::function<Result<void>(QSqlDatabase &)> &work) const
+Result<void> Database::transact(const std::function<Result<void>(QSqlDatabase &)> &work, Mode mode) const
 {
     auto conn = connection();
     if (!conn)
         return conn.error();
     QSqlDatabase db = conn.value();
     const bool pg = isPostgres();
-    for (int attempt = 0; attempt < 8; ++attempt) {
+    const QString beginSql = mode == Mode::ReadSnapshot
+        ? (pg ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") : QStringLiteral("BEGIN"))
+        : (pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
+    const QString name = db.connectionName();
+    struct Mark { // this connection is inside a transaction while `work` runs
+        QString name;
+        explicit Mark(QString n) : name(std::move(n)) { openTransactions().insert(name); }
+        ~Mark() { openTransactions().remove(name); }
+    } mark(name);
+    // Contention (deadlock, serialisation failure, a unique-key race, SQLite busy) and a lost
+    // connection are retried here, within a time budget well inside the request deadline, so a
+    // client sees them only when they last.
+    QElapsedTimer budget;
+    budget.start();
+    constexpr qint64 kBudgetMs = 20000;
+    auto backoff = [&](int attempt) {
+        const quint32 ms = quint32(qMin(10 * (1 << qMin(attempt, 6)), 500)) + randombytes_uniform(20);
+        QThread::msleep(ms);
+    };
+    for (int attempt = 0; attempt < 40 && budget.elapsed() < kBudgetMs; ++attempt) {
         QSqlQuery begin(db);
-        if (!begin.exec(pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"))) {
-            if (isRetryable(begin.lastError(), pg)) {
-                QThread::msleep(20 * (attempt + 1));
+        if (!begin.exec(beginSql)) {
+            const QSqlError err = begin.lastError();
+            if (isRetryable(err, pg) || reconnectIfLost(db)) {
+                backoff(attempt);
                 continue;
             }
-            qCWarning(lcDb) << "begin failed:" << begin.lastError().text();
+            qCWarning(lcDb) << "begin failed:" << err.text();
             return Error(ErrorCode::StorageError, QStringLiteral("database unavailable"));
         }
         Result<void> r = work(db);
@@ -259,9 +479,12 @@ Result<void> Database::transact(const std::function<Result<void>(QSqlDatabase &)
             const QSqlError err = end.lastError();
             QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
             if (isRetryable(err, pg)) {
-                QThread::msleep(10 * (attempt + 1));
+                backoff(attempt);
                 continue;
             }
+            // A connection lost at COMMIT: whether it committed is unknown. Retrying is safe for
+            // writes guarded by idempotency (push answers, decisions); others report the failure.
+            reconnectIfLost(db);
             qCWarning(lcDb) << "commit failed:" << err.text();
             return Error(ErrorCode::StorageError, QStringLiteral("commit failed"));
         }
@@ -269,8 +492,8 @@ Result<void> Database::transact(const std::function<Result<void>(QSqlDatabase &)
         const Error &e = r.error();
         if (e.code == ErrorCode::StorageError) {
             QSqlError fake(QString(), QString(), QSqlError::StatementError, e.message);
-            if (isRetryable(fake, pg)) {
-                QThread::msleep(10 * (attempt + 1) + (randombytes_uniform(10)));
+            if (isRetryable(fake, pg) || reconnectIfLost(db)) {
+                backoff(attempt);
                 continue;
             }
         }

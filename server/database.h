@@ -46,7 +46,12 @@ public:
     /** Runs `work` inside one write transaction (SQLite: BEGIN IMMEDIATE, so writers are
      *  serialised; PostgreSQL: READ COMMITTED with row locks), retrying on deadlock,
      *  serialisation failure or a unique-key race. `work` returns an Error to roll back. */
-    Result<void> transact(const std::function<Result<void>(QSqlDatabase &)> &work) const;
+    enum class Mode {
+        Write,        // SQLite BEGIN IMMEDIATE; PostgreSQL READ COMMITTED
+        ReadSnapshot, // one consistent snapshot, read only (PostgreSQL REPEATABLE READ READ ONLY)
+    };
+    /** The one place where transactions begin. `work` returns an Error to roll back. */
+    Result<void> transact(const std::function<Result<void>(QSqlDatabase &)> &work, Mode mode = Mode::Write) const;
 
     /** Creates or upgrades the schema (version table), idempotent; creates the token secret. */
     Result<void> migrate() const;
@@ -59,11 +64,23 @@ public:
     /** Latest schema version this build knows. */
     static int latestVersion();
 
-    /** Prepares and executes; a failure becomes a StorageError (the SQL text is logged, never returned). */
+    /** Prepares and executes; a failure becomes a StorageError whose message is the native error
+     *  code (the SQL text is logged, never returned). On PostgreSQL each SQL text is prepared once
+     *  per connection and reused (one round trip per call), and the whole result is read at once. */
     static Result<QSqlQuery> exec(QSqlDatabase &db, const QString &sql,
                                   const QVariantList &params = {});
 
+    /** Whether an error from exec()/work is contention or a lost connection, which transact()
+     *  retries as a whole (the caller returns it instead of handling it). */
+    bool shouldRetry(const Error &error) const;
+
+    /** After a failed statement: when the PostgreSQL connection itself is gone, opens a new one
+     *  (with an empty statement cache) and returns true so the caller may retry. */
+    bool reconnectIfLost(QSqlDatabase &db) const;
+
 private:
+    void configure(QSqlDatabase &db) const;
+
     DbConfig m_config;
     QString m_prefix; // connection-name prefix unique to this Database
 };

@@ -8,6 +8,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDriver>
 
 namespace doorstep::server {
 
@@ -53,33 +54,29 @@ Result<StoredRecord> RecordStore::load(const Database &database, QSqlDatabase &t
     return r;
 }
 
-Result<QHash<QString, StoredRecord>> RecordStore::loadMany(QSqlDatabase &tx, const QStringList &ids)
+Result<QHash<QString, StoredRecord>> RecordStore::loadMany(QSqlDatabase &tx, const QStringList &ids, bool forUpdate)
 {
-    // One query per chunk instead of one per record: a pull page of 2,000 records was 2,000 round trips.
-    constexpr int kChunk = 500;
+    // One query for the whole page (a pull page of 2,000 records was 2,000 round trips), with the
+    // ids as one JSON array parameter so the statement text, and its prepared form, never varies.
     QHash<QString, StoredRecord> out;
+    if (ids.isEmpty())
+        return out;
     out.reserve(ids.size());
-    for (qsizetype from = 0; from < ids.size(); from += kChunk) {
-        const QStringList part = ids.mid(from, kChunk);
-        QString marks;
-        marks.reserve(part.size() * 2);
-        QVariantList args;
-        args.reserve(part.size());
-        for (const QString &id : part) {
-            marks += marks.isEmpty() ? QStringLiteral("?") : QStringLiteral(",?");
-            args.append(id);
-        }
-        auto q = Database::exec(tx, QStringLiteral("SELECT id, type, team_id, author_id, state, rev, body, field_revs, conflict, deleted"
-                                                   " FROM records WHERE id IN (") + marks + QStringLiteral(")"),
-                                args);
-        if (!q)
-            return q.error();
-        while (q.value().next()) {
-            StoredRecord r;
-            r.id = q.value().value(0).toString();
-            readRow(q.value(), 1, &r);
-            out.insert(r.id, std::move(r));
-        }
+    const bool pg = tx.driver() && tx.driver()->dbmsType() == QSqlDriver::PostgreSQL;
+    auto q = Database::exec(tx, QStringLiteral("SELECT id, type, team_id, author_id, state, rev, body, field_revs, conflict, deleted"
+                                               " FROM records WHERE id IN ")
+                                    + (pg ? QStringLiteral("(SELECT json_array_elements_text(CAST(? AS json)))")
+                                          : QStringLiteral("(SELECT value FROM json_each(?))"))
+                                    // Locked in id order: two pushes touching the same records cannot deadlock.
+                                    + (pg && forUpdate ? QStringLiteral(" ORDER BY id FOR UPDATE") : QString()),
+                            {QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact))});
+    if (!q)
+        return q.error();
+    while (q.value().next()) {
+        StoredRecord r;
+        r.id = q.value().value(0).toString();
+        readRow(q.value(), 1, &r);
+        out.insert(r.id, std::move(r));
     }
     return out;
 }
@@ -159,8 +156,10 @@ Result<int> RecordStore::write(const Database &, QSqlDatabase &tx, const StoredR
                                 {old.id, rev, body, w.userId, w.deviceId.isEmpty() ? QVariant() : QVariant(w.deviceId), at});
         !v)
         return v.error();
-    if (auto d = Database::exec(tx, QStringLiteral("DELETE FROM record_children WHERE record_id = ?"), {old.id}); !d)
-        return d.error();
+    if (old.exists) { // a new record has no child links yet
+        if (auto d = Database::exec(tx, QStringLiteral("DELETE FROM record_children WHERE record_id = ?"), {old.id}); !d)
+            return d.error();
+    }
     for (const QString &child : childrenOf(type, w.body, old.id)) {
         if (auto i = Database::exec(tx, QStringLiteral("INSERT INTO record_children (record_id, child_id) VALUES (?, ?)"), {old.id, child}); !i)
             return i.error();

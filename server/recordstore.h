@@ -32,8 +32,9 @@ class RecordStore
 {
 public:
     static Result<StoredRecord> load(const Database &database, QSqlDatabase &tx, const QString &id, bool forUpdate);
-    /** Many records by id in a few queries (a pull page), without locking; absent ids are left out. */
-    static Result<QHash<QString, StoredRecord>> loadMany(QSqlDatabase &tx, const QStringList &ids);
+    /** Many records by id in one query (a pull page; a push request's records, locked in id order
+     *  with `forUpdate` on PostgreSQL); absent ids are left out. */
+    static Result<QHash<QString, StoredRecord>> loadMany(QSqlDatabase &tx, const QStringList &ids, bool forUpdate = false);
     static Result<QJsonObject> versionBody(QSqlDatabase &tx, const QString &id, int rev);
 
     struct Write {

@@ -75,6 +75,12 @@ ApiResponse ReviewService::decide(const AuthContext &ctx, const QString &recordI
     if (rationale.trimmed().isEmpty()) // belt and braces: the rationale is required whatever the rules say
         return ApiResponse::error(422, QStringLiteral("required"), QStringLiteral("Give the reason for your decision."), QStringLiteral("rationale"));
     const int seenRev = seenValue.toInt();
+    // Optional idempotency key from a device's decision queue: it becomes the review record's id, so
+    // a replay after a lost answer finds the decision already made and decides nothing twice.
+    const QJsonValue decisionIdValue = body.value(QLatin1String("decision_id"));
+    if (!decisionIdValue.isUndefined() && !decisionIdValue.isNull() && !wire::isValidUuid(decisionIdValue.toString()))
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("decision_id must be a UUID"), QStringLiteral("decision_id"));
+    const QString decisionId = decisionIdValue.toString();
 
     ApiResponse answer;
     auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
@@ -95,6 +101,27 @@ ApiResponse ReviewService::decide(const AuthContext &ctx, const QString &recordI
             return refuse(403, QStringLiteral("forbidden"), QStringLiteral("This record is not in your team."));
         if (rec.authorId == ctx.userId)
             return refuse(403, QStringLiteral("own_record"), QStringLiteral("You cannot review your own record."));
+        if (!decisionId.isEmpty()) {
+            auto prior = RecordStore::load(m_db, tx, decisionId, false);
+            if (!prior)
+                return prior.error();
+            if (prior.value().exists) {
+                const QJsonObject review = prior.value().body;
+                if (prior.value().type != QLatin1String("review") || review.value(QLatin1String("record_id")).toString() != recordId
+                    || review.value(QLatin1String("manager")).toString() != ctx.userId) {
+                    answer = ApiResponse::error(409, QStringLiteral("decision_id_reused"), QStringLiteral("This decision id was used for something else."));
+                    return {};
+                }
+                // The same decision again: answer as the first time (the record as the decision left it).
+                const int decidedRev = review.value(QLatin1String("seen_rev")).toInt() + 1;
+                auto decided = RecordStore::versionBody(tx, recordId, decidedRev);
+                answer = ApiResponse::ok({{QStringLiteral("rev"), decidedRev},
+                                          {QStringLiteral("record"), decided ? decided.value() : rec.body},
+                                          {QStringLiteral("review"), review},
+                                          {QStringLiteral("replayed"), true}});
+                return {};
+            }
+        }
         if (rec.rev != seenRev) {
             answer = ApiResponse::error(409, QStringLiteral("conflict"), QStringLiteral("The record changed since you read it."));
             answer.body.insert(QStringLiteral("rev"), rec.rev);
@@ -127,7 +154,7 @@ ApiResponse ReviewService::decide(const AuthContext &ctx, const QString &recordI
             return rev.error();
 
         // The decision itself is a record, delivered to the author's device.
-        const QString reviewId = wire::newUuid();
+        const QString reviewId = decisionId.isEmpty() ? wire::newUuid() : decisionId;
         QJsonObject review{{QStringLiteral("schema"), wire::kSchemaVersion},
                            {QStringLiteral("type"), QStringLiteral("review")},
                            {QStringLiteral("id"), reviewId},

@@ -14,6 +14,10 @@
 #include <QLoggingCategory>
 #include <QScopeGuard>
 #include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <optional>
 
 Q_LOGGING_CATEGORY(lcSync, "doorstep.server.sync")
 
@@ -56,11 +60,26 @@ Result<Allocation> allocationOf(QSqlDatabase &tx, const QString &childId)
     return a;
 }
 
-// A rejection that is an answer, not a failure: carried out of the transaction as a value.
-struct Outcome {
-    QJsonObject answer;
-    bool write = true; // store the answer under the mutation id
+} // namespace
+
+// Read once per push request: the records it names (locked) and the allocations of the children
+// its patches name. A record is taken out when a mutation uses it (the next mutation of the same
+// record reads the database, which holds that write); allocations are dropped after a rollback.
+struct SyncService::PushCache {
+    QHash<QString, StoredRecord> records;
+    QHash<QString, Allocation> allocations;
 };
+
+namespace {
+
+// The service could not store this mutation (its savepoint was rolled back): not a decision, so
+// it is not stored under the mutation id; the device keeps the mutation and sends it again.
+QJsonObject retryAnswer()
+{
+    return {{QStringLiteral("result"), QStringLiteral("retry")},
+            {QStringLiteral("code"), QStringLiteral("storage_error")},
+            {QStringLiteral("message"), QStringLiteral("The service could not store this change; it will be sent again.")}};
+}
 
 } // namespace
 
@@ -107,6 +126,7 @@ ApiResponse SyncService::push(const AuthContext &ctx, const QJsonObject &body)
         return ApiResponse::error(413, QStringLiteral("too_many_mutations"),
                                   QStringLiteral("At most %1 mutations per push").arg(kMaxMutations), QStringLiteral("mutations"));
     QJsonArray results;
+    QStringList mids;
     for (int i = 0; i < mutations.size(); ++i) {
         if (!mutations[i].isObject())
             return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("each mutation must be an object"),
@@ -136,17 +156,156 @@ ApiResponse SyncService::push(const AuthContext &ctx, const QJsonObject &body)
             if (!known.contains(it.key()))
                 return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("unknown field"), prefix + it.key());
         }
-        QJsonObject answer = applyOne(ctx, m, i);
-        if (answer.contains(QLatin1String("error_response")))
-            return ApiResponse::fromError(Error(ErrorCode::StorageError, QString()));
-        answer.insert(QStringLiteral("mutation_id"), mid);
-        results.append(answer);
+        mids.append(mid);
+    }
+    if (mutations.isEmpty())
+        return ApiResponse::ok({{QStringLiteral("results"), results}});
+
+    // ONE transaction for the request (not one per mutation), a savepoint per mutation, and the
+    // audit entries appended together at the end under one take of the chain lock.
+    const bool pg = m_db.isPostgres();
+    auto result = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+        results = QJsonArray();
+        QList<AuditLog::Event> audit;
+        // Idempotency first: a replayed mutation gets its stored first answer and writes nothing.
+        QHash<QString, QJsonObject> answered;
+        {
+            auto seen = Database::exec(tx, pg ? QStringLiteral("SELECT mutation_id, answer FROM mutations WHERE device_id = ?"
+                                                               " AND mutation_id IN (SELECT json_array_elements_text(CAST(? AS json)))")
+                                              : QStringLiteral("SELECT mutation_id, answer FROM mutations WHERE device_id = ?"
+                                                               " AND mutation_id IN (SELECT value FROM json_each(?))"),
+                                       {ctx.deviceId, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(mids)).toJson(QJsonDocument::Compact))});
+            if (!seen)
+                return seen.error();
+            while (seen.value().next())
+                answered.insert(seen.value().value(0).toString(),
+                                QJsonDocument::fromJson(seen.value().value(1).toString().toUtf8()).object());
+        }
+        PushCache cache;
+        {
+            QStringList recordIds, childIds;
+            for (const QJsonValue &v : mutations) {
+                const QJsonObject m = v.toObject();
+                const QString id = m.value(QLatin1String("record_id")).toString();
+                if (!recordIds.contains(id))
+                    recordIds.append(id);
+                if (m.value(QLatin1String("type")).toString() == QLatin1String("child"))
+                    childIds.append(id);
+                childIds += wire::childIdsOf(m.value(QLatin1String("patch")).toObject());
+            }
+            auto records = RecordStore::loadMany(tx, recordIds, true);
+            if (!records)
+                return records.error();
+            for (const QString &id : recordIds) {
+                StoredRecord r = records.value().value(id);
+                r.id = id; // absent: exists == false, known without another query
+                cache.records.insert(id, r);
+            }
+            childIds.removeDuplicates();
+            if (!childIds.isEmpty()) {
+                auto al = Database::exec(tx, pg ? QStringLiteral("SELECT child_id, worker_id, team_id FROM allocations"
+                                                                 " WHERE child_id IN (SELECT json_array_elements_text(CAST(? AS json)))")
+                                                : QStringLiteral("SELECT child_id, worker_id, team_id FROM allocations"
+                                                                 " WHERE child_id IN (SELECT value FROM json_each(?))"),
+                                         {QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(childIds)).toJson(QJsonDocument::Compact))});
+                if (!al)
+                    return al.error();
+                for (const QString &c : childIds)
+                    cache.allocations.insert(c, Allocation{});
+                while (al.value().next())
+                    cache.allocations.insert(al.value().value(0).toString(),
+                                             Allocation{true, al.value().value(1).toString(), al.value().value(2).toString()});
+            }
+        }
+        auto plain = [&](const QString &sql) -> Result<void> {
+            QSqlQuery q(tx);
+            if (!q.exec(sql))
+                return Error(ErrorCode::StorageError, q.lastError().nativeErrorCode());
+            return {};
+        };
+        // A mutation the service could not store is answered "retry" (the device keeps it and sends
+        // it again); later mutations of the same record in this request wait with it, so a record's
+        // edits are never applied out of order.
+        QSet<QString> deferred;
+        for (int i = 0; i < mutations.size(); ++i) {
+            const QJsonObject m = mutations[i].toObject();
+            const QString mid = mids.at(i);
+            const QString recordId = m.value(QLatin1String("record_id")).toString();
+            QJsonObject answer;
+            if (answered.contains(mid)) {
+                answer = answered.value(mid); // a replay, or the same id twice in one request
+            } else if (deferred.contains(recordId)) {
+                answer = retryAnswer();
+            } else {
+                if (auto sp = plain(QStringLiteral("SAVEPOINT mutation")); !sp)
+                    return sp.error();
+                QList<AuditLog::Event> events;
+                auto decided = applyOne(ctx, tx, m, i, &events, &cache);
+                std::optional<Error> failure;
+                if (!decided) {
+                    failure = decided.error();
+                } else {
+                    answer = decided.value();
+                    // A refusal undoes whatever the mutation had written before it was refused.
+                    if (answer.value(QLatin1String("result")).toString() == QLatin1String("rejected")) {
+                        if (auto back = plain(QStringLiteral("ROLLBACK TO SAVEPOINT mutation")); !back)
+                            failure = back.error();
+                        cache.allocations.clear(); // it may have inserted one
+                    }
+                    if (!failure) {
+                        auto ins = Database::exec(tx, QStringLiteral("INSERT INTO mutations (device_id, mutation_id, record_id, answer, created_at)"
+                                                                     " VALUES (?, ?, ?, ?, ?)"),
+                                                  {ctx.deviceId, mid, recordId,
+                                                   QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact)), nowIso()});
+                        if (!ins)
+                            failure = ins.error();
+                    }
+                }
+                if (failure) {
+                    // Contention and a lost connection retry the whole request (Database::transact).
+                    if (m_db.shouldRetry(*failure))
+                        return *failure;
+                    if (auto back = plain(QStringLiteral("ROLLBACK TO SAVEPOINT mutation")); !back)
+                        return back.error();
+                    cache.allocations.clear();
+                    qCWarning(lcSync) << "push: one mutation could not be stored; answered retry";
+                    answer = retryAnswer();
+                    deferred.insert(recordId);
+                    events.clear();
+                } else {
+                    answered.insert(mid, answer);
+                }
+                if (auto rel = plain(QStringLiteral("RELEASE SAVEPOINT mutation")); !rel)
+                    return rel.error();
+                audit += events;
+            }
+            answer.insert(QStringLiteral("mutation_id"), mid);
+            results.append(answer);
+        }
+        return AuditLog::appendMany(m_db, tx, audit);
+    });
+    if (!result) {
+        qCWarning(lcSync) << "push failed:" << errorCodeName(result.error().code);
+        ApiResponse r = ApiResponse::fromError(result.error().code == ErrorCode::Timeout ? result.error()
+                                                                                          : Error(ErrorCode::StorageError, QString()));
+        if (result.error().code == ErrorCode::Timeout)
+            r.headers.append({QByteArrayLiteral("Retry-After"), QByteArrayLiteral("2")});
+        return r;
     }
     return ApiResponse::ok({{QStringLiteral("results"), results}});
 }
 
-QJsonObject SyncService::applyOne(const AuthContext &ctx, const QJsonObject &m, int index)
+Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &tx, const QJsonObject &m, int index,
+                                          QList<AuditLog::Event> *audit, PushCache *cache)
 {
+    auto allocationOf = [&](QSqlDatabase &db, const QString &childId) -> Result<Allocation> {
+        if (const auto it = cache->allocations.constFind(childId); it != cache->allocations.constEnd())
+            return it.value();
+        auto a = doorstep::server::allocationOf(db, childId);
+        if (a)
+            cache->allocations.insert(childId, a.value());
+        return a;
+    };
     const QString mutationId = m.value(QLatin1String("mutation_id")).toString();
     const QString recordId = m.value(QLatin1String("record_id")).toString();
     const QString typeName = m.value(QLatin1String("type")).toString();
@@ -155,19 +314,7 @@ QJsonObject SyncService::applyOne(const AuthContext &ctx, const QJsonObject &m, 
     const QJsonValue patchValue = m.value(QLatin1String("patch"));
     const QString prefix = QStringLiteral("mutations[%1].").arg(index);
 
-    Outcome out;
-    auto result = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
-        out = Outcome{};
-        // Idempotency first: a replay returns the stored first answer and writes nothing.
-        auto seen = Database::exec(tx, QStringLiteral("SELECT answer FROM mutations WHERE device_id = ? AND mutation_id = ?"),
-                                   {ctx.deviceId, mutationId});
-        if (!seen)
-            return seen.error();
-        if (seen.value().next()) {
-            out.answer = QJsonDocument::fromJson(seen.value().value(0).toString().toUtf8()).object();
-            out.write = false;
-            return {};
-        }
+    {
         auto decide = [&]() -> Result<QJsonObject> {
             if (!wire::isValidUuid(recordId))
                 return rejected(QStringLiteral("invalid_input"), QStringLiteral("record_id must be a UUID"), prefix + QStringLiteral("record_id"));
@@ -185,7 +332,8 @@ QJsonObject SyncService::applyOne(const AuthContext &ctx, const QJsonObject &m, 
                 return rejected(QStringLiteral("invalid_input"), QStringLiteral("patch must be an object"), prefix + QStringLiteral("patch"));
             QJsonObject patch = patchValue.toObject();
 
-            auto loaded = RecordStore::load(m_db, tx, recordId, true);
+            Result<StoredRecord> loaded = cache->records.contains(recordId) ? Result<StoredRecord>(cache->records.take(recordId))
+                                                                           : RecordStore::load(m_db, tx, recordId, true);
             if (!loaded)
                 return loaded.error();
             StoredRecord old = loaded.value();
@@ -210,6 +358,7 @@ QJsonObject SyncService::applyOne(const AuthContext &ctx, const QJsonObject &m, 
                                                           {child, ctx.teamId, nowIso()});
                                 !ins)
                                 return ins.error();
+                            cache->allocations.insert(child, Allocation{true, QString(), ctx.teamId});
                             continue;
                         }
                         return rejected(QStringLiteral("forbidden"), QStringLiteral("This child is not allocated to you."), prefix + QStringLiteral("patch"));
@@ -323,12 +472,20 @@ QJsonObject SyncService::applyOne(const AuthContext &ctx, const QJsonObject &m, 
                            && own.value().value(1).toString() == ctx.deviceId)
                         baseRev = own.value().value(0).toInt();
                 }
+                // A written field settles its conflict flag only when the writer had seen the
+                // flag (its base is the revision that raised it, or later): a write made before
+                // the conflict was known must not clear it unseen.
+                auto settleSeenFlags = [&]() {
+                    for (auto it = patch.begin(); it != patch.end(); ++it) {
+                        const QJsonValue flagRev = conflict.value(it.key()).toObject().value(QLatin1String("rev"));
+                        if (!conflictFields.contains(it.key()) && (flagRev.isUndefined() || baseRev >= flagRev.toInt()))
+                            conflict.remove(it.key());
+                    }
+                };
                 if (baseRev == old.rev) {
                     newBody = merge::applyPatch(old.body, patch);
                     answer = {{QStringLiteral("result"), QStringLiteral("applied")}};
-                    // A client that saw the flagged record and writes a field resolves its conflict.
-                    for (auto it = patch.begin(); it != patch.end(); ++it)
-                        conflict.remove(it.key());
+                    settleSeenFlags();
                 } else {
                     QJsonObject base;
                     if (baseRev > 0) {
@@ -338,7 +495,8 @@ QJsonObject SyncService::applyOne(const AuthContext &ctx, const QJsonObject &m, 
                         base = b.value();
                     }
                     const QJsonObject mine = merge::applyPatch(base, patch);
-                    const merge::MergeResult mr = merge::threeWay(base, mine, old.body);
+                    // Every field of the patch is a write, even one equal to its base value.
+                    const merge::MergeResult mr = merge::threeWay(base, mine, old.body, patch.keys());
                     newBody = mr.merged;
                     if (mr.hasConflicts()) {
                         QJsonObject fields;
@@ -350,6 +508,7 @@ QJsonObject SyncService::applyOne(const AuthContext &ctx, const QJsonObject &m, 
                             QJsonObject stored = entry;
                             stored.insert(QStringLiteral("by"), ctx.userId);
                             stored.insert(QStringLiteral("at"), nowIso());
+                            stored.insert(QStringLiteral("rev"), old.rev + 1); // the revision this write becomes
                             conflict.insert(c.field, stored);
                             conflictFields << c.field;
                         }
@@ -357,11 +516,9 @@ QJsonObject SyncService::applyOne(const AuthContext &ctx, const QJsonObject &m, 
                     } else {
                         answer = {{QStringLiteral("result"), QStringLiteral("merged")}};
                     }
-                    // A written field that merged cleanly settles its flag too: a conflict answer
-                    // carries no record, so a device's resolution arrives on an older base_rev.
-                    for (auto it = patch.begin(); it != patch.end(); ++it)
-                        if (!conflictFields.contains(it.key()))
-                            conflict.remove(it.key());
+                    // A resolution is based on the revision that raised the conflict (the client
+                    // sends that as base_rev), so it settles the flag here.
+                    settleSeenFlags();
                 }
             }
             // Service-owned fields always come from the service's copy.
@@ -447,45 +604,31 @@ QJsonObject SyncService::applyOne(const AuthContext &ctx, const QJsonObject &m, 
                 detail.insert(QStringLiteral("conflict_fields"), QJsonArray::fromStringList(conflictFields));
             if (submitting)
                 detail.insert(QStringLiteral("submitted"), true);
-            if (auto a = AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("change"), recordId, detail}); !a)
-                return a.error();
+            audit->append({ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("change"), recordId, detail});
             return answer;
         };
         auto decided = decide();
         if (!decided)
             return decided.error();
-        out.answer = decided.value();
-        if (out.answer.value(QLatin1String("result")).toString() == QLatin1String("rejected")) {
+        QJsonObject answer = decided.value();
+        if (answer.value(QLatin1String("result")).toString() == QLatin1String("rejected")) {
             // The client knows which mutation this answers: the field is a path in the record
             // ("children[0].seen_alone"), where its form shows the message.
-            QString field = out.answer.value(QLatin1String("field")).toString();
+            QString field = answer.value(QLatin1String("field")).toString();
             if (field.startsWith(prefix))
                 field = field.mid(prefix.size());
             if (field.startsWith(QLatin1String("patch.")))
                 field = field.mid(6);
             if (field == QLatin1String("patch"))
                 field.clear();
-            out.answer.insert(QStringLiteral("field"), field.isEmpty() ? QJsonValue() : QJsonValue(field));
+            answer.insert(QStringLiteral("field"), field.isEmpty() ? QJsonValue() : QJsonValue(field));
             // Refusals are logged (DESIGN 5) and stored, so a replay gets the same answer.
-            if (auto a = AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("change_refused"), recordId,
-                                                     QJsonObject{{QStringLiteral("code"), out.answer.value(QLatin1String("code"))}}});
-                !a)
-                return a.error();
+            audit->append({ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("change_refused"), recordId,
+                           QJsonObject{{QStringLiteral("code"), answer.value(QLatin1String("code"))}}});
         }
-        const QString stored = QString::fromUtf8(QJsonDocument(out.answer).toJson(QJsonDocument::Compact));
-        if (auto s = Database::exec(tx, QStringLiteral("INSERT INTO mutations (device_id, mutation_id, record_id, answer, created_at) VALUES (?, ?, ?, ?, ?)"),
-                                    {ctx.deviceId, mutationId, recordId, stored, nowIso()});
-            !s)
-            return s.error();
-        return {};
-    });
-    if (!result) {
-        qCWarning(lcSync) << "push failed:" << errorCodeName(result.error().code);
-        if (result.error().code == ErrorCode::Timeout)
-            return rejected(QStringLiteral("busy"), QStringLiteral("The service is busy; retry later."));
-        return {{QStringLiteral("error_response"), true}};
+        Q_UNUSED(mutationId)
+        return answer;
     }
-    return out.answer;
 }
 
 ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
@@ -504,10 +647,6 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
         if (!ok || limit < 1 || limit > kMaxPageSize)
             return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("limit must be 1–%1").arg(kMaxPageSize), QStringLiteral("limit"));
     }
-    auto conn = m_db.connection();
-    if (!conn)
-        return ApiResponse::fromError(conn.error());
-    QSqlDatabase db = conn.value();
     const bool pg = m_db.isPostgres();
 
     const QString scope = ctx.isManager()
@@ -533,68 +672,74 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
         QString xid, recordId, kind;
     };
     QList<Row> rows;
-    // One read-only transaction: the change rows and the records they name come from one snapshot
-    // (REPEATABLE READ on PostgreSQL; a read transaction on SQLite).
-    QSqlQuery(db).exec(pg ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") : QStringLiteral("BEGIN"));
-    auto endRead = qScopeGuard([&] { QSqlQuery(db).exec(QStringLiteral("COMMIT")); });
-    {
-        auto q = Database::exec(db, sql, args);
-        if (!q)
-            return ApiResponse::fromError(q.error());
-        while (q.value().next())
-            rows.append({q.value().value(0).toLongLong(), q.value().value(1).toString(), q.value().value(2).toString(),
-                         q.value().value(3).toString()});
-    }
-    const bool hasMore = rows.size() > limit;
-    if (hasMore)
-        rows.resize(limit);
-
-    // The last event per record in this page wins (an upsert then a purge is a purge).
-    QHash<QString, int> lastIndex;
-    for (int i = 0; i < rows.size(); ++i)
-        lastIndex.insert(rows[i].recordId, i);
-    QStringList upserted;
-    for (int i = 0; i < rows.size(); ++i)
-        if (lastIndex.value(rows[i].recordId) == i && rows[i].kind != QLatin1String("purge"))
-            upserted.append(rows[i].recordId);
-    auto loaded = RecordStore::loadMany(db, upserted);
-    if (!loaded)
-        return ApiResponse::fromError(loaded.error());
-    const QHash<QString, StoredRecord> &records = loaded.value();
+    bool hasMore = false;
     QJsonArray changes, purges;
     QSet<QString> children;
-    for (int i = 0; i < rows.size(); ++i) {
-        const Row &r = rows[i];
-        if (lastIndex.value(r.recordId) != i)
-            continue;
-        if (r.kind == QLatin1String("purge")) {
-            purges.append(r.recordId);
-            continue;
+    // One read-only transaction: the change rows and the records they name come from one snapshot
+    // (REPEATABLE READ on PostgreSQL; a read transaction on SQLite).
+    auto read = m_db.transact([&](QSqlDatabase &db) -> Result<void> {
+        rows.clear();
+        changes = QJsonArray();
+        purges = QJsonArray();
+        children.clear();
+        {
+            auto q = Database::exec(db, sql, args);
+            if (!q)
+                return q.error();
+            while (q.value().next())
+                rows.append({q.value().value(0).toLongLong(), q.value().value(1).toString(), q.value().value(2).toString(),
+                             q.value().value(3).toString()});
         }
-        const auto found = records.constFind(r.recordId);
-        if (found == records.constEnd())
-            continue;
-        const StoredRecord &s = found.value();
-        QJsonObject change{{QStringLiteral("record_id"), s.id}, {QStringLiteral("type"), s.type},
-                           {QStringLiteral("rev"), s.rev},      {QStringLiteral("deleted"), s.deleted}};
-        if (!s.deleted)
-            change.insert(QStringLiteral("record"), s.body);
-        if (!s.conflict.isEmpty()) {
-            QJsonObject fields;
-            for (auto it = s.conflict.begin(); it != s.conflict.end(); ++it) {
-                const QJsonObject e = it.value().toObject();
-                fields.insert(it.key(), QJsonObject{{QStringLiteral("base"), e.value(QLatin1String("base"))},
-                                                    {QStringLiteral("mine"), e.value(QLatin1String("mine"))},
-                                                    {QStringLiteral("theirs"), e.value(QLatin1String("theirs"))}});
+        hasMore = rows.size() > limit;
+        if (hasMore)
+            rows.resize(limit);
+
+        // The last event per record in this page wins (an upsert then a purge is a purge).
+        QHash<QString, int> lastIndex;
+        for (int i = 0; i < rows.size(); ++i)
+            lastIndex.insert(rows[i].recordId, i);
+        QStringList upserted;
+        for (int i = 0; i < rows.size(); ++i)
+            if (lastIndex.value(rows[i].recordId) == i && rows[i].kind != QLatin1String("purge"))
+                upserted.append(rows[i].recordId);
+        auto loaded = RecordStore::loadMany(db, upserted);
+        if (!loaded)
+            return loaded.error();
+        const QHash<QString, StoredRecord> &records = loaded.value();
+        for (int i = 0; i < rows.size(); ++i) {
+            const Row &r = rows[i];
+            if (lastIndex.value(r.recordId) != i)
+                continue;
+            if (r.kind == QLatin1String("purge")) {
+                purges.append(r.recordId);
+                continue;
             }
-            change.insert(QStringLiteral("conflict"), QJsonObject{{QStringLiteral("fields"), fields}});
+            const auto found = records.constFind(r.recordId);
+            if (found == records.constEnd())
+                continue;
+            const StoredRecord &s = found.value();
+            QJsonObject change{{QStringLiteral("record_id"), s.id}, {QStringLiteral("type"), s.type},
+                               {QStringLiteral("rev"), s.rev},      {QStringLiteral("deleted"), s.deleted}};
+            if (!s.deleted)
+                change.insert(QStringLiteral("record"), s.body);
+            if (!s.conflict.isEmpty()) {
+                QJsonObject fields;
+                for (auto it = s.conflict.begin(); it != s.conflict.end(); ++it) {
+                    const QJsonObject e = it.value().toObject();
+                    fields.insert(it.key(), QJsonObject{{QStringLiteral("base"), e.value(QLatin1String("base"))},
+                                                        {QStringLiteral("mine"), e.value(QLatin1String("mine"))},
+                                                        {QStringLiteral("theirs"), e.value(QLatin1String("theirs"))}});
+                }
+                change.insert(QStringLiteral("conflict"), QJsonObject{{QStringLiteral("fields"), fields}});
+            }
+            changes.append(change);
+            for (const QString &c : RecordStore::childrenOf(s.type, s.body, s.id))
+                children.insert(c);
         }
-        changes.append(change);
-        for (const QString &c : RecordStore::childrenOf(s.type, s.body, s.id))
-            children.insert(c);
-    }
-    endRead.dismiss();
-    QSqlQuery(db).exec(QStringLiteral("COMMIT"));
+        return {};
+    }, Database::Mode::ReadSnapshot);
+    if (!read)
+        return ApiResponse::fromError(read.error());
 
     const QString next = rows.isEmpty() ? (cursor.isEmpty() ? encodeCursor(QStringLiteral("0"), 0) : cursor)
                                         : encodeCursor(rows.last().xid, rows.last().seq);

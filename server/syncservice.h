@@ -3,6 +3,7 @@
 #pragma once
 
 #include "apiresponse.h"
+#include "auditlog.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -37,7 +38,11 @@ public:
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
 private:
-    QJsonObject applyOne(const AuthContext &ctx, const QJsonObject &mutation, int index);
+    /** Decides and writes one mutation inside the request's transaction; its audit events go to
+     *  `audit` (appended by the caller once the mutation is kept). A storage failure is an Error. */
+    struct PushCache; // a request's records and allocations, read once
+    Result<QJsonObject> applyOne(const AuthContext &ctx, QSqlDatabase &tx, const QJsonObject &mutation, int index,
+                                 QList<AuditLog::Event> *audit, PushCache *cache);
 
     const Database &m_db;
     std::function<QDateTime()> m_clock;

@@ -183,6 +183,7 @@ void ApiClient::finish(QNetworkReply *reply, qint64 requestBytes, const Callback
     }
 
     const QJsonObject err = obj.value(u"error").toObject();
+    failure.body = obj;
     failure.serviceCode = err.value(u"code").toString();
     const QString message = err.value(u"message").toString();
     const QString field = err.value(u"field").toString();

@@ -34,6 +34,7 @@ struct ApiFailure {
     QString serviceCode;         // the service's error.code, e.g. "device_revoked", "token_expired"
     bool transient = false;      // network trouble, 5xx, 429, truncated body: retry with backoff
     std::optional<std::chrono::milliseconds> retryAfter;
+    QJsonObject body;            // the service's error answer (a 409 on a review carries the current record)
 };
 
 /**

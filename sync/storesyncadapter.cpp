@@ -4,7 +4,10 @@
 
 #include "syncapplier.h"
 
+#include "core/store/decisionqueue.h"
+#include "core/store/recordrepository.h"
 #include "core/store/store.h"
+#include "core/store/transaction.h"
 
 namespace doorstep::sync {
 
@@ -46,6 +49,35 @@ void StoreSyncAdapter::applyPullPage(const QJsonArray &changes, const QJsonArray
                return SyncApplier(db).applyPullPage(changes, purges, nextCursor);
            })
         .then(this, [done](Result<int> r) { done(std::move(r)); });
+}
+
+void StoreSyncAdapter::pendingDecisions(int limit, Done<QList<QueuedDecision>> done)
+{
+    m_store->run<QList<QueuedDecision>>([limit](Database &db) { return DecisionQueue(db).pending(limit); })
+        .then(this, [done](Result<QList<QueuedDecision>> r) { done(std::move(r)); });
+}
+
+void StoreSyncAdapter::settleDecision(const QueuedDecision &decision, const DecisionOutcome &outcome, Done<void> done)
+{
+    m_store->run<bool>([decision, outcome](Database &db) -> Result<bool> {
+               // The answer and the record it carries in one transaction: the queue screen never shows
+               // "accepted" next to the record's old state, nor a conflict next to the version read.
+               Transaction tx(db);
+               if (!tx.ok())
+                   return tx.error();
+               if (auto r = DecisionQueue(db).settle(decision.decisionId, outcome.status, outcome.errorCode, outcome.error, outcome.rev); !r)
+                   return r.error();
+               if (!outcome.record.isEmpty() && outcome.rev > 0) {
+                   // A record the device cannot take (invalid) still arrives with the pull; only storage errors stop here.
+                   auto applied = RecordRepository(db).applyRemote(outcome.record, outcome.rev);
+                   if (!applied && applied.error().code != ErrorCode::InvalidInput)
+                       return applied.error();
+               }
+               if (auto c = tx.commit(); !c)
+                   return c.error();
+               return true;
+           })
+        .then(this, [done](Result<bool> r) { done(r.ok() ? Result<void>() : Result<void>(r.error())); });
 }
 
 void StoreSyncAdapter::wipe(Done<void> done)

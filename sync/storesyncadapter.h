@@ -30,6 +30,8 @@ public:
     void applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
                        Done<int> done) override;
     void wipe(Done<void> done) override;
+    void pendingDecisions(int limit, Done<QList<QueuedDecision>> done) override;
+    void settleDecision(const QueuedDecision &decision, const DecisionOutcome &outcome, Done<void> done) override;
 
 private:
     Store *m_store;

@@ -3,6 +3,7 @@
 #include "syncapplier.h"
 
 #include "core/rules.h"
+#include "core/store/changerecordingsuspender.h"
 #include "core/store/conflictstore.h"
 #include "core/store/database.h"
 #include "core/store/outbox.h"
@@ -13,6 +14,7 @@
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QSet>
 
 Q_LOGGING_CATEGORY(lcApply, "doorstep.sync.apply")
 
@@ -102,6 +104,11 @@ Result<PushSummary> SyncApplier::applyPushResults(const QList<OutboxEntry> &sent
             if (auto r = outbox.quarantine(entry.mutationId, reason); !r)
                 return r.error();
             summary.rejected++;
+        } else if (kind == QLatin1String("retry")) {
+            // The service could not store this one (and kept the others): send it again later.
+            if (auto r = outbox.markFailed(entry.mutationId, answer.value(u"message").toString()); !r)
+                return r.error();
+            summary.deferred++;
         } else {
             // An answer this client does not understand: keep the mutation for a later client.
             if (auto r = outbox.markFailed(entry.mutationId, QStringLiteral("unknown answer from the service")); !r)
@@ -145,8 +152,21 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
         return tx.error();
     RecordRepository records(m_db);
     ConflictStore conflicts(m_db);
-    QList<RemoteRecord> page;
     int applied = 0;
+    // Records that hold conflict entries, read once per page rather than once per record (a page
+    // into an empty device has none).
+    QSet<QString> withConflicts;
+    {
+        Statement st = m_db.prepare("SELECT DISTINCT record_id FROM conflicts");
+        for (;;) {
+            Result<bool> row = st.step();
+            if (!row)
+                return row.error();
+            if (!row.value())
+                break;
+            withConflicts.insert(st.text(0));
+        }
+    }
     for (const QJsonValue &v : changes) {
         const QJsonObject change = v.toObject();
         const QString id = change.value(u"record_id").toString();
@@ -159,7 +179,7 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
             continue;
         }
         const QJsonObject flagged = change.value(u"conflict").toObject().value(u"fields").toObject();
-        {
+        if (withConflicts.contains(id)) {
             // Conflicts recorded against an older revision and no longer flagged by the service are
             // settled: the service's copy is the answer (this is how a resolution made on another
             // device reaches this one). Checked per field: a record may still carry other conflicts.
@@ -214,17 +234,28 @@ Result<void> SyncApplier::resolveConflict(const QString &recordId, const QString
     auto held = conflicts.forRecord(recordId);
     if (!held)
         return held.error();
-    const bool exists = std::any_of(held.value().begin(), held.value().end(), [&](const ConflictEntry &c) { return c.field == field; });
-    if (!exists)
+    const auto entry = std::find_if(held.value().begin(), held.value().end(), [&](const ConflictEntry &c) { return c.field == field; });
+    if (entry == held.value().end())
         return Error(ErrorCode::NotFound, QStringLiteral("There is no conflict on that field any more."), field);
     auto current = records.byId(recordId);
     if (!current)
         return current.error();
     QJsonObject body = current.value().body;
     body.insert(field, chosen);
-    if (auto saved = records.save(body); !saved)
-        return saved.error();
-    if (auto queued = Outbox(m_db).enqueue(recordId, current.value().type, current.value().rev, QJsonObject{{field, chosen}}); !queued)
+    {
+        // Queued below as one mutation of its own, not as an ordinary edit.
+        ChangeRecordingSuspender quiet(m_db);
+        if (auto saved = records.save(body); !saved)
+            return saved.error();
+    }
+    Outbox outbox(m_db);
+    // The decision replaces whatever unsent edits said about the field, and is based on the
+    // revision whose value the person saw as "theirs": the service then knows the conflict was
+    // seen (and settles its flag), and a change made there since is a new conflict, not overwritten.
+    if (auto w = outbox.withdrawField(recordId, field); !w)
+        return w.error();
+    const qint64 base = std::max(current.value().rev, entry->theirsRev);
+    if (auto queued = outbox.enqueue(recordId, current.value().type, base, QJsonObject{{field, chosen}}); !queued)
         return queued.error();
     if (auto removed = conflicts.remove(recordId, field); !removed)
         return removed.error();

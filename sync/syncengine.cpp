@@ -73,6 +73,8 @@ void SyncEngine::syncNow()
     m_done = 0;
     m_pushRounds = 0;
     m_lastFirstSeq = -1;
+    m_lastDecisionSeq = -1;
+    m_decisionRounds = 0;
     setState(State::Pushing);
     m_store->pendingCount([this](Result<int> count) {
         if (!count.ok())
@@ -100,7 +102,7 @@ void SyncEngine::pushBatch()
             return failLocal(pending.error());
         const QList<OutboxEntry> batch = std::move(pending).value();
         if (batch.isEmpty())
-            return startPull();
+            return startDecisions();
         if (batch.first().seq == m_lastFirstSeq)
             return failLocal(Error(ErrorCode::Internal, tr("A queued change could not be recorded as sent.")));
         m_lastFirstSeq = batch.first().seq;
@@ -137,8 +139,73 @@ void SyncEngine::pushBatch()
                 m_stats.outcomes.rejected += s.rejected;
                 m_done += n;
                 Q_EMIT progress(m_done, qMax(m_total, m_done));
+                if (s.deferred > 0) {
+                    // The service kept the rest of the batch but could not store these: retry them
+                    // with backoff rather than resending them at once.
+                    ApiFailure f;
+                    f.transient = true;
+                    f.error = Error(ErrorCode::ServerError, tr("The service could not store some changes; they will be sent again."));
+                    return fail(f, {});
+                }
                 pushBatch();
             });
+        });
+    });
+}
+
+void SyncEngine::startDecisions()
+{
+    // After the push (a worker's edit pushed from this device reaches the service first) and before
+    // the pull (which then brings the decided records and their review records).
+    if (++m_decisionRounds > 10000)
+        return failLocal(Error(ErrorCode::Internal, tr("The decision queue did not drain; sync stopped to protect it.")));
+    m_store->pendingDecisions(1, [this](Result<QList<QueuedDecision>> pending) {
+        if (!pending.ok())
+            return failLocal(pending.error());
+        if (pending.value().isEmpty())
+            return startPull();
+        const QueuedDecision d = pending.value().first();
+        if (d.seq == m_lastDecisionSeq)
+            return failLocal(Error(ErrorCode::Internal, tr("A decision could not be recorded as sent.")));
+        m_lastDecisionSeq = d.seq;
+        sendDecision(d);
+    });
+}
+
+void SyncEngine::sendDecision(const QueuedDecision &d)
+{
+    // decision_id makes the replay idempotent: after a lost answer (or Qt's own silent re-send of the
+    // POST) the service finds the review it already wrote and answers as the first time.
+    const QJsonObject body{{QStringLiteral("decision"), d.decision},
+                           {QStringLiteral("rationale"), d.rationale},
+                           {QStringLiteral("seen_rev"), d.seenRev},
+                           {QStringLiteral("decision_id"), d.decisionId}};
+    m_api->post(QStringLiteral("/api/v1/reviews/") + d.recordId, body, [this, d](const ApiReply *ok, const ApiFailure *failure) {
+        DecisionOutcome outcome;
+        if (ok) {
+            account(*ok);
+            outcome.status = QStringLiteral("accepted");
+            outcome.rev = ok->body.value(u"rev").toInteger();
+            outcome.record = ok->body.value(u"record").toObject();
+        } else {
+            const int s = failure->status;
+            const bool answered = s >= 400 && s < 500 && s != 401 && s != 408 && s != 429 && !failure->transient;
+            if (!answered) // network, 5xx, sign-in: the whole sync fails and the queue is kept
+                return fail(*failure, [this, d] { sendDecision(d); });
+            // A permanent answer about this decision: kept with the reason, shown, never retried.
+            outcome.status = (s == 409 && failure->serviceCode == u"conflict") ? QStringLiteral("conflict") : QStringLiteral("refused");
+            outcome.errorCode = failure->serviceCode.isEmpty() ? QString::number(s) : failure->serviceCode;
+            outcome.error = failure->error.message;
+            outcome.rev = failure->body.value(u"rev").toInteger();
+            outcome.record = failure->body.value(u"record").toObject();
+        }
+        m_store->settleDecision(d, outcome, [this, accepted = outcome.status == u"accepted"](Result<void> settled) {
+            if (!settled.ok())
+                return failLocal(settled.error());
+            m_stats.decisionsSent++;
+            if (accepted)
+                m_stats.decisionsAccepted++;
+            startDecisions();
         });
     });
 }

@@ -15,7 +15,7 @@ namespace doorstep::sync {
 class Session;
 
 /**
- * Pushes the outbox, then pulls the service's changes, page by page (Nextcloud's SyncEngine shape:
+ * Pushes the outbox, replays a manager's queued review decisions, then pulls the service's changes, page by page (Nextcloud's SyncEngine shape:
  * a State, progress, finished, syncError). No GUI: the tablet app and doorstep-cli both drive it.
  * Transient failures retry on a timer with backoff and jitter; Retry-After is honoured.
  */
@@ -36,6 +36,8 @@ public:
         int pushed = 0;
         int pulled = 0;
         PushSummary outcomes;
+        int decisionsSent = 0;     // review decisions answered by the service (any outcome)
+        int decisionsAccepted = 0;
     };
 
     SyncEngine(SyncStore *store, ApiClient *api, Session *session, QObject *parent = nullptr);
@@ -69,6 +71,8 @@ Q_SIGNALS:
 private:
     void setState(State state);
     void pushBatch();
+    void startDecisions();
+    void sendDecision(const QueuedDecision &decision);
     void startPull();
     void pullPage(const QString &cursor);
     void complete();
@@ -93,6 +97,8 @@ private:
     int m_pushRounds = 0;
     int m_attempt = 0;
     qint64 m_lastFirstSeq = -1;
+    qint64 m_lastDecisionSeq = -1;
+    int m_decisionRounds = 0;
     RetryPolicy m_retry;
     QTimer m_retryTimer;
     QTimer m_periodicTimer;

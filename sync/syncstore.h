@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "core/store/decisionqueue.h"
 #include "core/store/outbox.h"
 
 #include <QJsonArray>
@@ -15,6 +16,16 @@
 namespace doorstep::sync {
 
 using doorstep::OutboxEntry;
+using doorstep::QueuedDecision;
+
+/** The service's answer to one queued review decision. */
+struct DecisionOutcome {
+    QString status;       // accepted, conflict, refused
+    QString errorCode;    // the service's code when not accepted
+    QString error;        // its message, for the manager
+    qint64 rev = 0;       // the record's revision the service reported
+    QJsonObject record;   // the service's copy of the record at `rev`, when it sent one
+};
 
 /** What a push batch did locally, for progress and status. */
 struct PushSummary {
@@ -23,6 +34,7 @@ struct PushSummary {
     int conflicts = 0;
     int locked = 0;
     int rejected = 0;
+    int deferred = 0; // answered "retry": kept pending, sent again at the next attempt
 };
 
 /**
@@ -50,6 +62,18 @@ public:
                                Done<int> done) = 0;
     /** Deletes every record, the file and its key (device revoked). */
     virtual void wipe(Done<void> done) = 0;
+
+    // A manager's queued review decisions (replayed after the push, before the pull). Stores
+    // without a decision queue have nothing to send.
+    /** Up to `limit` decisions waiting to be sent, oldest first. */
+    virtual void pendingDecisions(int /*limit*/, Done<QList<QueuedDecision>> done) { done(QList<QueuedDecision>()); }
+    /** Records the service's answer and, in the same transaction, applies the record it sent. */
+    virtual void settleDecision(const QueuedDecision &decision, const DecisionOutcome &outcome, Done<void> done)
+    {
+        Q_UNUSED(decision)
+        Q_UNUSED(outcome)
+        done(Error(ErrorCode::Internal, QStringLiteral("this store has no decision queue")));
+    }
 };
 
 } // namespace doorstep::sync

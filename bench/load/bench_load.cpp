@@ -306,6 +306,41 @@ int main(int argc, char **argv)
 
         std::vector<SimDevice> devices(static_cast<size_t>(n));
         QHash<QString, WorkerState> workers;
+        // Each worker's cursor drained to the end of its feed: every rush then pulls only what changed
+        // since the one before (without this the second rush pulled the first rush's 4,000 visits
+        // as well, and the one/two-instance comparison measured different work).
+        auto drainCursors = [&](const QUrl &url) -> bool {
+            for (size_t w = 0; w < size_t(std::min<qsizetype>(n, kWorkers.size())); ++w) {
+                WorkerState ws = workers.value(devices[w].worker);
+                bool more = true;
+                for (int page = 0; more && page < 200; ++page) {
+                    bool answered = false;
+                    devices[w].api->setBaseUrl(url);
+                    devices[w].api->get(QStringLiteral("/api/v1/sync/pull?limit=500&cursor=") + QString::fromLatin1(QUrl::toPercentEncoding(ws.cursor)),
+                                        [&](const ApiReply *ok, const ApiFailure *) {
+                                            answered = true;
+                                            more = false;
+                                            if (!ok)
+                                                return;
+                                            for (const QJsonValue &c : ok->body.value(u"changes").toArray()) {
+                                                const QJsonObject change = c.toObject();
+                                                if (ws.childId.isEmpty() && change.value(u"type").toString() == QLatin1String("child"))
+                                                    ws.childId = change.value(u"record_id").toString();
+                                            }
+                                            ws.cursor = ok->body.value(u"next_cursor").toString();
+                                            more = ok->body.value(u"has_more").toBool();
+                                        });
+                    if (!waitUntil([&] { return answered; }, timeoutMs))
+                        break;
+                }
+                if (ws.childId.isEmpty()) {
+                    err() << "bench_load: no child in " << devices[w].worker << "'s caseload" << Qt::endl;
+                    return false;
+                }
+                workers.insert(devices[w].worker, ws);
+            }
+            return true;
+        };
         {
             Instance one;
             if (!one.start(db)) {
@@ -345,34 +380,9 @@ int main(int argc, char **argv)
                 status = 1;
                 return;
             }
-            for (size_t w = 0; w < size_t(std::min<qsizetype>(n, kWorkers.size())); ++w) {
-                WorkerState ws;
-                bool more = true;
-                for (int page = 0; more && page < 200; ++page) {
-                    bool answered = false;
-                    devices[w].api->get(QStringLiteral("/api/v1/sync/pull?limit=500&cursor=") + QString::fromLatin1(QUrl::toPercentEncoding(ws.cursor)),
-                                        [&](const ApiReply *ok, const ApiFailure *) {
-                                            answered = true;
-                                            more = false;
-                                            if (!ok)
-                                                return;
-                                            for (const QJsonValue &c : ok->body.value(u"changes").toArray()) {
-                                                const QJsonObject change = c.toObject();
-                                                if (ws.childId.isEmpty() && change.value(u"type").toString() == QLatin1String("child"))
-                                                    ws.childId = change.value(u"record_id").toString();
-                                            }
-                                            ws.cursor = ok->body.value(u"next_cursor").toString();
-                                            more = ok->body.value(u"has_more").toBool();
-                                        });
-                    if (!waitUntil([&] { return answered; }, timeoutMs))
-                        break;
-                }
-                if (ws.childId.isEmpty()) {
-                    err() << "bench_load: no child in " << devices[w].worker << "'s caseload" << Qt::endl;
-                    status = 1;
-                    return;
-                }
-                workers.insert(devices[w].worker, ws);
+            if (!drainCursors(one.url())) {
+                status = 1;
+                return;
             }
         }
 
@@ -389,6 +399,10 @@ int main(int argc, char **argv)
                     return;
                 }
                 urls << running.back()->url();
+            }
+            if (k > 1 && !drainCursors(urls.first())) {
+                status = 1;
+                return;
             }
             err() << "bench_load: rush of " << n << " devices on " << k << " instance(s)" << Qt::endl;
             const RushResult r = rush(devices, workers, urls, mutations, timeoutMs);

@@ -130,6 +130,32 @@ ALTER TABLE outbox ADD COLUMN acked_rev INTEGER;
 )sql");
 }
 
+// v4: a manager's approve/return decisions taken offline, replayed by the sync engine with their
+// decision_id (the service's idempotency key) and kept with the service's answer when it refuses.
+Result<void> v4Decisions(Database &db)
+{
+    return db.exec(R"sql(
+CREATE TABLE decisions (
+    seq         INTEGER PRIMARY KEY,   -- device order
+    decision_id TEXT NOT NULL UNIQUE,  -- sent to the service: a replay after a lost answer decides nothing twice
+    record_id   TEXT NOT NULL,         -- no foreign key: the decision outlives a purge of the record
+    decision    TEXT NOT NULL CHECK (decision IN ('approve', 'return')),
+    rationale   TEXT NOT NULL,
+    seen_rev    INTEGER NOT NULL,      -- the revision the manager read
+    created_at  TEXT NOT NULL,
+    status      TEXT NOT NULL DEFAULT 'pending'
+                CHECK (status IN ('pending', 'accepted', 'conflict', 'refused')),
+    error_code  TEXT,                  -- the service's code when not accepted
+    error       TEXT,                  -- its message, shown to the manager
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    current_rev INTEGER,               -- the record's revision the service reported
+    updated_at  TEXT NOT NULL
+);
+CREATE INDEX decisions_by_record ON decisions(record_id, status);
+CREATE INDEX decisions_by_status ON decisions(status, seq);
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -138,6 +164,7 @@ const std::vector<Migration> &migrations()
         {1, "records, outbox, audit, drafts", &v1Records},
         {2, "full-text search", &v2Search},
         {3, "conflicts and sync state", &v3Sync},
+        {4, "queued review decisions", &v4Decisions},
     };
     return steps;
 }

@@ -99,7 +99,7 @@ QString eventTimeText(const QJsonObject &record)
 } // namespace
 
 Result<void> RecordRepository::writeRow(const QString &id, const QString &type, const QJsonObject &body,
-                                        const QJsonObject *base, qint64 rev)
+                                        const QJsonObject *base, qint64 rev, bool fresh)
 {
     const QByteArray encoded = wire::encode(body);
     const QString state = body.value(QLatin1String("state")).toString();
@@ -135,10 +135,12 @@ Result<void> RecordRepository::writeRow(const QString &id, const QString &type, 
     if (Result<void> done = up.exec(); !done) // finish the RETURNING statement before the next write
         return done;
 
-    Statement del = m_db.prepare("DELETE FROM record_children WHERE record_id = ?1");
-    del.bind(1, id);
-    if (Result<void> d = del.exec(); !d)
-        return d;
+    if (!fresh) { // a record new to this device has no child links or search entries to replace
+        Statement del = m_db.prepare("DELETE FROM record_children WHERE record_id = ?1");
+        del.bind(1, id);
+        if (Result<void> d = del.exec(); !d)
+            return d;
+    }
     Statement ins = m_db.prepare("INSERT OR IGNORE INTO record_children(child_id, record_id) VALUES (?1, ?2)");
     for (const QString &child : wire::childIdsOf(body)) {
         ins.reset();
@@ -146,7 +148,7 @@ Result<void> RecordRepository::writeRow(const QString &id, const QString &type, 
         if (Result<void> i = ins.exec(); !i)
             return i;
     }
-    return searchindex::put(m_db, rid, body);
+    return searchindex::put(m_db, rid, body, fresh);
 }
 
 Result<StoredRecord> RecordRepository::save(const QJsonObject &record, const QString &draftKey)
@@ -207,12 +209,17 @@ Result<StoredRecord> RecordRepository::saveUnmapped(const QJsonObject &record, c
     if (changed) {
         // The body is about to differ from the service copy: an implicit base must be written out.
         const bool keepBase = prev.exists && prev.baseImplicit;
-        if (Result<void> w = writeRow(id, type, record, keepBase ? &prev.base : nullptr, prev.rev); !w)
+        if (Result<void> w = writeRow(id, type, record, keepBase ? &prev.base : nullptr, prev.rev, !prev.exists); !w)
             return w.error();
         if (recording) {
             Result<QString> m = Outbox(m_db).enqueue(id, type, prev.rev, patch);
             if (!m)
                 return m.error();
+            // An open conflict on an edited field shows the person's current wording as "mine".
+            ConflictStore conflicts(m_db);
+            for (auto it = patch.begin(); it != patch.end(); ++it)
+                if (Result<void> u = conflicts.updateMine(id, it.key(), it.value()); !u)
+                    return u.error();
         }
         const QString action = prev.exists && !prev.deleted ? QStringLiteral("record.updated")
                                                             : QStringLiteral("record.created");
@@ -362,10 +369,15 @@ Result<ApplyOutcome> RecordRepository::applyRemote(const QJsonObject &record, qi
     }
 
     QJsonObject body = record;
-    Result<bool> unsynced = Outbox(m_db).hasUnsynced(id);
-    if (!unsynced)
-        return unsynced.error();
-    if (prev.exists && !prev.deleted && unsynced.value()) {
+    // Only a record the device already holds can have unsynced edits (a purge drops its outbox rows).
+    bool hasLocalEdits = false;
+    if (prev.exists && !prev.deleted) {
+        Result<bool> unsynced = Outbox(m_db).hasUnsynced(id);
+        if (!unsynced)
+            return unsynced.error();
+        hasLocalEdits = unsynced.value();
+    }
+    if (hasLocalEdits) {
         // Local edits not yet on the service are never lost: keep them on top of the service copy.
         merge::MergeResult m = merge::threeWay(prev.hasBase ? prev.base : QJsonObject(), prev.body, record);
         body = m.merged;
@@ -377,7 +389,7 @@ Result<ApplyOutcome> RecordRepository::applyRemote(const QJsonObject &record, qi
                 return p.error();
         }
     }
-    if (Result<void> w = writeRow(id, type, body, &record, rev); !w)
+    if (Result<void> w = writeRow(id, type, body, &record, rev, !prev.exists); !w)
         return w.error();
     if (Result<void> a = AuditLog(m_db).append(QStringLiteral("record.received"), id); !a)
         return a.error();

@@ -88,8 +88,9 @@ private:
     Result<StoredRecord> saveUnmapped(const QJsonObject &record, const QString &draftKey);
 
     Database &m_db;
+    /** `fresh`: the row did not exist before (nothing derived from it to remove first). */
     Result<void> writeRow(const QString &id, const QString &type, const QJsonObject &body,
-                          const QJsonObject *base, qint64 rev);
+                          const QJsonObject *base, qint64 rev, bool fresh = false);
     Result<QList<StoredRecord>> list(const char *sql, const QString &arg, qint64 limit);
 };
 

@@ -22,10 +22,12 @@ QString namesOf(const QJsonObject &record)
     return names.join(QLatin1Char(' '));
 }
 
-Result<void> put(Database &db, qint64 rid, const QJsonObject &record)
+Result<void> put(Database &db, qint64 rid, const QJsonObject &record, bool fresh)
 {
-    if (Result<void> r = remove(db, rid); !r)
-        return r;
+    if (!fresh) {
+        if (Result<void> r = remove(db, rid); !r)
+            return r;
+    }
     const QString names = namesOf(record);
     if (!names.isEmpty()) {
         Statement st = db.prepare("INSERT INTO search_names(rowid, names) VALUES (?1, ?2)");

@@ -18,7 +18,8 @@ namespace searchindex {
 /** The names a record is found by (a child's first, last and preferred names; empty otherwise). */
 QString namesOf(const QJsonObject &record);
 /** Replaces the index entries of one record. */
-Result<void> put(Database &db, qint64 rid, const QJsonObject &record);
+/** `fresh`: the row is new (no entries to remove first). */
+Result<void> put(Database &db, qint64 rid, const QJsonObject &record, bool fresh = false);
 Result<void> remove(Database &db, qint64 rid);
 /** Turns free text typed by a person into a safe FTS5 query: each word becomes a quoted term
  *  ("smith", or the prefix "smi"* when `prefix`), so quotes, operators (AND, NEAR, ^, :, *) and

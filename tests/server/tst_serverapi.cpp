@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
+#include <QProcess>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -112,6 +113,8 @@ private Q_SLOTS:
     void twoInstances();
     void auditTamperDetection_data();
     void auditTamperDetection();
+    void pushIsolatesStorageFailure();
+    void survivesPostgresRestart();
 
 private:
     QString cli(const QStringList &args, const QByteArray &input = {}, int expectExit = 0);
@@ -199,8 +202,15 @@ qint64 TestServerApi::count(const QString &sql)
         return -1;
     QSqlDatabase db = conn.value();
     QSqlQuery q(db);
-    if (!q.exec(sql) || !q.next())
-        return -1;
+    if (!q.exec(sql) || !q.next()) {
+        // The cluster may have been restarted (survivesPostgresRestart): one more try on a new connection.
+        if (!m_db->reconnectIfLost(db))
+            return -1;
+        QSqlQuery again(db);
+        if (!again.exec(sql) || !again.next())
+            return -1;
+        return again.value(0).toLongLong();
+    }
     return q.value(0).toLongLong();
 }
 
@@ -1159,6 +1169,98 @@ void TestServerApi::auditTamperDetection()
         QVERIFY(q.exec(S("ALTER TABLE audit ENABLE TRIGGER USER")));
     const auto fixed = ServerProcess::cli({S("verify-audit")}, m_backend.spec());
     QVERIFY2(fixed.exitCode == 0, qPrintable(fixed.out + fixed.err));
+}
+
+void TestServerApi::pushIsolatesStorageFailure()
+{
+    // One request of five mutations, where storing one record fails in the database (a trigger
+    // refuses its version row): the others are kept, the failed one and the later edit of the same
+    // record are answered "retry" and not stored under their ids; the audit chain stays intact.
+    const QString token = m_logins[S("w1")].access;
+    const QString a = newId(), b = newId(), c = newId(), d = newId();
+    auto mutation = [](const QString &id, int baseRev, const QJsonObject &patch) {
+        return QJsonObject{{S("mutation_id"), newId()}, {S("record_id"), id}, {S("type"), S("visit")}, {S("base_rev"), baseRev}, {S("patch"), patch}};
+    };
+    const QJsonArray batch{mutation(a, 0, fullVisit(m_children[S("c1")])), mutation(b, 0, fullVisit(m_children[S("c1")])),
+                           mutation(c, 0, fullVisit(m_children[S("c1")])), mutation(d, 0, fullVisit(m_children[S("c3")])), // not w1's child
+                           mutation(b, 0, QJsonObject{{S("analysis_risks"), S("Edited before the first write was acknowledged.")}})};
+    const bool pg = m_backend.isPostgres();
+    const QStringList install = pg
+        ? QStringList{S("CREATE FUNCTION perf_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.record_id = '%1' THEN"
+                        " RAISE EXCEPTION 'injected storage failure'; END IF; RETURN NEW; END $$").arg(b),
+                      S("CREATE TRIGGER perf_refuse BEFORE INSERT ON record_versions FOR EACH ROW EXECUTE FUNCTION perf_refuse()")}
+        : QStringList{S("CREATE TRIGGER perf_refuse BEFORE INSERT ON record_versions WHEN NEW.record_id = '%1'"
+                        " BEGIN SELECT RAISE(ABORT, 'injected storage failure'); END").arg(b)};
+    auto run = [&](const QStringList &statements) {
+        auto conn = m_db->connection();
+        QVERIFY(conn.ok());
+        QSqlDatabase db = conn.value();
+        for (const QString &sql : statements) {
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+        }
+    };
+    run(install);
+    if (QTest::currentTestFailed())
+        return;
+    const qint64 mutationsBefore = count(S("SELECT COUNT(*) FROM mutations"));
+    const ApiReply first = m_api->post(S("/api/v1/sync/push"), {{S("mutations"), batch}}, token);
+    run(pg ? QStringList{S("DROP TRIGGER perf_refuse ON record_versions"), S("DROP FUNCTION perf_refuse()")}
+           : QStringList{S("DROP TRIGGER perf_refuse")});
+    QCOMPARE(first.status, 200);
+    const QJsonArray results = first.json.value(S("results")).toArray();
+    QCOMPARE(results.size(), 5);
+    QStringList kinds;
+    for (const QJsonValue &v : results)
+        kinds << v.toObject().value(S("result")).toString();
+    QCOMPARE(kinds, (QStringList{S("applied"), S("retry"), S("applied"), S("rejected"), S("retry")}));
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(results[i].toObject().value(S("mutation_id")).toString(), batch[i].toObject().value(S("mutation_id")).toString());
+    QCOMPARE(count(S("SELECT COUNT(*) FROM records WHERE id IN ('%1', '%2')").arg(a, c)), 2);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM records WHERE id = '%1'").arg(b)), 0);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM record_versions WHERE record_id = '%1'").arg(b)), 0);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM mutations")), mutationsBefore + 3); // a, c and the refusal of d
+    QVERIFY(cli({S("verify-audit")}).contains(S("intact")));
+
+    // The device sends the same request again: stored answers are replayed, the rest is applied.
+    const ApiReply second = m_api->post(S("/api/v1/sync/push"), {{S("mutations"), batch}}, token);
+    QCOMPARE(second.status, 200);
+    const QJsonArray again = second.json.value(S("results")).toArray();
+    QCOMPARE(again.size(), 5);
+    QCOMPARE(again[0].toObject(), results[0].toObject());
+    QCOMPARE(again[2].toObject(), results[2].toObject());
+    QCOMPARE(again[3].toObject(), results[3].toObject());
+    QCOMPARE(again[1].toObject().value(S("result")).toString(), S("applied"));
+    QCOMPARE(again[4].toObject().value(S("result")).toString(), S("applied"));
+    QCOMPARE(again[4].toObject().value(S("rev")).toInt(), 2);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM record_versions WHERE record_id = '%1'").arg(b)), 2);
+    QVERIFY(cli({S("verify-audit")}).contains(S("intact")));
+}
+
+void TestServerApi::survivesPostgresRestart()
+{
+    // The service keeps prepared statements per connection; a restart of PostgreSQL cuts every
+    // connection. The next requests must reconnect (with a fresh statement cache) and succeed.
+    if (!m_backend.isPostgres())
+        QSKIP("PostgreSQL only");
+    const QString token = m_logins[S("w1")].access;
+    for (int i = 0; i < 3; ++i) // warm the statement cache of the serving threads
+        QCOMPARE(push1(token, newId(), S("visit"), 0, fullVisit(m_children[S("c1")])).value(S("result")).toString(), S("applied"));
+    QProcess restart;
+    restart.start(QStringLiteral("%1/tests/support/pg-cluster").arg(qEnvironmentVariable("DOORSTEP_SOURCE_DIR")),
+                  {S("restart"), qEnvironmentVariable("DOORSTEP_PG_DIR")});
+    QVERIFY(restart.waitForFinished(60000));
+    QCOMPARE(restart.exitCode(), 0);
+    // Up to 8 requests so that every thread of the service's pool meets its dead connection.
+    for (int i = 0; i < 12; ++i) {
+        int status = 0;
+        const QJsonObject r = push1(token, newId(), S("visit"), 0, fullVisit(m_children[S("c1")]), &status);
+        QCOMPARE(status, 200);
+        QCOMPARE(r.value(S("result")).toString(), S("applied"));
+        QString cursor;
+        QVERIFY(!pullAll(token, &cursor).isEmpty());
+    }
+    QVERIFY(cli({S("verify-audit")}).contains(S("intact")));
 }
 
 QTEST_GUILESS_MAIN(TestServerApi)
