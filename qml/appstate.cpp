@@ -4,6 +4,7 @@
 
 #include "core/store/conflictstore.h"
 #include "core/store/outbox.h"
+#include "managersync.h"
 #include "pinvault.h"
 #include "platform/databasekeyprovider.h"
 #include "platform/reachability.h"
@@ -35,6 +36,7 @@ AppState::AppState(sync::Device *device, KeyStore *keys, Reachability *reachabil
     : QObject(parent)
     , m_device(device)
     , m_pin(new PinVault(keys, pinEntryFor(device->databasePath()), this))
+    , m_managerSync(new ManagerSync(device->store(), device->api(), this))
     , m_reachability(reachability)
 {
     if (const qreal scale = qEnvironmentVariable("DOORSTEP_TEXT_SCALE").toDouble(); scale > 0)
@@ -81,6 +83,12 @@ AppState::AppState(sync::Device *device, KeyStore *keys, Reachability *reachabil
         Q_EMIT syncChanged();
         refreshCounts();
         Q_EMIT recordsChanged();
+        // Exports made offline are reported once the service answers again (docs/managers.md).
+        if (ok) {
+            m_managerSync->flush();
+            if (isManager())
+                m_managerSync->refreshUserNames();
+        }
     });
     connect(engine, &sync::SyncEngine::syncError, this, [this](const QString &code, const QString &message) {
         Q_UNUSED(code) // the message is the one written for people; the code is for logs
@@ -103,12 +111,41 @@ Store *AppState::store() const
 
 QString AppState::userName() const
 {
+    if (!m_demoUser.isEmpty())
+        return m_demoUser.at(1);
     return m_device->session() ? m_device->session()->user().username : QString();
 }
 
 QString AppState::serverUrl() const
 {
     return m_device->api() ? m_device->api()->baseUrl().toString() : QString();
+}
+
+QString AppState::userId() const
+{
+    if (!m_demoUser.isEmpty())
+        return m_demoUser.at(0);
+    return m_device->session() ? m_device->session()->user().id : QString();
+}
+
+QString AppState::role() const
+{
+    if (!m_demoUser.isEmpty())
+        return m_demoUser.at(2);
+    return m_device->session() ? m_device->session()->user().role : QString();
+}
+
+QString AppState::teamId() const
+{
+    if (!m_demoUser.isEmpty())
+        return m_demoUser.at(3);
+    return m_device->session() ? m_device->session()->user().team : QString();
+}
+
+void AppState::setDemoUser(const QString &id, const QString &username, const QString &role, const QString &teamId)
+{
+    m_demoUser = QStringList{id, username, role, teamId};
+    Q_EMIT phaseChanged();
 }
 
 int AppState::pinAttemptsLeft() const

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/store/store.h"
+#include "managersync.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -32,6 +33,13 @@ class AppState : public QObject
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
     Q_PROPERTY(QString userName READ userName NOTIFY phaseChanged)
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY phaseChanged)
+    /** The signed-in user's id, role (worker, manager) and team, as the service said at sign-in. */
+    Q_PROPERTY(QString userId READ userId NOTIFY phaseChanged)
+    Q_PROPERTY(QString role READ role NOTIFY phaseChanged)
+    Q_PROPERTY(QString teamId READ teamId NOTIFY phaseChanged)
+    Q_PROPERTY(bool isManager READ isManager NOTIFY phaseChanged)
+    /** Export reports waiting for the service, and the team's names (managers). */
+    Q_PROPERTY(doorstep::ManagerSync *managerSync READ managerSync CONSTANT)
     Q_PROPERTY(int pinAttemptsLeft READ pinAttemptsLeft NOTIFY errorStringChanged)
     Q_PROPERTY(bool online READ online NOTIFY syncChanged)
     Q_PROPERTY(bool syncing READ syncing NOTIFY syncChanged)
@@ -66,6 +74,13 @@ public:
     QString errorString() const { return m_errorString; }
     QString userName() const;
     QString serverUrl() const;
+    QString userId() const;
+    QString role() const;
+    QString teamId() const;
+    bool isManager() const { return role() == u"manager"; }
+    ManagerSync *managerSync() const { return m_managerSync; }
+    /** Demo, screenshots and tests without a service: who is "signed in". */
+    void setDemoUser(const QString &id, const QString &username, const QString &role, const QString &teamId);
     int pinAttemptsLeft() const;
     bool online() const { return m_online; }
     bool syncing() const { return m_syncing; }
@@ -123,6 +138,8 @@ private:
 
     sync::Device *m_device;
     PinVault *m_pin;
+    ManagerSync *m_managerSync;
+    QStringList m_demoUser; // id, username, role, team; empty with a real sign-in
     Reachability *m_reachability;
     Phase m_phase = Phase::Starting;
     bool m_busy = false;

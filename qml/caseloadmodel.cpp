@@ -31,7 +31,9 @@ QHash<int, QByteArray> CaseloadModel::roleNames() const
             {DueTextRole, "dueText"},       {OverdueRole, "overdue"},
             {DaysOverdueRole, "daysOverdue"}, {LastSeenRole, "lastSeen"},
             {SeenAloneLastRole, "seenAloneLast"}, {UnsyncedRole, "unsynced"},
-            {SummarisedRole, "summarised"}, {HasDueRole, "hasDue"}};
+            {SummarisedRole, "summarised"}, {HasDueRole, "hasDue"},
+            {SupervisionActionRole, "supervisionAction"}, {SupervisionDueRole, "supervisionDue"},
+            {SupervisionTextRole, "supervisionText"}, {SupervisionOverdueRole, "supervisionOverdue"}};
 }
 
 QVariant CaseloadModel::data(const QModelIndex &index, int role) const
@@ -81,6 +83,18 @@ QVariant CaseloadModel::data(const QModelIndex &index, int role) const
         return r.summarised;
     case HasDueRole:
         return r.nextDue.isValid() || r.dueNow;
+    case SupervisionActionRole:
+        return r.supervisionAction;
+    case SupervisionDueRole:
+        return r.supervisionDue;
+    case SupervisionTextRole:
+        if (r.supervisionAction.isEmpty())
+            return QString();
+        return tr("Supervision action (priority %1): %2, by %3")
+            .arg(r.supervisionPriority > 0 ? QString::number(r.supervisionPriority) : tr("not set"), r.supervisionAction,
+                 locale.toString(r.supervisionDue, QStringLiteral("d MMM yyyy")));
+    case SupervisionOverdueRole:
+        return r.supervisionDue.isValid() && r.supervisionDue < (m_today.isValid() ? m_today : QDate::currentDate());
     default:
         return {};
     }
@@ -175,11 +189,13 @@ void CaseloadModel::reload()
             for (CaseloadRow &row : rows) {
                 const auto it = previous.constFind(row.childId);
                 if (it != previous.cend()) {
-                    const bool unsynced = row.unsynced;
-                    const QJsonObject body = row.body;
+                    const CaseloadRow fresh = row; // the first pass's own fields stay fresh
                     row = *it;
-                    row.unsynced = unsynced;
-                    row.body = body;
+                    row.unsynced = fresh.unsynced;
+                    row.body = fresh.body;
+                    row.supervisionAction = fresh.supervisionAction;
+                    row.supervisionDue = fresh.supervisionDue;
+                    row.supervisionPriority = fresh.supervisionPriority;
                 }
             }
             m_all = rows;
@@ -252,6 +268,38 @@ Result<QList<CaseloadRow>> CaseloadModel::readChildren(Database &db)
             break;
         unsynced.insert(st.text(0));
     }
+    // Open actions agreed in case supervision (not drafts), per child: the next one to do.
+    struct NextAction {
+        QString what;
+        QDate due;
+        int priority = 0;
+    };
+    QHash<QString, NextAction> nextAction;
+    Statement sup = db.prepare("SELECT body FROM records WHERE type = 'supervision' AND deleted = 0 AND COALESCE(state, '') <> 'draft'");
+    for (int guard = 0; guard < 10000000; ++guard) {
+        Result<bool> step = sup.step();
+        if (!step)
+            return step.error();
+        if (!step.value())
+            break;
+        const Result<QJsonObject> body = wire::parseObject(sup.bytes(0));
+        if (!body)
+            continue;
+        const QString childId = body.value().value(u"child_id").toString();
+        for (const QJsonValue &v : body.value().value(u"actions").toArray()) {
+            const QJsonObject a = v.toObject();
+            const QString status = a.value(u"status").toString();
+            const QDate due = QDate::fromString(a.value(u"due").toString(), Qt::ISODate);
+            if ((status != u"open" && !status.isEmpty()) || !due.isValid())
+                continue;
+            const int priority = a.value(u"priority").toInt();
+            const auto it = nextAction.constFind(childId);
+            const bool sooner = it == nextAction.cend() || due < it->due
+                || (due == it->due && priority > 0 && (it->priority == 0 || priority < it->priority));
+            if (sooner)
+                nextAction.insert(childId, NextAction{a.value(u"what").toString(), due, priority});
+        }
+    }
     QList<CaseloadRow> rows;
     rows.reserve(children.value().size());
     const QLocale locale;
@@ -268,6 +316,11 @@ Result<QList<CaseloadRow>> CaseloadModel::readChildren(Database &db)
         row.legalStatus = rec.body.value(u"legal_status").toString();
         row.unsynced = unsynced.contains(rec.id);
         row.body = rec.body;
+        if (const auto it = nextAction.constFind(rec.id); it != nextAction.cend()) {
+            row.supervisionAction = it->what;
+            row.supervisionDue = it->due;
+            row.supervisionPriority = it->priority;
+        }
         rows.append(row);
     }
     return rows;

@@ -30,6 +30,10 @@ struct CaseloadRow {
     int daysOverdue = 0;
     bool unsynced = false;
     bool summarised = false; // visit history read (the second, slower pass)
+    // The next open action from case supervision (earliest date, then highest priority).
+    QString supervisionAction;
+    QDate supervisionDue;
+    int supervisionPriority = 0;
     QJsonObject body;        // the child record (for the due-date engine)
 };
 
@@ -66,6 +70,10 @@ public:
         UnsyncedRole,
         SummarisedRole,
         HasDueRole,
+        SupervisionActionRole,
+        SupervisionDueRole,
+        SupervisionTextRole,
+        SupervisionOverdueRole,
     };
     Q_ENUM(Role)
 

@@ -18,6 +18,7 @@ class Store;
 struct ConflictRow {
     ConflictEntry entry;
     QString recordTitle;
+    QHash<QString, QString> childNames; // for lists of children: id -> name, as this device knows them
 };
 
 /**
@@ -33,7 +34,26 @@ class ConflictModel : public QAbstractListModel
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY countChanged)
 public:
-    enum Role { RecordIdRole = Qt::UserRole + 1, RecordTitleRole, FieldRole, FieldLabelRole, BaseRole, MineRole, TheirsRole, EditableRole };
+    enum Role {
+        RecordIdRole = Qt::UserRole + 1,
+        RecordTitleRole,
+        FieldRole,
+        FieldLabelRole,
+        BaseRole,
+        MineRole,
+        TheirsRole,
+        EditableRole,
+        /** How the field is edited: text, yesno, choice, date, datetime, list, or value (keep one only). */
+        KindRole,
+        /** choice: the [{value, text}] options, as in the form's picker. */
+        OptionsRole,
+        MineValueRole,
+        TheirsValueRole,
+        /** text: both versions combined, as the starting point of the person's own text. */
+        MergedRole,
+        /** list: one entry per item of either side, [{group, note, choices: [{key, label, text}], defaultKey}]. */
+        ListGroupsRole,
+    };
     Q_ENUM(Role)
 
     explicit ConflictModel(QObject *parent = nullptr);
@@ -51,10 +71,20 @@ public:
     Q_INVOKABLE void keepTheirs(int row);
     /** Only for text fields: the person writes the value that combines both. */
     Q_INVOKABLE void useEdited(int row, const QString &text);
+    /** The person's own value for a yes/no, choice, date or datetime field (as the form writes it:
+     *  true/false, an option's value, "2026-11-23", a UTC ISO datetime; null or "" for unanswered).
+     *  false when the value does not fit the field; nothing is saved then. */
+    Q_INVOKABLE bool useValue(int row, const QVariant &value);
+    /** A list made from both sides: the chosen keys of ListGroupsRole, in order ("" leaves one out). */
+    Q_INVOKABLE bool useListItems(int row, const QStringList &keys);
 
     /** The resolution job (store thread): removes the conflict, saves the value, queues it. */
     static Result<void> resolve(Database &db, const QString &recordId, const QString &field, const QJsonValue &chosen);
     static QString display(const QJsonValue &value);
+    /** The kind of editor a field needs (see KindRole). */
+    static QString kindOf(const QString &field, const QJsonValue &mine, const QJsonValue &theirs);
+    /** Two texts as one: the longer when one contains the other, else mine then theirs. */
+    static QString mergedText(const QString &mine, const QString &theirs);
 
 Q_SIGNALS:
     void storeChanged();
@@ -64,6 +94,10 @@ Q_SIGNALS:
 
 private:
     void choose(int row, const QJsonValue &value);
+    QString displayIn(const ConflictRow &row, const QJsonValue &value) const;
+    QString itemText(const ConflictRow &row, const QJsonValue &item) const;
+    QVariantList listGroups(const ConflictRow &row) const;
+    static QVariantList optionsFor(const QString &field);
 
     QPointer<Store> m_store;
     QList<ConflictRow> m_rows;

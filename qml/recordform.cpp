@@ -5,7 +5,9 @@
 #include "core/rules.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
+#include "core/store/syncstate.h"
 #include "core/wire.h"
+#include "dashboardviewmodel.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -111,8 +113,15 @@ RecordForm::RecordForm(QObject *parent) : QObject(parent)
 
 RecordForm::~RecordForm()
 {
-    // Leaving the page (or the lock destroying it) keeps what was typed.
-    autosaveNow();
+    // Leaving the page (or the lock destroying it) keeps what was typed. Nobody is left to hear
+    // the answer: a continuation on `this` would run on a dead context (Qt 6.4 asserts on it).
+    if (!m_unsavedDraft || !m_store || m_formKey.isEmpty())
+        return;
+    const QString text = QString::fromUtf8(QJsonDocument(m_record).toJson(QJsonDocument::Compact));
+    m_store->saveDraft(m_formKey, text).then([](Result<void> r) {
+        if (!r.ok())
+            qCWarning(lcForm) << "autosave on leaving failed:" << r.error().message;
+    });
 }
 
 void RecordForm::setStore(Store *store)
@@ -174,6 +183,12 @@ void RecordForm::startNew(const QStringList &childIds)
     } else if (m_type == u"direct_work") {
         r.insert(QStringLiteral("child_ids"), QJsonArray::fromStringList(childIds));
         r.insert(QStringLiteral("session_date"), QDate::currentDate().toString(Qt::ISODate));
+    } else if (m_type == u"supervision") {
+        // One child per supervision note; the worker is filled in from the child's allocation.
+        if (!childIds.isEmpty())
+            r.insert(QStringLiteral("child_id"), childIds.first());
+        r.insert(QStringLiteral("held_on"), QDate::currentDate().toString(Qt::ISODate));
+        r.insert(QStringLiteral("actions"), QJsonArray());
     }
     restoreOr(QStringLiteral("new-%1:%2").arg(m_type, childIds.join(QLatin1Char(','))), r, childIds);
 }
@@ -245,6 +260,11 @@ void RecordForm::fetchChildNames(const QStringList &childIds)
     m_store->run<QVariantMap>([childIds](Database &db) -> Result<QVariantMap> {
          RecordRepository repo(db);
          QVariantMap names;
+         // The team's names as last fetched from the service (ManagerSync), for the supervision
+         // form's worker; absent on a worker's tablet.
+         QVariantMap users;
+         if (auto cached = SyncState(db).get(DashboardViewModel::userNamesKey()); cached && cached.value())
+             users = QJsonDocument::fromJson(cached.value()->toUtf8()).object().toVariantMap();
          for (const QString &id : childIds) {
              auto child = repo.byId(id);
              if (!child)
@@ -254,13 +274,24 @@ void RecordForm::fetchChildNames(const QStringList &childIds)
              names.insert(id, QVariantMap{{QStringLiteral("name"),
                                            (preferred.isEmpty() ? b.value(u"first_name").toString() : preferred)
                                                + QLatin1Char(' ') + b.value(u"last_name").toString()},
-                                          {QStringLiteral("legalStatus"), b.value(u"legal_status").toString()}});
+                                          {QStringLiteral("legalStatus"), b.value(u"legal_status").toString()},
+                                          {QStringLiteral("allocatedWorker"), b.value(u"allocated_worker").toString()}});
          }
-         return names;
+         return QVariantMap{{QStringLiteral("children"), names}, {QStringLiteral("users"), users}};
      }).then(this, [this](Result<QVariantMap> r) {
         if (!r.ok())
             return;
-        m_childNames = r.value();
+        m_childNames = r.value().value(QStringLiteral("children")).toMap();
+        m_userNames = r.value().value(QStringLiteral("users")).toMap();
+        // A new supervision note is about the child's allocated worker unless the manager said otherwise.
+        if (m_type == u"supervision" && !m_record.contains(u"worker") && !m_childNames.isEmpty()) {
+            const QString worker = m_childNames.first().toMap().value(QStringLiteral("allocatedWorker")).toString();
+            if (!worker.isEmpty()) {
+                m_record.insert(QStringLiteral("worker"), worker);
+                ++m_version;
+                Q_EMIT changed();
+            }
+        }
         // A new visit's type follows the first child's legal status until the worker picks one.
         if (m_type == u"visit" && !m_record.contains(u"visit_type") && !m_childNames.isEmpty()) {
             const QString status = m_childNames.first().toMap().value(QStringLiteral("legalStatus")).toString();
@@ -398,6 +429,51 @@ void RecordForm::removeAction(int index)
     Q_EMIT loaded();
 }
 
+QStringList RecordForm::childIds(int) const
+{
+    return wire::childIdsOf(m_record);
+}
+
+bool RecordForm::addChild(const QString &childId)
+{
+    if (childId.isEmpty() || childIds().contains(childId))
+        return false;
+    if (m_type == u"visit") {
+        QJsonArray cards = m_record.value(u"children").toArray();
+        cards.append(QJsonObject{{QStringLiteral("child_id"), childId}, {QStringLiteral("safety_concern"), false}});
+        m_record.insert(QStringLiteral("children"), cards);
+    } else if (m_type == u"direct_work") {
+        QJsonArray ids = m_record.value(u"child_ids").toArray();
+        ids.append(childId);
+        m_record.insert(QStringLiteral("child_ids"), ids);
+    } else {
+        return false; // one child per record of the other types
+    }
+    edited();
+    fetchChildNames(childIds()); // the new card's name; bumps the revision when it arrives
+    ++m_revision;
+    Q_EMIT loaded();
+    return true;
+}
+
+bool RecordForm::removeChild(int index)
+{
+    const QString key = m_type == u"visit" ? QStringLiteral("children") : QStringLiteral("child_ids");
+    if (m_type != u"visit" && m_type != u"direct_work")
+        return false;
+    QJsonArray list = m_record.value(key).toArray();
+    if (index < 0 || index >= list.size() || list.size() <= 1)
+        return false;
+    list.removeAt(index);
+    m_record.insert(key, list);
+    // Violations name cards by index; after a removal they would point at the wrong child.
+    setErrors({});
+    edited();
+    ++m_revision;
+    Q_EMIT loaded();
+    return true;
+}
+
 void RecordForm::edited()
 {
     m_dirty = true;
@@ -414,6 +490,9 @@ void RecordForm::recomputePrompts()
     if (m_record.isEmpty())
         return;
     for (const rules::Prompt &p : rules::qualityPrompts(m_record)) {
+        // One message per field: where a violation is shown, its prompt (often the same words) is not.
+        if (m_errors.contains(p.field))
+            continue;
         const QVariantMap entry{{QStringLiteral("field"), p.field},
                                 {QStringLiteral("code"), p.code},
                                 {QStringLiteral("message"), p.message},
@@ -435,7 +514,10 @@ void RecordForm::setErrors(const QList<std::pair<QString, QString>> &errors)
             m_errorOrder.append(key);
         }
     }
+    recomputePrompts();
+    ++m_version;
     Q_EMIT errorsChanged();
+    Q_EMIT changed();
 }
 
 void RecordForm::autosaveNow()

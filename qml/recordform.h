@@ -16,7 +16,7 @@ namespace doorstep {
 class Store;
 
 /**
- * The visit and direct-work forms' state: the record being written, the violations from
+ * The visit, direct-work and supervision forms' state: the record being written, the violations from
  * `rules::checkSubmission` keyed by field path ("children[0].not_seen_alone_reason"), the inline
  * quality prompts, the autosaved draft (DraftStore, every few seconds and on suspend), and the
  * save / submit that go through the store in one transaction. QML only shows and edits fields.
@@ -39,6 +39,8 @@ class RecordForm : public QObject
     Q_PROPERTY(QVariantMap prompts READ prompts NOTIFY changed)
     Q_PROPERTY(QVariantList promptList READ promptList NOTIFY changed)
     Q_PROPERTY(QVariantMap childNames READ childNames NOTIFY loaded)
+    /** User id -> name of the team, when the service sent them (managers' tablets). */
+    Q_PROPERTY(QVariantMap userNames READ userNames NOTIFY loaded)
     Q_PROPERTY(QString recordId READ recordId NOTIFY loaded)
     Q_PROPERTY(QString formKey READ formKey NOTIFY loaded)
     Q_PROPERTY(QString state READ state NOTIFY changed)
@@ -72,6 +74,7 @@ public:
     QVariantMap prompts() const { return m_prompts; }
     QVariantList promptList() const { return m_promptList; }
     QVariantMap childNames() const { return m_childNames; }
+    QVariantMap userNames() const { return m_userNames; }
     QString recordId() const { return m_record.value(u"id").toString(); }
     QString formKey() const { return m_formKey; }
     QString state() const { return m_record.value(u"state").toString(); }
@@ -106,6 +109,13 @@ public:
 
     Q_INVOKABLE void addAction();
     Q_INVOKABLE void removeAction(int index);
+
+    /** The children the record is about (a visit's cards, in order; direct work's child_ids). */
+    Q_INVOKABLE QStringList childIds(int stamp = 0) const;
+    /** Adds a child (a sibling in the household): a new card on a visit. false when already on it. */
+    Q_INVOKABLE bool addChild(const QString &childId);
+    /** Removes the child at `index` with their card. The last child stays: a record is about someone. */
+    Q_INVOKABLE bool removeChild(int index);
 
     /** Writes the form (as a draft record) to the store; it joins the outbox. */
     Q_INVOKABLE void saveDraft();
@@ -148,6 +158,7 @@ private:
     QVariantMap m_prompts;
     QVariantList m_promptList;
     QVariantMap m_childNames;
+    QVariantMap m_userNames;
     QString m_errorString;
     int m_version = 0;
     int m_revision = 0;

@@ -27,7 +27,7 @@ ColumnLayout {
                 id: grid
                 anchors.fill: parent
                 anchors.margins: Theme.spacing
-                columns: root.width < 700 ? 1 : 3
+                columns: root.width < 700 || Theme.textScale >= 1.5 ? 1 : 3
                 columnSpacing: Theme.spacing
                 LabeledField {
                     form: root.form
@@ -35,7 +35,7 @@ ColumnLayout {
                     label: qsTr("What will be done")
                     required: true
                     Layout.fillWidth: true
-                    Layout.columnSpan: root.width < 700 ? 1 : 3
+                    Layout.columnSpan: grid.columns
                 }
                 LabeledField {
                     form: root.form
@@ -43,20 +43,22 @@ ColumnLayout {
                     label: qsTr("Who")
                     required: true
                     Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
                 }
-                LabeledField {
+                DateField {
                     form: root.form
                     path: actionCard.base + ".due"
                     label: qsTr("By when")
-                    kind: "date"
                     required: true
                     Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
                 }
                 Button {
                     text: qsTr("Remove")
                     flat: true
                     Layout.minimumHeight: Theme.touch
-                    Layout.alignment: Qt.AlignBottom
+                    Layout.alignment: Qt.AlignTop
+                    Layout.topMargin: grid.columns > 1 ? Theme.body + 8 : 0
                     Accessible.name: qsTr("Remove action %1").arg(actionCard.index + 1)
                     onClicked: root.form.removeAction(actionCard.index)
                 }

@@ -10,6 +10,8 @@ Rectangle {
     id: card
     required property RecordForm form
     required property int index
+    /** Another child is on the visit, so this one can be taken off it. */
+    property bool removable: false
     readonly property string base: "children[" + index + "]"
     readonly property string childId: form.value(base + ".child_id", form.version) || ""
     readonly property var child: form.childNames[childId]
@@ -28,12 +30,28 @@ Rectangle {
         anchors.margins: Theme.margin
         spacing: Theme.spacing
 
-        Label {
-            text: card.child ? card.child.name : qsTr("Child")
-            font.pixelSize: Theme.title
-            font.bold: true
+        RowLayout {
             Layout.fillWidth: true
-            wrapMode: Text.Wrap
+            spacing: Theme.spacing
+            Label {
+                text: card.child ? card.child.name : qsTr("Child")
+                font.pixelSize: Theme.title
+                font.bold: true
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+                Accessible.role: Accessible.Heading
+                Accessible.name: text
+            }
+            Button {
+                objectName: "removeChild:" + card.index
+                visible: card.removable
+                text: qsTr("Remove from visit")
+                flat: true
+                font.pixelSize: Theme.body
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Remove %1 from this visit").arg(card.child ? card.child.name : qsTr("this child"))
+                onClicked: card.askRemove()
+            }
         }
 
         YesNo {
@@ -108,14 +126,6 @@ Rectangle {
             Accessible.name: text
             onToggled: card.form.setValue(card.base + ".safety_concern", checked)
         }
-        Repeater {
-            model: card.form.promptList.filter(p => p.field.startsWith(card.base))
-            delegate: PromptNote {
-                required property var modelData
-                prompt: modelData
-                Layout.fillWidth: true
-            }
-        }
         Label {
             visible: concern.checked
             text: qsTr("This record will go to the top of your manager's queue at the next sync. If the child is in immediate danger, follow your safeguarding procedure now.")
@@ -123,6 +133,63 @@ Rectangle {
             font.pixelSize: Theme.small
             wrapMode: Text.Wrap
             Layout.fillWidth: true
+        }
+    }
+
+    // Asked before a card goes: what was written on it goes with it. Made when first needed.
+    property Popup confirmRemove: null
+    function askRemove() {
+        if (!confirmRemove)
+            confirmRemove = confirmComponent.createObject(card)
+        confirmRemove.open()
+        return confirmRemove
+    }
+    Component {
+        id: confirmComponent
+        Popup {
+            id: confirm
+            objectName: "confirmRemoveChild"
+            modal: true
+            focus: true
+            anchors.centerIn: Overlay.overlay
+            width: Math.min(Overlay.overlay ? Overlay.overlay.width - 2 * Theme.margin : 480, 560)
+            padding: Theme.margin
+            background: Rectangle { color: Theme.surface; radius: Theme.radius; border.color: Theme.border }
+            contentItem: ColumnLayout {
+                spacing: Theme.spacing
+                Label {
+                    text: qsTr("Remove %1 from this visit?").arg(card.child ? card.child.name : qsTr("this child"))
+                    font.pixelSize: Theme.title
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: qsTr("What is written on their card will be removed from this visit.")
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                RowLayout {
+                    Layout.alignment: Qt.AlignRight
+                    spacing: Theme.spacing
+                    Button {
+                        text: qsTr("Keep")
+                        font.pixelSize: Theme.body
+                        Layout.minimumHeight: Theme.touch
+                        Accessible.name: qsTr("Keep the child on the visit")
+                        onClicked: confirm.close()
+                    }
+                    Button {
+                        objectName: "confirmRemoveButton"
+                        text: qsTr("Remove")
+                        highlighted: true
+                        font.pixelSize: Theme.body
+                        Layout.minimumHeight: Theme.touch
+                        Accessible.name: qsTr("Remove the child and their card")
+                        onClicked: { confirm.close(); card.form.removeChild(card.index) }
+                    }
+                }
+            }
         }
     }
 }

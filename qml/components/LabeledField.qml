@@ -58,4 +58,8 @@ ColumnLayout {
                                 : (root.form.errors[root.path] || "")
         Layout.fillWidth: true
     }
+    PromptNote {
+        prompt: root.form.prompts[root.path]
+        Layout.fillWidth: true
+    }
 }

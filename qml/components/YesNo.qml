@@ -51,4 +51,8 @@ ColumnLayout {
         message: root.form.errors[root.path] || ""
         Layout.fillWidth: true
     }
+    PromptNote {
+        prompt: root.form.prompts[root.path]
+        Layout.fillWidth: true
+    }
 }

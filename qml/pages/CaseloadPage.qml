@@ -11,16 +11,35 @@ Page {
     id: page
     objectName: "caseloadPage"
     property alias model: caseload
+    // Read once here: on Qt 6.4 the compiled bindings inside the header's Flow reading the
+    // AppState singleton directly left `store` below undefined on the first page.
+    readonly property bool managerMode: AppState.isManager
     background: Rectangle { color: Theme.background }
 
     CaseloadModel {
         id: caseload
         store: AppState.store
     }
+    // Managers only: the count on the approval queue button (a worker's screen never loads it).
+    ReviewQueueModel {
+        id: reviewQueue
+        userId: AppState.userId
+    }
+    Binding {
+        target: reviewQueue
+        property: "store"
+        value: AppState.store
+        when: AppState.isManager
+    }
     Connections {
         target: AppState
-        function onRecordsChanged() { caseload.reload() }
+        function onRecordsChanged() {
+            caseload.reload()
+            if (AppState.isManager)
+                reviewQueue.reload()
+        }
     }
+    StackView.onActivated: if (AppState.isManager) reviewQueue.reload()
 
     header: Rectangle {
         color: Theme.background
@@ -50,6 +69,25 @@ Page {
                     Label {
                         text: qsTr("%n children", "", caseload.count)
                         color: Theme.muted
+                    }
+                    Button {
+                        objectName: "dashboardButton"
+                        visible: page.managerMode
+                        text: qsTr("Team dashboard")
+                        height: Theme.touch
+                        Accessible.name: qsTr("Open the team dashboard")
+                        onClicked: page.StackView.view.push(Qt.resolvedUrl("DashboardPage.qml"))
+                    }
+                    Button {
+                        objectName: "reviewQueueButton"
+                        visible: page.managerMode
+                        text: reviewQueue.attentionCount > 0
+                              ? qsTr("Approval queue: %1 waiting, %2 need attention").arg(reviewQueue.waitingCount).arg(reviewQueue.attentionCount)
+                              : qsTr("Approval queue: %1 waiting").arg(reviewQueue.waitingCount)
+                        highlighted: reviewQueue.waitingCount > 0 || reviewQueue.attentionCount > 0
+                        height: Theme.touch
+                        Accessible.name: text
+                        onClicked: page.StackView.view.push(Qt.resolvedUrl("ReviewQueuePage.qml"))
                     }
                 }
                 TextField {
@@ -97,10 +135,13 @@ Page {
             required property string lastSeen
             required property int seenAloneLast
             required property bool unsynced
+            required property string supervisionText
+            required property bool supervisionOverdue
             width: ListView.view.width
             height: Math.max(Theme.touch, content.implicitHeight + 2 * Theme.spacing)
             highlighted: ListView.isCurrentItem
             Accessible.name: qsTr("%1, %2, %3").arg(name).arg(legalStatusText).arg(dueText)
+                             + (supervisionText.length > 0 ? ", " + supervisionText : "")
             background: Rectangle {
                 radius: Theme.radius
                 color: row.down || row.highlighted ? Theme.infoSoft : Theme.surface
@@ -161,6 +202,15 @@ Page {
                         color: row.seenAloneLast === 0 ? Theme.warning : Theme.text
                         font.pixelSize: Theme.small
                         font.bold: row.seenAloneLast === 0
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        objectName: "supervisionAction"
+                        visible: text.length > 0
+                        text: row.supervisionText
+                        color: row.supervisionOverdue ? Theme.danger : Theme.text
+                        font.pixelSize: Theme.small
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }

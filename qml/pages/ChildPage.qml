@@ -26,9 +26,24 @@ Page {
     }
 
     function openRecord(recordId, type) {
-        page.StackView.view.push(Qt.resolvedUrl(type === "direct_work" ? "DirectWorkPage.qml" : "VisitFormPage.qml"),
-                                 { recordId: recordId })
+        const pages = { direct_work: "DirectWorkPage.qml", supervision: "SupervisionFormPage.qml" }
+        page.StackView.view.push(Qt.resolvedUrl(pages[type] || "VisitFormPage.qml"), { recordId: recordId })
     }
+
+    // Managers: the chronology as a PDF, after a warning (a plain file with personal data).
+    ManagerExports {
+        id: exports
+        store: AppState.store
+        managerSync: AppState.managerSync
+        teamId: AppState.teamId
+        generatedBy: AppState.userName
+        onFinished: (path) => {
+            if (path.length > 0)
+                AppState.syncNow() // the export's audit report goes with the next sync
+            pdfSaved.open()
+        }
+    }
+    property alias exporter: exports
 
     header: Rectangle {
         color: Theme.surface
@@ -37,7 +52,7 @@ Page {
             id: headerRow
             anchors.fill: parent
             anchors.margins: Theme.spacing
-            columns: page.wide ? 4 : 2
+            columns: page.wide ? (AppState.isManager ? 6 : 4) : 2
             ToolButton {
                 text: qsTr("‹ Back")
                 Layout.minimumHeight: Theme.touch
@@ -78,6 +93,76 @@ Page {
                 Accessible.name: qsTr("Record a direct work session with %1").arg(vm.name)
                 onClicked: page.StackView.view.push(Qt.resolvedUrl("DirectWorkPage.qml"), { childIds: [page.childId] })
             }
+            Button {
+                objectName: "recordSupervisionButton"
+                visible: AppState.isManager
+                text: qsTr("Record supervision")
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Record case supervision about %1").arg(vm.name)
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("SupervisionFormPage.qml"), { childIds: [page.childId] })
+            }
+            Button {
+                objectName: "chronologyPdfButton"
+                visible: AppState.isManager
+                text: exports.busy ? qsTr("Exporting…") : qsTr("Chronology PDF")
+                enabled: !exports.busy
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Export %1's chronology as a PDF").arg(vm.name)
+                onClicked: pdfWarning.open()
+            }
+        }
+    }
+
+    Dialog {
+        id: pdfWarning
+        objectName: "pdfWarning"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(page.width - 2 * Theme.margin, 640)
+        modal: true
+        title: qsTr("Export personal data?")
+        contentItem: ColumnLayout {
+            spacing: Theme.spacing
+            Label {
+                text: qsTr("The PDF holds %1's whole chronology: visits, the child's words, decisions and supervision. It is an ordinary file: it is not encrypted and the app's PIN does not protect it.").arg(vm.name)
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("It will be saved in %1. Share it only through your council's secure channels and delete it when you no longer need it. The export is recorded in the audit trail.").arg(exports.outputDir)
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+                Accessible.name: qsTr("Cancel the export")
+            }
+            Button {
+                objectName: "confirmPdfExport"
+                text: qsTr("Export")
+                highlighted: true
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+                Accessible.name: qsTr("Export the PDF file")
+            }
+        }
+        onAccepted: exports.exportChronologyPdf(page.childId)
+    }
+    Dialog {
+        id: pdfSaved
+        objectName: "pdfSaved"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(page.width - 2 * Theme.margin, 640)
+        modal: true
+        title: exports.lastPath.length > 0 ? qsTr("Export saved") : qsTr("Export failed")
+        standardButtons: Dialog.Ok
+        contentItem: Label {
+            text: exports.lastPath.length > 0 ? qsTr("Saved as %1").arg(exports.lastPath) + (exports.errorString.length > 0 ? "\n" + exports.errorString : "")
+                                              : exports.errorString
+            wrapMode: Text.WrapAnywhere
         }
     }
 
@@ -185,7 +270,7 @@ Page {
                     required property bool unsynced
                     width: ListView.view.width
                     height: Math.max(Theme.touch, body.implicitHeight + 2 * Theme.spacing)
-                    enabled: type === "visit" || type === "direct_work"
+                    enabled: type === "visit" || type === "direct_work" || (type === "supervision" && AppState.isManager)
                     Accessible.name: qsTr("%1, %2, %3").arg(title).arg(whenText).arg(stateText)
                     background: Rectangle {
                         radius: Theme.radius

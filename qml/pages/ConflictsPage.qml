@@ -49,6 +49,7 @@ Page {
 
     ListView {
         id: list
+        objectName: "conflictList"
         anchors.fill: parent
         anchors.margins: Theme.margin
         spacing: Theme.margin
@@ -57,13 +58,21 @@ Page {
         ScrollBar.vertical: ScrollBar {}
         delegate: Rectangle {
             id: item
+            objectName: "conflict:" + field
             required property int index
+            required property string field
             required property string recordTitle
             required property string fieldLabel
             required property string base
             required property string mine
             required property string theirs
             required property bool editable
+            required property string kind
+            required property var options
+            required property var mineValue
+            required property var theirsValue
+            required property string merged
+            required property var listGroups
             property bool editing: false
             width: ListView.view.width
             implicitHeight: col.implicitHeight + 2 * Theme.margin
@@ -122,17 +131,25 @@ Page {
                         }
                     }
                 }
-                TextArea {
-                    id: edited
-                    visible: item.editing
-                    text: item.mine
-                    wrapMode: TextEdit.Wrap
+                Loader {
+                    active: item.editing
+                    visible: active
                     Layout.fillWidth: true
-                    Layout.minimumHeight: Theme.touch * 2
-                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
-                    Accessible.name: qsTr("Combined text for %1").arg(item.fieldLabel)
+                    sourceComponent: ConflictEditor {
+                        model: conflicts
+                        row: item.index
+                        kind: item.kind
+                        fieldLabel: item.fieldLabel
+                        options: item.options
+                        mineValue: item.mineValue
+                        theirsValue: item.theirsValue
+                        merged: item.merged
+                        listGroups: item.listGroups
+                        onDone: item.editing = false
+                    }
                 }
                 Flow {
+                    visible: !item.editing
                     spacing: Theme.spacing
                     Layout.fillWidth: true
                     Button {
@@ -148,12 +165,12 @@ Page {
                         onClicked: conflicts.keepTheirs(item.index)
                     }
                     Button {
-                        visible: item.editable
-                        text: item.editing ? qsTr("Save combined text") : qsTr("Edit")
-                        highlighted: item.editing
+                        objectName: "editConflict"
+                        visible: item.kind !== "value"
+                        text: item.kind === "text" ? qsTr("Combine…") : qsTr("Edit…")
                         height: Theme.touch
-                        Accessible.name: item.editing ? qsTr("Save the combined text") : qsTr("Write a combined text")
-                        onClicked: item.editing ? conflicts.useEdited(item.index, edited.text) : (item.editing = true)
+                        Accessible.name: item.kind === "text" ? qsTr("Write a text that combines both") : qsTr("Choose another value for %1").arg(item.fieldLabel)
+                        onClicked: item.editing = true
                     }
                 }
             }

@@ -113,14 +113,15 @@ Page {
                 Layout.fillWidth: true
             }
             GridLayout {
-                columns: page.width > 700 ? 2 : 1
+                columns: page.width > 700 && Theme.textScale < 1.5 ? 2 : 1
                 columnSpacing: Theme.margin
                 Layout.fillWidth: true
-                LabeledField {
+                DateField {
                     form: workForm; path: "session_date"
-                    Layout.alignment: Qt.AlignTop; kind: "date"
+                    Layout.alignment: Qt.AlignTop
                     label: qsTr("Date of the session"); required: true
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                 }
                 ReasonPicker {
                     form: workForm; path: "activity"
@@ -128,6 +129,7 @@ Page {
                     label: qsTr("Activity")
                     options: Labels.activities()
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                 }
             }
             LabeledField {
@@ -146,14 +148,6 @@ Page {
             }
             LabeledArea { form: workForm; path: "reflection"; label: qsTr("Your reflection"); Layout.fillWidth: true }
             LabeledArea { form: workForm; path: "next_steps"; label: qsTr("Next steps"); Layout.fillWidth: true }
-            Repeater {
-                model: workForm.promptList.filter(p => ["aims", "child_words", "reflection", "next_steps"].indexOf(p.field) < 0)
-                delegate: PromptNote {
-                    required property var modelData
-                    prompt: modelData
-                    Layout.fillWidth: true
-                }
-            }
         }
     }
 

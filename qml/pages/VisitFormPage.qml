@@ -146,20 +146,22 @@ Page {
                 Layout.fillWidth: true
             }
             GridLayout {
-                columns: page.width > 700 ? 2 : 1
+                columns: page.width > 700 && Theme.textScale < 1.5 ? 2 : 1
                 columnSpacing: Theme.margin
                 Layout.fillWidth: true
-                LabeledField {
+                DateField {
                     form: visitForm; path: "started_at"
-                    Layout.alignment: Qt.AlignTop; kind: "datetime"
+                    Layout.alignment: Qt.AlignTop; withTime: true
                     label: qsTr("Started"); required: true
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                 }
-                LabeledField {
+                DateField {
                     form: visitForm; path: "ended_at"
-                    Layout.alignment: Qt.AlignTop; kind: "datetime"
+                    Layout.alignment: Qt.AlignTop; withTime: true
                     label: qsTr("Ended")
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                 }
                 ReasonPicker {
                     form: visitForm; path: "visit_type"
@@ -167,6 +169,7 @@ Page {
                     label: qsTr("Type of visit")
                     options: Labels.visitTypes()
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                 }
                 ReasonPicker {
                     form: visitForm; path: "location"
@@ -174,6 +177,7 @@ Page {
                     label: qsTr("Where")
                     options: Labels.locations()
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                 }
             }
             YesNo {
@@ -194,8 +198,21 @@ Page {
                 model: visitForm.count("children", visitForm.revision)
                 delegate: ChildCard {
                     form: visitForm
+                    removable: visitForm.count("children", visitForm.revision) > 1
                     Layout.fillWidth: true
                 }
+            }
+            Button {
+                objectName: "addChildButton"
+                text: qsTr("Add another child")
+                font.pixelSize: Theme.body
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Add another child to this visit, for example a brother or sister")
+                onClicked: childPicker.open()
+            }
+            ChildPicker {
+                id: childPicker
+                form: visitForm
             }
 
             SectionHeader { text: qsTr("3. Analysis"); Layout.fillWidth: true }

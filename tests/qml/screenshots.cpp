@@ -5,15 +5,22 @@
 // Fails when a screen does not open, a grab is empty or QML warns.
 #include "qml/appstate.h"
 #include "qml/demodata.h"
+#include "qml/managerdemo.h"
 #include "qml/demosession.h"
 #include "qml/translations.h"
+#include "core/store/conflictstore.h"
+#include "core/store/decisionqueue.h"
 #include "core/store/recordrepository.h"
+#include "core/store/syncstate.h"
+#include "core/wire.h"
 #include "core/store/store.h"
 #include "sync/device.h"
 
 #include <QDir>
 #include <QGuiApplication>
 #include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -153,6 +160,99 @@ int main(int argc, char **argv)
         home();
     }
 
+    // The manager's approval queue and read view (docs/managers.md): team records as pulled from the
+    // service, written by two workers, one with a safety concern, one decision queued offline and
+    // one the service answered with a conflict.
+    {
+        const QString manager = QStringLiteral("0b0b0b0b-0000-4000-8000-000000000001");
+        const QStringList kids = ids.value();
+        QString concernId, conflictId;
+        auto reviewStaged = await(session.device()->store()->run<bool>([&](Database &db) -> Result<bool> {
+            RecordRepository repo(db);
+            const QString workerA = QStringLiteral("0a0a0a0a-0000-4000-8000-00000000000a");
+            const QString workerB = QStringLiteral("0c0c0c0c-0000-4000-8000-00000000000b");
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            auto submittedBy = [&](QJsonObject rec, const QString &author, int hoursAgo) {
+                rec.insert(QStringLiteral("author"), author);
+                rec.insert(QStringLiteral("state"), QStringLiteral("submitted"));
+                rec.insert(QStringLiteral("submitted_at"), now.addSecs(-3600 * hoursAgo).toString(Qt::ISODate));
+                return rec;
+            };
+            QJsonObject concern = submittedBy(demodata::visit(kids.at(3), 1, 0), workerA, 6);
+            QJsonArray cards = concern.value(u"children").toArray();
+            QJsonObject sibling = cards.at(0).toObject();
+            sibling.insert(QStringLiteral("child_id"), kids.at(4));
+            sibling.insert(QStringLiteral("safety_concern"), true);
+            sibling.insert(QStringLiteral("seen_alone"), false);
+            sibling.insert(QStringLiteral("not_seen_alone_reason"), QStringLiteral("unable_parent_refused"));
+            sibling.insert(QStringLiteral("not_seen_alone_detail"), QStringLiteral("Father stayed in the room; a school visit is booked for Thursday."));
+            sibling.insert(QStringLiteral("child_views"), QStringLiteral("Said the shouting at night frightens him and he hides under the duvet."));
+            cards.append(sibling);
+            concern.insert(QStringLiteral("children"), cards);
+            concern.insert(QStringLiteral("actions"),
+                           QJsonArray{QJsonObject{{QStringLiteral("id"), wire::newUuid()},
+                                                  {QStringLiteral("what"), QStringLiteral("Strategy discussion with police and school")},
+                                                  {QStringLiteral("owner"), QStringLiteral("Team manager")},
+                                                  {QStringLiteral("due"), now.date().addDays(1).toString(Qt::ISODate)},
+                                                  {QStringLiteral("status"), QStringLiteral("open")}}});
+            const QList<QJsonObject> records{concern,
+                                             submittedBy(demodata::visit(kids.at(5), 12, 2), workerB, 24 * 8),
+                                             submittedBy(demodata::directWork(kids.at(6), 5), workerA, 24 * 4 + 3),
+                                             submittedBy(demodata::visit(kids.at(7), 4, 3), workerB, 24 * 2),
+                                             submittedBy(demodata::visit(kids.at(8), 3, 4), workerA, 20)};
+            for (const QJsonObject &r : records)
+                if (auto a = repo.applyRemote(r, 4); !a)
+                    return a.error();
+            concernId = concern.value(u"id").toString();
+            conflictId = records.at(1).value(u"id").toString();
+            if (auto s = SyncState(db).set(QStringLiteral("team_user_names"),
+                                           QString::fromUtf8(QJsonDocument(QJsonObject{{workerA, QStringLiteral("Sam Patel")},
+                                                                                       {workerB, QStringLiteral("Jo Okafor")}})
+                                                                 .toJson(QJsonDocument::Compact)));
+                !s)
+                return s.error();
+            DecisionQueue decisions(db);
+            if (auto q = decisions.queue(records.at(3).value(u"id").toString(), QStringLiteral("approve"),
+                                         QStringLiteral("Child seen alone, views recorded, actions clear."), 4);
+                !q)
+                return q.error();
+            auto stale = decisions.queue(conflictId, QStringLiteral("approve"), QStringLiteral("Good analysis."), 3);
+            if (!stale)
+                return stale.error();
+            if (auto c = decisions.settle(stale.value().decisionId, QStringLiteral("conflict"), QStringLiteral("conflict"),
+                                          QStringLiteral("The record changed since you read it."), 4);
+                !c)
+                return c.error();
+            return true;
+        }));
+        if (!reviewStaged || !reviewStaged->ok())
+            problems << QStringLiteral("could not stage the approval queue: %1").arg(reviewStaged ? reviewStaged->error().message : QStringLiteral("timeout"));
+        for (const Size &size : {Size{"landscape", 1280, 800}, Size{"portrait", 800, 1280}}) {
+            const QString suffix = QString::fromLatin1(size.name);
+            window->resize(size.w, size.h);
+            home();
+            settle(300);
+            open(QStringLiteral("ReviewQueuePage"), {{QStringLiteral("userId"), manager}});
+            grab(QStringLiteral("review-queue-") + suffix);
+            const QVariantMap reviewProps{{QStringLiteral("recordId"), concernId}, {QStringLiteral("userId"), manager},
+                                          {QStringLiteral("closeAfterDecision"), false}};
+            if (QObject *page = open(QStringLiteral("ReviewPage"), reviewProps)) {
+                grab(QStringLiteral("review-read-") + suffix);
+                // Further down: the second child's card (safety concern, not seen alone).
+                if (auto *flick = page->property("flickable").value<QObject *>())
+                    flick->setProperty("contentY", size.h * 0.55);
+                if (auto *vm = page->property("viewModel").value<QObject *>())
+                    vm->setProperty("rationale", QStringLiteral("Strategy discussion booked for tomorrow; approve the record of the visit."));
+                grab(QStringLiteral("review-read-card-") + suffix);
+            }
+            home();
+            open(QStringLiteral("ReviewQueuePage"), {{QStringLiteral("userId"), manager}});
+            open(QStringLiteral("ReviewPage"), {{QStringLiteral("recordId"), conflictId}, {QStringLiteral("userId"), manager}});
+            grab(QStringLiteral("review-conflict-") + suffix);
+            home();
+        }
+    }
+
     // 200% text.
     window->resize(1280, 800);
     session.app()->setTextScale(2.0);
@@ -170,6 +270,255 @@ int main(int argc, char **argv)
     grab(QStringLiteral("pin-landscape"));
     window->resize(800, 1280);
     grab(QStringLiteral("pin-portrait"));
+
+    // Client (issue 5): a wrong PIN; several children on a visit, the calendar, the clock and the
+    // child picker; conflicts of each kind and their editors; then a new tablet's sign-in and
+    // choosing a PIN, each on a session of its own, in both orientations and at 200% text.
+    {
+        QQuickWindow *const mainWindow = window;
+        session.app()->unlock(QStringLiteral("1357"));
+        DemoSession::waitUntil([&] { return !session.app()->busy() && !session.app()->errorString().isEmpty(); }, 10000);
+        grab(QStringLiteral("pin-wrong-portrait"));
+        session.app()->unlock(QStringLiteral("2468"));
+        if (!DemoSession::waitUntil([&] { return session.app()->phase() == AppState::Phase::Unlocked; }, 10000))
+            problems << QStringLiteral("could not unlock again");
+        // The same visit changed here and on the service: a text, a yes/no, a date and time, a list.
+        auto conflictsStaged = await(session.device()->store()->run<bool>([childId](Database &db) -> Result<bool> {
+            QJsonObject shared = demodata::visit(childId, 9, 1);
+            if (auto r = RecordRepository(db).applyRemote(shared, 4); !r)
+                return r.error();
+            const QString id = shared.value(u"id").toString();
+            const QJsonObject action{{QStringLiteral("id"), wire::newUuid()}, {QStringLiteral("what"), QStringLiteral("Refer to the school nurse")},
+                                     {QStringLiteral("owner"), QStringLiteral("Sam Patel")},
+                                     {QStringLiteral("due"), QDate::currentDate().addDays(7).toString(Qt::ISODate)},
+                                     {QStringLiteral("status"), QStringLiteral("open")}};
+            QJsonObject moved = action;
+            moved.insert(QStringLiteral("due"), QDate::currentDate().addDays(14).toString(Qt::ISODate));
+            const QJsonObject added{{QStringLiteral("id"), wire::newUuid()}, {QStringLiteral("what"), QStringLiteral("Book a family group conference")},
+                                    {QStringLiteral("owner"), QStringLiteral("Jo Okafor")},
+                                    {QStringLiteral("due"), QDate::currentDate().addDays(21).toString(Qt::ISODate)},
+                                    {QStringLiteral("status"), QStringLiteral("open")}};
+            const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-9);
+            const QList<merge::FieldConflict> conflicts{
+                {QStringLiteral("observations"), shared.value(u"observations"),
+                 QStringLiteral("Home warm and tidy. Ben showed me his new bike."),
+                 QStringLiteral("Home warm and tidy; fridge well stocked.")},
+                {QStringLiteral("announced"), QJsonValue(QJsonValue::Undefined), true, false},
+                {QStringLiteral("started_at"), start.toString(Qt::ISODate), start.addSecs(1800).toString(Qt::ISODate),
+                 start.addSecs(-3600).toString(Qt::ISODate)},
+                {QStringLiteral("actions"), QJsonArray{action}, QJsonArray{moved}, QJsonArray{action, added}}};
+            for (const merge::FieldConflict &c : conflicts)
+                if (auto r = ConflictStore(db).put(id, c, 5); !r)
+                    return r.error();
+            return true;
+        }));
+        if (!conflictsStaged || !conflictsStaged->ok())
+            problems << QStringLiteral("could not stage the conflicts: %1").arg(conflictsStaged ? conflictsStaged->error().message : QStringLiteral("timeout"));
+        session.app()->refreshCounts();
+        auto popupOf = [](QObject *field, const char *opener) -> QObject * {
+            QVariant popup;
+            if (field)
+                QMetaObject::invokeMethod(field, opener, Q_RETURN_ARG(QVariant, popup));
+            return popup.value<QObject *>();
+        };
+        auto closePopup = [](QObject *popup) {
+            if (popup)
+                QMetaObject::invokeMethod(popup, "close");
+        };
+        auto clientScreens = [&](const QString &suffix, int height, bool all) {
+            home();
+            settle(300);
+            if (QObject *page = open(QStringLiteral("VisitFormPage"), {{QStringLiteral("childIds"), QStringList{ids.value().at(0)}}})) {
+                auto *form = page->property("form").value<QObject *>();
+                form->setProperty("autosaveMs", 60000);
+                settle(400);
+                if (all) {
+                    QObject *calendar = popupOf(page->findChild<QObject *>(QStringLiteral("dateField:started_at")), "openCalendar");
+                    grab(QStringLiteral("visit-calendar-") + suffix);
+                    closePopup(calendar);
+                    QObject *clock = popupOf(page->findChild<QObject *>(QStringLiteral("dateField:ended_at")), "openClock");
+                    grab(QStringLiteral("visit-clock-") + suffix);
+                    closePopup(clock);
+                    if (QObject *picker = page->findChild<QObject *>(QStringLiteral("childPicker"))) {
+                        QMetaObject::invokeMethod(picker, "open");
+                        settle(600);
+                        grab(QStringLiteral("visit-addchild-") + suffix);
+                        QMetaObject::invokeMethod(picker, "close");
+                    }
+                }
+                bool added = false; // false when the restored draft already has them
+                QMetaObject::invokeMethod(form, "addChild", Q_RETURN_ARG(bool, added), Q_ARG(QString, ids.value().at(3)));
+                int cards = 0;
+                QMetaObject::invokeMethod(form, "count", Q_RETURN_ARG(int, cards), Q_ARG(QString, QStringLiteral("children")), Q_ARG(int, 0));
+                if (cards != 2)
+                    problems << QStringLiteral("a second child was not added to the visit");
+                QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("children[1].seen")), Q_ARG(QVariant, true));
+                if (auto *flick = page->property("flickable").value<QObject *>())
+                    flick->setProperty("contentY", height * 1.9);
+                grab(QStringLiteral("visit-twochildren-") + suffix);
+            }
+            home();
+            if (!all)
+                return;
+            if (QObject *page = open(QStringLiteral("ConflictsPage"), {})) {
+                settle(600);
+                grab(QStringLiteral("conflicts-kinds-") + suffix);
+                for (const char *field : {"observations", "announced", "actions", "started_at"})
+                    if (QObject *item = page->findChild<QObject *>(QStringLiteral("conflict:") + QLatin1String(field)))
+                        item->setProperty("editing", true);
+                grab(QStringLiteral("conflicts-edit-") + suffix);
+                if (auto *list = page->findChild<QObject *>(QStringLiteral("conflictList")))
+                    list->setProperty("contentY", height * 1.2);
+                grab(QStringLiteral("conflicts-edit-list-") + suffix);
+            }
+            home();
+        };
+        for (const Size &size : {Size{"landscape", 1280, 800}, Size{"portrait", 800, 1280}}) {
+            window->resize(size.w, size.h);
+            clientScreens(QString::fromLatin1(size.name), size.h, true);
+        }
+        window->resize(1280, 800);
+        session.app()->setTextScale(2.0);
+        clientScreens(QStringLiteral("text200"), 800, false);
+        if (QObject *page = open(QStringLiteral("VisitFormPage"), {{QStringLiteral("childIds"), QStringList{ids.value().at(4)}}})) {
+            settle(400);
+            QObject *calendar = popupOf(page->findChild<QObject *>(QStringLiteral("dateField:started_at")), "openCalendar");
+            grab(QStringLiteral("visit-calendar-text200"));
+            closePopup(calendar);
+        }
+        home();
+        open(QStringLiteral("ConflictsPage"), {});
+        grab(QStringLiteral("conflicts-text200"));
+        home();
+        session.app()->setTextScale(1.0);
+
+        // A new tablet: sign in (with the message for a missing field), then choose a PIN.
+        QTemporaryDir firstRunData, choosePinData;
+        DemoSession firstRun(firstRunData.path()), choosing(choosePinData.path());
+        firstRun.app()->start();
+        choosing.app()->startWithoutService();
+        const bool started = DemoSession::waitUntil([&] {
+            return firstRun.app()->phase() == AppState::Phase::SignIn && choosing.app()->phase() == AppState::Phase::ChoosePin;
+        }, 30000);
+        if (!started)
+            problems << QStringLiteral("a new tablet did not reach sign-in and choosing a PIN");
+        QQmlApplicationEngine firstRunEngine, choosingEngine;
+        for (QQmlApplicationEngine *e : {&firstRunEngine, &choosingEngine})
+            QObject::connect(e, &QQmlEngine::warnings, [&problems](const QList<QQmlError> &w) {
+                for (const QQmlError &err : w)
+                    problems << err.toString();
+            });
+        QQuickWindow *firstRunWindow = started ? DemoSession::loadUi(firstRunEngine, firstRun.app()) : nullptr;
+        QQuickWindow *choosingWindow = started ? DemoSession::loadUi(choosingEngine, choosing.app()) : nullptr;
+        if (started && (!firstRunWindow || !choosingWindow))
+            problems << QStringLiteral("the sign-in or PIN screen did not load");
+        if (firstRunWindow && choosingWindow) {
+            for (const Size &size : {Size{"landscape", 1280, 800}, Size{"portrait", 800, 1280}}) {
+                const QString suffix = QString::fromLatin1(size.name);
+                window = firstRunWindow;
+                window->resize(size.w, size.h);
+                firstRun.app()->clearError();
+                grab(QStringLiteral("signin-") + suffix);
+                firstRun.app()->signIn(QStringLiteral("https://doorstep.example.gov.uk"), QStringLiteral("sam.patel"), QString());
+                grab(QStringLiteral("signin-error-") + suffix);
+                window = choosingWindow;
+                window->resize(size.w, size.h);
+                grab(QStringLiteral("pin-choose-") + suffix);
+            }
+            firstRun.app()->clearError();
+            firstRun.app()->setTextScale(2.0);
+            choosing.app()->setTextScale(2.0);
+            window = firstRunWindow;
+            window->resize(1280, 800);
+            grab(QStringLiteral("signin-text200"));
+            window = choosingWindow;
+            window->resize(1280, 800);
+            grab(QStringLiteral("pin-choose-text200"));
+        }
+        window = mainWindow;
+    }
+
+    // The manager's dashboard (charts, tables, drill-down), supervision form and caseload
+    // (docs/managers.md): a second session signed in as a manager of a fictional team.
+    QTemporaryDir managerData;
+    DemoSession managerSession(managerData.path());
+    QQmlApplicationEngine managerEngine;
+    if (auto prepared = managerSession.prepare(0, 0); !prepared.ok()) {
+        problems << QStringLiteral("manager session: %1").arg(prepared.error().message);
+    } else {
+        const QDate today = QDate::currentDate();
+        auto team = await(managerSession.device()->store()->run<QStringList>([today](Database &db) { return demodata::seedTeam(db, 9, today); }));
+        if (!team || !team->ok()) {
+            problems << QStringLiteral("could not stage the team: %1").arg(team ? team->error().message : QStringLiteral("timeout"));
+        } else {
+            managerSession.app()->setDemoUser(demodata::demoManagerId(), QStringLiteral("Mo Khan"), QStringLiteral("manager"), demodata::demoTeamId());
+            managerSession.app()->setLockWhenInactive(false);
+            QObject::connect(&managerEngine, &QQmlEngine::warnings, [&problems](const QList<QQmlError> &w) {
+                for (const QQmlError &e : w)
+                    problems << e.toString();
+            });
+            window = DemoSession::loadUi(managerEngine, managerSession.app()); // grab/open/home follow it
+            if (!window) {
+                problems << QStringLiteral("manager UI did not load");
+            } else {
+                const QString supervised = team->value().at(1);
+                for (const Size &size : {Size{"landscape", 1280, 800}, Size{"portrait", 800, 1280}}) {
+                    const QString suffix = QString::fromLatin1(size.name);
+                    window->resize(size.w, size.h);
+                    home();
+                    settle(800);
+                    grab(QStringLiteral("caseload-manager-") + suffix);
+                    if (QObject *page = open(QStringLiteral("DashboardPage"), {})) {
+                        settle(800);
+                        grab(QStringLiteral("dashboard-") + suffix);
+                        if (auto *flick = page->findChild<QObject *>(QStringLiteral("dashboardFlickable")))
+                            flick->setProperty("contentY", size.h * 0.75);
+                        grab(QStringLiteral("dashboard-charts-") + suffix);
+                        if (auto *flick = page->findChild<QObject *>(QStringLiteral("dashboardFlickable")))
+                            flick->setProperty("contentY", 0);
+                        page->setProperty("showTables", true);
+                        grab(QStringLiteral("dashboard-tables-") + suffix);
+                        page->setProperty("showTables", false);
+                        // Tapping the team's "overdue" tile: the children behind it.
+                        QVariant vm = page->property("viewModel");
+                        QObject *teamModel = vm.value<QObject *>()->property("team").value<QObject *>();
+                        QMetaObject::invokeMethod(page, "drill", Q_ARG(QVariant, QVariant::fromValue(teamModel)), Q_ARG(QVariant, 0),
+                                                  Q_ARG(QVariant, QStringLiteral("overdue")), Q_ARG(QVariant, QStringLiteral("Team — Overdue")));
+                        grab(QStringLiteral("dashboard-drilldown-") + suffix);
+                        if (auto *popup = page->findChild<QObject *>(QStringLiteral("drillDown")))
+                            QMetaObject::invokeMethod(popup, "close");
+                    }
+                    home();
+                    if (QObject *page = open(QStringLiteral("SupervisionFormPage"), {{QStringLiteral("childIds"), QStringList{supervised}}})) {
+                        auto *form = page->property("form").value<QObject *>();
+                        form->setProperty("autosaveMs", 60000);
+                        settle(400);
+                        QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("discussion")),
+                                                  Q_ARG(QVariant, QStringLiteral("School attendance has dropped to 82%; Nan is struggling with the school run.")));
+                        QMetaObject::invokeMethod(form, "addAction");
+                        QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("actions[0].what")),
+                                                  Q_ARG(QVariant, QStringLiteral("Ask the school for a transport assessment")));
+                        bool ok = true;
+                        QMetaObject::invokeMethod(form, "submit", Q_RETURN_ARG(bool, ok));
+                        grab(QStringLiteral("supervision-violations-") + suffix);
+                        if (auto *flick = page->property("flickable").value<QObject *>())
+                            flick->setProperty("contentY", size.h * 0.6);
+                        grab(QStringLiteral("supervision-actions-") + suffix);
+                    }
+                    home();
+                }
+                window->resize(1280, 800);
+                managerSession.app()->setTextScale(2.0);
+                home();
+                if (open(QStringLiteral("DashboardPage"), {})) {
+                    settle(800);
+                    grab(QStringLiteral("dashboard-text200"));
+                }
+                home();
+                managerSession.app()->setTextScale(1.0);
+            }
+        }
+    }
 
     for (const QString &p : std::as_const(problems))
         out << "screenshots: problem: " << p << Qt::endl;

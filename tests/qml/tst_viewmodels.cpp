@@ -4,7 +4,9 @@
 #include "qml/caseloadmodel.h"
 #include "qml/childviewmodel.h"
 #include "qml/conflictmodel.h"
+#include "qml/dateinput.h"
 #include "qml/demodata.h"
+#include "qml/labels.h"
 #include "qml/outboxmodel.h"
 #include "qml/pinvault.h"
 #include "qml/recordform.h"
@@ -12,6 +14,7 @@
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
+#include "core/wire.h"
 #include "platform/inmemorykeystore.h"
 
 #include <QAbstractItemModelTester>
@@ -322,6 +325,257 @@ private Q_SLOTS:
             if (e.recordId == recordId && e.patch.value(u"rationale").toString() == theirs)
                 queued = true;
         QVERIFY(queued);
+    }
+
+    void conflictEditorsFollowTheFieldKind()
+    {
+        // A visit changed here and on the service in a yes/no, a choice, a datetime and a list.
+        QJsonObject shared = demodata::visit(m_children.at(3), 8, 1);
+        const QString id = shared.value(u"id").toString();
+        const QJsonObject keep{{QStringLiteral("id"), wire::newUuid()}, {QStringLiteral("what"), QStringLiteral("Book a CAMHS appointment")},
+                               {QStringLiteral("owner"), QStringLiteral("Sam")}, {QStringLiteral("due"), QStringLiteral("2026-12-01")},
+                               {QStringLiteral("status"), QStringLiteral("open")}};
+        QJsonObject changedHere = keep;
+        changedHere.insert(QStringLiteral("due"), QStringLiteral("2026-12-08"));
+        QJsonObject changedThere = keep;
+        changedThere.insert(QStringLiteral("owner"), QStringLiteral("Alex"));
+        const QJsonObject onlyThere{{QStringLiteral("id"), wire::newUuid()}, {QStringLiteral("what"), QStringLiteral("School meeting")},
+                                    {QStringLiteral("owner"), QStringLiteral("Sam")}, {QStringLiteral("due"), QStringLiteral("2026-12-03")},
+                                    {QStringLiteral("status"), QStringLiteral("open")}};
+        QList<merge::FieldConflict> conflicts;
+        conflicts.append({QStringLiteral("announced"), QJsonValue(QJsonValue::Undefined), true, false});
+        conflicts.append({QStringLiteral("visit_type"), QStringLiteral("statutory_cin"), QStringLiteral("statutory_cp"), QStringLiteral("other")});
+        conflicts.append({QStringLiteral("started_at"), QStringLiteral("2026-11-01T09:00:00Z"), QStringLiteral("2026-11-01T10:00:00Z"),
+                          QStringLiteral("2026-11-02T09:30:00Z")});
+        conflicts.append({QStringLiteral("actions"), QJsonArray{keep}, QJsonArray{changedHere}, QJsonArray{changedThere, onlyThere}});
+        QVERIFY(await(m_store.run<bool>([shared, id, conflicts](Database &db) -> Result<bool> {
+            if (auto r = RecordRepository(db).applyRemote(shared, 4); !r)
+                return r.error();
+            for (const merge::FieldConflict &c : conflicts)
+                if (auto r = ConflictStore(db).put(id, c, 5); !r)
+                    return r.error();
+            return true;
+        })));
+        ConflictModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(&m_store);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 4, 10000);
+        const auto rowOf = [&model](const QString &field) {
+            for (int i = 0; i < model.rowCount(); ++i)
+                if (model.index(i).data(ConflictModel::FieldRole).toString() == field)
+                    return i;
+            return -1;
+        };
+        const QHash<QString, QString> kinds{{QStringLiteral("announced"), QStringLiteral("yesno")},
+                                            {QStringLiteral("visit_type"), QStringLiteral("choice")},
+                                            {QStringLiteral("started_at"), QStringLiteral("datetime")},
+                                            {QStringLiteral("actions"), QStringLiteral("list")}};
+        for (auto it = kinds.cbegin(); it != kinds.cend(); ++it) {
+            QVERIFY(rowOf(it.key()) >= 0);
+            QCOMPARE(model.index(rowOf(it.key())).data(ConflictModel::KindRole).toString(), it.value());
+            QVERIFY(!model.index(rowOf(it.key())).data(ConflictModel::EditableRole).toBool()); // not free text
+        }
+        QCOMPARE(model.index(rowOf(QStringLiteral("visit_type"))).data(ConflictModel::OptionsRole).toList().size(), 4);
+        QCOMPARE(model.index(rowOf(QStringLiteral("visit_type"))).data(ConflictModel::TheirsRole).toString(), Labels::visitTypes().last().toMap().value(QStringLiteral("text")).toString());
+
+        // A value that does not fit the field is refused and nothing is saved.
+        QVERIFY(!model.useValue(rowOf(QStringLiteral("announced")), QStringLiteral("maybe")));
+        QVERIFY(!model.useValue(rowOf(QStringLiteral("visit_type")), QStringLiteral("picnic")));
+        QVERIFY(!model.useValue(rowOf(QStringLiteral("started_at")), QStringLiteral("yesterday")));
+        QCOMPARE(model.rowCount(), 4);
+
+        // The list: one group per action; the action changed on both offers both versions.
+        const QVariantList groups = model.index(rowOf(QStringLiteral("actions"))).data(ConflictModel::ListGroupsRole).toList();
+        QCOMPARE(groups.size(), 2);
+        QCOMPARE(groups.at(0).toMap().value(QStringLiteral("choices")).toList().size(), 2);
+        QCOMPARE(groups.at(1).toMap().value(QStringLiteral("choices")).toList().size(), 1);
+        const QString keyTheirs = groups.at(0).toMap().value(QStringLiteral("choices")).toList().at(1).toMap().value(QStringLiteral("key")).toString();
+        const QString keyOnlyThere = groups.at(1).toMap().value(QStringLiteral("defaultKey")).toString();
+        const QString keyMine = groups.at(0).toMap().value(QStringLiteral("defaultKey")).toString();
+        QVERIFY(!model.useListItems(rowOf(QStringLiteral("actions")), {keyMine, keyTheirs})); // one action twice
+
+        QSignalSpy resolved(&model, &ConflictModel::resolved);
+        QVERIFY(model.useValue(rowOf(QStringLiteral("announced")), false));
+        QTRY_COMPARE_WITH_TIMEOUT(resolved.count(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 3, 10000);
+        QVERIFY(model.useValue(rowOf(QStringLiteral("visit_type")), QStringLiteral("statutory_cla")));
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 10000);
+        const QString picked = DateInput::combine(QStringLiteral("01/11/2026"), QStringLiteral("10:15"), {}, true).value(QStringLiteral("value")).toString();
+        QVERIFY(model.useValue(rowOf(QStringLiteral("started_at")), picked));
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 1, 10000);
+        QVERIFY(model.useListItems(rowOf(QStringLiteral("actions")), {keyTheirs, QString(), keyOnlyThere}));
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 0, 10000);
+        QCOMPARE(resolved.count(), 4);
+
+        const StoredRecord rec = await(m_store.record(id));
+        QCOMPARE(rec.body.value(u"announced"), QJsonValue(false));
+        QCOMPARE(rec.body.value(u"visit_type").toString(), QStringLiteral("statutory_cla"));
+        QCOMPARE(rec.body.value(u"started_at").toString(), picked);
+        QCOMPARE(rec.body.value(u"actions").toArray(), (QJsonArray{changedThere, onlyThere}));
+        // Every decision is queued with its field, so the service and the other devices get it.
+        const auto pending = await(m_store.pendingOutbox(100000));
+        QSet<QString> queued;
+        for (const OutboxEntry &e : pending)
+            if (e.recordId == id)
+                for (auto it = e.patch.constBegin(); it != e.patch.constEnd(); ++it)
+                    queued.insert(it.key());
+        for (const QString &field : kinds.keys())
+            QVERIFY2(queued.contains(field), qPrintable(field));
+    }
+
+    void mergedTextKeepsBoth_data()
+    {
+        QTest::addColumn<QString>("mine");
+        QTest::addColumn<QString>("theirs");
+        QTest::addColumn<QString>("merged");
+        QTest::addRow("different") << QStringLiteral("A") << QStringLiteral("B") << QStringLiteral("A\n\nB");
+        QTest::addRow("theirs extends mine") << QStringLiteral("Seen at home.") << QStringLiteral("Seen at home. Mum present.")
+                                             << QStringLiteral("Seen at home. Mum present.");
+        QTest::addRow("mine extends theirs") << QStringLiteral("Seen. Calm.") << QStringLiteral("Seen.") << QStringLiteral("Seen. Calm.");
+        QTest::addRow("mine empty") << QString() << QStringLiteral("B") << QStringLiteral("B");
+        QTest::addRow("theirs empty") << QStringLiteral("A") << QString() << QStringLiteral("A");
+    }
+    void mergedTextKeepsBoth()
+    {
+        QFETCH(QString, mine);
+        QFETCH(QString, theirs);
+        QFETCH(QString, merged);
+        QCOMPARE(ConflictModel::mergedText(mine, theirs), merged);
+    }
+
+    void dateInputParses_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("iso");
+        QTest::addRow("day first") << QStringLiteral("23/11/2026") << QStringLiteral("2026-11-23");
+        QTest::addRow("short") << QStringLiteral("1/2/26") << QStringLiteral("2026-02-01");
+        QTest::addRow("dashes") << QStringLiteral("01-02-2026") << QStringLiteral("2026-02-01");
+        QTest::addRow("iso") << QStringLiteral("2026-02-01") << QStringLiteral("2026-02-01");
+        QTest::addRow("spaces around") << QStringLiteral("  5.3.2026 ") << QStringLiteral("2026-03-05");
+        QTest::addRow("impossible") << QStringLiteral("30/02/2026") << QString();
+        QTest::addRow("words") << QStringLiteral("tomorrow") << QString();
+        QTest::addRow("month first is not accepted as such") << QStringLiteral("11/23/2026") << QString();
+    }
+    void dateInputParses()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, iso);
+        QCOMPARE(DateInput::parseDate(text), iso);
+    }
+
+    void dateInputCombinesDateAndTime()
+    {
+        QCOMPARE(DateInput::parseTime(QStringLiteral("9:05")), QStringLiteral("09:05"));
+        QCOMPARE(DateInput::parseTime(QStringLiteral("1430")), QStringLiteral("14:30"));
+        QCOMPARE(DateInput::parseTime(QStringLiteral("25:00")), QString());
+        // A date field keeps the date; a datetime field the UTC datetime of the local date and time.
+        QCOMPARE(DateInput::combine(QStringLiteral("23/11/2026"), {}, {}, false).value(QStringLiteral("value")).toString(), QStringLiteral("2026-11-23"));
+        const QVariantMap both = DateInput::combine(QStringLiteral("23/11/2026"), QStringLiteral("14:30"), {}, true);
+        QVERIFY(both.value(QStringLiteral("ok")).toBool());
+        const QString value = both.value(QStringLiteral("value")).toString();
+        QVERIFY(value.endsWith(QLatin1Char('Z')));
+        QCOMPARE(DateInput::dateTextOf(value), QStringLiteral("23/11/2026"));
+        QCOMPARE(DateInput::timeTextOf(value), QStringLiteral("14:30"));
+        QCOMPARE(DateInput::isoDateOf(value), QStringLiteral("2026-11-23"));
+        // Picking only a new date keeps the time; only a new time keeps the date.
+        const QString moved = DateInput::combine(QStringLiteral("2026-11-25"), {}, value, true).value(QStringLiteral("value")).toString();
+        QCOMPARE(DateInput::dateTextOf(moved), QStringLiteral("25/11/2026"));
+        QCOMPARE(DateInput::timeTextOf(moved), QStringLiteral("14:30"));
+        const QString later = DateInput::combine({}, QStringLiteral("16:00"), value, true).value(QStringLiteral("value")).toString();
+        QCOMPARE(DateInput::dateTextOf(later), QStringLiteral("23/11/2026"));
+        QCOMPARE(DateInput::timeTextOf(later), QStringLiteral("16:00"));
+        // Both empty: unanswered. Not understood: refused.
+        QCOMPARE(DateInput::combine({}, {}, value, true).value(QStringLiteral("value")).toString(), QString());
+        QVERIFY(!DateInput::combine(QStringLiteral("soon"), QStringLiteral("14:30"), value, true).value(QStringLiteral("ok")).toBool());
+        QVERIFY(!DateInput::combine(QStringLiteral("23/11/2026"), QStringLiteral("teatime"), value, true).value(QStringLiteral("ok")).toBool());
+        // The calendar's arithmetic crosses months and years.
+        QCOMPARE(DateInput::addDays(QStringLiteral("2026-12-31"), 1), QStringLiteral("2027-01-01"));
+        QCOMPARE(DateInput::addMonths(QStringLiteral("2026-01-31"), 1), QStringLiteral("2026-02-28"));
+        QCOMPARE(DateInput::monthOf(QStringLiteral("2026-01-31")), 0);
+        QCOMPARE(DateInput::fromParts(2026, 1, 29), QString()); // no 29 February in 2026
+    }
+
+    void visitTakesMoreThanOneChild()
+    {
+        RecordForm form;
+        form.setStore(&m_store);
+        form.setAutosaveMs(60000);
+        form.startNew({m_children.at(2)});
+        QTRY_VERIFY_WITH_TIMEOUT(form.ready() && form.childNames().size() == 1, 10000);
+        // A sibling joins the visit with a card of their own; the same child twice is refused.
+        QVERIFY(form.addChild(m_children.at(3)));
+        QVERIFY(!form.addChild(m_children.at(3)));
+        QVERIFY(!form.addChild(m_children.at(2)));
+        QCOMPARE(form.count(QStringLiteral("children")), 2);
+        QCOMPARE(form.childIds(), (QStringList{m_children.at(2), m_children.at(3)}));
+        QTRY_COMPARE_WITH_TIMEOUT(form.childNames().size(), 2, 10000);
+        QVERIFY(form.childNames().value(m_children.at(3)).toMap().value(QStringLiteral("name")).toString().startsWith(QStringLiteral("Dylan")));
+        QCOMPARE(form.value(QStringLiteral("children[1].safety_concern")).toBool(), false);
+
+        const QDateTime start = QDateTime::currentDateTime().addSecs(-3 * 3600);
+        form.setValue(QStringLiteral("started_at"), start.toUTC().toString(Qt::ISODate));
+        form.setValue(QStringLiteral("ended_at"), start.addSecs(3600).toUTC().toString(Qt::ISODate));
+        form.setValue(QStringLiteral("rationale"), QStringLiteral("Statutory visit; both children at home"));
+        for (const QString &card : {QStringLiteral("children[0]"), QStringLiteral("children[1]")}) {
+            form.setValue(card + QStringLiteral(".seen"), true);
+            form.setValue(card + QStringLiteral(".bedroom_seen"), true);
+        }
+        form.setValue(QStringLiteral("children[0].seen_alone"), true);
+        // The second card's own question is asked of it, by its path.
+        QVERIFY(!form.submit());
+        QVERIFY2(form.errors().contains(QStringLiteral("children[1].seen_alone")), qPrintable(form.errorFields().join(QLatin1Char(','))));
+        QVERIFY(!form.errors().contains(QStringLiteral("children[0].seen_alone")));
+
+        // Removing a card drops the violations (they name cards by position) and keeps the other card.
+        QVERIFY(form.removeChild(0));
+        QVERIFY(form.errors().isEmpty());
+        QCOMPARE(form.childIds(), QStringList{m_children.at(3)});
+        QCOMPARE(form.value(QStringLiteral("children[0].bedroom_seen")).toBool(), true);
+        QVERIFY(!form.removeChild(0)); // the last child stays
+        QVERIFY(form.addChild(m_children.at(2)));
+        form.setValue(QStringLiteral("children[0].seen_alone"), true);
+        form.setValue(QStringLiteral("children[1].seen"), false);
+        form.setValue(QStringLiteral("children[1].not_seen_reason"), QStringLiteral("At nursery"));
+        form.setValue(QStringLiteral("children[1].bedroom_seen"), false);
+
+        QSignalSpy saved(&form, &RecordForm::saved);
+        QVERIFY2(form.submit(), qPrintable(form.errorFields().join(QLatin1Char(','))));
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 10000);
+        const StoredRecord stored = await(m_store.record(form.recordId()));
+        const QJsonArray cards = stored.body.value(u"children").toArray();
+        QCOMPARE(cards.size(), 2);
+        QCOMPARE(cards.at(0).toObject().value(u"child_id").toString(), m_children.at(3));
+        QCOMPARE(cards.at(1).toObject().value(u"not_seen_reason").toString(), QStringLiteral("At nursery"));
+    }
+
+    void onePromptOrViolationPerField()
+    {
+        RecordForm form;
+        form.setStore(&m_store);
+        form.setAutosaveMs(60000);
+        form.startNew({m_children.at(5)});
+        QTRY_VERIFY_WITH_TIMEOUT(form.ready(), 10000);
+        form.setValue(QStringLiteral("children[0].seen"), true);
+        form.setValue(QStringLiteral("children[0].seen_alone"), false);
+        const QString reason = QStringLiteral("children[0].not_seen_alone_reason");
+        // Before submitting: a tip at the field.
+        QVERIFY(form.prompts().contains(reason));
+        QVERIFY(form.prompts().contains(QStringLiteral("rationale")));
+        QVERIFY(!form.submit());
+        // After: the violation, and no tip repeating it; the tip list agrees.
+        QVERIFY(form.errors().contains(reason));
+        QVERIFY(form.errors().contains(QStringLiteral("rationale")));
+        QVERIFY(!form.prompts().contains(reason));
+        QVERIFY(!form.prompts().contains(QStringLiteral("rationale")));
+        for (const QVariant &p : form.promptList())
+            QVERIFY2(!form.errors().contains(p.toMap().value(QStringLiteral("field")).toString()),
+                     qPrintable(p.toMap().value(QStringLiteral("field")).toString()));
+        // Fields with no violation keep their tips (the child's views).
+        QVERIFY(form.prompts().contains(QStringLiteral("children[0].child_views")));
+        // Answering clears the violation; the answered field has no tip either.
+        form.setValue(reason, QStringLiteral("child_refused"));
+        QVERIFY(!form.errors().contains(reason));
+        QVERIFY(!form.prompts().contains(reason));
     }
 
     void pinVerifierAndLockOut()

@@ -75,5 +75,70 @@ Item {
             const strong = page.form.promptList.filter(p => p.strong)
             verify(strong.length >= 1, "seen alone without the child's views is a strong prompt")
         }
+
+        function test_siblingAddedFromTheCaseloadAndRemoved() {
+            const page = openForm()
+            findChild(page, "addChildButton").clicked() // below the fold: the button, not a tap
+            const picker = findChild(page, "childPicker")
+            tryVerify(() => picker.opened)
+            const list = findChild(picker.contentItem, "childList")
+            tryVerify(() => list.count === 3, 10000)
+            // Search narrows the caseload; the child already on the visit cannot be added twice.
+            const first = page.form.childNames[page.form.childIds()[0]].name.split(" ")[0]
+            findChild(picker.contentItem, "childSearch").text = first
+            tryVerify(() => list.count === 1, 10000)
+            tryVerify(() => list.itemAtIndex(0) !== null)
+            verify(!list.itemAtIndex(0).enabled)
+            findChild(picker.contentItem, "childSearch").text = ""
+            tryVerify(() => list.count === 3, 10000)
+            let other = null
+            for (let i = 0; i < list.count && !other; ++i) {
+                const row = list.itemAtIndex(i)
+                if (row && row.enabled)
+                    other = row
+            }
+            verify(other)
+            const otherId = other.childId
+            mouseClick(other)
+            tryVerify(() => !picker.visible)
+            compare(page.form.childIds(), [caseload.childIdAt(0), otherId])
+            const cards = findChild(page, "cardRepeater")
+            tryCompare(cards, "count", 2)
+            // Each card asks its own questions, and each can be taken off again.
+            const firstSeen = page.form.value("children[0].seen")
+            page.form.setValue("children[1].seen", false)
+            compare(page.form.value("children[1].seen"), false)
+            compare(page.form.value("children[0].seen"), firstSeen)
+            const remove = findChild(page, "removeChild:1")
+            verify(remove && remove.visible)
+            remove.clicked()
+            const card = cards.itemAt(1)
+            tryVerify(() => card.confirmRemove && card.confirmRemove.opened)
+            mouseClick(findChild(card.confirmRemove.contentItem, "confirmRemoveButton"))
+            tryCompare(cards, "count", 1)
+            compare(page.form.childIds(), [caseload.childIdAt(0)])
+            verify(!findChild(page, "removeChild:0").visible, "the last child stays on the visit")
+        }
+
+        function test_oneMessagePerField() {
+            const page = openForm()
+            page.form.setValue("children[0].seen", true)
+            page.form.setValue("children[0].seen_alone", false)
+            const path = "children[0].not_seen_alone_reason"
+            verify(page.form.prompts[path] !== undefined, "a tip before submitting")
+            page.form.submit()
+            tryVerify(() => page.form.errors[path] !== undefined, 5000)
+            compare(page.form.prompts[path], undefined)
+            // On screen: the violation under the picker, and no tip saying the same again.
+            const picker = findChild(page, "reasonPicker:" + path)
+            let notes = 0
+            for (let i = 0; i < picker.children.length; ++i) {
+                const c = picker.children[i]
+                if (c.prompt !== undefined && c.visible)
+                    ++notes
+            }
+            compare(notes, 0)
+            compare(shownError(page, path), page.form.errors[path])
+        }
     }
 }

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+import QtQuick
+import QtQuick.Controls
+import Doorstep
+
+// One bar of a dashboard chart: its length shows `value` against `maximum`, the number sits
+// beside it, and tapping it lists the children behind the figure. At least 48 px tall.
+AbstractButton {
+    id: root
+    property real value: 0
+    property real maximum: 1
+    property color barColor: Theme.accent
+    property string valueText: ""
+    /** Share of the width kept for the number after the bar. */
+    readonly property real textReserve: Math.min(width * 0.45, valueLabel.implicitWidth + 8)
+    implicitHeight: Theme.touch
+    implicitWidth: 160
+    focusPolicy: Qt.StrongFocus
+    Accessible.role: Accessible.Button
+    Accessible.name: text
+
+    background: Rectangle {
+        radius: 4
+        color: root.down || root.visualFocus ? Theme.infoSoft : "transparent"
+        border.width: root.visualFocus ? 2 : 0
+        border.color: Theme.accent
+    }
+    contentItem: Item {
+        Rectangle {
+            id: bar
+            anchors.verticalCenter: parent.verticalCenter
+            height: Math.round(root.height * 0.5)
+            radius: 3
+            color: root.barColor
+            width: root.maximum > 0 && root.value > 0
+                   ? Math.max(3, (root.width - root.textReserve) * Math.min(1, root.value / root.maximum)) : 0
+        }
+        Label {
+            id: valueLabel
+            anchors.verticalCenter: parent.verticalCenter
+            x: bar.width + 6
+            text: root.valueText
+            font.pixelSize: Theme.small
+            color: Theme.text
+        }
+    }
+}

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#include "managersync.h"
+
+#include "core/store/auditlog.h"
+#include "core/store/database.h"
+#include "core/store/store.h"
+#include "core/store/syncstate.h"
+#include "core/store/transaction.h"
+#include "core/wire.h"
+#include "dashboardviewmodel.h"
+#include "sync/apiclient.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcManagerSync, "doorstep.app.managersync")
+
+namespace doorstep {
+
+namespace {
+// One flush sends at most this many; the rest go with the next sync.
+constexpr int kMaxReportsPerFlush = 500;
+} // namespace
+
+ManagerSync::ManagerSync(Store *store, sync::ApiClient *api, QObject *parent) : QObject(parent), m_store(store), m_api(api) {}
+
+void ManagerSync::setPending(int pending)
+{
+    if (pending != m_pending) {
+        m_pending = pending;
+        Q_EMIT pendingReportsChanged();
+    }
+}
+
+Result<QJsonArray> ManagerSync::queued(Database &db)
+{
+    auto text = SyncState(db).get(queueKey());
+    if (!text)
+        return text.error();
+    if (!text.value())
+        return QJsonArray();
+    return QJsonDocument::fromJson(text.value()->toUtf8()).array();
+}
+
+Result<void> ManagerSync::enqueue(Database &db, const QJsonObject &report)
+{
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
+    auto list = queued(db);
+    if (!list)
+        return list.error();
+    QJsonArray reports = list.value();
+    reports.append(report);
+    if (auto r = SyncState(db).set(queueKey(), QString::fromUtf8(QJsonDocument(reports).toJson(QJsonDocument::Compact))); !r)
+        return r;
+    // The device's own chain records the export at once, whether or not the service hears of it.
+    const QStringList children = [&report] {
+        QStringList ids;
+        for (const QJsonValue &v : report.value(u"child_ids").toArray())
+            ids << v.toString();
+        return ids;
+    }();
+    const QString action = QStringLiteral("export.") + report.value(u"kind").toString();
+    if (children.size() == 1) {
+        if (auto r = AuditLog(db).append(action, children.first()); !r)
+            return r;
+    } else if (auto r = AuditLog(db).append(action, QString()); !r) {
+        return r;
+    }
+    return tx.commit();
+}
+
+Result<void> ManagerSync::remove(Database &db, const QString &reportId)
+{
+    Transaction tx(db);
+    if (!tx.ok())
+        return tx.error();
+    auto list = queued(db);
+    if (!list)
+        return list.error();
+    QJsonArray kept;
+    for (const QJsonValue &v : list.value())
+        if (v.toObject().value(u"id").toString() != reportId)
+            kept.append(v);
+    auto r = kept.isEmpty() ? SyncState(db).remove(queueKey())
+                            : SyncState(db).set(queueKey(), QString::fromUtf8(QJsonDocument(kept).toJson(QJsonDocument::Compact)));
+    if (!r)
+        return r;
+    return tx.commit();
+}
+
+QFuture<Result<void>> ManagerSync::queueReport(const QString &kind, const QStringList &childIds, int rows)
+{
+    const QJsonObject report{{QStringLiteral("id"), wire::newUuid()},
+                             {QStringLiteral("kind"), kind},
+                             {QStringLiteral("child_ids"), QJsonArray::fromStringList(childIds)},
+                             {QStringLiteral("rows"), rows},
+                             {QStringLiteral("exported_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+    if (!m_store)
+        return QtFuture::makeReadyFuture(Result<void>(Error(ErrorCode::Internal, QStringLiteral("no store"))));
+    auto future = m_store->run<int>([report](Database &db) -> Result<int> {
+        if (auto r = enqueue(db, report); !r)
+            return r.error();
+        auto list = queued(db);
+        if (!list)
+            return list.error();
+        return int(list.value().size());
+    });
+    return future.then(this, [this](Result<int> r) -> Result<void> {
+        if (!r.ok())
+            return r.error();
+        setPending(r.value());
+        return {};
+    });
+}
+
+void ManagerSync::recount()
+{
+    if (!m_store)
+        return;
+    m_store->run<int>([](Database &db) -> Result<int> {
+         auto list = queued(db);
+         if (!list)
+             return list.error();
+         return int(list.value().size());
+     }).then(this, [this](Result<int> r) {
+        if (r.ok())
+            setPending(r.value());
+    });
+}
+
+void ManagerSync::flush()
+{
+    if (m_flushing || !m_store || !m_api)
+        return;
+    m_flushing = true;
+    sendNext(0, 0);
+}
+
+void ManagerSync::sendNext(int sent, int round)
+{
+    m_store->run<QJsonArray>([](Database &db) { return queued(db); }).then(this, [this, sent, round](Result<QJsonArray> r) {
+        if (!r.ok() || r.value().isEmpty() || round >= kMaxReportsPerFlush) {
+            m_flushing = false;
+            if (r.ok())
+                setPending(int(r.value().size()));
+            Q_EMIT flushed(sent, m_pending);
+            return;
+        }
+        setPending(int(r.value().size()));
+        const QJsonObject report = r.value().first().toObject();
+        const QString id = report.value(u"id").toString();
+        const QJsonObject body{{QStringLiteral("kind"), report.value(u"kind")},
+                               {QStringLiteral("child_ids"), report.value(u"child_ids")},
+                               {QStringLiteral("rows"), report.value(u"rows")},
+                               {QStringLiteral("exported_at"), report.value(u"exported_at")}};
+        m_api->post(QStringLiteral("/api/v1/audit/export"), body, [this, id, sent, round](const sync::ApiReply *ok, const sync::ApiFailure *failure) {
+            // Malformed (400) or too large (413) never gets better: drop it rather than block the rest.
+            const bool drop = failure && (failure->status == 400 || failure->status == 413);
+            if (failure && !drop) {
+                m_flushing = false;
+                qCInfo(lcManagerSync) << "export report kept for the next sync:" << failure->status << failure->serviceCode;
+                Q_EMIT flushed(sent, m_pending);
+                return;
+            }
+            if (drop)
+                qCWarning(lcManagerSync) << "the service refused an export report:" << failure->serviceCode;
+            m_store->run<bool>([id](Database &db) -> Result<bool> {
+                 if (auto r = remove(db, id); !r)
+                     return r.error();
+                 return true;
+             }).then(this, [this, sent, round, counted = ok != nullptr](Result<bool> removed) {
+                if (!removed.ok()) {
+                    m_flushing = false;
+                    Q_EMIT flushed(sent, m_pending);
+                    return;
+                }
+                sendNext(sent + (counted ? 1 : 0), round + 1);
+            });
+        });
+    });
+}
+
+void ManagerSync::refreshUserNames()
+{
+    if (!m_store || !m_api)
+        return;
+    m_api->get(QStringLiteral("/api/v1/dashboard"), [this](const sync::ApiReply *ok, const sync::ApiFailure *failure) {
+        if (!ok) {
+            Q_UNUSED(failure) // not a manager, or offline: the dashboard labels workers by id
+            return;
+        }
+        const QString names = QString::fromUtf8(QJsonDocument(ok->body.value(u"user_names").toObject()).toJson(QJsonDocument::Compact));
+        m_store->run<bool>([names](Database &db) -> Result<bool> {
+             if (auto r = SyncState(db).set(DashboardViewModel::userNamesKey(), names); !r)
+                 return r.error();
+             return true;
+         }).then(this, [this](Result<bool> r) {
+            if (r.ok())
+                Q_EMIT userNamesChanged();
+        });
+    });
+}
+
+} // namespace doorstep

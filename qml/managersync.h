@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include "core/result.h"
+
+#include <QDateTime>
+#include <QFuture>
+#include <QJsonArray>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QtQml/qqml.h>
+
+namespace doorstep {
+
+class Database;
+class Store;
+namespace sync {
+class ApiClient;
+}
+
+/**
+ * What a manager's tablet tells the service besides records: each export made on the tablet
+ * (`POST /api/v1/audit/export`, so the tablet and the service leave the same audit trail) and
+ * the team's user names for the dashboard (from `GET /api/v1/dashboard`).
+ *
+ * Export reports wait in the store's key/value sync state (one JSON list under
+ * `pending_export_reports`, no table of their own) until a sync succeeds; each one is also written
+ * to the device's hash-chained audit log at once. A report the service refuses as malformed is
+ * dropped (trying again cannot help); any other failure keeps it for the next sync.
+ */
+class ManagerSync : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by AppState")
+    Q_PROPERTY(int pendingReports READ pendingReports NOTIFY pendingReportsChanged)
+public:
+    ManagerSync(Store *store, sync::ApiClient *api, QObject *parent = nullptr);
+
+    int pendingReports() const { return m_pending; }
+
+    /** Queues the report of an export (`kind`: visits_csv or chronology_pdf) and writes the local
+     *  audit event; resolves when both are in the store. */
+    QFuture<Result<void>> queueReport(const QString &kind, const QStringList &childIds, int rows);
+    /** Sends the queued reports one after another (after a successful sync). */
+    Q_INVOKABLE void flush();
+    /** Fetches the team's user names (managers only) and keeps them for the dashboard. */
+    Q_INVOKABLE void refreshUserNames();
+    /** Re-reads how many reports wait. */
+    Q_INVOKABLE void recount();
+
+    // Store-thread parts, public for tests.
+    static QString queueKey() { return QStringLiteral("pending_export_reports"); }
+    static Result<void> enqueue(Database &db, const QJsonObject &report);
+    static Result<QJsonArray> queued(Database &db);
+    static Result<void> remove(Database &db, const QString &reportId);
+
+Q_SIGNALS:
+    void pendingReportsChanged();
+    /** A flush ended: `sent` reports were accepted, `left` still wait. */
+    void flushed(int sent, int left);
+    void userNamesChanged();
+
+private:
+    void sendNext(int sent, int round);
+    void setPending(int pending);
+
+    QPointer<Store> m_store;
+    sync::ApiClient *m_api;
+    int m_pending = 0;
+    bool m_flushing = false;
+};
+
+} // namespace doorstep

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Doorstep
+
+// Case supervision (managers): what was discussed, what was decided, and prioritised actions with
+// owners and dates. The same RecordForm as visits; the rules are rules::checkSupervision.
+Page {
+    id: page
+    objectName: "supervisionFormPage"
+    property var childIds: []
+    property string recordId: ""
+    property alias form: supervisionForm
+    property alias flickable: flick
+    background: Rectangle { color: Theme.background }
+
+    RecordForm {
+        id: supervisionForm
+        store: AppState.store
+        recordType: "supervision"
+        author: AppState.userId
+        onSaved: (submitted) => {
+            AppState.recordSaved()
+            if (submitted && page.StackView.view)
+                page.StackView.view.pop()
+        }
+        onSubmitRefused: flick.contentY = 0
+    }
+    Connections {
+        target: AppState
+        function onSuspending() { supervisionForm.autosaveNow() }
+    }
+    Component.onCompleted: recordId.length > 0 ? supervisionForm.open(recordId) : supervisionForm.startNew(childIds)
+
+    readonly property string childName: {
+        const names = supervisionForm.childNames
+        const keys = Object.keys(names)
+        return keys.length > 0 ? names[keys[0]].name : ""
+    }
+    readonly property string workerId: supervisionForm.value("worker", supervisionForm.version) || ""
+    function userName(id) {
+        if (!id)
+            return qsTr("Not allocated")
+        if (id === AppState.userId)
+            return AppState.userName
+        return supervisionForm.userNames[id] || qsTr("Worker %1").arg(id.substring(0, 8))
+    }
+
+    header: Rectangle {
+        color: Theme.surface
+        implicitHeight: titleRow.implicitHeight + 2 * Theme.spacing
+        RowLayout {
+            id: titleRow
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            ToolButton {
+                text: qsTr("‹ Back")
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Back; your draft is kept")
+                onClicked: { supervisionForm.autosaveNow(); page.StackView.view.pop() }
+            }
+            Label {
+                text: supervisionForm.amends.length > 0 ? qsTr("Amend case supervision") : qsTr("Case supervision")
+                font.pixelSize: Theme.heading
+                font.bold: true
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+            }
+            Badge { text: Labels.recordState(supervisionForm.state) }
+        }
+    }
+
+    Flickable {
+        id: flick
+        anchors.fill: parent
+        contentHeight: column.implicitHeight + 2 * Theme.margin
+        clip: true
+        ScrollBar.vertical: ScrollBar {}
+        ColumnLayout {
+            id: column
+            x: Math.max(Theme.margin, (page.width - width) / 2)
+            y: Theme.margin
+            width: Math.min(page.width - 2 * Theme.margin, 960)
+            spacing: Theme.spacing
+
+            Rectangle {
+                objectName: "violationList"
+                visible: supervisionForm.errorFields.length > 0
+                Layout.fillWidth: true
+                implicitHeight: errs.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: Theme.dangerSoft
+                border.color: Theme.danger
+                ColumnLayout {
+                    id: errs
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    Label {
+                        text: qsTr("%n thing(s) to complete before submitting:", "", supervisionForm.errorFields.length)
+                        color: Theme.danger
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Repeater {
+                        model: supervisionForm.errorFields
+                        delegate: Label {
+                            required property string modelData
+                            // "actions[1].due" -> "Action 2: …", so two actions' messages differ.
+                            readonly property var action: modelData.match(/^actions\[(\d+)\]/)
+                            text: "• " + (action ? qsTr("Action %1: ").arg(Number(action[1]) + 1) : "") + supervisionForm.errors[modelData]
+                            color: Theme.danger
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+            }
+            Label {
+                visible: supervisionForm.returnReason.length > 0
+                text: qsTr("Returned by a manager: %1").arg(supervisionForm.returnReason)
+                color: Theme.warning
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+
+            // Who and when.
+            GridLayout {
+                columns: page.width / Theme.textScale > 700 ? 2 : 1
+                columnSpacing: Theme.margin
+                rowSpacing: Theme.spacing
+                Layout.fillWidth: true
+                ColumnLayout {
+                    spacing: 2
+                    Layout.fillWidth: true
+                    Label { text: qsTr("Child"); font.bold: true }
+                    Label {
+                        text: page.childName
+                        font.pixelSize: Theme.title
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    FieldError {
+                        objectName: "fieldError:child_id"
+                        message: supervisionForm.errors["child_id"] || ""
+                        Layout.fillWidth: true
+                    }
+                }
+                DateField {
+                    form: supervisionForm; path: "held_on"
+                    label: qsTr("Date of supervision"); required: true
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                }
+                ColumnLayout {
+                    spacing: 2
+                    Layout.fillWidth: true
+                    Label { text: qsTr("Supervisor"); font.bold: true }
+                    Label {
+                        text: AppState.userName.length > 0 ? AppState.userName : qsTr("You")
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+                ColumnLayout {
+                    spacing: 2
+                    Layout.fillWidth: true
+                    Label { text: qsTr("Worker supervised"); font.bold: true }
+                    ComboBox {
+                        id: workerBox
+                        objectName: "workerPicker"
+                        visible: Object.keys(supervisionForm.userNames).length > 0
+                        Layout.fillWidth: true
+                        Layout.minimumHeight: Theme.touch
+                        textRole: "text"
+                        valueRole: "value"
+                        model: {
+                            const names = supervisionForm.userNames
+                            const list = Object.keys(names).map(id => ({ value: id, text: names[id] }))
+                            if (page.workerId.length > 0 && !names[page.workerId])
+                                list.unshift({ value: page.workerId, text: page.userName(page.workerId) })
+                            return list
+                        }
+                        currentIndex: indexOfValue(page.workerId)
+                        Accessible.name: qsTr("Worker supervised: %1").arg(currentText)
+                        onActivated: supervisionForm.setValue("worker", currentValue)
+                    }
+                    Label {
+                        visible: !workerBox.visible
+                        text: page.userName(page.workerId)
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+
+            LabeledArea {
+                form: supervisionForm; path: "discussion"
+                label: qsTr("Discussion")
+                hint: qsTr("What was discussed: the child's progress against the plan, risks, the child's views.")
+                required: true
+                Layout.fillWidth: true
+            }
+            LabeledArea {
+                form: supervisionForm; path: "decisions"
+                label: qsTr("Decisions and why")
+                hint: qsTr("The management decision and the reasons for it, so the record shows the rationale.")
+                Layout.fillWidth: true
+            }
+
+            SectionHeader { text: qsTr("Prioritised actions") }
+            Label {
+                text: qsTr("Each action needs a priority, an owner and a date.")
+                color: Theme.muted
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            PrioritisedActions {
+                form: supervisionForm
+                Layout.fillWidth: true
+            }
+            Repeater {
+                model: supervisionForm.promptList.filter(p => p.field !== "discussion" && p.field !== "decisions")
+                delegate: PromptNote {
+                    required property var modelData
+                    prompt: modelData
+                    Layout.fillWidth: true
+                }
+            }
+        }
+    }
+
+    footer: Rectangle {
+        color: Theme.surface
+        implicitHeight: footerRow.implicitHeight + 2 * Theme.spacing
+        border.color: Theme.border
+        RowLayout {
+            id: footerRow
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            spacing: Theme.spacing
+            Label {
+                text: supervisionForm.busy ? qsTr("Saving…") : qsTr("Drafts are kept automatically")
+                color: Theme.muted
+                font.pixelSize: Theme.small
+                Layout.fillWidth: true
+                elide: Text.ElideRight
+            }
+            Button {
+                text: qsTr("Save draft")
+                enabled: !supervisionForm.busy
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Save as a draft")
+                onClicked: supervisionForm.saveDraft()
+            }
+            Button {
+                objectName: "submitButton"
+                text: qsTr("Submit")
+                enabled: !supervisionForm.busy
+                highlighted: true
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Submit the supervision record")
+                onClicked: supervisionForm.submit()
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+// Exports made on a manager's tablet reach the service's audit trail: a real doorstep-server on
+// loopback (seed-demo data), a real device signed in as manager1 and synced, the CSV and PDF
+// written through ManagerExports, the reports queued while the service is down and sent by
+// ManagerSync once it is back; the audit rows are read from the service's database. The team's
+// user names for the dashboard come from the same service.
+#include "qml/dashboardviewmodel.h"
+#include "qml/managerexports.h"
+#include "qml/managersync.h"
+#include "core/store/database.h"
+#include "core/store/syncstate.h"
+#include "database.h"
+#include "platform/inmemorykeystore.h"
+#include "serverprocess.h"
+#include "sync/apiclient.h"
+#include "sync/session.h"
+#include "testbackend.h"
+#include "tests/support/syncharness.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace doorstep;
+
+namespace {
+const QString kPassword = QStringLiteral("audit-demo-password");
+}
+
+class TestManagerAudit : public QObject
+{
+    Q_OBJECT
+
+private:
+    qint64 count(const QString &sql)
+    {
+        auto conn = m_db->connection();
+        if (!conn)
+            return -1;
+        QSqlDatabase db = conn.value();
+        auto q = server::Database::exec(db, sql, {});
+        if (!q || !q.value().next())
+            return -1;
+        return q.value().value(0).toLongLong();
+    }
+    QString lastExportDetail()
+    {
+        auto conn = m_db->connection();
+        if (!conn)
+            return {};
+        QSqlDatabase db = conn.value();
+        auto q = server::Database::exec(db, QStringLiteral("SELECT detail FROM audit WHERE action = 'export' ORDER BY seq DESC"), {});
+        if (!q || !q.value().next())
+            return {};
+        return q.value().value(0).toString();
+    }
+
+    TestBackend m_backend;
+    std::unique_ptr<server::Database> m_db;
+    ServerProcess m_server;
+    InMemoryKeyStore m_keys;
+    std::unique_ptr<test::SyncHarness> m_harness;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        qputenv("DOORSTEP_FAST_PWHASH", "1");
+        QString error;
+        QVERIFY2(m_backend.init(&error), qPrintable(error));
+        auto migrated = ServerProcess::cli({QStringLiteral("migrate")}, m_backend.spec());
+        QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
+        auto seeded = ServerProcess::cli({QStringLiteral("seed-demo"), QStringLiteral("--password"), kPassword}, m_backend.spec());
+        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
+        auto config = server::DbConfig::parse(m_backend.spec());
+        QVERIFY(config.ok());
+        m_db = std::make_unique<server::Database>(config.value());
+        QVERIFY2(m_server.start(m_backend.spec()), qPrintable(m_server.errorOutput()));
+        m_harness = std::make_unique<test::SyncHarness>(&m_keys, kPassword);
+    }
+
+    void cleanupTestCase() { m_server.stop(); }
+
+    void exportsReachTheServiceAuditTrail()
+    {
+        auto tablet = m_harness->newDevice(QStringLiteral("manager1"), m_server.baseUrl().toString());
+        QVERIFY(tablet);
+        QCOMPARE(tablet->device->session()->user().role, QStringLiteral("manager"));
+        QVERIFY(m_harness->syncUntilClean(*tablet));
+        sync::Device &device = *tablet->device;
+
+        ManagerSync managerSync(device.store(), device.api());
+        // The team's names for the dashboard, from GET /api/v1/dashboard.
+        QSignalSpy names(&managerSync, &ManagerSync::userNamesChanged);
+        managerSync.refreshUserNames();
+        QVERIFY(names.wait(20000));
+        auto cached = m_harness->onStore<std::optional<QString>>(device, [](Database &db) {
+            return SyncState(db).get(DashboardViewModel::userNamesKey());
+        });
+        QVERIFY(cached.ok() && cached.value());
+        const QJsonObject userNames = QJsonDocument::fromJson(cached.value()->toUtf8()).object();
+        QVERIFY2(QJsonDocument(userNames).toJson().contains("worker1"), cached.value()->toUtf8().constData());
+
+        // The service goes away: exports still work and their reports wait on the tablet.
+        m_server.stop();
+        QTemporaryDir out;
+        ManagerExports exports;
+        exports.setStore(device.store());
+        exports.setManagerSync(&managerSync);
+        exports.setTeamId(device.session()->user().team);
+        exports.setGeneratedBy(QStringLiteral("manager1"));
+        exports.setOutputDir(out.path());
+        QSignalSpy finished(&exports, &ManagerExports::finished);
+        exports.exportVisitsCsv();
+        QVERIFY(finished.wait(30000));
+        QVERIFY2(exports.errorString().isEmpty(), qPrintable(exports.errorString()));
+        const QString csv = finished.first().first().toString();
+        QVERIFY(QFile::exists(csv));
+        auto firstChild = m_harness->onStore<QString>(device, [](Database &db) -> Result<QString> {
+            auto list = ManagerExports::visitsCsv(db, QString());
+            if (!list)
+                return list.error();
+            return list.value().childIds.value(0);
+        });
+        QVERIFY(firstChild.ok() && !firstChild.value().isEmpty());
+        exports.exportChronologyPdf(firstChild.value());
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(exports.errorString().isEmpty(), qPrintable(exports.errorString()));
+        QCOMPARE(managerSync.pendingReports(), 2);
+
+        QSignalSpy flushed(&managerSync, &ManagerSync::flushed);
+        managerSync.flush();
+        QVERIFY(flushed.wait(20000));
+        QCOMPARE(flushed.last().at(0).toInt(), 0); // nothing sent
+        QCOMPARE(managerSync.pendingReports(), 2);
+        const qint64 before = count(QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'export'"));
+
+        // Back (on a new port): the next flush sends both, and the service records them.
+        QVERIFY2(m_server.start(m_backend.spec()), qPrintable(m_server.errorOutput()));
+        device.api()->setBaseUrl(m_server.baseUrl());
+        QVERIFY(m_harness->syncUntilClean(*tablet)); // what the app does first; refreshes the token if needed
+        managerSync.flush();
+        QTRY_VERIFY_WITH_TIMEOUT(!flushed.isEmpty() && flushed.last().at(0).toInt() == 2, 20000);
+        QCOMPARE(managerSync.pendingReports(), 0);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'export'")), before + 2);
+        const QJsonObject detail = QJsonDocument::fromJson(lastExportDetail().toUtf8()).object();
+        QCOMPARE(detail.value(QStringLiteral("kind")).toString(), QStringLiteral("chronology_pdf"));
+        QVERIFY(detail.value(QStringLiteral("rows")).toInt() >= 1);
+        auto queued = m_harness->onStore<QJsonArray>(device, [](Database &db) { return ManagerSync::queued(db); });
+        QVERIFY(queued.ok() && queued.value().isEmpty());
+        // The service's chain still verifies with the rows the tablet added.
+        const auto verified = ServerProcess::cli({QStringLiteral("verify-audit")}, m_backend.spec());
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
+    }
+};
+
+QTEST_MAIN(TestManagerAudit)
+#include "tst_manageraudit.moc"
