@@ -14,87 +14,126 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="50" />
+        <location filename="../qml/components/ActionsEditor.qml" line="51" />
         <source>By when</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="56" />
+        <location filename="../qml/components/ActionsEditor.qml" line="57" />
         <source>Remove</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="60" />
+        <location filename="../qml/components/ActionsEditor.qml" line="62" />
         <source>Remove action %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="67" />
+        <location filename="../qml/components/ActionsEditor.qml" line="69" />
         <source>Add an action</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../qml/components/BarChart.qml" line="24" />
+        <source>no visits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/BarChart.qml" line="24" />
+        <location filename="../qml/components/BarChart.qml" line="25" />
+        <source>%1 %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/BarChart.qml" line="75" />
+        <source>Nothing to show yet.</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CaseloadPage</name>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="41" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="60" />
         <source>My caseload</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/CaseloadPage.qml" line="46" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="65" />
         <source>%n overdue or due now</source>
         <translation>
             <numerusform>%n overdue or due now</numerusform><numerusform>%n overdue or due now</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/CaseloadPage.qml" line="51" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="70" />
         <source>%n children</source>
         <translation>
             <numerusform>%n child</numerusform><numerusform>%n children</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="62" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="76" />
+        <source>Team dashboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="78" />
+        <source>Open the team dashboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="85" />
+        <source>Approval queue: %1 waiting, %2 need attention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="86" />
+        <source>Approval queue: %1 waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="100" />
         <source>Search names and records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="64" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="102" />
         <source>Search the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="103" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="143" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="130" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="171" />
         <source>Born %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="158" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="199" />
         <source>Seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="159" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="200" />
         <source>Not seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="169" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="219" />
         <source>⟳ Not yet sent to the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="185" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="235" />
         <source>No child or record matches “%1”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="186" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="236" />
         <source>No children on this tablet yet. They arrive with the first sync.</source>
         <translation type="unfinished" />
     </message>
@@ -102,166 +141,414 @@
 <context>
     <name>ChildCard</name>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="32" />
+        <location filename="../qml/components/ChildCard.qml" line="37" />
         <source>Child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="42" />
+        <location filename="../qml/components/ChildCard.qml" line="48" />
+        <source>Remove from visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildCard.qml" line="52" />
+        <source>Remove %1 from this visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildCard.qml" line="52" />
+        <location filename="../qml/components/ChildCard.qml" line="161" />
+        <source>this child</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildCard.qml" line="60" />
         <source>Was the child seen?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="49" />
+        <location filename="../qml/components/ChildCard.qml" line="67" />
         <source>Why was the child not seen?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="58" />
+        <location filename="../qml/components/ChildCard.qml" line="76" />
         <source>Was the child seen alone?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="65" />
+        <location filename="../qml/components/ChildCard.qml" line="83" />
         <source>Why not alone? (regulation 29)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="73" />
+        <location filename="../qml/components/ChildCard.qml" line="91" />
         <source>What prevented it?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="82" />
+        <location filename="../qml/components/ChildCard.qml" line="100" />
         <source>Was the child's bedroom seen?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="89" />
+        <location filename="../qml/components/ChildCard.qml" line="107" />
         <source>The child's views, wishes and feelings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="90" />
+        <location filename="../qml/components/ChildCard.qml" line="108" />
         <source>In the child's own words, with quotation marks where you can.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="96" />
+        <location filename="../qml/components/ChildCard.qml" line="114" />
         <source>Observations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="97" />
+        <location filename="../qml/components/ChildCard.qml" line="115" />
         <source>Presentation, development, home conditions.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="103" />
+        <location filename="../qml/components/ChildCard.qml" line="121" />
         <source>The child said they feel unsafe, scared or unhappy</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="121" />
+        <location filename="../qml/components/ChildCard.qml" line="131" />
         <source>This record will go to the top of your manager's queue at the next sync. If the child is in immediate danger, follow your safeguarding procedure now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildCard.qml" line="161" />
+        <source>Remove %1 from this visit?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildCard.qml" line="168" />
+        <source>What is written on their card will be removed from this visit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildCard.qml" line="176" />
+        <source>Keep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildCard.qml" line="179" />
+        <source>Keep the child on the visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildCard.qml" line="184" />
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildCard.qml" line="188" />
+        <source>Remove the child and their card</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ChildPage</name>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="42" />
+        <location filename="../qml/pages/ChildPage.qml" line="57" />
         <source>‹ Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="44" />
+        <location filename="../qml/pages/ChildPage.qml" line="59" />
         <source>Back to the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="69" />
+        <location filename="../qml/pages/ChildPage.qml" line="84" />
         <source>Record a visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="72" />
+        <location filename="../qml/pages/ChildPage.qml" line="87" />
         <source>Record a visit to %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="76" />
+        <location filename="../qml/pages/ChildPage.qml" line="91" />
         <source>Record direct work</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="78" />
+        <location filename="../qml/pages/ChildPage.qml" line="93" />
         <source>Record a direct work session with %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="103" />
+        <location filename="../qml/pages/ChildPage.qml" line="99" />
+        <source>Record supervision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="101" />
+        <source>Record case supervision about %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="107" />
+        <source>Exporting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="107" />
+        <source>Chronology PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="110" />
+        <source>Export %1's chronology as a PDF</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="123" />
+        <source>Export personal data?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="127" />
+        <source>The PDF holds %1's whole chronology: visits, the child's words, decisions and supervision. It is an ordinary file: it is not encrypted and the app's PIN does not protect it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="132" />
+        <source>It will be saved in %1. Share it only through your council's secure channels and delete it when you no longer need it. The export is recorded in the audit trail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="139" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="141" />
+        <source>Cancel the export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="145" />
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="148" />
+        <source>Export the PDF file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="160" />
+        <source>Export saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="160" />
+        <source>Export failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="163" />
+        <source>Saved as %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="188" />
         <source>Profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="122" />
+        <location filename="../qml/pages/ChildPage.qml" line="207" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="124" />
+        <location filename="../qml/pages/ChildPage.qml" line="209" />
         <source>Visits: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="129" />
+        <location filename="../qml/pages/ChildPage.qml" line="214" />
         <source>Contingency: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="129" />
+        <location filename="../qml/pages/ChildPage.qml" line="214" />
         <source>No contingency plan recorded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="138" />
+        <location filename="../qml/pages/ChildPage.qml" line="223" />
         <source>%1 — %2, by %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="161" />
+        <location filename="../qml/pages/ChildPage.qml" line="246" />
         <source>Chronology</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="189" />
+        <location filename="../qml/pages/ChildPage.qml" line="274" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="203" />
+        <location filename="../qml/pages/ChildPage.qml" line="288" />
         <source> (amendment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="215" />
+        <location filename="../qml/pages/ChildPage.qml" line="300" />
         <source> · not yet sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="221" />
+        <location filename="../qml/pages/ChildPage.qml" line="306" />
         <source>Safety concern raised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="236" />
+        <location filename="../qml/pages/ChildPage.qml" line="321" />
         <source>Returned: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="246" />
+        <location filename="../qml/pages/ChildPage.qml" line="331" />
         <source>Nothing recorded yet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ChildPicker</name>
+    <message>
+        <location filename="../qml/components/ChildPicker.qml" line="36" />
+        <source>Add a child to this visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildPicker.qml" line="43" />
+        <source>For example a brother or sister in the household. Each child gets their own card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildPicker.qml" line="55" />
+        <location filename="../qml/components/ChildPicker.qml" line="57" />
+        <source>Search your caseload by name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildPicker.qml" line="80" />
+        <source>%1, already on this visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildPicker.qml" line="80" />
+        <source>Add %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildPicker.qml" line="95" />
+        <source>%1 · already on this visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildPicker.qml" line="106" />
+        <source>No child on your caseload has that name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildPicker.qml" line="114" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildPicker.qml" line="118" />
+        <source>Close without adding a child</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConflictEditor</name>
+    <message>
+        <location filename="../qml/components/ConflictEditor.qml" line="38" />
+        <source>That value does not fit this field. Choose again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConflictEditor.qml" line="44" />
+        <source>Write the text to keep. It starts with both versions; remove what should not stay.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConflictEditor.qml" line="45" />
+        <source>Choose what to keep of each item. Items only on one side can be kept or left out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConflictEditor.qml" line="46" />
+        <source>Choose the value to keep.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConflictEditor.qml" line="64" />
+        <source>Combined text for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConflictEditor.qml" line="79" />
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConflictEditor.qml" line="79" />
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConflictEditor.qml" line="89" />
+        <source>%1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConflictEditor.qml" line="99" />
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConflictEditor.qml" line="144" />
+        <source>Leave out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConflictEditor.qml" line="178" />
+        <source>Save combined text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConflictEditor.qml" line="178" />
+        <source>Save this list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConflictEditor.qml" line="178" />
+        <source>Save this value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConflictEditor.qml" line="186" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConflictEditor.qml" line="190" />
+        <source>Stop editing; nothing is changed</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -283,73 +570,549 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="79" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="88" />
         <source>%1 — %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="92" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="101" />
         <source>Before either change</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="93" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="102" />
         <source>On this tablet (mine)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="94" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="103" />
         <source>On the service (theirs)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="133" />
-        <source>Combined text for %1</source>
+        <location filename="../qml/pages/ConflictsPage.qml" line="170" />
+        <source>Combine…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="139" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="170" />
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ConflictsPage.qml" line="172" />
+        <source>Write a text that combines both</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ConflictsPage.qml" line="172" />
+        <source>Choose another value for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ConflictsPage.qml" line="156" />
         <source>Keep mine</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="141" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="158" />
         <source>Keep the value on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="145" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="162" />
         <source>Keep theirs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="147" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="164" />
         <source>Keep the value on the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="152" />
-        <source>Save combined text</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="152" />
-        <source>Edit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="155" />
-        <source>Save the combined text</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="155" />
-        <source>Write a combined text</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="164" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="181" />
         <source>No conflicts. Nothing needs your decision.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="23" />
+        <source>Worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="23" />
+        <source>Child</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="65" />
+        <source>%1 d</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="78" />
+        <source>‹ Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="80" />
+        <source>Back to the caseload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="84" />
+        <source>Team dashboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="97" />
+        <source>Last 3 months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="98" />
+        <source>Last 12 months</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="99" />
+        <source>Everything on this tablet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="101" />
+        <source>Period: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="106" />
+        <source>Show charts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="106" />
+        <source>Show tables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="110" />
+        <source>Show the figures as charts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="110" />
+        <source>Show the figures as tables</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="115" />
+        <source>Exporting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="115" />
+        <source>Export visits CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="118" />
+        <source>Export the team's visits as a CSV file</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/DashboardPage.qml" line="140" />
+        <source>due means within %n day(s)</source>
+        <translation>
+            <numerusform>due means within %n day</numerusform><numerusform>due means within %n days</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="164" />
+        <source>Visits due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="164" />
+        <location filename="../qml/pages/DashboardPage.qml" line="165" />
+        <source>children</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="165" />
+        <location filename="../qml/pages/DashboardPage.qml" line="272" />
+        <source>Overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="166" />
+        <location filename="../qml/pages/DashboardPage.qml" line="282" />
+        <location filename="../qml/pages/DashboardPage.qml" line="294" />
+        <location filename="../qml/pages/DashboardPage.qml" line="303" />
+        <location filename="../qml/pages/DashboardPage.qml" line="304" />
+        <source>Seen alone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="167" />
+        <location filename="../qml/pages/DashboardPage.qml" line="356" />
+        <location filename="../qml/pages/DashboardPage.qml" line="366" />
+        <source>Views recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="168" />
+        <location filename="../qml/pages/DashboardPage.qml" line="394" />
+        <source>Visit to submission</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="168" />
+        <location filename="../qml/pages/DashboardPage.qml" line="169" />
+        <source>median, working days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="169" />
+        <location filename="../qml/pages/DashboardPage.qml" line="395" />
+        <source>Submission to decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="180" />
+        <source>Team — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="217" />
+        <source>Compare:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="220" />
+        <source>Workers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="225" />
+        <source>Compare workers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="230" />
+        <location filename="../qml/pages/DashboardPage.qml" line="270" />
+        <source>Children</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="235" />
+        <source>Compare children</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="253" />
+        <location filename="../qml/pages/DashboardPage.qml" line="269" />
+        <source>Visits due and overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="254" />
+        <source>Children whose next statutory visit is due soon (blue) or overdue (red).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="260" />
+        <source>due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="261" />
+        <source>overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="271" />
+        <source>Due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="283" />
+        <source>Of the children seen on submitted visits, how many were seen alone (green) or not (amber).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="295" />
+        <source>Not seen alone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="305" />
+        <source>Not alone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="306" />
+        <location filename="../qml/pages/DashboardPage.qml" line="367" />
+        <source>Seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="307" />
+        <location filename="../qml/pages/DashboardPage.qml" line="334" />
+        <location filename="../qml/pages/DashboardPage.qml" line="368" />
+        <source>Share</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="317" />
+        <location filename="../qml/pages/DashboardPage.qml" line="332" />
+        <source>Why not seen alone</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/DashboardPage.qml" line="318" />
+        <source>The team's reasons (regulation 29) when a child was seen but not alone: %n card(s).</source>
+        <translation>
+            <numerusform>The team's reasons (regulation 29) when a child was seen but not alone: %n card.</numerusform><numerusform>The team's reasons (regulation 29) when a child was seen but not alone: %n cards.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="324" />
+        <source>cards</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="331" />
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="333" />
+        <source>Cards</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="344" />
+        <location filename="../qml/pages/DashboardPage.qml" line="365" />
+        <source>Child's views recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="345" />
+        <source>Of the children seen, how many had their views written down (green) or not (amber).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="357" />
+        <source>No views recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="377" />
+        <location filename="../qml/pages/DashboardPage.qml" line="393" />
+        <source>Time to submit and to decide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="378" />
+        <source>Median working days from the visit to its submission (blue) and from submission to the manager's decision (purple).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="384" />
+        <source>working days to submit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="385" />
+        <source>working days to decide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="431" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="433" />
+        <source>Close the list of children</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/DashboardPage.qml" line="438" />
+        <source>%n child(ren)</source>
+        <translation>
+            <numerusform>%n child(ren)</numerusform><numerusform>%n child(ren)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="459" />
+        <source>%1, %2, allocated to %3; open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="481" />
+        <source>No children behind this figure.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="496" />
+        <source>Export personal data?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="500" />
+        <source>The CSV lists every child of your team with their name, legal status, worker and visit dates. It is an ordinary file: it is not encrypted and the app's PIN does not protect it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="505" />
+        <source>It will be saved in %1. Share it only through your council's secure channels and delete it when you no longer need it. The export is recorded in the audit trail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="512" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="515" />
+        <source>Cancel the export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="519" />
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="522" />
+        <source>Export the CSV file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="535" />
+        <source>Export saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="535" />
+        <source>Export failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="539" />
+        <source>Saved as %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../qml/components/DateField.qml" line="67" />
+        <source>DD/MM/YYYY</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DateField.qml" line="69" />
+        <source>%1, date (day/month/year)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DateField.qml" line="69" />
+        <source>%1 (day/month/year)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DateField.qml" line="83" />
+        <source>Choose %1 from a calendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DateField.qml" line="107" />
+        <source>HH:MM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DateField.qml" line="109" />
+        <source>%1, time (24-hour clock)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DateField.qml" line="123" />
+        <source>Choose the time of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DateField.qml" line="148" />
+        <source>Write the date as day/month/year (23/11/2026) and the time as hours:minutes (14:30).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DateField.qml" line="149" />
+        <source>Write the date as day/month/year, for example 23/11/2026.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DatePopup</name>
+    <message>
+        <location filename="../qml/components/DatePopup.qml" line="62" />
+        <source>Previous month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DatePopup.qml" line="80" />
+        <source>Next month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DatePopup.qml" line="110" />
+        <source>Calendar, %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DatePopup.qml" line="111" />
+        <source>Arrow keys move between days, Page Up and Page Down between months, Enter picks the day.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DatePopup.qml" line="143" />
+        <source>, today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DatePopup.qml" line="143" />
+        <source>, chosen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DatePopup.qml" line="167" />
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DatePopup.qml" line="170" />
+        <source>Pick today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DatePopup.qml" line="174" />
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DatePopup.qml" line="178" />
+        <source>Clear the date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DatePopup.qml" line="182" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DatePopup.qml" line="186" />
+        <source>Close the calendar without changing the date</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -397,73 +1160,86 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="128" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="129" />
         <source>Activity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="136" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="138" />
         <source>What activity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="139" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="141" />
         <source>Aims of the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="140" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="142" />
         <source>Tools used</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="143" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="145" />
         <source>The child's words</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="144" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="146" />
         <source>What the child said, as they said it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="147" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="149" />
         <source>Your reflection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="148" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="150" />
         <source>Next steps</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="170" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="164" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="170" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="164" />
         <source>Drafts are kept automatically</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="177" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="171" />
         <source>Save draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="180" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="174" />
         <source>Save as a draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="185" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="179" />
         <source>Submit for approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="189" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="183" />
         <source>Submit the session for approval</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FigureTable</name>
+    <message>
+        <location filename="../qml/components/FigureTable.qml" line="16" />
+        <source>Worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/FigureTable.qml" line="141" />
+        <source>Nothing to show yet.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -714,6 +1490,69 @@
     </message>
 </context>
 <context>
+    <name>PrioritisedActions</name>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="47" />
+        <source>Priority *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="54" />
+        <source>1 · Urgent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="55" />
+        <source>2 · High</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="56" />
+        <source>3 · Routine</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="66" />
+        <source>Action %1 priority: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="80" />
+        <source>What will be done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="88" />
+        <source>Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="96" />
+        <source>By when</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="102" />
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="106" />
+        <source>Remove action %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="114" />
+        <source>Add an action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="116" />
+        <source>Add a prioritised action</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PromptNote</name>
     <message>
         <location filename="../qml/components/PromptNote.qml" line="21" />
@@ -736,6 +1575,363 @@
     <message>
         <location filename="../qml/components/ReasonPicker.qml" line="31" />
         <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="46" />
+        <source>‹ Queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="48" />
+        <source>Back to the approval queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="52" />
+        <source>Opening…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="52" />
+        <source>Record not found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="59" />
+        <source>⚠ Safety concern</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="71" />
+        <source>%1 · %2 · by %3 · %4 · version %5</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="187" />
+        <source>Your decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="228" />
+        <source>Deciding again replaces it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="238" />
+        <source>Show the current version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="240" />
+        <source>Show the current version of the record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="245" />
+        <source>Cancel queued decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="245" />
+        <source>Dismiss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="247" />
+        <source>Cancel the queued decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="248" />
+        <source>Dismiss this message without deciding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="256" />
+        <source>Reason for your decision (required)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="267" />
+        <source>What you checked and why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="269" />
+        <source>Reason for your decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="305" />
+        <source>Approve</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="312" />
+        <source>Approve this record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="312" />
+        <source>Approve (not available: %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="317" />
+        <source>Return to the worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="323" />
+        <source>Return this record to the worker with your reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="324" />
+        <source>Return (not available: %1)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="43" />
+        <source>‹ Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="45" />
+        <source>Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="49" />
+        <source>Approval queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="57" />
+        <source>Syncing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="57" />
+        <source>Sync now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="60" />
+        <source>Sync now: send queued decisions and fetch new records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="68" />
+        <source>Waiting for you: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="73" />
+        <source>Decisions queued to send: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="78" />
+        <source>Not accepted, look again: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="84" />
+        <source>Safety concerns first, then the longest waiting. Decisions made offline are sent at the next sync; the service checks that the record has not changed since you read it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="123" />
+        <source>Safety concern. </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="124" />
+        <source>%1 for %2 by %3, %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="145" />
+        <source>⚠ Safety concern</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="169" />
+        <source>By %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="214" />
+        <source>Open to read and decide ›</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="231" />
+        <source>Nothing is waiting for your decision. Submitted records of your team arrive with each sync.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ShareBar</name>
+    <message>
+        <location filename="../qml/components/ShareBar.qml" line="46" />
+        <location filename="../qml/components/ShareBar.qml" line="66" />
+        <source>%1: %2 of %3</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ShareChart</name>
+    <message>
+        <location filename="../qml/components/ShareChart.qml" line="58" />
+        <source>Nothing to show yet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SupervisionFormPage</name>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="46" />
+        <source>Not allocated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="49" />
+        <source>Worker %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="60" />
+        <source>‹ Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="62" />
+        <source>Back; your draft is kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="66" />
+        <source>Amend case supervision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="66" />
+        <source>Case supervision</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="102" />
+        <source>%n thing(s) to complete before submitting:</source>
+        <translation>
+            <numerusform>%n thing to complete before submitting:</numerusform><numerusform>%n things to complete before submitting:</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="114" />
+        <source>Action %1: </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="124" />
+        <source>Returned by a manager: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="140" />
+        <source>Child</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="155" />
+        <source>Date of supervision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="162" />
+        <source>Supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="164" />
+        <source>You</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="172" />
+        <source>Worker supervised</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="189" />
+        <source>Worker supervised: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="203" />
+        <source>Discussion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="204" />
+        <source>What was discussed: the child's progress against the plan, risks, the child's views.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="210" />
+        <source>Decisions and why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="211" />
+        <source>The management decision and the reasons for it, so the record shows the rationale.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="215" />
+        <source>Prioritised actions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="217" />
+        <source>Each action needs a priority, an owner and a date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="247" />
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="247" />
+        <source>Drafts are kept automatically</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="254" />
+        <source>Save draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="257" />
+        <source>Save as a draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="262" />
+        <source>Submit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="266" />
+        <source>Submit the supervision record</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -789,6 +1985,49 @@
     <message>
         <location filename="../qml/components/SyncBar.qml" line="96" />
         <source>Lock the app now</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TimePopup</name>
+    <message>
+        <location filename="../qml/components/TimePopup.qml" line="60" />
+        <source>Hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/TimePopup.qml" line="83" />
+        <source>Minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/TimePopup.qml" line="102" />
+        <source>Use this time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/TimePopup.qml" line="106" />
+        <source>Use %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/TimePopup.qml" line="110" />
+        <source>Now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/TimePopup.qml" line="113" />
+        <source>Today, now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/TimePopup.qml" line="117" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/TimePopup.qml" line="121" />
+        <source>Close without changing the time</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -856,112 +2095,122 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="161" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="162" />
         <source>Ended</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="167" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="169" />
         <source>Type of visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="174" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="177" />
         <source>Where</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="181" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="185" />
         <source>Was the visit announced?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="186" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="190" />
         <source>Who was present</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="190" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="194" />
         <source>2. The children</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="201" />
-        <source>3. Analysis</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="204" />
-        <source>Risks</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="205" />
-        <source>What worries you, and why.</source>
+        <location filename="../qml/pages/VisitFormPage.qml" line="207" />
+        <source>Add another child</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/VisitFormPage.qml" line="210" />
-        <source>Strengths</source>
+        <source>Add another child to this visit, for example a brother or sister</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="215" />
-        <source>Protective factors</source>
+        <location filename="../qml/pages/VisitFormPage.qml" line="218" />
+        <source>3. Analysis</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="219" />
-        <source>4. Diversity</source>
+        <location filename="../qml/pages/VisitFormPage.qml" line="221" />
+        <source>Risks</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/VisitFormPage.qml" line="222" />
-        <source>How language, culture, religion and disability were taken into account</source>
+        <source>What worries you, and why.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/VisitFormPage.qml" line="227" />
+        <source>Strengths</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/VisitFormPage.qml" line="232" />
+        <source>Protective factors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/VisitFormPage.qml" line="236" />
+        <source>4. Diversity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/VisitFormPage.qml" line="239" />
+        <source>How language, culture, religion and disability were taken into account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/VisitFormPage.qml" line="244" />
         <source>Was an interpreter used?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="231" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="248" />
         <source>5. Actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="251" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="268" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="252" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="269" />
         <source>Draft kept on this tablet at %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="253" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="270" />
         <source>Drafts are kept automatically</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="261" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="278" />
         <source>Save draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="264" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="281" />
         <source>Save as a draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="269" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="286" />
         <source>Submit for approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="273" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="290" />
         <source>Submit the visit for approval</source>
         <translation type="unfinished" />
     </message>
@@ -992,80 +2241,80 @@
 <context>
     <name>doorstep::AppState</name>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="91" />
+        <location filename="../qml/appstate.cpp" line="99" />
         <source>This device was removed from the service. %n change(s) could not be sent.</source>
         <translation>
             <numerusform>This device was removed from the service. %n change could not be sent.</numerusform><numerusform>This device was removed from the service. %n changes could not be sent.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="92" />
+        <location filename="../qml/appstate.cpp" line="100" />
         <source>This device was removed from the service. Sign in again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="193" />
-        <location filename="../qml/appstate.cpp" line="281" />
+        <location filename="../qml/appstate.cpp" line="230" />
+        <location filename="../qml/appstate.cpp" line="318" />
         <source>Too many wrong PINs. Sign in with your password to unlock.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="207" />
+        <location filename="../qml/appstate.cpp" line="244" />
         <source>Enter the service address, your username and your password.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="215" />
+        <location filename="../qml/appstate.cpp" line="252" />
         <source>That username and password were not accepted.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="236" />
+        <location filename="../qml/appstate.cpp" line="273" />
         <source>The two PINs are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="241" />
+        <location filename="../qml/appstate.cpp" line="278" />
         <source>Use digits only.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="278" />
+        <location filename="../qml/appstate.cpp" line="315" />
         <source>That PIN is not right. %n tries left.</source>
         <translation>
             <numerusform>That PIN is not right. %n tries left.</numerusform><numerusform>That PIN is not right. %n tries left.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="342" />
+        <location filename="../qml/appstate.cpp" line="379" />
         <source>Not connected to a service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="344" />
+        <location filename="../qml/appstate.cpp" line="381" />
         <source>Offline: changes are kept on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="347" />
+        <location filename="../qml/appstate.cpp" line="384" />
         <source>Syncing %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="348" />
+        <location filename="../qml/appstate.cpp" line="385" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="351" />
+        <location filename="../qml/appstate.cpp" line="388" />
         <source>Sync problem: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="353" />
+        <location filename="../qml/appstate.cpp" line="390" />
         <source>Synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="354" />
+        <location filename="../qml/appstate.cpp" line="391" />
         <source>Not synced yet</source>
         <translation type="unfinished" />
     </message>
@@ -1073,34 +2322,44 @@
 <context>
     <name>doorstep::CaseloadModel</name>
     <message numerus="yes">
-        <location filename="../qml/caseloadmodel.cpp" line="61" />
+        <location filename="../qml/caseloadmodel.cpp" line="63" />
         <source>Visit overdue by %n day(s)</source>
         <translation>
             <numerusform>Visit overdue by %n day</numerusform><numerusform>Visit overdue by %n days</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="63" />
+        <location filename="../qml/caseloadmodel.cpp" line="65" />
         <source>Visit due now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="65" />
+        <location filename="../qml/caseloadmodel.cpp" line="67" />
         <source>Next visit by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="66" />
+        <location filename="../qml/caseloadmodel.cpp" line="68" />
         <source>No visiting frequency set</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="74" />
+        <location filename="../qml/caseloadmodel.cpp" line="76" />
         <source>Last seen %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="75" />
+        <location filename="../qml/caseloadmodel.cpp" line="77" />
         <source>Not seen yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/caseloadmodel.cpp" line="93" />
+        <source>Supervision action (priority %1): %2, by %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/caseloadmodel.cpp" line="94" />
+        <source>not set</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1198,18 +2457,182 @@
 <context>
     <name>doorstep::ConflictModel</name>
     <message>
-        <location filename="../qml/conflictmodel.cpp" line="36" />
+        <location filename="../qml/conflictmodel.cpp" line="118" />
+        <source>A child</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="120" />
+        <source>seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="120" />
+        <source>not seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="122" />
+        <source>seen alone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="122" />
+        <source>not seen alone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="125" />
+        <source>views: “%1”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="129" />
+        <source>(no description)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="131" />
+        <source>by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="133" />
+        <source>due %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="136" />
+        <source>done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="138" />
+        <source>cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="147" />
+        <location filename="../qml/conflictmodel.cpp" line="229" />
         <source>(empty)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/conflictmodel.cpp" line="40" />
+        <location filename="../qml/conflictmodel.cpp" line="152" />
+        <source>(none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="203" />
+        <source>The same on both</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="204" />
+        <location filename="../qml/conflictmodel.cpp" line="211" />
+        <location filename="../qml/conflictmodel.cpp" line="214" />
+        <source>Keep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="206" />
+        <source>Changed on both</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="207" />
+        <source>This tablet's version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="208" />
+        <source>The service's version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="210" />
+        <source>Only on this tablet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="213" />
+        <source>Only on the service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="233" />
         <source>Yes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/conflictmodel.cpp" line="40" />
+        <location filename="../qml/conflictmodel.cpp" line="233" />
         <source>No</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>doorstep::DashboardFiguresModel</name>
+    <message>
+        <location filename="../qml/dashboardfiguresmodel.cpp" line="53" />
+        <location filename="../qml/dashboardfiguresmodel.cpp" line="60" />
+        <source>No visits in this period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/dashboardfiguresmodel.cpp" line="54" />
+        <source>%1 of %2 (%3%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/dashboardfiguresmodel.cpp" line="62" />
+        <source>median %1, mean %2 working days (%n visit(s))</source>
+        <translation>
+            <numerusform>median %1, mean %2 working days (%n visit)</numerusform><numerusform>median %1, mean %2 working days (%n visits)</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/dashboardfiguresmodel.cpp" line="119" />
+        <source>%1: %2 due, %3 overdue; seen alone %4; views recorded %5; visit to submission %6; submission to decision %7</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>doorstep::DashboardReasonsModel</name>
+    <message>
+        <location filename="../qml/dashboardreasonsmodel.cpp" line="85" />
+        <source>No reason recorded</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>doorstep::DashboardViewModel</name>
+    <message>
+        <location filename="../qml/dashboardviewmodel.cpp" line="113" />
+        <source>All visits on this tablet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/dashboardviewmodel.cpp" line="115" />
+        <source>Visits from %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/dashboardviewmodel.cpp" line="163" />
+        <source>Not allocated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/dashboardviewmodel.cpp" line="170" />
+        <source>Worker %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/dashboardviewmodel.cpp" line="205" />
+        <source>Team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/dashboardviewmodel.cpp" line="234" />
+        <source>Child not on this tablet</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1469,6 +2892,25 @@
     </message>
 </context>
 <context>
+    <name>doorstep::ManagerExports</name>
+    <message>
+        <location filename="../qml/managerexports.cpp" line="189" />
+        <source>Could not create the folder %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managerexports.cpp" line="193" />
+        <location filename="../qml/managerexports.cpp" line="197" />
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managerexports.cpp" line="245" />
+        <source>The export was saved but could not be recorded for the audit trail: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>doorstep::OutboxModel</name>
     <message numerus="yes">
         <location filename="../qml/outboxmodel.cpp" line="45" />
@@ -1530,6 +2972,448 @@
     <message>
         <location filename="../qml/pinvault.cpp" line="89" />
         <source>Could not protect the PIN.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>doorstep::ReviewQueueModel</name>
+    <message>
+        <location filename="../qml/reviewqueuemodel.cpp" line="72" />
+        <source>Approval queued: sent at the next sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewqueuemodel.cpp" line="72" />
+        <source>Return queued: sent at the next sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewqueuemodel.cpp" line="74" />
+        <source>The record changed since you read it: open it and decide again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewqueuemodel.cpp" line="76" />
+        <source>Your approval was refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewqueuemodel.cpp" line="76" />
+        <source>Your return was refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewqueuemodel.cpp" line="78" />
+        <source>Approved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewqueuemodel.cpp" line="78" />
+        <source>Returned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewqueuemodel.cpp" line="98" />
+        <source>No child named</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewqueuemodel.cpp" line="107" />
+        <source>Submitted %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewqueuemodel.cpp" line="108" />
+        <source>Submission time not recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/reviewqueuemodel.cpp" line="114" />
+        <source>Waiting %n hour(s)</source>
+        <translation>
+            <numerusform>Waiting %n hour</numerusform><numerusform>Waiting %n hours</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/reviewqueuemodel.cpp" line="115" />
+        <source>Waiting %n day(s)</source>
+        <translation>
+            <numerusform>Waiting %n day</numerusform><numerusform>Waiting %n days</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/reviewqueuemodel.cpp" line="250" />
+        <source>Unknown author</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewqueuemodel.cpp" line="250" />
+        <source>Worker %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>doorstep::ReviewViewModel</name>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="68" />
+        <source>Not recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="83" />
+        <location filename="../qml/reviewviewmodel.cpp" line="331" />
+        <source>Actions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="83" />
+        <source>No actions recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="91" />
+        <source>Priority %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="93" />
+        <source>Owner: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="95" />
+        <source>Due %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="97" />
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="98" />
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="99" />
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="100" />
+        <source>Action %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="184" />
+        <source>Unknown author</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="184" />
+        <location filename="../qml/reviewviewmodel.cpp" line="349" />
+        <source>Worker %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="191" />
+        <location filename="../qml/reviewviewmodel.cpp" line="307" />
+        <location filename="../qml/reviewviewmodel.cpp" line="347" />
+        <source>A child not on this tablet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="198" />
+        <source>Submitted %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="214" />
+        <source>The record is not on this tablet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="216" />
+        <source>Saving your decision…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="218" />
+        <source>You cannot review your own record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="220" />
+        <source>This record has not reached the service yet, so it cannot be reviewed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="223" />
+        <source>Only submitted records can be reviewed; this one is %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="225" />
+        <source>You already decided on this version.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="227" />
+        <source>Write the reason for your decision first: it is kept with the record and the worker sees it when you return it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="237" />
+        <source>Your approval was not applied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="237" />
+        <source>Your return was not applied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="247" />
+        <source>The record changed since you read it (you read version %1; the service now has version %2), so your %3 was not applied. Read the current version and decide again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="250" />
+        <source>a newer one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="251" />
+        <source>approval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="251" />
+        <source>return</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="254" />
+        <source>The service refused your decision: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="294" />
+        <source>Why and when</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="295" />
+        <source>Visit type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="296" />
+        <source>Started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="297" />
+        <source>Ended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="298" />
+        <source>Announced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="299" />
+        <source>Where</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="301" />
+        <source>Why this visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="302" />
+        <source>Who was present</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="308" />
+        <source>Seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="310" />
+        <source>Why not seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="311" />
+        <source>Seen alone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="314" />
+        <source>Why not seen alone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="316" />
+        <source>More about why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="318" />
+        <source>Bedroom seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="320" />
+        <source>Safety concern</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="320" />
+        <source>Yes: the worker raised a safety concern</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="321" />
+        <source>The child's views, wishes and feelings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="322" />
+        <source>Observations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="324" />
+        <source>Analysis</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="325" />
+        <source>Risks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="326" />
+        <source>Strengths</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="327" />
+        <source>Protective factors</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="328" />
+        <source>Diversity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="329" />
+        <source>Identity, culture, language and faith</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="330" />
+        <source>Interpreter used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="334" />
+        <source>Session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="335" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="336" />
+        <source>Activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="338" />
+        <source>Aims</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="339" />
+        <source>Tools used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="340" />
+        <source>What the child said and did</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="341" />
+        <source>The child's words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="342" />
+        <source>Reflection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="343" />
+        <source>Next steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="345" />
+        <source>Supervision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="346" />
+        <source>Held on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="347" />
+        <source>Child</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="349" />
+        <source>Worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="350" />
+        <source>Discussion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="351" />
+        <source>Decisions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="352" />
+        <source>Prioritised actions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="356" />
+        <source>Summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="359" />
+        <source>Returned earlier</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="360" />
+        <source>Reason given</source>
         <translation type="unfinished" />
     </message>
 </context>
