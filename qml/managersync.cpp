@@ -108,7 +108,7 @@ QFuture<Result<void>> ManagerSync::queueReport(const QString &kind, const QStrin
             return list.error();
         return int(list.value().size());
     });
-    return future.then(this, [this](Result<int> r) -> Result<void> {
+    return future.then(this, [this](const Result<int> &r) -> Result<void> {
         if (!r.ok())
             return r.error();
         setPending(r.value());

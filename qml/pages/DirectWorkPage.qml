@@ -19,7 +19,7 @@ Page {
         id: workForm
         store: AppState.store
         recordType: "direct_work"
-        author: AppState.userName
+        author: AppState.userId
         onSaved: (submitted) => {
             AppState.recordSaved()
             if (submitted && page.StackView.view)

@@ -20,7 +20,7 @@ Page {
         id: visitForm
         store: AppState.store
         recordType: "visit"
-        author: AppState.userName
+        author: AppState.userId
         onSaved: (submitted) => {
             AppState.recordSaved()
             if (submitted && page.StackView.view)
