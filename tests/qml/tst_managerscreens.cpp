@@ -23,6 +23,7 @@
 //   Will: due 1 [C4], overdue 0, seen alone 0/1, views 1/1, v->s [4], s->d [1].
 // Last 3 months (17 Dec 2025 - 16 Mar 2026): V6 drops out: seen alone 1/3 (33%), views 2/3 (67%),
 //   v->s [0, 2, 4]: median 2, mean 2; due and overdue unchanged (they use every visit).
+#include "platform/awaitfuture.h"
 #include "qml/caseloadmodel.h"
 #include "qml/dashboardviewmodel.h"
 #include "qml/managerexports.h"
@@ -132,13 +133,10 @@ private:
     template <typename T>
     T await(QFuture<Result<T>> f)
     {
-        std::optional<Result<T>> out;
-        f.then(this, [&out](Result<T> r) { out = std::move(r); });
-        if (!QTest::qWaitFor([&out] { return out.has_value(); }, 60000))
-            qFatal("store job timed out");
-        if (!out->ok())
-            qFatal("store job failed: %s", qPrintable(out->error().message));
-        return out->value();
+        const Result<T> out = awaitResult(std::move(f), 60000);
+        if (!out.ok())
+            qFatal("store job failed: %s", qPrintable(out.error().message));
+        return out.value();
     }
     QJsonArray queuedReports()
     {

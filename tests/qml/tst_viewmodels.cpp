@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Doorstep contributors
 // The client's view-models over a real SQLCipher store with fictional records.
+#include "platform/awaitfuture.h"
 #include "qml/caseloadmodel.h"
 #include "qml/childviewmodel.h"
 #include "qml/conflictmodel.h"
@@ -38,13 +39,10 @@ private:
     template <typename T>
     T await(QFuture<Result<T>> f)
     {
-        std::optional<Result<T>> out;
-        f.then(this, [&out](Result<T> r) { out = std::move(r); });
-        if (!QTest::qWaitFor([&out] { return out.has_value(); }, 60000))
-            qFatal("store job timed out");
-        if (!out->ok())
-            qFatal("store job failed: %s", qPrintable(out->error().message));
-        return out->value();
+        const Result<T> out = awaitResult(std::move(f), 60000);
+        if (!out.ok())
+            qFatal("store job failed: %s", qPrintable(out.error().message));
+        return out.value();
     }
     void awaitVoid(QFuture<Result<void>> f)
     {
