@@ -4,6 +4,7 @@
 
 #include "wire.h"
 
+#include <QDateTime>
 #include <QSet>
 
 namespace doorstep::merge {
@@ -36,6 +37,13 @@ QStringList unionOfKeys(std::initializer_list<const QJsonObject *> objects)
     }
     keys.sort();
     return keys;
+}
+
+// Workflow timestamps are not anyone's wording: when two tablets submit the same record, it was
+// first submitted at the earlier time, so that time stands instead of asking a person to choose.
+bool isFirstTimeWins(const QString &field)
+{
+    return field == QLatin1String("submitted_at");
 }
 
 } // namespace
@@ -71,6 +79,17 @@ MergeResult threeWay(const QJsonObject &base, const QJsonObject &mine, const QJs
         }
         if (same(m, t))
             continue; // both made the same change
+        if (isFirstTimeWins(field)) {
+            const QDateTime mt = QDateTime::fromString(m.toString(), Qt::ISODateWithMs);
+            const QDateTime tt = QDateTime::fromString(t.toString(), Qt::ISODateWithMs);
+            if (mt.isValid() && tt.isValid()) {
+                if (mt < tt) {
+                    result.merged.insert(field, m);
+                    result.fromMine << field;
+                }
+                continue;
+            }
+        }
         result.conflicts.append(FieldConflict{field, normalised(b), normalised(m), normalised(t)});
     }
     return result;

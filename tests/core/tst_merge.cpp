@@ -166,6 +166,26 @@ private slots:
         QVERIFY(!merge::threeWay(base, theirs, theirs, written).hasConflicts());
     }
 
+    void twoSubmissionsKeepTheFirstTime()
+    {
+        // Two tablets submitted the same draft: the record was first submitted at the earlier
+        // time, whichever side that is; nobody is asked to choose between two timestamps.
+        const QJsonObject base = obj(R"({"id":"x","state":"draft"})");
+        const QJsonObject early = obj(R"({"id":"x","state":"submitted","submitted_at":"2026-11-23T09:00:00Z"})");
+        const QJsonObject late = obj(R"({"id":"x","state":"submitted","submitted_at":"2026-11-23T09:00:05Z"})");
+        const auto mineEarlier = merge::threeWay(base, early, late);
+        QVERIFY(!mineEarlier.hasConflicts());
+        QCOMPARE(mineEarlier.merged, early);
+        QCOMPARE(mineEarlier.fromMine, QStringList{QStringLiteral("submitted_at")});
+        const auto theirsEarlier = merge::threeWay(base, late, early);
+        QVERIFY(!theirsEarlier.hasConflicts());
+        QCOMPARE(theirsEarlier.merged, early);
+        QVERIFY(theirsEarlier.fromMine.isEmpty());
+        // Something that is not a time is still a person's conflict.
+        const auto garbled = merge::threeWay(base, obj(R"({"id":"x","state":"submitted","submitted_at":"soon"})"), late);
+        QCOMPARE(garbled.conflicts.size(), 1);
+    }
+
     void diffAndPatch_data()
     {
         QTest::addColumn<QJsonObject>("from");
