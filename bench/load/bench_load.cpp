@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Doorstep contributors
 // The morning sync rush: N simulated devices (default 200, at most 2,000) signed in as the demo
-// council's workers, all starting at once, each pulling what changed since its cursor and then
-// pushing 20 new visits in one request, against doorstep-server on PostgreSQL over loopback; once
-// with one service instance and once with two on the same database. Prints JSON lines
-// {"name", "value", "unit"}: push and pull p50/p99 latency, errors, throughput, and the ratio of
-// two instances' throughput over one's.
-//   bench_load [--devices N] [--mutations M] [--db postgresql://...] [--timeout-s S]
+// council's workers, each pulling what changed since its cursor and then pushing 20 new visits in
+// one request, against doorstep-server on PostgreSQL over loopback. Three rushes:
+//  - the morning rush: the devices arrive evenly over --window-s seconds (default 60: a team's
+//    tablets coming online as people start work) -> load.devices_N.*;
+//  - the burst: every device in the same instant, the worst case a service can be handed
+//    -> load.devices_N.burst.*;
+//  - the same burst against two service instances on the same database
+//    -> load.two_instances.devices_N.*, and load.two_instances.throughput.ratio (burst over burst:
+//    only a saturated service shows what a second instance adds).
+// Prints JSON lines {"name", "value", "unit"}: push and pull p50/p99 latency, errors, throughput.
+//   bench_load [--devices N] [--mutations M] [--window-s S] [--db postgresql://...] [--timeout-s S]
 // Without --db it starts a throwaway cluster with tests/support/pg-cluster (loopback only).
 #include "core/wire.h"
 #include "sync/apiclient.h"
@@ -23,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -165,9 +171,9 @@ struct RushResult {
 };
 
 /** Every device: pull from its worker's cursor (following has_more, at most 20 pages), then one
- *  push of `mutations` new visits. All devices start together. */
+ *  push of `mutations` new visits. Device i starts at i/N of `windowMs` (0: all together). */
 RushResult rush(std::vector<SimDevice> &devices, const QHash<QString, WorkerState> &workers, const QList<QUrl> &instances,
-                int mutations, int timeoutMs)
+                int mutations, int windowMs, int timeoutMs)
 {
     RushResult result;
     int finished = 0;
@@ -231,10 +237,11 @@ RushResult rush(std::vector<SimDevice> &devices, const QHash<QString, WorkerStat
                            push();
                        });
         };
-        (*pull)(ws.cursor);
+        const int startMs = int(qint64(windowMs) * qint64(i) / qint64(devices.size()));
+        QTimer::singleShot(startMs, [pull, cursor = ws.cursor] { (*pull)(cursor); });
     }
     const int n = int(devices.size());
-    if (!waitUntil([&] { return finished >= n; }, timeoutMs)) {
+    if (!waitUntil([&] { return finished >= n; }, windowMs + timeoutMs)) {
         err() << "rush: only " << finished << " of " << n << " devices finished in time" << Qt::endl;
         result.errors += n - finished;
     }
@@ -253,11 +260,14 @@ int main(int argc, char **argv)
     const QCommandLineOption mutationsOpt(QStringLiteral("mutations"), QStringLiteral("Mutations per push (1-200)."), QStringLiteral("n"), QStringLiteral("20"));
     const QCommandLineOption dbOpt(QStringLiteral("db"), QStringLiteral("PostgreSQL URL (default: a throwaway cluster)."), QStringLiteral("url"));
     const QCommandLineOption timeoutOpt(QStringLiteral("timeout-s"), QStringLiteral("Bound on each rush."), QStringLiteral("s"), QStringLiteral("300"));
-    parser.addOptions({devicesOpt, mutationsOpt, dbOpt, timeoutOpt});
+    const QCommandLineOption windowOpt(QStringLiteral("window-s"), QStringLiteral("The morning rush: devices arrive evenly over this many seconds (0-600)."),
+                                       QStringLiteral("s"), QStringLiteral("60"));
+    parser.addOptions({devicesOpt, mutationsOpt, dbOpt, timeoutOpt, windowOpt});
     parser.process(app);
     const int n = std::clamp(parser.value(devicesOpt).toInt(), 1, 2000);
     const int mutations = std::clamp(parser.value(mutationsOpt).toInt(), 1, 200);
     const int timeoutMs = std::clamp(parser.value(timeoutOpt).toInt(), 10, 3600) * 1000;
+    const int windowMs = std::clamp(parser.value(windowOpt).toInt(), 0, 600) * 1000;
     // Sign-in is not what is measured: cheap password hashes for the seeded accounts.
     qputenv("DOORSTEP_FAST_PWHASH", "1");
 
@@ -387,11 +397,29 @@ int main(int argc, char **argv)
         }
 
         const QString prefix = QStringLiteral("load.devices_%1.").arg(n);
-        double throughput[2] = {0, 0};
-        for (int k = 1; k <= 2; ++k) {
+        auto report = [&](const QString &p, const RushResult &r) {
+            emitFigure(p + QStringLiteral("p50_ms"), percentile(r.pushMs, 0.50), QStringLiteral("ms"));
+            emitFigure(p + QStringLiteral("p99_ms"), percentile(r.pushMs, 0.99), QStringLiteral("ms"));
+            emitFigure(p + QStringLiteral("pull_p50_ms"), percentile(r.pullMs, 0.50), QStringLiteral("ms"));
+            emitFigure(p + QStringLiteral("pull_p99_ms"), percentile(r.pullMs, 0.99), QStringLiteral("ms"));
+            emitFigure(p + QStringLiteral("errors"), r.errors, QStringLiteral("count"));
+            emitFigure(p + QStringLiteral("throughput"), r.seconds > 0 ? double(r.mutationsApplied) / r.seconds : 0, QStringLiteral("mutations/s"));
+            emitFigure(p + QStringLiteral("requests_per_s"), r.seconds > 0 ? double(r.requests) / r.seconds : 0, QStringLiteral("requests/s"));
+            emitFigure(p + QStringLiteral("wall_s"), r.seconds, QStringLiteral("s"));
+        };
+        struct Plan {
+            int instances;
+            int window;
+            QString prefix;
+        };
+        const QList<Plan> plans{{1, windowMs, prefix},
+                                {1, 0, prefix + QStringLiteral("burst.")},
+                                {2, 0, QStringLiteral("load.two_instances.devices_%1.").arg(n)}};
+        double throughput[2] = {0, 0}; // bursts on one and on two instances
+        for (const Plan &plan : plans) {
             std::vector<std::unique_ptr<Instance>> running;
             QList<QUrl> urls;
-            for (int j = 0; j < k; ++j) {
+            for (int j = 0; j < plan.instances; ++j) {
                 running.push_back(std::make_unique<Instance>());
                 if (!running.back()->start(db)) {
                     err() << "bench_load: instance " << j << " did not start" << Qt::endl;
@@ -400,22 +428,17 @@ int main(int argc, char **argv)
                 }
                 urls << running.back()->url();
             }
-            if (k > 1 && !drainCursors(urls.first())) {
+            // Every rush pulls only what changed since the one before it.
+            if (!drainCursors(urls.first())) {
                 status = 1;
                 return;
             }
-            err() << "bench_load: rush of " << n << " devices on " << k << " instance(s)" << Qt::endl;
-            const RushResult r = rush(devices, workers, urls, mutations, timeoutMs);
-            throughput[k - 1] = r.seconds > 0 ? double(r.mutationsApplied) / r.seconds : 0;
-            const QString p = k == 1 ? prefix : QStringLiteral("load.two_instances.devices_%1.").arg(n);
-            emitFigure(p + QStringLiteral("p50_ms"), percentile(r.pushMs, 0.50), QStringLiteral("ms"));
-            emitFigure(p + QStringLiteral("p99_ms"), percentile(r.pushMs, 0.99), QStringLiteral("ms"));
-            emitFigure(p + QStringLiteral("pull_p50_ms"), percentile(r.pullMs, 0.50), QStringLiteral("ms"));
-            emitFigure(p + QStringLiteral("pull_p99_ms"), percentile(r.pullMs, 0.99), QStringLiteral("ms"));
-            emitFigure(p + QStringLiteral("errors"), r.errors, QStringLiteral("count"));
-            emitFigure(p + QStringLiteral("throughput"), throughput[k - 1], QStringLiteral("mutations/s"));
-            emitFigure(p + QStringLiteral("requests_per_s"), r.seconds > 0 ? double(r.requests) / r.seconds : 0, QStringLiteral("requests/s"));
-            emitFigure(p + QStringLiteral("wall_s"), r.seconds, QStringLiteral("s"));
+            err() << "bench_load: rush of " << n << " devices on " << plan.instances << " instance(s), arriving over "
+                  << plan.window / 1000 << " s" << Qt::endl;
+            const RushResult r = rush(devices, workers, urls, mutations, plan.window, timeoutMs);
+            report(plan.prefix, r);
+            if (plan.window == 0)
+                throughput[plan.instances - 1] = r.seconds > 0 ? double(r.mutationsApplied) / r.seconds : 0;
         }
         emitFigure(QStringLiteral("load.two_instances.throughput.ratio"), throughput[0] > 0 ? throughput[1] / throughput[0] : 0,
                    QStringLiteral("ratio"));
