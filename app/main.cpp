@@ -7,12 +7,15 @@
 //                                                 sign in, record a visit for a demo child, sync, print the outcome
 #include "qml/appstate.h"
 #include "qml/appstateforeign.h"
+#include "qml/demodata.h"
+#include "qml/managerdemo.h"
 #include "qml/demosession.h"
 #include "qml/recordform.h"
 #include "qml/translations.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
+#include "platform/awaitfuture.h"
 #include "platform/inmemorykeystore.h"
 #include "platform/paths.h"
 #include "platform/qtkeychainkeystore.h"
@@ -32,8 +35,12 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTranslator>
+#include <QScopeGuard>
+#include <QSet>
+#include <QQuickItem>
 
 #include <cstdio>
+#include <functional>
 #include <optional>
 
 using namespace doorstep;
@@ -46,18 +53,73 @@ QTextStream &out()
     return s;
 }
 
-/** Loads the UI on fictional data and visits every page; any QML warning fails it. */
+// QML problems that reach the message handler without passing through QQmlEngine::warnings
+// (console.warn, "QQmlContext: …", binding loops reported by Qt Quick): the self-test fails on them too.
+QStringList *g_qmlMessages = nullptr;
+QtMessageHandler g_previousHandler = nullptr;
+
+void captureQmlMessages(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (g_qmlMessages && type != QtDebugMsg && type != QtInfoMsg) {
+        const QLatin1String category(context.category ? context.category : "");
+        const bool qml = category == QLatin1String("qml") || category == QLatin1String("js") || category.startsWith(QLatin1String("qt.qml"))
+                         || category.startsWith(QLatin1String("qt.quick")) || message.contains(QLatin1String("qrc:/"))
+                         || message.contains(QLatin1String(".qml")) || message.startsWith(QLatin1String("QQml"));
+        if (qml)
+            *g_qmlMessages << message;
+    }
+    if (g_previousHandler)
+        g_previousHandler(type, context, message);
+}
+
+/** The QML type name of a page object ("VisitFormPage" for VisitFormPage_QMLTYPE_3). */
+QString qmlTypeName(const QObject *o)
+{
+    QString name = QString::fromLatin1(o->metaObject()->className());
+    for (const QLatin1String marker : {QLatin1String("_QMLTYPE_"), QLatin1String("_QML_")})
+        if (const qsizetype at = name.indexOf(marker); at > 0)
+            name.truncate(at);
+    return name;
+}
+
+/** Loads the UI on fictional data and visits every page in qml/pages, as a worker and as a
+ *  manager, in landscape and portrait, then the lock and sign-in screens. Fails (1) when a page
+ *  does not open, a page of the module is never visited, or QML warns. */
 int selfTest()
 {
     QTemporaryDir dir;
     DemoSession session(dir.path());
-    if (auto prepared = session.prepare(8, 6); !prepared.ok()) {
-        out() << "self-test: could not prepare the demo store: " << prepared.error().message << Qt::endl;
+    auto prepared = session.prepare(8, 6);
+    if (!prepared.ok() || prepared.value().isEmpty()) {
+        out() << "self-test: could not prepare the demo store: " << (prepared.ok() ? QStringLiteral("no children") : prepared.error().message)
+              << Qt::endl;
+        return 1;
+    }
+    const QString childId = prepared.value().first();
+    Store *store = session.device()->store();
+    // Something on the outbox and conflicts screens: a returned visit, a quarantined change, a conflict.
+    auto staged = awaitResult(store->run<bool>([childId](Database &db) -> Result<bool> {
+        if (auto r = demodata::stageSyncExamples(db, childId); !r)
+            return r.error();
+        return true;
+    }), 30000);
+    if (!staged.ok()) {
+        out() << "self-test: could not stage the sync examples: " << staged.error().message << Qt::endl;
         return 1;
     }
     session.app()->setLockWhenInactive(false);
-    QQmlApplicationEngine engine;
+    session.app()->refreshCounts();
+
     QStringList problems;
+    QStringList qmlMessages;
+    g_qmlMessages = &qmlMessages;
+    g_previousHandler = qInstallMessageHandler(captureQmlMessages);
+    auto restoreHandler = qScopeGuard([] {
+        qInstallMessageHandler(g_previousHandler);
+        g_qmlMessages = nullptr;
+    });
+
+    QQmlApplicationEngine engine;
     QObject::connect(&engine, &QQmlEngine::warnings, [&problems](const QList<QQmlError> &warnings) {
         for (const QQmlError &w : warnings)
             problems << w.toString();
@@ -67,50 +129,163 @@ int selfTest()
         out() << "self-test: Main.qml did not load" << Qt::endl;
         return 1;
     }
-    const QString childId = [&] {
-        std::optional<QString> id;
-        session.device()->store()->caseload().then([&id](Result<QList<StoredRecord>> r) {
-            id = r.ok() && !r.value().isEmpty() ? r.value().first().id : QString();
-        });
-        DemoSession::waitUntil([&id] { return id.has_value(); }, 10000);
-        return id.value_or(QString());
-    }();
-    struct PageVisit {
-        QString name;
-        QVariantMap properties;
+    auto settle = [](int ms) { DemoSession::waitUntil([] { return false; }, ms); };
+
+    // Every page the module ships; each must be seen on screen at least once.
+    QStringList pages = QDir(QStringLiteral(":/qt/qml/Doorstep/pages")).entryList({QStringLiteral("*.qml")}, QDir::Files);
+    for (QString &p : pages)
+        p.chop(4);
+    if (pages.isEmpty())
+        problems << QStringLiteral("no pages found in the module's resources");
+    QSet<QString> seen;
+    // Walks the visual tree: a page counts once it is a visible item in the window.
+    std::function<void(QQuickItem *)> visit = [&](QQuickItem *item) {
+        if (!item->isVisible())
+            return;
+        if (const QString type = qmlTypeName(item); pages.contains(type))
+            seen.insert(type);
+        for (QQuickItem *child : item->childItems())
+            visit(child);
     };
-    const QList<PageVisit> pages = {
-        {QStringLiteral("ChildPage"), {{QStringLiteral("childId"), childId}}},
-        {QStringLiteral("VisitFormPage"), {{QStringLiteral("childIds"), QStringList{childId}}}},
-        {QStringLiteral("DirectWorkPage"), {{QStringLiteral("childIds"), QStringList{childId}}}},
-        {QStringLiteral("OutboxPage"), {}},
-        {QStringLiteral("ConflictsPage"), {}},
+    auto noteShown = [&] {
+        if (QQuickItem *root = window->contentItem())
+            visit(root);
     };
-    DemoSession::waitUntil([] { return false; }, 500); // the caseload loads
-    int loaded = 1;
-    for (const PageVisit &p : pages) {
+
+    auto open = [&](const QString &name, const QVariantMap &properties) -> QObject * {
         QVariant page;
-        QMetaObject::invokeMethod(window, "openPage", Q_RETURN_ARG(QVariant, page), Q_ARG(QVariant, p.name),
-                                  Q_ARG(QVariant, p.properties));
-        if (!page.value<QObject *>()) {
-            problems << QStringLiteral("%1 did not open").arg(p.name);
-            continue;
+        QMetaObject::invokeMethod(window, "openPage", Q_RETURN_ARG(QVariant, page), Q_ARG(QVariant, name), Q_ARG(QVariant, properties));
+        QObject *o = page.value<QObject *>();
+        if (!o) {
+            problems << QStringLiteral("%1 did not open").arg(name);
+            return nullptr;
         }
-        DemoSession::waitUntil([] { return false; }, 400);
-        ++loaded;
+        if (qmlTypeName(o) != name)
+            problems << QStringLiteral("%1 opened as %2").arg(name, qmlTypeName(o));
+        settle(400);
+        noteShown();
+        return o;
+    };
+    auto home = [&] {
         QMetaObject::invokeMethod(window, "home");
+        settle(100);
+        noteShown();
+    };
+    // A form's popups are made when first opened: the calendar, the clock and the child picker.
+    auto openPopups = [&](QObject *page) {
+        const QList<std::pair<QString, const char *>> openers{{QStringLiteral("dateField:started_at"), "openCalendar"},
+                                                              {QStringLiteral("dateField:ended_at"), "openClock"},
+                                                              {QStringLiteral("dateField:session_date"), "openCalendar"}};
+        for (const auto &[field, opener] : openers) {
+            QObject *item = page->findChild<QObject *>(field);
+            if (!item)
+                continue;
+            QVariant popup;
+            QMetaObject::invokeMethod(item, opener, Q_RETURN_ARG(QVariant, popup));
+            settle(200);
+            if (QObject *p = popup.value<QObject *>())
+                QMetaObject::invokeMethod(p, "close");
+            else
+                problems << QStringLiteral("%1 did not open its popup").arg(field);
+        }
+        if (QObject *picker = page->findChild<QObject *>(QStringLiteral("childPicker"))) {
+            QMetaObject::invokeMethod(picker, "open");
+            settle(300);
+            QMetaObject::invokeMethod(picker, "close");
+        } else {
+            problems << QStringLiteral("%1 has no child picker").arg(qmlTypeName(page));
+        }
+        settle(100);
+    };
+    struct Size {
+        int w, h;
+        qreal textScale;
+    };
+    // Landscape, portrait, and landscape at 200% text (the layouts switch at large text).
+    const QList<Size> sizes{{1280, 800, 1.0}, {800, 1280, 1.0}, {1280, 800, 2.0}};
+
+    // As a worker.
+    settle(500); // the caseload loads
+    for (const Size &size : sizes) {
+        window->resize(size.w, size.h);
+        session.app()->setTextScale(size.textScale);
+        home();
+        open(QStringLiteral("ChildPage"), {{QStringLiteral("childId"), childId}});
+        home();
+        if (QObject *visit = open(QStringLiteral("VisitFormPage"), {{QStringLiteral("childIds"), QStringList{childId}}}))
+            openPopups(visit);
+        home();
+        if (QObject *work = open(QStringLiteral("DirectWorkPage"), {{QStringLiteral("childIds"), QStringList{childId}}}))
+            openPopups(work);
+        home();
+        open(QStringLiteral("OutboxPage"), {});
+        home();
+        open(QStringLiteral("ConflictsPage"), {});
+        home();
     }
-    // The lock screen and the sign-in screen too.
+
+    // As a team manager, with the team's records as pulled from the service.
+    const QDate today = QDate::currentDate();
+    auto team = awaitResult(store->run<QStringList>([today](Database &db) { return demodata::seedTeam(db, 6, today); }), 30000);
+    if (!team.ok() || team.value().isEmpty()) {
+        problems << QStringLiteral("could not stage the manager's team: %1").arg(team.ok() ? QStringLiteral("no children") : team.error().message);
+    } else {
+        session.app()->setDemoUser(demodata::demoManagerId(), QStringLiteral("Mo Khan"), QStringLiteral("manager"), demodata::demoTeamId());
+        if (!session.app()->isManager())
+            problems << QStringLiteral("the demo manager is not a manager");
+        const QString teamChild = team.value().first();
+        for (const Size &size : sizes) {
+            window->resize(size.w, size.h);
+            session.app()->setTextScale(size.textScale);
+            home();
+            open(QStringLiteral("ChildPage"), {{QStringLiteral("childId"), teamChild}});
+            home();
+            open(QStringLiteral("DashboardPage"), {});
+            home();
+            open(QStringLiteral("SupervisionFormPage"), {{QStringLiteral("childIds"), QStringList{teamChild}}});
+            home();
+            QString recordId;
+            if (QObject *queue = open(QStringLiteral("ReviewQueuePage"), {})) {
+                auto *model = queue->property("model").value<QObject *>();
+                DemoSession::waitUntil([&] { return model && model->property("count").toInt() > 0; }, 10000);
+                if (model)
+                    QMetaObject::invokeMethod(model, "recordIdAt", Q_RETURN_ARG(QString, recordId), Q_ARG(int, 0));
+                if (recordId.isEmpty())
+                    problems << QStringLiteral("the approval queue is empty");
+            }
+            if (!recordId.isEmpty())
+                open(QStringLiteral("ReviewPage"), {{QStringLiteral("recordId"), recordId}});
+            home();
+        }
+    }
+
+    // The lock screen, then five wrong PINs: the sign-in screen.
+    window->resize(800, 1280);
+    session.app()->setTextScale(1.0);
     session.app()->lock();
-    DemoSession::waitUntil([] { return false; }, 200);
+    settle(300);
+    noteShown();
     if (session.app()->phase() != AppState::Phase::Locked)
         problems << QStringLiteral("the app did not lock");
-    else
-        ++loaded;
+    for (int attempt = 0; attempt < 5 && session.app()->phase() == AppState::Phase::Locked; ++attempt) {
+        session.app()->unlock(QStringLiteral("0000"));
+        DemoSession::waitUntil([&] { return !session.app()->busy(); }, 10000);
+    }
+    settle(300);
+    noteShown();
+    if (session.app()->phase() != AppState::Phase::SignIn)
+        problems << QStringLiteral("five wrong PINs did not lead to signing in again");
+
+    for (const QString &p : std::as_const(pages))
+        if (!seen.contains(p))
+            problems << QStringLiteral("page %1 was never shown").arg(p);
+    for (const QString &m : std::as_const(qmlMessages))
+        if (!problems.contains(m))
+            problems << m;
     for (const QString &p : std::as_const(problems))
         out() << "self-test: " << p << Qt::endl;
-    out() << "self-test: " << loaded << " screens loaded, " << problems.size() << " problem(s)" << Qt::endl;
-    return problems.isEmpty() ? 0 : 1;
+    out() << "self-test: " << seen.size() << " of " << pages.size() << " pages shown, " << problems.size() << " problem(s)" << Qt::endl;
+    return problems.isEmpty() && seen.size() == pages.size() ? 0 : 1;
 }
 
 /** Signs in, records a visit for the first child through the form's view-model, syncs, reports. */

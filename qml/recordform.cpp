@@ -212,7 +212,12 @@ void RecordForm::restoreOr(const QString &formKey, const QJsonObject &fresh, con
             }
         }
         load(record, formKey, record.value(u"return_reason").toString());
-        fetchChildNames(childIds);
+        // A restored draft may hold children added after the form was first opened.
+        QStringList names = childIds;
+        for (const QString &id : wire::childIdsOf(record))
+            if (!names.contains(id))
+                names << id;
+        fetchChildNames(names);
     });
 }
 

@@ -146,50 +146,12 @@ Rectangle {
     }
     Component {
         id: confirmComponent
-        Popup {
-            id: confirm
-            objectName: "confirmRemoveChild"
-            modal: true
-            focus: true
-            anchors.centerIn: Overlay.overlay
-            width: Math.min(Overlay.overlay ? Overlay.overlay.width - 2 * Theme.margin : 480, 560)
-            padding: Theme.margin
-            background: Rectangle { color: Theme.surface; radius: Theme.radius; border.color: Theme.border }
-            contentItem: ColumnLayout {
-                spacing: Theme.spacing
-                Label {
-                    text: qsTr("Remove %1 from this visit?").arg(card.child ? card.child.name : qsTr("this child"))
-                    font.pixelSize: Theme.title
-                    font.bold: true
-                    wrapMode: Text.Wrap
-                    Layout.fillWidth: true
-                }
-                Label {
-                    text: qsTr("What is written on their card will be removed from this visit.")
-                    wrapMode: Text.Wrap
-                    Layout.fillWidth: true
-                }
-                RowLayout {
-                    Layout.alignment: Qt.AlignRight
-                    spacing: Theme.spacing
-                    Button {
-                        text: qsTr("Keep")
-                        font.pixelSize: Theme.body
-                        Layout.minimumHeight: Theme.touch
-                        Accessible.name: qsTr("Keep the child on the visit")
-                        onClicked: confirm.close()
-                    }
-                    Button {
-                        objectName: "confirmRemoveButton"
-                        text: qsTr("Remove")
-                        highlighted: true
-                        font.pixelSize: Theme.body
-                        Layout.minimumHeight: Theme.touch
-                        Accessible.name: qsTr("Remove the child and their card")
-                        onClicked: { confirm.close(); card.form.removeChild(card.index) }
-                    }
-                }
-            }
+        ConfirmRemoveChild {
+            question: qsTr("Remove %1 from this visit?").arg(card.child ? card.child.name : qsTr("this child"))
+            consequence: qsTr("What is written on their card will be removed from this visit.")
+            keepName: qsTr("Keep the child on the visit")
+            removeName: qsTr("Remove the child and their card")
+            onConfirmed: card.form.removeChild(card.index)
         }
     }
 }

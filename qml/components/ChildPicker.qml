@@ -13,6 +13,8 @@ Popup {
     objectName: "childPicker"
     required property RecordForm form
     readonly property var onRecord: form.childIds(form.version)
+    /** A direct work session is worded as a session; everything else takes children as a visit. */
+    readonly property bool session: form.recordType === "direct_work"
 
     modal: true
     focus: true
@@ -33,14 +35,15 @@ Popup {
     contentItem: ColumnLayout {
         spacing: Theme.spacing
         Label {
-            text: qsTr("Add a child to this visit")
+            text: popup.session ? qsTr("Add a child to this session") : qsTr("Add a child to this visit")
             font.pixelSize: Theme.title
             font.bold: true
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
         Label {
-            text: qsTr("For example a brother or sister in the household. Each child gets their own card.")
+            text: popup.session ? qsTr("For example a brother or sister who took part in the session.")
+                                : qsTr("For example a brother or sister in the household. Each child gets their own card.")
             color: Theme.muted
             font.pixelSize: Theme.small
             wrapMode: Text.Wrap
@@ -77,7 +80,9 @@ Popup {
                 height: Math.max(Theme.touch, rowText.implicitHeight + 16)
                 enabled: !already
                 highlighted: ListView.isCurrentItem && list.activeFocus
-                Accessible.name: already ? qsTr("%1, already on this visit").arg(name) : qsTr("Add %1").arg(name)
+                Accessible.name: already ? (popup.session ? qsTr("%1, already on this session").arg(name)
+                                                          : qsTr("%1, already on this visit").arg(name))
+                                         : qsTr("Add %1").arg(name)
                 onClicked: if (popup.form.addChild(childId)) popup.close()
                 Keys.onReturnPressed: clicked()
                 contentItem: ColumnLayout {
@@ -92,7 +97,9 @@ Popup {
                         Layout.fillWidth: true
                     }
                     Label {
-                        text: row.already ? qsTr("%1 · already on this visit").arg(row.legalStatusText) : row.legalStatusText
+                        text: !row.already ? row.legalStatusText
+                                           : popup.session ? qsTr("%1 · already on this session").arg(row.legalStatusText)
+                                                           : qsTr("%1 · already on this visit").arg(row.legalStatusText)
                         font.pixelSize: Theme.small
                         color: Theme.muted
                         elide: Text.ElideRight

@@ -106,11 +106,91 @@ Page {
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
+            // The children who took part: a brother or sister can join the session, and any but
+            // the last can be taken off it again (asked first, as on the visit form).
             Label {
-                text: qsTr("With: %1").arg(Object.keys(workForm.childNames).map(k => workForm.childNames[k].name).join(", "))
-                font.pixelSize: Theme.title
-                wrapMode: Text.Wrap
+                text: qsTr("Children in the session")
+                font.pixelSize: Theme.body
+                font.bold: true
                 Layout.fillWidth: true
+                wrapMode: Text.Wrap
+            }
+            FieldError { message: workForm.errors["child_ids"] || ""; Layout.fillWidth: true }
+            Flow {
+                id: childFlow
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                readonly property var ids: workForm.childIds(workForm.version)
+                Repeater {
+                    objectName: "childRepeater"
+                    model: workForm.count("child_ids", workForm.revision)
+                    delegate: Rectangle {
+                        id: chip
+                        required property int index
+                        readonly property string childId: childFlow.ids[index] || ""
+                        readonly property string name: workForm.childNames[childId] ? workForm.childNames[childId].name
+                                                                                     : qsTr("Child")
+                        readonly property bool removable: workForm.count("child_ids", workForm.revision) > 1
+                        property Popup confirmRemove: null
+                        function askRemove() {
+                            if (!confirmRemove)
+                                confirmRemove = confirmComponent.createObject(chip)
+                            confirmRemove.open()
+                            return confirmRemove
+                        }
+                        width: Math.min(chipRow.implicitWidth + 2 * Theme.spacing, childFlow.width)
+                        height: Math.max(Theme.touch, chipRow.implicitHeight) + 8
+                        radius: Theme.radius
+                        color: Theme.surface
+                        border.color: Theme.border
+                        RowLayout {
+                            id: chipRow
+                            anchors.fill: parent
+                            anchors.leftMargin: Theme.spacing
+                            anchors.rightMargin: chip.removable ? 0 : Theme.spacing
+                            spacing: Theme.spacing
+                            Label {
+                                text: chip.name
+                                font.pixelSize: Theme.title
+                                elide: Text.ElideRight
+                                Layout.fillWidth: true
+                                Accessible.name: text
+                            }
+                            Button {
+                                objectName: "removeChild:" + chip.index
+                                visible: chip.removable
+                                text: qsTr("Remove")
+                                flat: true
+                                font.pixelSize: Theme.body
+                                Layout.minimumHeight: Theme.touch
+                                Accessible.name: qsTr("Remove %1 from this session").arg(chip.name)
+                                onClicked: chip.askRemove()
+                            }
+                        }
+                        Component {
+                            id: confirmComponent
+                            ConfirmRemoveChild {
+                                question: qsTr("Remove %1 from this session?").arg(chip.name)
+                                consequence: qsTr("The session will no longer be on their chronology. What is written stays with the other children.")
+                                keepName: qsTr("Keep the child on the session")
+                                removeName: qsTr("Remove the child from the session")
+                                onConfirmed: workForm.removeChild(chip.index)
+                            }
+                        }
+                    }
+                }
+                Button {
+                    objectName: "addChildButton"
+                    text: qsTr("Add another child")
+                    font.pixelSize: Theme.body
+                    height: Math.max(Theme.touch, implicitHeight) + 8
+                    Accessible.name: qsTr("Add another child who took part, for example a brother or sister")
+                    onClicked: childPicker.open()
+                }
+            }
+            ChildPicker {
+                id: childPicker
+                form: workForm
             }
             GridLayout {
                 columns: page.width > 700 && Theme.textScale < 1.5 ? 2 : 1

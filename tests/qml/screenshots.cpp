@@ -23,11 +23,13 @@
 #include <QJsonDocument>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <algorithm>
 #include <optional>
 
 using namespace doorstep;
@@ -353,13 +355,51 @@ int main(int argc, char **argv)
                 if (cards != 2)
                     problems << QStringLiteral("a second child was not added to the visit");
                 QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("children[1].seen")), Q_ARG(QVariant, true));
-                if (auto *flick = page->property("flickable").value<QObject *>())
-                    flick->setProperty("contentY", height * 1.9);
+                settle(300);
+                // Where the first card ends and the second begins, whatever the layout's heights.
+                auto *flick = page->property("flickable").value<QQuickItem *>();
+                auto *repeater = page->findChild<QObject *>(QStringLiteral("cardRepeater"));
+                QQuickItem *second = nullptr;
+                if (repeater)
+                    QMetaObject::invokeMethod(repeater, "itemAt", Q_RETURN_ARG(QQuickItem *, second), Q_ARG(int, 1));
+                auto *content = flick ? flick->property("contentItem").value<QQuickItem *>() : nullptr;
+                if (!second || !content) {
+                    problems << QStringLiteral("the second child's card was not found");
+                } else {
+                    const qreal top = second->mapToItem(content, QPointF(0, 0)).y();
+                    const qreal maxY = std::max<qreal>(0, flick->property("contentHeight").toReal() - flick->height());
+                    flick->setProperty("contentY", std::clamp<qreal>(top - 0.3 * flick->height(), 0, maxY));
+                }
                 grab(QStringLiteral("visit-twochildren-") + suffix);
             }
             home();
             if (!all)
                 return;
+            // Direct work with a brother or sister, and the question before one is taken off.
+            if (QObject *page = open(QStringLiteral("DirectWorkPage"), {{QStringLiteral("childIds"), QStringList{ids.value().at(0)}}})) {
+                auto *form = page->property("form").value<QObject *>();
+                form->setProperty("autosaveMs", 60000);
+                settle(400);
+                bool added = false;
+                QMetaObject::invokeMethod(form, "addChild", Q_RETURN_ARG(bool, added), Q_ARG(QString, ids.value().at(3)));
+                int children = 0;
+                QMetaObject::invokeMethod(form, "count", Q_RETURN_ARG(int, children), Q_ARG(QString, QStringLiteral("child_ids")), Q_ARG(int, 0));
+                if (children != 2)
+                    problems << QStringLiteral("a second child was not added to the direct work");
+                grab(QStringLiteral("directwork-twochildren-") + suffix);
+                QQuickItem *chip = nullptr;
+                if (auto *repeater = page->findChild<QObject *>(QStringLiteral("childRepeater")))
+                    QMetaObject::invokeMethod(repeater, "itemAt", Q_RETURN_ARG(QQuickItem *, chip), Q_ARG(int, 1));
+                QVariant confirm;
+                if (chip)
+                    QMetaObject::invokeMethod(chip, "askRemove", Q_RETURN_ARG(QVariant, confirm));
+                if (!confirm.value<QObject *>())
+                    problems << QStringLiteral("removing a child from direct work did not ask first");
+                grab(QStringLiteral("directwork-removechild-") + suffix);
+                if (QObject *popup = confirm.value<QObject *>())
+                    QMetaObject::invokeMethod(popup, "close");
+            }
+            home();
             if (QObject *page = open(QStringLiteral("ConflictsPage"), {})) {
                 settle(600);
                 grab(QStringLiteral("conflicts-kinds-") + suffix);

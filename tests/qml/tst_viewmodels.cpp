@@ -27,6 +27,7 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
 #include <optional>
 
 using namespace doorstep;
@@ -544,6 +545,60 @@ private Q_SLOTS:
         QCOMPARE(cards.size(), 2);
         QCOMPARE(cards.at(0).toObject().value(u"child_id").toString(), m_children.at(3));
         QCOMPARE(cards.at(1).toObject().value(u"not_seen_reason").toString(), QStringLiteral("At nursery"));
+    }
+
+    void directWorkTakesMoreThanOneChild()
+    {
+        QString key;
+        {
+            RecordForm form;
+            form.setStore(&m_store);
+            form.setRecordType(QStringLiteral("direct_work"));
+            form.setAutosaveMs(200);
+            form.startNew({m_children.at(4)});
+            QTRY_VERIFY_WITH_TIMEOUT(form.ready() && form.childNames().size() == 1, 10000);
+            // A sibling joins the session; the same child twice is refused.
+            QVERIFY(form.addChild(m_children.at(5)));
+            QVERIFY(!form.addChild(m_children.at(5)));
+            QCOMPARE(form.count(QStringLiteral("child_ids")), 2);
+            QCOMPARE(form.childIds(), (QStringList{m_children.at(4), m_children.at(5)}));
+            QTRY_COMPARE_WITH_TIMEOUT(form.childNames().size(), 2, 10000);
+            QSignalSpy autosaved(&form, &RecordForm::autosaved);
+            QTRY_VERIFY_WITH_TIMEOUT(autosaved.count() >= 1, 5000);
+            key = form.formKey();
+        }
+        // Reopened from the caseload for the first child: the draft comes back with both, names and all.
+        RecordForm form;
+        form.setStore(&m_store);
+        form.setRecordType(QStringLiteral("direct_work"));
+        form.setAutosaveMs(60000);
+        form.startNew({m_children.at(4)});
+        QTRY_VERIFY_WITH_TIMEOUT(form.ready(), 10000);
+        QVERIFY(form.restoredDraft());
+        QCOMPARE(form.formKey(), key);
+        QCOMPARE(form.childIds(), (QStringList{m_children.at(4), m_children.at(5)}));
+        QTRY_COMPARE_WITH_TIMEOUT(form.childNames().size(), 2, 10000);
+        QVERIFY(form.childNames().contains(m_children.at(5)));
+
+        // Taken off and put back; the last child stays.
+        QVERIFY(form.removeChild(1));
+        QCOMPARE(form.childIds(), QStringList{m_children.at(4)});
+        QVERIFY(!form.removeChild(0));
+        QVERIFY(form.addChild(m_children.at(5)));
+
+        form.setValue(QStringLiteral("activity"), QStringLiteral("wishes_and_feelings"));
+        form.setValue(QStringLiteral("child_words"), QStringLiteral("\"We like drawing together.\""));
+        QSignalSpy saved(&form, &RecordForm::saved);
+        QVERIFY2(form.submit(), qPrintable(form.errorFields().join(QLatin1Char(','))));
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 10000);
+        const StoredRecord stored = await(m_store.record(form.recordId()));
+        QCOMPARE(stored.body.value(u"child_ids").toArray(), QJsonArray({m_children.at(4), m_children.at(5)}));
+        // On both children's chronologies.
+        for (const QString &child : {m_children.at(4), m_children.at(5)}) {
+            const QList<StoredRecord> chronology = await(m_store.chronology(child));
+            QVERIFY2(std::any_of(chronology.cbegin(), chronology.cend(), [&](const StoredRecord &r) { return r.id == form.recordId(); }),
+                     qPrintable(child));
+        }
     }
 
     void onePromptOrViolationPerField()

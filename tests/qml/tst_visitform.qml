@@ -29,7 +29,7 @@ Item {
             return label && label.visible ? label.message : ""
         }
         function openForm() {
-            tryVerify(() => caseload.count === 3, 10000)
+            tryVerify(() => caseload.count === 3 && !caseload.loading && caseload.childIdAt(2) !== "", 10000) // settled, not mid-reload
             const page = createTemporaryObject(pageComponent, root, { width: root.width, height: root.height, childIds: [caseload.childIdAt(0)] })
             verify(page)
             tryVerify(() => page.form.ready && Object.keys(page.form.childNames).length === 1, 10000)
