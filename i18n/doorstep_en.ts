@@ -157,7 +157,7 @@
     </message>
     <message>
         <location filename="../qml/components/ChildCard.qml" line="52" />
-        <location filename="../qml/components/ChildCard.qml" line="161" />
+        <location filename="../qml/components/ChildCard.qml" line="150" />
         <source>this child</source>
         <translation type="unfinished" />
     </message>
@@ -222,32 +222,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="161" />
+        <location filename="../qml/components/ChildCard.qml" line="150" />
         <source>Remove %1 from this visit?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="168" />
+        <location filename="../qml/components/ChildCard.qml" line="151" />
         <source>What is written on their card will be removed from this visit.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="176" />
-        <source>Keep</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/components/ChildCard.qml" line="179" />
+        <location filename="../qml/components/ChildCard.qml" line="152" />
         <source>Keep the child on the visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="184" />
-        <source>Remove</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/components/ChildCard.qml" line="188" />
+        <location filename="../qml/components/ChildCard.qml" line="153" />
         <source>Remove the child and their card</source>
         <translation type="unfinished" />
     </message>
@@ -428,49 +418,92 @@
 <context>
     <name>ChildPicker</name>
     <message>
-        <location filename="../qml/components/ChildPicker.qml" line="36" />
+        <location filename="../qml/components/ChildPicker.qml" line="38" />
         <source>Add a child to this visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildPicker.qml" line="43" />
+        <location filename="../qml/components/ChildPicker.qml" line="38" />
+        <source>Add a child to this session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildPicker.qml" line="45" />
+        <source>For example a brother or sister who took part in the session.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildPicker.qml" line="46" />
         <source>For example a brother or sister in the household. Each child gets their own card.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildPicker.qml" line="55" />
-        <location filename="../qml/components/ChildPicker.qml" line="57" />
+        <location filename="../qml/components/ChildPicker.qml" line="58" />
+        <location filename="../qml/components/ChildPicker.qml" line="60" />
         <source>Search your caseload by name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildPicker.qml" line="80" />
+        <location filename="../qml/components/ChildPicker.qml" line="83" />
+        <source>%1, already on this session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildPicker.qml" line="84" />
         <source>%1, already on this visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildPicker.qml" line="80" />
+        <location filename="../qml/components/ChildPicker.qml" line="85" />
         <source>Add %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildPicker.qml" line="95" />
+        <location filename="../qml/components/ChildPicker.qml" line="101" />
+        <source>%1 · already on this session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ChildPicker.qml" line="102" />
         <source>%1 · already on this visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildPicker.qml" line="106" />
+        <location filename="../qml/components/ChildPicker.qml" line="113" />
         <source>No child on your caseload has that name.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildPicker.qml" line="114" />
+        <location filename="../qml/components/ChildPicker.qml" line="121" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildPicker.qml" line="118" />
+        <location filename="../qml/components/ChildPicker.qml" line="125" />
         <source>Close without adding a child</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConfirmRemoveChild</name>
+    <message>
+        <location filename="../qml/components/ConfirmRemoveChild.qml" line="18" />
+        <source>Keep the child on the record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConfirmRemoveChild.qml" line="19" />
+        <source>Remove the child</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConfirmRemoveChild.qml" line="47" />
+        <source>Keep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ConfirmRemoveChild.qml" line="55" />
+        <source>Remove</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1150,82 +1183,127 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="110" />
-        <source>With: %1</source>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="112" />
+        <source>Children in the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="122" />
-        <source>Date of the session</source>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="132" />
+        <source>Child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="129" />
-        <source>Activity</source>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="162" />
+        <source>Remove</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="138" />
-        <source>What activity</source>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="166" />
+        <source>Remove %1 from this session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="141" />
-        <source>Aims of the session</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="142" />
-        <source>Tools used</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="145" />
-        <source>The child's words</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="146" />
-        <source>What the child said, as they said it.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="149" />
-        <source>Your reflection</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="150" />
-        <source>Next steps</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="164" />
-        <source>Saving…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="164" />
-        <source>Drafts are kept automatically</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="171" />
-        <source>Save draft</source>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="173" />
+        <source>Remove %1 from this session?</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/DirectWorkPage.qml" line="174" />
+        <source>The session will no longer be on their chronology. What is written stays with the other children.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="175" />
+        <source>Keep the child on the session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="176" />
+        <source>Remove the child from the session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="184" />
+        <source>Add another child</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="187" />
+        <source>Add another child who took part, for example a brother or sister</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="202" />
+        <source>Date of the session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="209" />
+        <source>Activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="218" />
+        <source>What activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="221" />
+        <source>Aims of the session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="222" />
+        <source>Tools used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="225" />
+        <source>The child's words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="226" />
+        <source>What the child said, as they said it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="229" />
+        <source>Your reflection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="230" />
+        <source>Next steps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="244" />
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="244" />
+        <source>Drafts are kept automatically</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="251" />
+        <source>Save draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DirectWorkPage.qml" line="254" />
         <source>Save as a draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="179" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="259" />
         <source>Submit for approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="183" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="263" />
         <source>Submit the session for approval</source>
         <translation type="unfinished" />
     </message>
