@@ -193,7 +193,8 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
                 }
             }
         }
-        auto outcome = records.applyRemote(change.value(u"record").toObject(), rev);
+        // No savepoint per record: any error fails the whole page, whose transaction rolls back.
+        auto outcome = records.applyRemoteInTransaction(change.value(u"record").toObject(), rev);
         if (!outcome)
             return Error(outcome.error().code, QStringLiteral("a pulled record could not be stored: ") + outcome.error().message,
                          outcome.error().field);
@@ -217,6 +218,9 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
         }
         ++applied;
     }
+    // The page's "record.received" audit events, in one pass over the chain, before the cursor moves.
+    if (auto f = records.flushReceived(); !f)
+        return f.error();
     if (auto s = SyncState(m_db).setPullCursor(nextCursor); !s)
         return s.error();
     if (auto c = tx.commit(); !c)

@@ -41,10 +41,17 @@ QString AuditLog::hashOf(const QString &prevHash, qint64 seq, const QString &at,
 
 Result<void> AuditLog::append(const QString &action, const QString &recordId)
 {
+    return appendMany(action, QStringList{recordId});
+}
+
+Result<void> AuditLog::appendMany(const QString &action, const QStringList &recordIds)
+{
+    if (recordIds.isEmpty())
+        return {};
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    qint64 seq = 1;
+    qint64 seq = 0;
     QString prev = genesisHash();
     {
         Statement head = m_db.prepare("SELECT seq, hash FROM audit_head WHERE one = 1");
@@ -52,24 +59,29 @@ Result<void> AuditLog::append(const QString &action, const QString &recordId)
         if (!r)
             return r.error();
         if (r.value()) {
-            seq = head.int64(0) + 1;
+            seq = head.int64(0);
             prev = head.text(1);
         }
     }
     const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    const QString hash = hashOf(prev, seq, at, action, recordId, m_db.actor());
     Statement ins = m_db.prepare(
         "INSERT INTO audit(seq, at, action, record_id, actor, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    ins.bind(1, seq).bind(2, at).bind(3, action).bind(5, m_db.actor()).bind(6, prev).bind(7, hash);
-    if (recordId.isEmpty())
-        ins.bindNull(4);
-    else
-        ins.bind(4, recordId);
-    if (Result<void> r = ins.exec(); !r)
-        return r;
+    for (const QString &recordId : recordIds) {
+        ++seq;
+        const QString hash = hashOf(prev, seq, at, action, recordId, m_db.actor());
+        ins.reset();
+        ins.bind(1, seq).bind(2, at).bind(3, action).bind(5, m_db.actor()).bind(6, prev).bind(7, hash);
+        if (recordId.isEmpty())
+            ins.bindNull(4);
+        else
+            ins.bind(4, recordId);
+        if (Result<void> r = ins.exec(); !r)
+            return r;
+        prev = hash;
+    }
     Statement setHead = m_db.prepare("INSERT INTO audit_head(one, seq, hash) VALUES (1, ?1, ?2) "
                                      "ON CONFLICT(one) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");
-    setHead.bind(1, seq).bind(2, hash);
+    setHead.bind(1, seq).bind(2, prev);
     if (Result<void> r = setHead.exec(); !r)
         return r;
     return tx.commit();

@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QStringList>
 #include <QString>
 
 namespace doorstep {
@@ -40,6 +41,10 @@ public:
 
     /** Appends an event in the caller's transaction (joins it, or runs in its own). */
     Result<void> append(const QString &action, const QString &recordId);
+    /** One event per record id, all with the same action and time, in one pass: the chain head is
+     *  read and written once and the insert prepared once (a pulled page receives thousands of
+     *  records). The chain is exactly what as many append() calls would have written. */
+    Result<void> appendMany(const QString &action, const QStringList &recordIds);
     Result<QList<AuditEvent>> events(qint64 afterSeq = 0, int limit = 1000);
     Result<AuditCheck> verifyChain();
 

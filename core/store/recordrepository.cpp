@@ -17,6 +17,7 @@
 #include <QDateTime>
 #include <QScopeGuard>
 #include <QSet>
+#include <utility>
 
 namespace doorstep {
 
@@ -57,9 +58,11 @@ struct Previous {
     QString state;
 };
 
-Result<Previous> loadPrevious(Database &db, const QString &id)
+constexpr const char *kLoadPrevious = "SELECT type, body, base_body, rev, state, deleted FROM records WHERE id = ?1";
+
+/** Reads the row through `st` (kLoadPrevious, freshly reset). */
+Result<Previous> loadPrevious(Statement &st, const QString &id)
 {
-    Statement st = db.prepare("SELECT type, body, base_body, rev, state, deleted FROM records WHERE id = ?1");
     st.bind(1, id);
     Result<bool> r = st.step();
     if (!r)
@@ -87,7 +90,14 @@ Result<Previous> loadPrevious(Database &db, const QString &id)
     }
     p.state = st.text(4);
     p.deleted = st.int64(5) != 0;
+    st.reset(); // release the read before the row is written
     return p;
+}
+
+Result<Previous> loadPrevious(Database &db, const QString &id)
+{
+    Statement st = db.prepare(kLoadPrevious);
+    return loadPrevious(st, id);
 }
 
 QString eventTimeText(const QJsonObject &record)
@@ -98,29 +108,40 @@ QString eventTimeText(const QJsonObject &record)
 
 } // namespace
 
+Statement &RecordRepository::cached(Cached slot, const char *sql)
+{
+    std::optional<Statement> &st = m_cached[slot];
+    if (!st)
+        st.emplace(m_db.prepare(sql));
+    st->reset();
+    return *st;
+}
+
 Result<void> RecordRepository::writeRow(const QString &id, const QString &type, const QJsonObject &body,
                                         const QJsonObject *base, qint64 rev, bool fresh)
 {
     const QByteArray encoded = wire::encode(body);
     const QString state = body.value(QLatin1String("state")).toString();
     const QString eventAt = eventTimeText(body);
-    Statement up = base
-        ? m_db.prepare("INSERT INTO records(id, type, body, state, event_at, updated_at, deleted, base_body, rev) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8) "
-                       "ON CONFLICT(id) DO UPDATE SET type = excluded.type, body = excluded.body, "
-                       "state = excluded.state, event_at = excluded.event_at, updated_at = excluded.updated_at, "
-                       "deleted = 0, base_body = excluded.base_body, rev = excluded.rev RETURNING rid")
-        : m_db.prepare("INSERT INTO records(id, type, body, state, event_at, updated_at, deleted) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0) "
-                       "ON CONFLICT(id) DO UPDATE SET type = excluded.type, body = excluded.body, "
-                       "state = excluded.state, event_at = excluded.event_at, updated_at = excluded.updated_at, "
-                       "deleted = 0 RETURNING rid");
+    Statement &up = base
+        ? cached(UpsertWithBase,
+                 "INSERT INTO records(id, type, body, state, event_at, updated_at, deleted, base_body, rev) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8) "
+                 "ON CONFLICT(id) DO UPDATE SET type = excluded.type, body = excluded.body, "
+                 "state = excluded.state, event_at = excluded.event_at, updated_at = excluded.updated_at, "
+                 "deleted = 0, base_body = excluded.base_body, rev = excluded.rev RETURNING rid")
+        : cached(UpsertNoBase,
+                 "INSERT INTO records(id, type, body, state, event_at, updated_at, deleted) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0) "
+                 "ON CONFLICT(id) DO UPDATE SET type = excluded.type, body = excluded.body, "
+                 "state = excluded.state, event_at = excluded.event_at, updated_at = excluded.updated_at, "
+                 "deleted = 0 RETURNING rid");
     up.bind(1, id).bind(2, type).bind(3, encoded).bind(6, now());
     state.isEmpty() ? up.bindNull(4) : up.bind(4, state);
     eventAt.isEmpty() ? up.bindNull(5) : up.bind(5, eventAt);
     if (base) {
         // A synced record without local edits has body == base: store NULL instead of a second copy.
-        if (rev > 0 && *base == body)
+        if (rev > 0 && (base == &body || *base == body))
             up.bindNull(7);
         else
             up.bind(7, wire::encode(*base));
@@ -136,19 +157,18 @@ Result<void> RecordRepository::writeRow(const QString &id, const QString &type, 
         return done;
 
     if (!fresh) { // a record new to this device has no child links or search entries to replace
-        Statement del = m_db.prepare("DELETE FROM record_children WHERE record_id = ?1");
+        Statement &del = cached(DeleteChildren, "DELETE FROM record_children WHERE record_id = ?1");
         del.bind(1, id);
         if (Result<void> d = del.exec(); !d)
             return d;
     }
-    Statement ins = m_db.prepare("INSERT OR IGNORE INTO record_children(child_id, record_id) VALUES (?1, ?2)");
     for (const QString &child : wire::childIdsOf(body)) {
-        ins.reset();
+        Statement &ins = cached(InsertChild, "INSERT OR IGNORE INTO record_children(child_id, record_id) VALUES (?1, ?2)");
         ins.bind(1, child).bind(2, id);
         if (Result<void> i = ins.exec(); !i)
             return i;
     }
-    return searchindex::put(m_db, rid, body, fresh);
+    return m_search.put(rid, body, fresh);
 }
 
 Result<StoredRecord> RecordRepository::save(const QJsonObject &record, const QString &draftKey)
@@ -171,11 +191,13 @@ Result<StoredRecord> RecordRepository::saveUnmapped(const QJsonObject &record, c
     const QString id = record.value(QLatin1String("id")).toString();
     const QString type = record.value(QLatin1String("type")).toString();
     const bool recording = !m_db.isChangeRecordingSuspended();
+    if (Result<void> f = flushReceived(); !f)
+        return f.error();
 
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    Result<Previous> prevResult = loadPrevious(m_db, id);
+    Result<Previous> prevResult = loadPrevious(cached(LoadPrevious, kLoadPrevious), id);
     if (!prevResult)
         return prevResult.error();
     const Previous &prev = prevResult.value();
@@ -343,15 +365,44 @@ Result<int> RecordRepository::count(const QString &type)
 
 Result<ApplyOutcome> RecordRepository::applyRemote(const QJsonObject &record, qint64 rev)
 {
+    if (Result<void> f = flushReceived(); !f)
+        return f.error();
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    Result<ApplyOutcome> outcome = applyRemoteUnguarded(record, rev);
+    if (!outcome)
+        return outcome;
+    if (Result<void> f = flushReceived(); !f)
+        return f.error();
+    if (Result<void> c = tx.commit(); !c)
+        return c.error();
+    return outcome;
+}
+
+Result<ApplyOutcome> RecordRepository::applyRemoteInTransaction(const QJsonObject &record, qint64 rev)
+{
+    if (!m_db.inTransaction())
+        return Error(ErrorCode::Internal, QStringLiteral("applyRemoteInTransaction needs an open transaction"));
+    return applyRemoteUnguarded(record, rev);
+}
+
+Result<void> RecordRepository::flushReceived()
+{
+    if (m_received.isEmpty())
+        return {};
+    const QStringList ids = std::exchange(m_received, {});
+    return AuditLog(m_db).appendMany(QStringLiteral("record.received"), ids);
+}
+
+Result<ApplyOutcome> RecordRepository::applyRemoteUnguarded(const QJsonObject &record, qint64 rev)
+{
     if (Result<void> valid = wire::validateRecord(record); !valid)
         return valid.error();
     const QString id = record.value(QLatin1String("id")).toString();
     const QString type = record.value(QLatin1String("type")).toString();
 
-    Transaction tx(m_db);
-    if (!tx.ok())
-        return tx.error();
-    Result<Previous> prevResult = loadPrevious(m_db, id);
+    Result<Previous> prevResult = loadPrevious(cached(LoadPrevious, kLoadPrevious), id);
     if (!prevResult)
         return prevResult.error();
     const Previous &prev = prevResult.value();
@@ -363,12 +414,9 @@ Result<ApplyOutcome> RecordRepository::applyRemote(const QJsonObject &record, qi
     // may have normalised a write this device made (e.g. set its author) and the device must converge.
     if (prev.exists && rev > 0 && (prev.rev > rev || (prev.rev == rev && prev.hasBase && prev.base == record))) {
         outcome.skipped = true;
-        if (Result<void> c = tx.commit(); !c)
-            return c.error();
         return outcome;
     }
 
-    QJsonObject body = record;
     // Only a record the device already holds can have unsynced edits (a purge drops its outbox rows).
     bool hasLocalEdits = false;
     if (prev.exists && !prev.deleted) {
@@ -377,10 +425,11 @@ Result<ApplyOutcome> RecordRepository::applyRemote(const QJsonObject &record, qi
             return unsynced.error();
         hasLocalEdits = unsynced.value();
     }
+    QJsonObject merged;
     if (hasLocalEdits) {
         // Local edits not yet on the service are never lost: keep them on top of the service copy.
         merge::MergeResult m = merge::threeWay(prev.hasBase ? prev.base : QJsonObject(), prev.body, record);
-        body = m.merged;
+        merged = m.merged;
         outcome.rebased = true;
         outcome.conflicts = m.conflicts;
         ConflictStore conflicts(m_db);
@@ -389,12 +438,10 @@ Result<ApplyOutcome> RecordRepository::applyRemote(const QJsonObject &record, qi
                 return p.error();
         }
     }
-    if (Result<void> w = writeRow(id, type, body, &record, rev, !prev.exists); !w)
+    // Without local edits the body is the service copy itself (writeRow then stores no second copy).
+    if (Result<void> w = writeRow(id, type, hasLocalEdits ? merged : record, &record, rev, !prev.exists); !w)
         return w.error();
-    if (Result<void> a = AuditLog(m_db).append(QStringLiteral("record.received"), id); !a)
-        return a.error();
-    if (Result<void> c = tx.commit(); !c)
-        return c.error();
+    m_received.append(id);
     return outcome;
 }
 
@@ -404,12 +451,16 @@ Result<QList<ApplyOutcome>> RecordRepository::applyRemotePage(const QList<Remote
     if (!tx.ok())
         return tx.error();
     QList<ApplyOutcome> outcomes;
+    // A page that fails is rolled back: its held audit events must not reach a later flush.
+    auto dropHeld = qScopeGuard([this] { m_received.clear(); });
     for (const RemoteRecord &rr : page) {
-        Result<ApplyOutcome> o = applyRemote(rr.record, rr.rev);
+        Result<ApplyOutcome> o = applyRemoteInTransaction(rr.record, rr.rev);
         if (!o)
             return o.error();
         outcomes.append(o.value());
     }
+    if (Result<void> f = flushReceived(); !f)
+        return f.error();
     if (Result<void> s = SyncState(m_db).setPullCursor(nextCursor); !s)
         return s.error();
     if (Result<void> c = tx.commit(); !c)
@@ -449,6 +500,8 @@ Result<void> RecordRepository::acknowledge(const QString &id, const QJsonObject 
 
 Result<void> RecordRepository::purge(const QString &id, bool discardUnsynced)
 {
+    if (Result<void> f = flushReceived(); !f)
+        return f;
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
@@ -470,7 +523,7 @@ Result<void> RecordRepository::purge(const QString &id, bool discardUnsynced)
     if (Result<void> s = m_db.exec("PRAGMA secure_delete = ON"); !s)
         return s;
     auto restore = qScopeGuard([this] { (void)m_db.exec("PRAGMA secure_delete = OFF"); });
-    if (Result<void> r = searchindex::remove(m_db, rid); !r)
+    if (Result<void> r = m_search.remove(rid); !r)
         return r;
     Statement out = m_db.prepare("DELETE FROM outbox WHERE record_id = ?1");
     out.bind(1, id);

@@ -4,10 +4,16 @@
 
 #include "core/merge.h"
 #include "core/result.h"
+#include "searchindex.h"
+#include "statement.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <array>
+#include <optional>
 
 namespace doorstep {
 
@@ -71,6 +77,15 @@ public:
      *  base; unsynced local edits are rebased onto it (three-way, per top-level field) and
      *  clashing fields stored as conflicts. Older revisions than the one held are skipped. */
     Result<ApplyOutcome> applyRemote(const QJsonObject &record, qint64 rev);
+    /** applyRemote for a caller applying many service records inside its own open transaction (a
+     *  pull page): no savepoint per record, statements reused across records, and the
+     *  "record.received" audit events held until flushReceived() (save and purge flush first, so
+     *  the chain keeps the order of events). The caller must call flushReceived() before it commits,
+     *  and on an error roll its whole transaction back (the record may be half written) and drop
+     *  this repository object with the events it still holds. */
+    Result<ApplyOutcome> applyRemoteInTransaction(const QJsonObject &record, qint64 rev);
+    /** Appends the held "record.received" events to the audit chain, in the order received. */
+    Result<void> flushReceived();
     /** A page of pulled records and the cursor after it, in one transaction: a crash either
      *  applies the page and moves the cursor, or neither. */
     Result<QList<ApplyOutcome>> applyRemotePage(const QList<RemoteRecord> &page, const QString &nextCursor);
@@ -86,8 +101,16 @@ public:
 
 private:
     Result<StoredRecord> saveUnmapped(const QJsonObject &record, const QString &draftKey);
+    Result<ApplyOutcome> applyRemoteUnguarded(const QJsonObject &record, qint64 rev);
 
     Database &m_db;
+    // Statements prepared once per repository object and reused (see Outbox): a pulled page writes
+    // thousands of records through one RecordRepository.
+    enum Cached { LoadPrevious, UpsertWithBase, UpsertNoBase, DeleteChildren, InsertChild, CachedCount };
+    std::array<std::optional<Statement>, CachedCount> m_cached;
+    Statement &cached(Cached slot, const char *sql);
+    searchindex::Writer m_search{m_db};
+    QStringList m_received; // record ids whose "record.received" event is not yet in the chain
     /** `fresh`: the row did not exist before (nothing derived from it to remove first). */
     Result<void> writeRow(const QString &id, const QString &type, const QJsonObject &body,
                           const QJsonObject *base, qint64 rev, bool fresh = false);

@@ -24,13 +24,31 @@ QString namesOf(const QJsonObject &record)
 
 Result<void> put(Database &db, qint64 rid, const QJsonObject &record, bool fresh)
 {
+    return Writer(db).put(rid, record, fresh);
+}
+
+Result<void> remove(Database &db, qint64 rid)
+{
+    return Writer(db).remove(rid);
+}
+
+Statement &Writer::cached(std::optional<Statement> &slot, const char *sql)
+{
+    if (!slot)
+        slot.emplace(m_db.prepare(sql));
+    slot->reset();
+    return *slot;
+}
+
+Result<void> Writer::put(qint64 rid, const QJsonObject &record, bool fresh)
+{
     if (!fresh) {
-        if (Result<void> r = remove(db, rid); !r)
+        if (Result<void> r = remove(rid); !r)
             return r;
     }
     const QString names = namesOf(record);
     if (!names.isEmpty()) {
-        Statement st = db.prepare("INSERT INTO search_names(rowid, names) VALUES (?1, ?2)");
+        Statement &st = cached(m_insertNames, "INSERT INTO search_names(rowid, names) VALUES (?1, ?2)");
         st.bind(1, rid).bind(2, names);
         if (Result<void> r = st.exec(); !r)
             return r;
@@ -38,20 +56,20 @@ Result<void> put(Database &db, qint64 rid, const QJsonObject &record, bool fresh
     const QString text = wire::searchTextOf(record);
     if (text.isEmpty())
         return {};
-    Statement st = db.prepare("INSERT INTO search_text(rowid, body) VALUES (?1, ?2)");
+    Statement &st = cached(m_insertText, "INSERT INTO search_text(rowid, body) VALUES (?1, ?2)");
     st.bind(1, rid).bind(2, text);
     return st.exec();
 }
 
-Result<void> remove(Database &db, qint64 rid)
+Result<void> Writer::remove(qint64 rid)
 {
-    for (const char *sql : {"DELETE FROM search_names WHERE rowid = ?1", "DELETE FROM search_text WHERE rowid = ?1"}) {
-        Statement st = db.prepare(sql);
-        st.bind(1, rid);
-        if (Result<void> r = st.exec(); !r)
-            return r;
-    }
-    return {};
+    Statement &names = cached(m_deleteNames, "DELETE FROM search_names WHERE rowid = ?1");
+    names.bind(1, rid);
+    if (Result<void> r = names.exec(); !r)
+        return r;
+    Statement &text = cached(m_deleteText, "DELETE FROM search_text WHERE rowid = ?1");
+    text.bind(1, rid);
+    return text.exec();
 }
 
 QString toMatchQuery(const QString &userText, bool prefix)

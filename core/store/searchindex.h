@@ -3,9 +3,12 @@
 #pragma once
 
 #include "core/result.h"
+#include "statement.h"
 
 #include <QJsonObject>
 #include <QString>
+
+#include <optional>
 
 namespace doorstep {
 
@@ -25,6 +28,21 @@ Result<void> remove(Database &db, qint64 rid);
  *  ("smith", or the prefix "smi"* when `prefix`), so quotes, operators (AND, NEAR, ^, :, *) and
  *  column filters are only text. Empty when there is nothing to search for. */
 QString toMatchQuery(const QString &userText, bool prefix);
+
+/** put/remove with their statements prepared once and reused: a pulled page indexes thousands of
+ *  records, and preparing four statements per record was a large share of that work. */
+class Writer
+{
+public:
+    explicit Writer(Database &db) : m_db(db) {}
+    Result<void> put(qint64 rid, const QJsonObject &record, bool fresh = false);
+    Result<void> remove(qint64 rid);
+
+private:
+    Statement &cached(std::optional<Statement> &slot, const char *sql);
+    Database &m_db;
+    std::optional<Statement> m_insertNames, m_insertText, m_deleteNames, m_deleteText;
+};
 
 } // namespace searchindex
 } // namespace doorstep

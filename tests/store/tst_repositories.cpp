@@ -573,6 +573,33 @@ private slots:
         QCOMPARE(Outbox(*m_db).pending().value().size(), 0);
     }
 
+    void pageAuditsEachReceivedRecordOnce()
+    {
+        // One "record.received" event per pulled record, in page order, written in one pass; a page
+        // that fails leaves none behind, not even at the next flush; the chain stays intact.
+        RecordRepository repo(*m_db);
+        const QList<RemoteRecord> page{{storesamples::childNumber(1), 1}, {storesamples::childNumber(2), 2},
+                                       {storesamples::childNumber(3), 3}};
+        QVERIFY(repo.applyRemotePage(page, u"cursor-1"_s).ok());
+        QList<AuditEvent> events = AuditLog(*m_db).events().value();
+        QCOMPARE(events.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(events[i].action, u"record.received"_s);
+            QCOMPARE(events[i].recordId, page[i].record.value(u"id").toString());
+        }
+        QJsonObject bad = storesamples::childNumber(5);
+        bad.insert(u"legal_status"_s, u"unknown"_s);
+        QVERIFY(!repo.applyRemotePage({{storesamples::childNumber(4), 4}, {bad, 5}}, u"cursor-2"_s).ok());
+        QVERIFY(repo.save(storesamples::childNumber(6)).ok());
+        events = AuditLog(*m_db).events().value();
+        QCOMPARE(events.size(), 4);
+        QCOMPARE(events.last().action, u"record.created"_s);
+        QCOMPARE(events.last().recordId, storesamples::childNumber(6).value(u"id").toString());
+        const AuditCheck check = AuditLog(*m_db).verifyChain().value();
+        QVERIFY2(check.intact, qPrintable(check.problem));
+        QCOMPARE(check.events, 4);
+    }
+
     void quarantineAndRequeue()
     {
         RecordRepository repo(*m_db);
