@@ -5,6 +5,7 @@
 #include "syncapplier.h"
 
 #include "core/store/decisionqueue.h"
+#include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
 #include "core/store/transaction.h"
@@ -26,7 +27,9 @@ void StoreSyncAdapter::pendingMutations(int limit, Done<QList<OutboxEntry>> done
 
 void StoreSyncAdapter::pendingCount(Done<int> done)
 {
-    m_store->run<int>([](Database &db) { return SyncApplier(db).pendingCount(); })
+    // Counted in SQL: reading and parsing every queued patch only to count them cost ~0.1 s per
+    // 10,000 at the start of each sync.
+    m_store->run<int>([](Database &db) { return Outbox(db).pendingCount(); })
         .then(this, [done](Result<int> r) { done(std::move(r)); });
 }
 

@@ -117,8 +117,16 @@ void SyncEngine::pushBatch()
         }
         const QJsonObject body{{QStringLiteral("mutations"), mutations}};
         m_api->post(QStringLiteral("/api/v1/sync/push"), body, [this, batch](const ApiReply *ok, const ApiFailure *failure) {
-            if (!ok)
+            if (!ok) {
+                // A service that takes fewer mutations per push (an older one took 200): halve the
+                // batch and send again, rather than failing the same way forever.
+                if (failure->status == 413 && failure->serviceCode == QLatin1String("too_many_mutations") && batch.size() > 1) {
+                    m_batchSize = int(batch.size() / 2);
+                    m_lastFirstSeq = -1;
+                    return pushBatch();
+                }
                 return fail(*failure, [this] { pushBatch(); });
+            }
             account(*ok);
             const QJsonArray results = ok->body.value(u"results").toArray();
             if (results.size() != batch.size()) {

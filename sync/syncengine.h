@@ -90,7 +90,7 @@ private:
     bool m_again = false;
     bool m_online = true;
     bool m_refreshedThisRun = false;
-    int m_batchSize = 200; // the service accepts at most 200 mutations per push
+    int m_batchSize = 500; // the service accepts at most 500 mutations per push (200 before 2026-11-23)
     int m_pageSize = 500;
     int m_done = 0;
     int m_total = 0;

@@ -5,7 +5,8 @@
 // cluster, all on loopback. Prints one JSON object per line: {"name","value","unit"[,"peer","ratio"]}.
 // The peer's figures come from the same bench/run invocation, as files named by
 // DOORSTEP_PEER_PUSH_JSON (N=10000) and DOORSTEP_PEER_PULL_JSON (N=50000).
-// Environment: BENCH_SYNC_PUSH_N (10000), BENCH_SYNC_PULL_N (50000), BENCH_SYNC_KILL_N (3000).
+// Environment: BENCH_SYNC_PUSH_N (10000), BENCH_SYNC_PULL_N (50000), BENCH_SYNC_KILL_N (3000),
+// BENCH_SYNC_BATCH (500, mutations per push request).
 #include "core/store/database.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
@@ -407,7 +408,7 @@ int main(int argc, char **argv)
     if (!pusher)
         return 1;
     Device &a = *pusher->device;
-    a.engine()->setBatchSize(200);
+    a.engine()->setBatchSize(envInt("BENCH_SYNC_BATCH", 500)); // the most the service takes per push
     a.engine()->setPageSize(2000);
     if (!syncOnce(a, 120000).ok) { // the caseload, so visits have children to name
         note(QStringLiteral("first sync failed"));

@@ -100,6 +100,23 @@ Result<QList<OutboxEntry>> Outbox::pending(int limit)
     return list(sql.constData(), limit);
 }
 
+Result<int> Outbox::pendingCount()
+{
+    Result<QString> r = m_db.queryText("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sent')");
+    if (!r)
+        return r.error();
+    return r.value().toInt();
+}
+
+Statement &Outbox::cached(Cached slot, const char *sql)
+{
+    std::optional<Statement> &st = m_cached[slot];
+    if (!st)
+        st.emplace(m_db.prepare(sql));
+    st->reset();
+    return *st;
+}
+
 Result<QList<OutboxEntry>> Outbox::quarantined()
 {
     static const QByteArray sql = QByteArray("SELECT ") + kColumns +
@@ -110,14 +127,16 @@ Result<QList<OutboxEntry>> Outbox::quarantined()
 Result<OutboxEntry> Outbox::byMutationId(const QString &mutationId)
 {
     static const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM outbox WHERE mutation_id = ?2 LIMIT ?1";
-    Statement q = m_db.prepare(sql.constData());
+    Statement &q = cached(ByMutationId, sql.constData());
     q.bind(1, qint64(1)).bind(2, mutationId);
     Result<bool> r = q.step();
     if (!r)
         return r.error();
     if (!r.value())
         return Error(ErrorCode::NotFound, QStringLiteral("no such mutation"));
-    return readEntry(q);
+    OutboxEntry e = readEntry(q);
+    q.reset(); // a cached statement must not stay open on its row
+    return e;
 }
 
 Result<int> Outbox::unsyncedCount()
@@ -140,8 +159,8 @@ Result<void> Outbox::markSent(const QStringList &mutationIds)
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    Statement st = m_db.prepare("UPDATE outbox SET status = 'sent', attempts = attempts + 1 "
-                                "WHERE mutation_id = ?1 AND status IN ('pending', 'sent')");
+    Statement &st = cached(Sent, "UPDATE outbox SET status = 'sent', attempts = attempts + 1 "
+                                 "WHERE mutation_id = ?1 AND status IN ('pending', 'sent')");
     for (const QString &id : mutationIds) {
         st.reset();
         st.bind(1, id);
@@ -161,7 +180,7 @@ Result<void> Outbox::markAcked(const QString &mutationId, qint64 newRev)
         return entry.error();
     if (entry->status == QLatin1String("acked"))
         return {}; // a repeated answer (a retried push) changes nothing
-    Statement upd = m_db.prepare("UPDATE outbox SET status = 'acked', acked_rev = ?2, last_error = NULL WHERE mutation_id = ?1");
+    Statement &upd = cached(Ack, "UPDATE outbox SET status = 'acked', acked_rev = ?2, last_error = NULL WHERE mutation_id = ?1");
     upd.bind(1, mutationId).bind(2, newRev);
     if (Result<void> r = upd.exec(); !r)
         return r;
@@ -169,7 +188,7 @@ Result<void> Outbox::markAcked(const QString &mutationId, qint64 newRev)
     if (Result<void> r = RecordRepository(m_db).acknowledge(entry->recordId, entry->patch, newRev); !r)
         return r;
     // Later unsent mutations of the record were made on top of this one: base them on newRev.
-    Statement rebase = m_db.prepare("UPDATE outbox SET base_rev = ?2 WHERE record_id = ?1 AND status = 'pending' AND base_rev < ?2");
+    Statement &rebase = cached(Rebase, "UPDATE outbox SET base_rev = ?2 WHERE record_id = ?1 AND status = 'pending' AND base_rev < ?2");
     rebase.bind(1, entry->recordId).bind(2, newRev);
     if (Result<void> r = rebase.exec(); !r)
         return r;

@@ -41,9 +41,9 @@ QByteArray withConnectionClose(const QByteArray &message)
     return head + message.mid(headerEnd + 4);
 }
 
-QByteArray plainResponse(int status, const QByteArray &reason, const QByteArray &extraHeaders)
+QByteArray plainResponse(int status, const QByteArray &reason, const QByteArray &extraHeaders, const QByteArray &code = "injected")
 {
-    const QByteArray body = "{\"error\":{\"code\":\"injected\",\"message\":\"fault injected by test proxy\"}}";
+    const QByteArray body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"fault injected by test proxy\"}}";
     return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\nContent-Type: application/json\r\n" + extraHeaders
         + "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
 }
@@ -126,6 +126,10 @@ void FaultProxy::handle(QTcpSocket *client, const QByteArray &request, const QBy
         return;
     case Fault::Status503:
         client->write(plainResponse(503, "Service Unavailable", "Retry-After: " + QByteArray::number(plan.retryAfter) + "\r\n"));
+        client->disconnectFromHost();
+        return;
+    case Fault::TooManyMutations:
+        client->write(plainResponse(413, "Payload Too Large", {}, "too_many_mutations"));
         client->disconnectFromHost();
         return;
     case Fault::None:

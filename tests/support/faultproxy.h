@@ -30,6 +30,7 @@ public:
         Status503,        // do not forward; answer 503 with Retry-After
         Hang,             // accept and never answer (the client's timeout must fire)
         Reset,            // close the connection as soon as the request arrives
+        TooManyMutations, // do not forward; answer 413 too_many_mutations (a service with a lower push limit)
     };
     Q_ENUM(Fault)
 
