@@ -50,7 +50,7 @@ Result<QString> AdminService::createTeam(const QString &name)
     if (name.trimmed().isEmpty() || name.size() > 100)
         return Error(ErrorCode::InvalidInput, QStringLiteral("a team needs a name"), QStringLiteral("name"));
     const QString id = wire::newUuid();
-    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+    auto r = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
         auto q = Database::exec(tx, QStringLiteral("INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)"), {id, name.trimmed(), nowIso()});
         if (!q)
             return Error(ErrorCode::Conflict, QStringLiteral("a team called %1 exists").arg(name), QStringLiteral("name"));
@@ -84,7 +84,7 @@ Result<QString> AdminService::createUser(const QString &username, const QByteArr
     if (!hash)
         return hash.error();
     const QString id = wire::newUuid();
-    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+    auto r = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
         auto q = Database::exec(tx, QStringLiteral("INSERT INTO users (id, username, password_hash, role, team_id, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
                                 {id, username, hash.value(), role, team_.isEmpty() ? QVariant() : QVariant(team_), nowIso()});
         if (!q)
@@ -105,7 +105,7 @@ Result<void> AdminService::allocate(const QString &childId, const QString &worke
     if (!w)
         return w.error();
     const QString workerId = w.value();
-    return m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+    return m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
         auto u = Database::exec(tx, QStringLiteral("SELECT role, team_id FROM users WHERE id = ?"), {workerId});
         if (!u)
             return u.error();
@@ -194,7 +194,7 @@ Result<void> AdminService::allocate(const QString &childId, const QString &worke
 Result<int> AdminService::revokeDevice(const QString &deviceOrUser)
 {
     int count = 0;
-    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+    auto r = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
         auto q = Database::exec(tx, QStringLiteral("SELECT d.id FROM devices d JOIN users u ON u.id = d.user_id"
                                                    " WHERE d.revoked_at IS NULL AND (d.id = ? OR u.username = ? OR u.id = ?)"),
                                 {deviceOrUser, deviceOrUser, deviceOrUser});

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/result.h"
+#include "database.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -42,6 +43,8 @@ struct AuthContext {
     bool isWorker() const { return role == QLatin1String("worker"); }
     bool isManager() const { return role == QLatin1String("manager"); }
     bool isAdmin() const { return role == QLatin1String("admin"); }
+    /** The same caller for Database::transact (the row-level security settings). */
+    DbCaller caller() const { return {userId, role, teamId, deviceId}; }
 };
 
 } // namespace doorstep::server

@@ -91,7 +91,7 @@ ApiResponse ApiRouter::recordExport(const AuthContext &c, const QJsonObject &bod
     const QJsonValue rows = body.value(QLatin1String("rows"));
     if (!rows.isUndefined() && (!rows.isDouble() || rows.toDouble() < 0))
         return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("rows must be a count"), QStringLiteral("rows"));
-    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+    auto r = m_db.transact(c.caller(), [&](QSqlDatabase &tx) -> Result<void> {
         return AuditLog::append(m_db, tx, {c.userId, c.deviceId, c.address, QStringLiteral("export"), ids.join(QLatin1Char(',')).left(4000),
                                            QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("rows"), rows.toInt()}}});
     });

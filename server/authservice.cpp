@@ -187,7 +187,7 @@ ApiResponse AuthService::login(const QJsonObject &body, const QString &address)
     const bool good = passwords::verify(hash.isEmpty() ? dummy : hash, password) && !hash.isEmpty() && !disabled;
 
     if (!good) {
-        auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+        auto r = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
             for (const auto &[key, threshold] : {std::pair{userKey, kUserFailuresBeforeLock}, std::pair{addrKey, kAddressFailuresBeforeLock}}) {
                 auto cur = Database::exec(tx, QStringLiteral("SELECT failures, last_failure FROM login_throttle WHERE key = ?"), {key});
                 if (!cur)
@@ -223,7 +223,7 @@ ApiResponse AuthService::login(const QJsonObject &body, const QString &address)
 
     const QString deviceId = wire::newUuid();
     const QString refresh = newRefreshToken();
-    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+    auto r = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
         const QString at = nowIso();
         if (auto q = Database::exec(tx, QStringLiteral("DELETE FROM login_throttle WHERE key = ?"), {userKey}); !q)
             return q.error();
@@ -260,7 +260,7 @@ ApiResponse AuthService::refresh(const QJsonObject &body, const QString &address
         return ApiResponse::fromError(s.error());
     ApiResponse answer;
     const QString newToken = newRefreshToken();
-    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+    auto r = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
         const QString lock = m_db.isPostgres() ? QStringLiteral(" FOR UPDATE OF t") : QString();
         auto q = Database::exec(tx, QStringLiteral("SELECT t.device_id, t.user_id, t.expires_at, t.used_at, d.revoked_at, u.role, u.team_id, u.disabled"
                                                    " FROM refresh_tokens t JOIN devices d ON d.id = t.device_id JOIN users u ON u.id = t.user_id"
@@ -317,7 +317,7 @@ ApiResponse AuthService::refresh(const QJsonObject &body, const QString &address
 
 ApiResponse AuthService::logout(const AuthContext &ctx, const QJsonObject &)
 {
-    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+    auto r = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
         if (auto d = Database::exec(tx, QStringLiteral("DELETE FROM refresh_tokens WHERE device_id = ?"), {ctx.deviceId}); !d)
             return d.error();
         return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("logout"), ctx.deviceId, {}});

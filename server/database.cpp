@@ -84,6 +84,77 @@ const QList<Step> &steps()
              QStringLiteral("REVOKE UPDATE, DELETE, TRUNCATE ON audit FROM PUBLIC"),
              QStringLiteral("REVOKE UPDATE, DELETE, TRUNCATE ON audit FROM CURRENT_USER"),
          }},
+        // Row-level security: the second line of defence under the service's role. Every request
+        // transaction sets doorstep.user_id / role / team_id / device_id (Database::transact);
+        // a worker sees the rows about the children allocated to them, a manager their team's, any
+        // other caller (unset settings, an administrator) no case data. The schema owner (migrate,
+        // the admin CLI, seed-demo) is not subject to the policies (no FORCE); `serve` must run as
+        // the role `migrate --service-role` names. allocations (the scope itself), users, devices
+        // and audit (the chain head must stay readable) carry no policies.
+        {2,
+         {},
+         {
+             QStringLiteral("CREATE FUNCTION doorstep_uid() RETURNS text LANGUAGE sql STABLE"
+                            " AS $$ SELECT NULLIF(current_setting('doorstep.user_id', true), '') $$"),
+             QStringLiteral("CREATE FUNCTION doorstep_role() RETURNS text LANGUAGE sql STABLE"
+                            " AS $$ SELECT NULLIF(current_setting('doorstep.role', true), '') $$"),
+             QStringLiteral("CREATE FUNCTION doorstep_team() RETURNS text LANGUAGE sql STABLE"
+                            " AS $$ SELECT NULLIF(current_setting('doorstep.team_id', true), '') $$"),
+             QStringLiteral("CREATE FUNCTION doorstep_device() RETURNS text LANGUAGE sql STABLE"
+                            " AS $$ SELECT NULLIF(current_setting('doorstep.device_id', true), '') $$"),
+             // Where a check must read past the policies (a policy may not read its own table
+             // through itself): SECURITY DEFINER functions owned by the schema owner, relations
+             // schema-qualified so a temporary table cannot stand in.
+             // A child some record of the manager's team already names (siblings split between
+             // teams): a review of such a record follows all of its children.
+             QStringLiteral("CREATE FUNCTION doorstep_team_names_child(child text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER"
+                            " AS $$ SELECT public.doorstep_role() = 'manager' AND EXISTS (SELECT 1 FROM public.record_children rc"
+                            " JOIN public.records r ON r.id = rc.record_id WHERE rc.child_id = child AND r.team_id = public.doorstep_team()) $$"),
+             // Which of `ids` exist at all, with their type and deleted flag only: a write to a
+             // record the caller may not see must be refused as the handlers refuse it (403), not
+             // collide with the hidden row (a retried unique violation).
+             QStringLiteral("CREATE FUNCTION doorstep_record_stubs(ids json) RETURNS TABLE (id text, type text, deleted integer)"
+                            " LANGUAGE sql STABLE SECURITY DEFINER"
+                            " AS $$ SELECT r.id, r.type, r.deleted FROM public.records r WHERE r.id IN (SELECT json_array_elements_text(ids)) $$"),
+
+             QStringLiteral("ALTER TABLE records ENABLE ROW LEVEL SECURITY"),
+             QStringLiteral("CREATE POLICY records_read ON records FOR SELECT USING (%RECORD_VISIBLE%)"),
+             QStringLiteral("CREATE POLICY records_update ON records FOR UPDATE USING (%RECORD_VISIBLE%) WITH CHECK (%RECORD_VISIBLE%)"),
+             // A new record: in the caller's team, and a worker's written by that worker (its child
+             // links, inserted next, are checked on their own).
+             QStringLiteral("CREATE POLICY records_insert ON records FOR INSERT WITH CHECK (team_id = doorstep_team()"
+                            " AND (doorstep_role() = 'manager' OR (doorstep_role() = 'worker' AND author_id = doorstep_uid())))"),
+
+             QStringLiteral("ALTER TABLE record_children ENABLE ROW LEVEL SECURITY"),
+             // A link is the caller's when its child is: allocated to the worker, or to the
+             // manager's team (one uncorrelated subquery: hashed once per statement).
+             QStringLiteral("CREATE POLICY record_children_read ON record_children FOR SELECT USING (%CHILD_IN_SCOPE%)"),
+             QStringLiteral("CREATE POLICY record_children_insert ON record_children FOR INSERT"
+                            " WITH CHECK (%CHILD_IN_SCOPE% OR doorstep_team_names_child(child_id))"),
+             QStringLiteral("CREATE POLICY record_children_delete ON record_children FOR DELETE USING (%CHILD_IN_SCOPE%)"),
+
+             QStringLiteral("ALTER TABLE record_versions ENABLE ROW LEVEL SECURITY"),
+             QStringLiteral("CREATE POLICY record_versions_read ON record_versions FOR SELECT"
+                            " USING (EXISTS (SELECT 1 FROM records r WHERE r.id = record_versions.record_id))"),
+             QStringLiteral("CREATE POLICY record_versions_insert ON record_versions FOR INSERT"
+                            " WITH CHECK (user_id = doorstep_uid() AND EXISTS (SELECT 1 FROM records r WHERE r.id = record_versions.record_id))"),
+
+             // The change feed: rows addressed to the caller (purges after a reallocation, a returned
+             // record for its author), their team's rows for a manager, and upserts of records about
+             // their children for a worker; the same scope the pull states itself.
+             QStringLiteral("ALTER TABLE changes ENABLE ROW LEVEL SECURITY"),
+             QStringLiteral("CREATE POLICY changes_read ON changes FOR SELECT USING (target_user = doorstep_uid()"
+                            " OR (target_user IS NULL AND ((doorstep_role() = 'manager' AND team_id = doorstep_team())"
+                            " OR (doorstep_role() = 'worker' AND kind = 'upsert'"
+                            " AND EXISTS (SELECT 1 FROM record_children rc WHERE rc.record_id = changes.record_id)))))"),
+             QStringLiteral("CREATE POLICY changes_insert ON changes FOR INSERT"
+                            " WITH CHECK (kind = 'upsert' AND EXISTS (SELECT 1 FROM records r WHERE r.id = changes.record_id))"),
+
+             // Push answers (a merged answer holds a whole record): the device's own.
+             QStringLiteral("ALTER TABLE mutations ENABLE ROW LEVEL SECURITY"),
+             QStringLiteral("CREATE POLICY mutations_own ON mutations USING (device_id = doorstep_device())"
+                            " WITH CHECK (device_id = doorstep_device())"),
+         }},
     };
     return s;
 }
@@ -434,16 +505,30 @@ Result<QSqlQuery> Database::exec(QSqlDatabase &db, const QString &sql, const QVa
     return q;
 }
 
-Result<void> Database::transact(const std::function<Result<void>(QSqlDatabase &)> &work, Mode mode) const
+Result<void> Database::transact(const DbCaller &caller, const std::function<Result<void>(QSqlDatabase &)> &work, Mode mode) const
 {
     auto conn = connection();
     if (!conn)
         return conn.error();
     QSqlDatabase db = conn.value();
     const bool pg = isPostgres();
-    const QString beginSql = mode == Mode::ReadSnapshot
+    QString beginSql = mode == Mode::ReadSnapshot
         ? (pg ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") : QStringLiteral("BEGIN"))
         : (pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"));
+    if (pg) {
+        // The caller for the row-level security policies, transaction-local (set_config(…, true)),
+        // sent with the BEGIN as one simple query: no extra round trip. Every setting is written,
+        // empty ones too, so nothing of an earlier transaction on this connection can remain.
+        // Values are quoted by the driver (they come from a verified token, but still).
+        auto literal = [&](const QString &v) {
+            QSqlField f(QString(), QMetaType(QMetaType::QString));
+            f.setValue(v.isNull() ? QString(QLatin1String("")) : v);
+            return db.driver()->formatValue(f);
+        };
+        beginSql += QStringLiteral("; SELECT set_config('doorstep.user_id', %1, true), set_config('doorstep.role', %2, true),"
+                                   " set_config('doorstep.team_id', %3, true), set_config('doorstep.device_id', %4, true)")
+                        .arg(literal(caller.userId), literal(caller.role), literal(caller.teamId), literal(caller.deviceId));
+    }
     const QString name = db.connectionName();
     struct Mark { // this connection is inside a transaction while `work` runs
         QString name;
@@ -510,7 +595,7 @@ Result<void> Database::grantServiceRole(const QString &role) const
     static const QRegularExpression valid(QStringLiteral("^[a-z_][a-z0-9_]{0,62}$"));
     if (!valid.match(role).hasMatch())
         return Error(ErrorCode::InvalidInput, QStringLiteral("role names are lower-case letters, digits and _"), QStringLiteral("service-role"));
-    return transact([&](QSqlDatabase &tx) -> Result<void> {
+    return transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
         const QStringList statements = {
             QStringLiteral("GRANT USAGE ON SCHEMA public TO %1"),
             QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %1"),
@@ -527,6 +612,21 @@ Result<void> Database::grantServiceRole(const QString &role) const
         }
         return {};
     });
+}
+
+Result<bool> Database::bypassesRowSecurity() const
+{
+    if (!isPostgres())
+        return false;
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = conn.value();
+    auto q = exec(db, QStringLiteral("SELECT r.rolsuper OR r.rolbypassrls OR pg_has_role(c.relowner, 'USAGE')"
+                                     " FROM pg_roles r, pg_class c WHERE r.rolname = current_user AND c.oid = 'public.records'::regclass"));
+    if (!q)
+        return q.error();
+    return q.value().next() && q.value().value(0).toBool();
 }
 
 int Database::latestVersion()
@@ -561,7 +661,7 @@ Result<void> Database::migrate() const
     }
     const bool pg = isPostgres();
     for (const Step &step : steps()) {
-        Result<void> r = transact([&](QSqlDatabase &tx) -> Result<void> {
+        Result<void> r = transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
             if (pg) {
                 // Two instances migrating at once: one waits for the other.
                 if (auto l = exec(tx, QStringLiteral("SELECT 1 FROM (SELECT pg_advisory_xact_lock(7100)) l")); !l)
@@ -578,6 +678,14 @@ Result<void> Database::migrate() const
             for (QString sql : all) {
                 sql.replace(QLatin1String("%ID%"), pg ? QLatin1String("BIGSERIAL PRIMARY KEY") : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
                 sql.replace(QLatin1String("%XID%"), pg ? QLatin1String("xid xid8 NOT NULL DEFAULT pg_current_xact_id(),") : QLatin1String(""));
+                // A record is visible through a visible child link, or to its team's manager.
+                sql.replace(QLatin1String("%RECORD_VISIBLE%"),
+                            QLatin1String("(doorstep_role() = 'manager' AND team_id = doorstep_team())"
+                                          " OR EXISTS (SELECT 1 FROM record_children rc WHERE rc.record_id = records.id)"));
+                sql.replace(QLatin1String("%CHILD_IN_SCOPE%"),
+                            QLatin1String("child_id IN (SELECT a.child_id FROM allocations a"
+                                          " WHERE (doorstep_role() = 'worker' AND a.worker_id = doorstep_uid())"
+                                          " OR (doorstep_role() = 'manager' AND a.team_id = doorstep_team()))"));
                 QSqlQuery q(tx);
                 if (!q.exec(sql)) {
                     qCWarning(lcDb) << "migration" << step.version << "failed:" << q.lastError().text();
@@ -594,7 +702,7 @@ Result<void> Database::migrate() const
             return r;
     }
     // The token-signing secret lives in the database so every instance agrees on it.
-    return transact([&](QSqlDatabase &tx) -> Result<void> {
+    return transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
         unsigned char secret[32];
         randombytes_buf(secret, sizeof secret);
         const QString hex = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(secret), sizeof secret).toHex());

@@ -27,6 +27,17 @@ struct DbConfig {
     static QString defaultSqlitePath();
 };
 
+/** Whom a transaction acts for. On PostgreSQL `Database::transact` turns it into the
+ *  transaction-local settings doorstep.user_id / role / team_id / device_id that the row-level
+ *  security policies read (docs/threat-model.md); SQLite ignores it. */
+struct DbCaller {
+    QString userId, role, teamId, deviceId;
+    /** Nobody: sign-in, token refresh, device registration and the admin CLI. Under the service
+     *  role the policies show such a transaction no case data; the CLI runs as the schema owner,
+     *  which row-level security does not restrict. */
+    static DbCaller none() { return {}; }
+};
+
 /** One storage layer over Qt Sql for both drivers; a connection per thread (QSqlDatabase is
  *  per-thread), transactions with retry on serialisation failures, and migrations. */
 class Database
@@ -50,8 +61,10 @@ public:
         Write,        // SQLite BEGIN IMMEDIATE; PostgreSQL READ COMMITTED
         ReadSnapshot, // one consistent snapshot, read only (PostgreSQL REPEATABLE READ READ ONLY)
     };
-    /** The one place where transactions begin. `work` returns an Error to roll back. */
-    Result<void> transact(const std::function<Result<void>(QSqlDatabase &)> &work, Mode mode = Mode::Write) const;
+    /** The one place where transactions begin, always on behalf of `caller` (set with the BEGIN,
+     *  in the same round trip, on PostgreSQL). `work` returns an Error to roll back. */
+    Result<void> transact(const DbCaller &caller, const std::function<Result<void>(QSqlDatabase &)> &work,
+                          Mode mode = Mode::Write) const;
 
     /** Creates or upgrades the schema (version table), idempotent; creates the token secret. */
     Result<void> migrate() const;
@@ -60,6 +73,11 @@ public:
     /** PostgreSQL: lets `role` (the account `serve` runs as) read and write every table except
      *  that it may only SELECT and INSERT the audit log. The schema owner runs this. */
     Result<void> grantServiceRole(const QString &role) const;
+
+    /** PostgreSQL: whether this connection's role escapes row-level security (a superuser, a role
+     *  with BYPASSRLS, or the owner of the tables): `serve` warns, since the second line of
+     *  defence is then off. */
+    Result<bool> bypassesRowSecurity() const;
 
     /** Latest schema version this build knows. */
     static int latestVersion();

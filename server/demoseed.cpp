@@ -228,7 +228,7 @@ Result<DemoSeed::Summary> DemoSeed::run(const Database &database, const QByteArr
                                                                violations.first().message));
             }
         }
-        auto w = database.transact([&](QSqlDatabase &tx) -> Result<void> {
+        auto w = database.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
             for (const QJsonObject &r : records) {
                 StoredRecord fresh;
                 fresh.id = r.value(QLatin1String("id")).toString();

@@ -223,6 +223,11 @@ int main(int argc, char *argv[])
     if (!insecure && (!p.isSet(QStringLiteral("tls-cert")) || !p.isSet(QStringLiteral("tls-key"))))
         return fail(QStringLiteral("HTTPS needs --tls-cert and --tls-key (or --dev-insecure-http on loopback)"));
 
+    if (auto bypass = db.bypassesRowSecurity(); bypass && bypass.value())
+        // Not refused (a development cluster often has only its superuser), but said plainly.
+        err() << "warning: this PostgreSQL role is a superuser, has BYPASSRLS or owns the tables, so row-level "
+                 "security does not apply; serve should run as the role given to `migrate --service-role`" << Qt::endl;
+
     ApiRouter router(db);
     HttpFrontend http(router, qBound(1, p.value(QStringLiteral("threads")).toInt(), 64));
     QList<QHostAddress> proxies;

@@ -76,7 +76,7 @@ ApiResponse ManagerService::visitsCsv(const AuthContext &ctx)
     if (!ctx.isManager())
         return managersOnly();
     QByteArray csv;
-    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+    auto r = m_db.transact(ctx.caller(), [&](QSqlDatabase &tx) -> Result<void> {
         auto records = teamRecords(tx, ctx.teamId);
         if (!records)
             return records.error();
@@ -108,7 +108,7 @@ ApiResponse ManagerService::chronologyPdf(const AuthContext &ctx, const QString 
         return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("child id must be a UUID"), QStringLiteral("child_id"));
     ApiResponse answer;
     QByteArray pdf;
-    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+    auto r = m_db.transact(ctx.caller(), [&](QSqlDatabase &tx) -> Result<void> {
         auto a = Database::exec(tx, QStringLiteral("SELECT team_id FROM allocations WHERE child_id = ?"), {childId});
         if (!a)
             return a.error();
@@ -174,16 +174,20 @@ ApiResponse ManagerService::dashboard(const AuthContext &ctx, const QUrlQuery &q
     if (!parseDate(query, QStringLiteral("today"), &today, &bad) || !parseDate(query, QStringLiteral("from"), &options.from, &bad)
         || !parseDate(query, QStringLiteral("to"), &options.to, &bad))
         return bad;
-    auto conn = m_db.connection();
-    if (!conn)
-        return ApiResponse::fromError(conn.error());
-    QSqlDatabase db = conn.value();
-    auto records = teamRecords(db, ctx.teamId);
-    if (!records)
-        return ApiResponse::fromError(records.error());
+    // One read transaction on the manager's behalf: row-level security sees who asks (PostgreSQL).
+    Result<QList<QJsonObject>> records = QList<QJsonObject>();
+    Result<QHash<QString, QString>> names = QHash<QString, QString>();
+    auto read = m_db.transact(ctx.caller(), [&](QSqlDatabase &db) -> Result<void> {
+        records = teamRecords(db, ctx.teamId);
+        if (!records)
+            return records.error();
+        names = userNames(db, ctx.teamId);
+        return {};
+    }, Database::Mode::ReadSnapshot);
+    if (!read)
+        return ApiResponse::fromError(read.error());
     // Reviews are linked to the reviewed record's children, so teamRecords() includes them.
     const Dashboard d = DashboardCalculator(DueDateEngine(), options).compute(records.value(), today);
-    auto names = userNames(db, ctx.teamId);
     QJsonObject body = d.toJson();
     if (names) {
         QJsonObject workers;

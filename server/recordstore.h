@@ -5,6 +5,7 @@
 #include "core/result.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
@@ -24,6 +25,9 @@ struct StoredRecord {
     QJsonObject fieldRevs;  // field -> rev at which it last changed
     QJsonObject conflict;   // {field: {base, mine, theirs, rev}} while unresolved
     bool deleted = false;
+    /** Exists, but the caller's row-level security hides it (PostgreSQL): only the type and the
+     *  deleted flag are known, so every scope check refuses it. */
+    bool hidden = false;
 };
 
 /** Reads and writes records, their versions, the child links and the change feed, inside the
@@ -46,8 +50,33 @@ public:
         bool deleted = false;
         QStringList extraTargets; // users who must receive this change whatever their scope
     };
-    /** Writes the next revision (1 for a new record) and its change-feed row; returns the rev. */
-    static Result<int> write(const Database &database, QSqlDatabase &tx, const StoredRecord &old, const Write &w);
+    /** Writes gathered for multi-row statements (a push request's records): each array holds
+     *  one row per write, in write order. A record appears at most once between two flushes (the
+     *  caller flushes before it reads anything a gathered write could change). */
+    struct Pending {
+        QJsonArray inserts, updates, versions, relinked, childLinks, changes;
+        bool isEmpty() const { return inserts.isEmpty() && updates.isEmpty() && versions.isEmpty() && changes.isEmpty(); }
+    };
+
+    /** Writes the next revision (1 for a new record) and its change-feed row; returns the rev.
+     *  With `pending`, the rows are gathered there instead, for flush(). */
+    static Result<int> write(const Database &database, QSqlDatabase &tx, const StoredRecord &old, const Write &w,
+                             Pending *pending = nullptr);
+    /** Writes what `pending` gathered, one statement per table, and empties it. */
+    static Result<void> flush(QSqlDatabase &tx, Pending *pending);
+
+    /** A column of a multi-row insert; `cast` (INTEGER, BIGINT) for a non-text column. */
+    struct Column {
+        QString name;
+        QString cast;
+    };
+    /** Inserts `rows` (each a JSON array of the column values, null for NULL) with ONE statement
+     *  whose text depends only on the table and columns, in row order: the rows travel as one JSON
+     *  parameter (json_array_elements on PostgreSQL, json_each on SQLite). */
+    static Result<void> insertRows(QSqlDatabase &tx, const QString &table, const QList<Column> &columns, const QJsonArray &rows);
+
+    /** Inserts the child links (rows [record_id, child_id]) not there yet, in one statement. */
+    static Result<void> insertLinks(QSqlDatabase &tx, const QJsonArray &links);
 
     /** Appends a change-feed row. On PostgreSQL the row carries the writing transaction's id. */
     static Result<void> addChange(QSqlDatabase &tx, const QString &recordId, const QString &kind,

@@ -24,29 +24,32 @@ ApiResponse ReviewService::queue(const AuthContext &ctx)
 {
     if (!ctx.isManager())
         return ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("Only managers review records."));
-    auto conn = m_db.connection();
-    if (!conn)
-        return ApiResponse::fromError(conn.error());
-    QSqlDatabase db = conn.value();
-    // Safety concerns first, then the longest waiting.
-    auto q = Database::exec(db, QStringLiteral("SELECT id, type, rev, author_id, safety_concern, submitted_seen_at, body FROM records"
-                                               " WHERE team_id = ? AND state = 'submitted' AND deleted = 0 AND type <> 'review'"
-                                               " ORDER BY safety_concern DESC, submitted_seen_at ASC, id ASC LIMIT 500"),
-                            {ctx.teamId});
-    if (!q)
-        return ApiResponse::fromError(q.error());
     QJsonArray items;
-    while (q.value().next()) {
-        const QJsonObject body = QJsonDocument::fromJson(q.value().value(6).toString().toUtf8()).object();
-        items.append(QJsonObject{{QStringLiteral("record_id"), q.value().value(0).toString()},
-                                 {QStringLiteral("type"), q.value().value(1).toString()},
-                                 {QStringLiteral("rev"), q.value().value(2).toInt()},
-                                 {QStringLiteral("author"), q.value().value(3).toString()},
-                                 {QStringLiteral("safety_concern"), q.value().value(4).toInt() != 0},
-                                 {QStringLiteral("waiting_since"), q.value().value(5).toString()},
-                                 {QStringLiteral("title"), wire::titleOf(body)},
-                                 {QStringLiteral("record"), body}});
-    }
+    // A read transaction on the manager's behalf: row-level security sees who asks (PostgreSQL).
+    auto read = m_db.transact(ctx.caller(), [&](QSqlDatabase &db) -> Result<void> {
+        items = QJsonArray();
+        // Safety concerns first, then the longest waiting.
+        auto q = Database::exec(db, QStringLiteral("SELECT id, type, rev, author_id, safety_concern, submitted_seen_at, body FROM records"
+                                                   " WHERE team_id = ? AND state = 'submitted' AND deleted = 0 AND type <> 'review'"
+                                                   " ORDER BY safety_concern DESC, submitted_seen_at ASC, id ASC LIMIT 500"),
+                                {ctx.teamId});
+        if (!q)
+            return q.error();
+        while (q.value().next()) {
+            const QJsonObject body = QJsonDocument::fromJson(q.value().value(6).toString().toUtf8()).object();
+            items.append(QJsonObject{{QStringLiteral("record_id"), q.value().value(0).toString()},
+                                     {QStringLiteral("type"), q.value().value(1).toString()},
+                                     {QStringLiteral("rev"), q.value().value(2).toInt()},
+                                     {QStringLiteral("author"), q.value().value(3).toString()},
+                                     {QStringLiteral("safety_concern"), q.value().value(4).toInt() != 0},
+                                     {QStringLiteral("waiting_since"), q.value().value(5).toString()},
+                                     {QStringLiteral("title"), wire::titleOf(body)},
+                                     {QStringLiteral("record"), body}});
+        }
+        return {};
+    }, Database::Mode::ReadSnapshot);
+    if (!read)
+        return ApiResponse::fromError(read.error());
     return ApiResponse::ok({{QStringLiteral("items"), items}});
 }
 
@@ -83,7 +86,7 @@ ApiResponse ReviewService::decide(const AuthContext &ctx, const QString &recordI
     const QString decisionId = decisionIdValue.toString();
 
     ApiResponse answer;
-    auto r = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+    auto r = m_db.transact(ctx.caller(), [&](QSqlDatabase &tx) -> Result<void> {
         auto loaded = RecordStore::load(m_db, tx, recordId, true);
         if (!loaded)
             return loaded.error();

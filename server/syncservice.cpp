@@ -68,6 +68,13 @@ Result<Allocation> allocationOf(QSqlDatabase &tx, const QString &childId)
 struct SyncService::PushCache {
     QHash<QString, StoredRecord> records;
     QHash<QString, Allocation> allocations;
+    // Batched: record writes are gathered in `pending` and written with one statement per table
+    // (flushed before anything reads those tables), mutation answers in `answers`, and no
+    // savepoints. `wroteNow` says the current mutation wrote outside `pending` (an allocation).
+    bool batched = false;
+    bool wroteNow = false;
+    RecordStore::Pending pending;
+    QJsonArray answers;
 };
 
 namespace {
@@ -161,10 +168,16 @@ ApiResponse SyncService::push(const AuthContext &ctx, const QJsonObject &body)
     if (mutations.isEmpty())
         return ApiResponse::ok({{QStringLiteral("results"), results}});
 
-    // ONE transaction for the request (not one per mutation), a savepoint per mutation, and the
-    // audit entries appended together at the end under one take of the chain lock.
+    // ONE transaction for the request (not one per mutation), and the audit entries appended
+    // together at the end under one take of the chain lock. First batched: no savepoints, the
+    // request's writes gathered into one multi-row statement per table (about 12 statements a
+    // request instead of ~9 per mutation). Should any statement fail, the transaction is rolled
+    // back and the request runs again the careful way, a savepoint per mutation, so one mutation
+    // the service cannot store is answered `retry` and the others are kept.
     const bool pg = m_db.isPostgres();
-    auto result = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+    bool batched = true;
+    bool fallBack = false;
+    auto work = [&](QSqlDatabase &tx) -> Result<void> {
         results = QJsonArray();
         QList<AuditLog::Event> audit;
         // Idempotency first: a replayed mutation gets its stored first answer and writes nothing.
@@ -182,6 +195,7 @@ ApiResponse SyncService::push(const AuthContext &ctx, const QJsonObject &body)
                                 QJsonDocument::fromJson(seen.value().value(1).toString().toUtf8()).object());
         }
         PushCache cache;
+        cache.batched = batched;
         {
             QStringList recordIds, childIds;
             for (const QJsonValue &v : mutations) {
@@ -237,9 +251,12 @@ ApiResponse SyncService::push(const AuthContext &ctx, const QJsonObject &body)
             } else if (deferred.contains(recordId)) {
                 answer = retryAnswer();
             } else {
-                if (auto sp = plain(QStringLiteral("SAVEPOINT mutation")); !sp)
-                    return sp.error();
+                if (!batched) {
+                    if (auto sp = plain(QStringLiteral("SAVEPOINT mutation")); !sp)
+                        return sp.error();
+                }
                 QList<AuditLog::Event> events;
+                cache.wroteNow = false;
                 auto decided = applyOne(ctx, tx, m, i, &events, &cache);
                 std::optional<Error> failure;
                 if (!decided) {
@@ -247,12 +264,24 @@ ApiResponse SyncService::push(const AuthContext &ctx, const QJsonObject &body)
                 } else {
                     answer = decided.value();
                     // A refusal undoes whatever the mutation had written before it was refused.
+                    // Batched, it has written nothing (its record write is the last step and
+                    // comes only with a decision to keep it), unless it inserted an allocation:
+                    // then the request runs again with savepoints.
                     if (answer.value(QLatin1String("result")).toString() == QLatin1String("rejected")) {
-                        if (auto back = plain(QStringLiteral("ROLLBACK TO SAVEPOINT mutation")); !back)
-                            failure = back.error();
-                        cache.allocations.clear(); // it may have inserted one
+                        if (batched && cache.wroteNow) {
+                            fallBack = true;
+                            return Error(ErrorCode::Internal, QStringLiteral("a refused mutation wrote outside the batch"));
+                        }
+                        if (!batched) {
+                            if (auto back = plain(QStringLiteral("ROLLBACK TO SAVEPOINT mutation")); !back)
+                                failure = back.error();
+                            cache.allocations.clear(); // it may have inserted one
+                        }
                     }
-                    if (!failure) {
+                    if (!failure && batched) {
+                        cache.answers.append(QJsonArray{ctx.deviceId, mid, recordId,
+                                                        QString::fromUtf8(QJsonDocument(answer).toJson(QJsonDocument::Compact)), nowIso()});
+                    } else if (!failure) {
                         auto ins = Database::exec(tx, QStringLiteral("INSERT INTO mutations (device_id, mutation_id, record_id, answer, created_at)"
                                                                      " VALUES (?, ?, ?, ?, ?)"),
                                                   {ctx.deviceId, mid, recordId,
@@ -265,6 +294,10 @@ ApiResponse SyncService::push(const AuthContext &ctx, const QJsonObject &body)
                     // Contention and a lost connection retry the whole request (Database::transact).
                     if (m_db.shouldRetry(*failure))
                         return *failure;
+                    if (batched) {
+                        fallBack = true;
+                        return *failure;
+                    }
                     if (auto back = plain(QStringLiteral("ROLLBACK TO SAVEPOINT mutation")); !back)
                         return back.error();
                     cache.allocations.clear();
@@ -275,15 +308,40 @@ ApiResponse SyncService::push(const AuthContext &ctx, const QJsonObject &body)
                 } else {
                     answered.insert(mid, answer);
                 }
-                if (auto rel = plain(QStringLiteral("RELEASE SAVEPOINT mutation")); !rel)
-                    return rel.error();
+                if (!batched) {
+                    if (auto rel = plain(QStringLiteral("RELEASE SAVEPOINT mutation")); !rel)
+                        return rel.error();
+                }
                 audit += events;
             }
             answer.insert(QStringLiteral("mutation_id"), mid);
             results.append(answer);
         }
+        if (batched) {
+            auto flushed = RecordStore::flush(tx, &cache.pending);
+            if (flushed)
+                flushed = RecordStore::insertRows(tx, QStringLiteral("mutations"),
+                                                  {{QStringLiteral("device_id"), {}},
+                                                   {QStringLiteral("mutation_id"), {}},
+                                                   {QStringLiteral("record_id"), {}},
+                                                   {QStringLiteral("answer"), {}},
+                                                   {QStringLiteral("created_at"), {}}},
+                                                  cache.answers);
+            if (!flushed) {
+                if (!m_db.shouldRetry(flushed.error()))
+                    fallBack = true;
+                return flushed.error();
+            }
+        }
         return AuditLog::appendMany(m_db, tx, audit);
-    });
+    };
+    auto result = m_db.transact(ctx.caller(), work);
+    if (!result && fallBack) {
+        qCInfo(lcSync) << "push: the batched write failed; storing the request mutation by mutation";
+        batched = false;
+        fallBack = false;
+        result = m_db.transact(ctx.caller(), work);
+    }
     if (!result) {
         qCWarning(lcSync) << "push failed:" << errorCodeName(result.error().code);
         ApiResponse r = ApiResponse::fromError(result.error().code == ErrorCode::Timeout ? result.error()
@@ -313,6 +371,10 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
     const QJsonValue baseRevValue = m.value(QLatin1String("base_rev"));
     const QJsonValue patchValue = m.value(QLatin1String("patch"));
     const QString prefix = QStringLiteral("mutations[%1].").arg(index);
+    // Batched, what earlier mutations wrote to records, versions, child links and the change feed
+    // is still gathered: written out before any of those tables is read.
+    auto settle = [&]() { return RecordStore::flush(tx, &cache->pending); };
+    RecordStore::Pending *gather = cache->batched ? &cache->pending : nullptr;
 
     {
         auto decide = [&]() -> Result<QJsonObject> {
@@ -332,8 +394,13 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                 return rejected(QStringLiteral("invalid_input"), QStringLiteral("patch must be an object"), prefix + QStringLiteral("patch"));
             QJsonObject patch = patchValue.toObject();
 
-            Result<StoredRecord> loaded = cache->records.contains(recordId) ? Result<StoredRecord>(cache->records.take(recordId))
-                                                                           : RecordStore::load(m_db, tx, recordId, true);
+            Result<StoredRecord> loaded = [&]() -> Result<StoredRecord> {
+                if (cache->records.contains(recordId))
+                    return cache->records.take(recordId);
+                if (auto f = settle(); !f)
+                    return f.error();
+                return RecordStore::load(m_db, tx, recordId, true);
+            }();
             if (!loaded)
                 return loaded.error();
             StoredRecord old = loaded.value();
@@ -358,6 +425,7 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                                                           {child, ctx.teamId, nowIso()});
                                 !ins)
                                 return ins.error();
+                            cache->wroteNow = true;
                             cache->allocations.insert(child, Allocation{true, QString(), ctx.teamId});
                             continue;
                         }
@@ -379,6 +447,8 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                 if (ctx.isManager()) {
                     visible = old.teamId == ctx.teamId;
                 } else {
+                    if (auto f = settle(); !f)
+                        return f.error();
                     auto q = Database::exec(tx, QStringLiteral("SELECT 1 FROM record_children rc JOIN allocations a ON a.child_id = rc.child_id"
                                                                " WHERE rc.record_id = ? AND a.worker_id = ?"),
                                             {recordId, ctx.userId});
@@ -398,7 +468,7 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                 if (old.authorId != ctx.userId || (old.state != QLatin1String("draft") && !old.state.isEmpty()))
                     return rejected(QStringLiteral("forbidden"), QStringLiteral("Only the author's drafts can be deleted."));
                 RecordStore::Write w{old.body, old.teamId, ctx.userId, ctx.deviceId, {}, true, {}};
-                auto rev = RecordStore::write(m_db, tx, old, w);
+                auto rev = RecordStore::write(m_db, tx, old, w, gather);
                 if (!rev)
                     return rev.error();
                 return QJsonObject{{QStringLiteral("result"), QStringLiteral("applied")}, {QStringLiteral("rev"), rev.value()}};
@@ -464,6 +534,8 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                 // wrote right after its base are already in what it edited, so they are its base
                 // (otherwise a device's own create and submit conflict with each other).
                 if (baseRev < old.rev && !ctx.deviceId.isEmpty()) {
+                    if (auto f = settle(); !f)
+                        return f.error();
                     auto own = Database::exec(tx, QStringLiteral("SELECT rev, device_id FROM record_versions WHERE record_id = ? AND rev > ? ORDER BY rev"),
                                               {recordId, baseRev});
                     if (!own)
@@ -489,6 +561,8 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                 } else {
                     QJsonObject base;
                     if (baseRev > 0) {
+                        if (auto f = settle(); !f)
+                            return f.error();
                         auto b = RecordStore::versionBody(tx, recordId, baseRev);
                         if (!b)
                             return rejected(QStringLiteral("invalid_input"), QStringLiteral("unknown base_rev"), prefix + QStringLiteral("base_rev"));
@@ -592,7 +666,7 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                 return same;
             }
             RecordStore::Write w{newBody, team, ctx.userId, ctx.deviceId, conflict, false, {}};
-            auto rev = RecordStore::write(m_db, tx, old, w);
+            auto rev = RecordStore::write(m_db, tx, old, w, gather);
             if (!rev)
                 return rev.error();
             answer.insert(QStringLiteral("rev"), rev.value());
@@ -659,12 +733,15 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
     // On SQLite writers are serialised (BEGIN IMMEDIATE), so seq order is commit order.
     const QString sql = pg
         ? QStringLiteral("SELECT c.seq, c.xid::text, c.record_id, c.kind FROM changes c"
-                         " WHERE (c.xid > CAST(? AS xid8) OR (c.xid = CAST(? AS xid8) AND c.seq > ?))"
+                         // A row comparison, so the changes_order index serves it: the scan walks
+                         // (xid, seq) from the cursor and stops after the page, instead of
+                         // collecting, scope-checking and sorting every later change on each page.
+                         " WHERE (c.xid, c.seq) > (CAST(? AS xid8), ?)"
                          " AND c.xid < pg_snapshot_xmin(pg_current_snapshot()) AND ") + scope
             + QStringLiteral(" ORDER BY c.xid, c.seq LIMIT ?")
         : QStringLiteral("SELECT c.seq, '0', c.record_id, c.kind FROM changes c WHERE c.seq > ? AND ") + scope
             + QStringLiteral(" ORDER BY c.seq LIMIT ?");
-    const QVariantList args = pg ? QVariantList{xid, xid, seq, ctx.userId, scopeArg, limit + 1}
+    const QVariantList args = pg ? QVariantList{xid, seq, ctx.userId, scopeArg, limit + 1}
                                  : QVariantList{seq, ctx.userId, scopeArg, limit + 1};
 
     struct Row {
@@ -677,7 +754,7 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
     QSet<QString> children;
     // One read-only transaction: the change rows and the records they name come from one snapshot
     // (REPEATABLE READ on PostgreSQL; a read transaction on SQLite).
-    auto read = m_db.transact([&](QSqlDatabase &db) -> Result<void> {
+    auto read = m_db.transact(ctx.caller(), [&](QSqlDatabase &db) -> Result<void> {
         rows.clear();
         changes = QJsonArray();
         purges = QJsonArray();
@@ -746,7 +823,7 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
     if (!changes.isEmpty()) {
         QStringList list(children.begin(), children.end());
         list.sort();
-        auto a = m_db.transact([&](QSqlDatabase &tx) -> Result<void> {
+        auto a = m_db.transact(ctx.caller(), [&](QSqlDatabase &tx) -> Result<void> {
             return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("pull"), list.join(QLatin1Char(',')).left(4000),
                                                QJsonObject{{QStringLiteral("records"), changes.size()}}});
         });

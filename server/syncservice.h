@@ -26,7 +26,7 @@ public:
     ApiResponse push(const AuthContext &ctx, const QJsonObject &body);
     ApiResponse pull(const AuthContext &ctx, const QUrlQuery &query);
 
-    static constexpr int kMaxMutations = 200;
+    static constexpr int kMaxMutations = 500;
     static constexpr int kDefaultPageSize = 100;
     static constexpr int kMaxPageSize = 2000;
 

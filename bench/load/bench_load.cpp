@@ -262,7 +262,11 @@ int main(int argc, char **argv)
     const QCommandLineOption timeoutOpt(QStringLiteral("timeout-s"), QStringLiteral("Bound on each rush."), QStringLiteral("s"), QStringLiteral("300"));
     const QCommandLineOption windowOpt(QStringLiteral("window-s"), QStringLiteral("The morning rush: devices arrive evenly over this many seconds (0-600)."),
                                        QStringLiteral("s"), QStringLiteral("60"));
-    parser.addOptions({devicesOpt, mutationsOpt, dbOpt, timeoutOpt, windowOpt});
+    // As deployed: `migrate --service-role ROLE` and `serve` connected as ROLE, so row-level
+    // security applies (the role must exist and log in without a password, as on pg-cluster).
+    const QCommandLineOption roleOpt(QStringLiteral("service-role"), QStringLiteral("Serve as this PostgreSQL role (row-level security on)."),
+                                     QStringLiteral("role"));
+    parser.addOptions({devicesOpt, mutationsOpt, dbOpt, timeoutOpt, windowOpt, roleOpt});
     parser.process(app);
     const int n = std::clamp(parser.value(devicesOpt).toInt(), 1, 2000);
     const int mutations = std::clamp(parser.value(mutationsOpt).toInt(), 1, 200);
@@ -305,10 +309,21 @@ int main(int argc, char **argv)
     int status = 0;
     [&] {
         err() << "bench_load: migrating and seeding " << db.section(u'@', 1) << Qt::endl;
-        if (!runCli({QStringLiteral("migrate")}, db) || !runCli({QStringLiteral("seed-demo"), QStringLiteral("--password"), kPassword}, db)) {
+        const QString role = parser.value(roleOpt);
+        QStringList migrate{QStringLiteral("migrate")};
+        if (!role.isEmpty())
+            migrate << QStringLiteral("--service-role") << role;
+        if (!runCli(migrate, db) || !runCli({QStringLiteral("seed-demo"), QStringLiteral("--password"), kPassword}, db)) {
             status = 1;
             return;
         }
+        if (!role.isEmpty()) {
+            QUrl serveUrl(db);
+            serveUrl.setUserName(role);
+            serveUrl.setPassword(QString());
+            db = serveUrl.toString();
+        }
+        err() << "bench_load: serving as " << (role.isEmpty() ? QStringLiteral("the owner") : role) << Qt::endl;
         std::vector<std::unique_ptr<QNetworkAccessManager>> nams; // 6 connections each: one per device in flight
         const int namCount = (n + 5) / 6;
         for (int i = 0; i < namCount; ++i)

@@ -142,7 +142,7 @@ class TestConvergence : public QObject
 
     bool startServer()
     {
-        if (!m_server.start(m_backend->spec()))
+        if (!m_server.start(m_backend->serviceSpec()))
             return false;
         for (auto &d : m_devices)
             d->proxy->setUpstreamPort(m_server.port());
@@ -800,7 +800,7 @@ private Q_SLOTS:
         QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
         auto seeded = ServerProcess::cli({QStringLiteral("seed-demo"), QStringLiteral("--password"), kPassword}, m_backend->spec());
         QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
-        QVERIFY(m_server.start(m_backend->spec()));
+        QVERIFY(m_server.start(m_backend->serviceSpec()));
 
         // Two workers with two tablets each (the same caseload on both), and the manager's tablet.
         const QList<QPair<QString, QString>> who{{QStringLiteral("A1"), QStringLiteral("worker1")}, {QStringLiteral("A2"), QStringLiteral("worker1")},

@@ -69,7 +69,7 @@ AuthContext contextFor(Database &db, const QString &username, const QString &dev
     ctx.teamId = one(db, QStringLiteral("SELECT team_id FROM users WHERE id = ?"), {ctx.userId});
     ctx.deviceId = deviceId;
     ctx.address = QStringLiteral("127.0.0.1");
-    Result<void> r = db.transact([&](QSqlDatabase &tx) -> Result<void> {
+    Result<void> r = db.transact(doorstep::server::DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
         Result<QSqlQuery> q = Database::exec(tx, QStringLiteral("INSERT INTO devices (id, user_id, name, created_at) VALUES (?, ?, ?, ?)"),
                                              {deviceId, ctx.userId, QStringLiteral("fuzz device"), nowIso()});
         if (!q)

@@ -74,5 +74,29 @@ bool TestBackend::init(QString *error)
     QUrl url(m_adminUrl);
     url.setPath(QLatin1Char('/') + m_dbName);
     m_spec = url.toString();
+    // As deployed (docs/service.md): the owner migrates and grants the service role, `serve`
+    // connects as that role. The role is cluster-wide; another test may have created it first.
+    const QString role = QLatin1String(kServiceRole);
+    if (!adminExec(m_adminUrl, QStringLiteral("DO $$ BEGIN CREATE ROLE %1 LOGIN NOSUPERUSER NOBYPASSRLS;"
+                                              " EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$").arg(role), error))
+        return false;
+    {
+        auto config = doorstep::server::DbConfig::parse(m_spec);
+        if (!config) {
+            *error = config.error().message;
+            return false;
+        }
+        doorstep::server::Database owner(config.value());
+        if (auto m = owner.migrate(); !m) {
+            *error = QStringLiteral("migrate: ") + m.error().message;
+            return false;
+        }
+        if (auto g = owner.grantServiceRole(role); !g) {
+            *error = g.error().message;
+            return false;
+        }
+    }
+    url.setUserName(role);
+    m_serviceSpec = url.toString();
     return true;
 }

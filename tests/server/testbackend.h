@@ -16,14 +16,21 @@ public:
     ~TestBackend();
     bool init(QString *error);
     bool isPostgres() const { return m_postgres; }
-    /** The --db argument for this run. */
+    /** The --db argument for this run: the schema owner (on PostgreSQL the cluster's superuser),
+     *  for `migrate` and the admin commands. */
     QString spec() const { return m_spec; }
+    /** The --db argument `serve` runs with, as deployed: on PostgreSQL the non-owner role
+     *  kServiceRole (row-level security applies to it; init() migrates the new database and
+     *  grants it); on SQLite the same as spec(). */
+    QString serviceSpec() const { return m_serviceSpec.isEmpty() ? m_spec : m_serviceSpec; }
+    static constexpr const char *kServiceRole = "doorstep_service";
     /** A second, independent spec on the same server (PostgreSQL) or directory (SQLite). */
     QString tempPath() const { return m_dir ? m_dir->path() : QString(); }
 
 private:
     bool m_postgres = false;
     QString m_spec;
+    QString m_serviceSpec;
     QString m_adminUrl;
     QString m_dbName;
     std::unique_ptr<QTemporaryDir> m_dir;

@@ -209,7 +209,7 @@ void TestManagerApi::initTestCase()
         m_children.insert(child, wire::newUuid());
         QVERIFY(!cli({S("allocate"), S("--child"), m_children[child], S("--worker"), worker}).isEmpty());
     }
-    QVERIFY2(m_server.start(m_backend.spec()), qPrintable(m_server.errorOutput()));
+    QVERIFY2(m_server.start(m_backend.serviceSpec()), qPrintable(m_server.errorOutput()));
     m_api = std::make_unique<ApiClient>(m_server.baseUrl());
     for (const QString &u : {S("w1"), S("w2"), S("w3"), S("m1"), S("m1b"), S("m2"), S("admin")}) {
         const ApiReply r = m_api->post(S("/api/v1/auth/login"), {{S("username"), u}, {S("password"), QString::fromUtf8(kPassword)},

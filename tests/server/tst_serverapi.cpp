@@ -114,6 +114,7 @@ private Q_SLOTS:
     void auditTamperDetection_data();
     void auditTamperDetection();
     void pushIsolatesStorageFailure();
+    void pushBatchOfFiveHundred();
     void survivesPostgresRestart();
 
 private:
@@ -257,7 +258,16 @@ void TestServerApi::initTestCase()
         m_children.insert(a.first, newId());
         QVERIFY(!cli({S("allocate"), S("--child"), m_children[a.first], S("--worker"), a.second}).isEmpty());
     }
-    QVERIFY2(m_server.start(m_backend.spec()), qPrintable(m_server.errorOutput()));
+    if (m_backend.isPostgres()) {
+        // The service runs as deployed: a role row-level security applies to (tests/security/tst_rowsecurity).
+        auto serviceConfig = DbConfig::parse(m_backend.serviceSpec());
+        QVERIFY(serviceConfig.ok());
+        Database service(serviceConfig.value());
+        auto bypass = service.bypassesRowSecurity();
+        QVERIFY(bypass.ok());
+        QVERIFY2(!bypass.value(), "the service role must not bypass row-level security");
+    }
+    QVERIFY2(m_server.start(m_backend.serviceSpec()), qPrintable(m_server.errorOutput()));
     m_api = std::make_unique<ApiClient>(m_server.baseUrl());
     QCOMPARE(m_api->get(S("/api/v1/health")).status, 200);
     for (const QString &u : {S("w1"), S("w2"), S("w3"), S("m1"), S("m1b"), S("m2"), S("admin")}) {
@@ -1234,6 +1244,68 @@ void TestServerApi::pushIsolatesStorageFailure()
     QCOMPARE(again[4].toObject().value(S("result")).toString(), S("applied"));
     QCOMPARE(again[4].toObject().value(S("rev")).toInt(), 2);
     QCOMPARE(count(S("SELECT COUNT(*) FROM record_versions WHERE record_id = '%1'").arg(b)), 2);
+    QVERIFY(cli({S("verify-audit")}).contains(S("intact")));
+}
+
+void TestServerApi::pushBatchOfFiveHundred()
+{
+    // The most one request may carry, stored with multi-row statements: new records, an update of
+    // an existing one, a second edit of a record created earlier in the same request and a
+    // refusal get the answers one at a time would; a replay writes nothing; 501 is refused whole.
+    const QString token = m_logins[S("w1")].access;
+    const QString existing = newId();
+    QCOMPARE(push1(token, existing, S("visit"), 0, fullVisit(m_children[S("c1")])).value(S("result")).toString(), S("applied"));
+    auto mutation = [](const QString &id, int baseRev, const QJsonObject &patch) {
+        return QJsonObject{{S("mutation_id"), newId()}, {S("record_id"), id}, {S("type"), S("visit")}, {S("base_rev"), baseRev}, {S("patch"), patch}};
+    };
+    QJsonArray batch;
+    QStringList created;
+    for (int i = 0; i < 497; ++i) {
+        created << newId();
+        batch.append(mutation(created.last(), 0, fullVisit(m_children[S("c1")])));
+    }
+    const QJsonObject edit{{S("analysis_risks"), S("Edited in the same request.")}};
+    batch.append(mutation(existing, 1, edit));
+    batch.append(mutation(created.first(), 0, edit));
+    batch.append(mutation(newId(), 0, fullVisit(m_children[S("c3")]))); // not w1's child
+    const QString written = S("SELECT (SELECT COUNT(*) FROM record_versions) + (SELECT COUNT(*) FROM changes)");
+    const qint64 before = count(written);
+    const qint64 mutationsBefore = count(S("SELECT COUNT(*) FROM mutations"));
+    const ApiReply first = m_api->post(S("/api/v1/sync/push"), {{S("mutations"), batch}}, token);
+    QCOMPARE(first.status, 200);
+    const QJsonArray results = first.json.value(S("results")).toArray();
+    QCOMPARE(results.size(), 500);
+    for (int i = 0; i < 497; ++i) {
+        QCOMPARE(results[i].toObject().value(S("result")).toString(), S("applied"));
+        QCOMPARE(results[i].toObject().value(S("rev")).toInt(), 1);
+    }
+    QCOMPARE(results[497].toObject().value(S("result")).toString(), S("applied"));
+    QCOMPARE(results[497].toObject().value(S("rev")).toInt(), 2);
+    QCOMPARE(results[498].toObject().value(S("result")).toString(), S("applied")); // its own rev 1 is its base
+    QCOMPARE(results[498].toObject().value(S("rev")).toInt(), 2);
+    QCOMPARE(results[499].toObject().value(S("result")).toString(), S("rejected"));
+    for (int i = 0; i < 500; ++i)
+        QCOMPARE(results[i].toObject().value(S("mutation_id")).toString(), batch[i].toObject().value(S("mutation_id")).toString());
+    QCOMPARE(count(written), before + 2 * 499); // a version and a change row per write
+    QCOMPARE(count(S("SELECT COUNT(*) FROM mutations")), mutationsBefore + 500);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM record_children WHERE record_id = '%1'").arg(created.first())), 1);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM records WHERE id = '%1' AND rev = 2 AND body LIKE '%Edited in the same request.%'")
+                       .arg(created.first())),
+             1);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM record_versions WHERE record_id = '%1' AND rev = 2 AND body LIKE '%Edited in the same request.%'")
+                       .arg(existing)),
+             1);
+    QVERIFY(cli({S("verify-audit")}).contains(S("intact")));
+
+    const ApiReply again = m_api->post(S("/api/v1/sync/push"), {{S("mutations"), batch}}, token);
+    QCOMPARE(again.status, 200);
+    QCOMPARE(again.json.value(S("results")).toArray(), results);
+    QCOMPARE(count(written), before + 2 * 499);
+
+    batch.append(mutation(newId(), 0, fullVisit(m_children[S("c1")])));
+    const ApiReply tooMany = m_api->post(S("/api/v1/sync/push"), {{S("mutations"), batch}}, token);
+    QCOMPARE(tooMany.status, 413);
+    QCOMPARE(tooMany.errorCode(), S("too_many_mutations"));
     QVERIFY(cli({S("verify-audit")}).contains(S("intact")));
 }
 

@@ -186,7 +186,7 @@ private Q_SLOTS:
         QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
         auto seeded = ServerProcess::cli({QStringLiteral("seed-demo"), QStringLiteral("--password"), kPassword}, m_backend.spec());
         QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
-        QVERIFY(m_server.start(m_backend.spec()));
+        QVERIFY(m_server.start(m_backend.serviceSpec()));
         m_proxy = std::make_unique<FaultProxy>(m_server.port());
         QVERIFY(m_proxy->listen());
         qInfo() << "backend:" << (m_backend.isPostgres() ? "postgres" : "sqlite");

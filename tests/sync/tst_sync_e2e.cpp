@@ -125,7 +125,7 @@ private Q_SLOTS:
         QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
         auto seeded = ServerProcess::cli({QStringLiteral("seed-demo"), QStringLiteral("--password"), kPassword}, m_backend.spec());
         QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
-        QVERIFY(m_server.start(m_backend.spec()));
+        QVERIFY(m_server.start(m_backend.serviceSpec()));
         m_proxy = std::make_unique<FaultProxy>(m_server.port());
         QVERIFY(m_proxy->listen());
         qInfo() << "backend:" << (m_backend.isPostgres() ? "postgres" : "sqlite");
@@ -218,6 +218,29 @@ private Q_SLOTS:
         compareWithService(*t);
     }
 
+    void lowerPushLimitHalvesTheBatch()
+    {
+        // A service that takes fewer mutations per push than this client sends (413
+        // too_many_mutations): the engine halves its batch and sends again, in the same sync.
+        auto t = newDevice(QStringLiteral("worker2"));
+        QVERIFY(t);
+        QVERIFY(syncUntilClean(*t));
+        const QStringList ids = createVisits(*t, 10);
+        m_proxy->clear();
+        m_proxy->injectOnce(FaultProxy::Fault::TooManyMutations, QStringLiteral("/api/v1/sync/push"));
+        const int requestsBefore = m_proxy->requestsSeen();
+        const int faultsBefore = m_proxy->faultsInjected();
+        QVERIFY(syncUntilClean(*t));
+        QCOMPARE(m_proxy->faultsInjected() - faultsBefore, 1);
+        // 10 refused, then 5 and 5, then the pull.
+        QVERIFY2(m_proxy->requestsSeen() - requestsBefore >= 4, qPrintable(QString::number(m_proxy->requestsSeen() - requestsBefore)));
+        auto pending = onStore<int>(*t->device, [](Database &db) { return Outbox(db).pendingCount(); });
+        QVERIFY(pending.ok());
+        QCOMPARE(pending.value(), 0);
+        QCOMPARE(serviceCountOfIds(t->username, ids), ids.size());
+        compareWithService(*t);
+    }
+
     void serviceKilledMidBatchAndRestarted()
     {
         auto t = newDevice(QStringLiteral("worker3"));
@@ -233,7 +256,7 @@ private Q_SLOTS:
         });
         t->device->engine()->syncNow();
         QVERIFY(QTest::qWaitFor([&] { return killed; }, 30000));
-        QVERIFY(m_server.start(m_backend.spec()));
+        QVERIFY(m_server.start(m_backend.serviceSpec()));
         m_proxy->setUpstreamPort(m_server.port());
         QVERIFY(syncUntilClean(*t, 90000));
         QCOMPARE(serviceCountOfIds(t->username, ids), ids.size());
