@@ -10,6 +10,7 @@
 // retried collision. The authorization matrix itself runs under the service role too:
 // tst_rowsecurity_matrix (tst_serverapi's authorizationMatrix on PostgreSQL, tests/security/CMakeLists.txt).
 #include "apiclient.h"
+#include "recordfixtures.h"
 #include "database.h"
 #include "serverprocess.h"
 #include "testbackend.h"
@@ -30,6 +31,9 @@
 
 using namespace doorstep;
 using namespace doorstep::server;
+using doorstep::test::childRecord;
+using doorstep::test::fullVisit;
+using doorstep::test::isoAgo;
 
 namespace {
 
@@ -38,36 +42,6 @@ const QByteArray kPassword = QByteArrayLiteral("test-password-1");
 QString S(const char *text)
 {
     return QString::fromUtf8(text);
-}
-
-QString isoAgo(int hours)
-{
-    return QDateTime::currentDateTimeUtc().addSecs(-3600 * hours).toString(Qt::ISODate);
-}
-
-QJsonObject visit(const QString &childId)
-{
-    return {{S("started_at"), isoAgo(5)},
-            {S("ended_at"), isoAgo(4)},
-            {S("visit_type"), S("statutory_cin")},
-            {S("announced"), true},
-            {S("location"), S("home")},
-            {S("rationale"), S("Statutory visit under the child in need plan.")},
-            {S("present"), S("Child and mother")},
-            {S("children"), QJsonArray{QJsonObject{{S("child_id"), childId},
-                                                   {S("seen"), true},
-                                                   {S("seen_alone"), true},
-                                                   {S("bedroom_seen"), true},
-                                                   {S("safety_concern"), false},
-                                                   {S("child_views"), S("Said they like their new school.")}}}},
-            {S("analysis_risks"), S("Low supervision at weekends.")},
-            {S("actions"), QJsonArray{}}};
-}
-
-QJsonObject childRecord(const QString &first)
-{
-    return {{S("first_name"), first}, {S("last_name"), S("Testbrook")}, {S("date_of_birth"), S("2015-05-01")},
-            {S("legal_status"), S("child_in_need")}, {S("author"), QJsonValue()}};
 }
 
 struct Login {
@@ -225,7 +199,7 @@ void TestRowSecurity::initTestCase()
         QJsonObject r = push(m_logins[manager].access, m_children[child], S("child"), 0, childRecord(child));
         QVERIFY2(r.value(S("result")).toString() == QLatin1String("applied"), QJsonDocument(r).toJson());
         const QString id = wire::newUuid();
-        r = push(m_logins[worker].access, id, S("visit"), 0, visit(m_children[child]));
+        r = push(m_logins[worker].access, id, S("visit"), 0, fullVisit(m_children[child]));
         QVERIFY2(r.value(S("result")).toString() == QLatin1String("applied"), QJsonDocument(r).toJson());
         // And an edit: a second revision, its links kept.
         r = push(m_logins[worker].access, id, S("visit"), 1, {{S("present"), S("Child, mother and grandmother")}});
@@ -410,7 +384,7 @@ void TestRowSecurity::hiddenRecordAnsweredLikeTheHandlers()
     QElapsedTimer timer;
     timer.start();
     int status = 0;
-    QJsonObject r = push(m_logins[S("wA")].access, m_visits[S("cB")], S("visit"), 0, visit(m_children[S("cA")]), &status);
+    QJsonObject r = push(m_logins[S("wA")].access, m_visits[S("cB")], S("visit"), 0, fullVisit(m_children[S("cA")]), &status);
     QCOMPARE(status, 200);
     QCOMPARE(r.value(S("result")).toString(), S("rejected"));
     QCOMPARE(r.value(S("code")).toString(), S("forbidden"));

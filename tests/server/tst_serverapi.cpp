@@ -3,6 +3,7 @@
 // The service over loopback HTTP: the real doorstep-server binary against a fresh SQLite file
 // (label integration) or a fresh database in a throwaway PostgreSQL 15 cluster (label postgres).
 #include "apiclient.h"
+#include "recordfixtures.h"
 #include "auditlog.h"
 #include "database.h"
 #include "serverprocess.h"
@@ -28,6 +29,9 @@
 
 using namespace doorstep;
 using namespace doorstep::server;
+using doorstep::test::childRecord;
+using doorstep::test::fullVisit;
+using doorstep::test::isoAgo;
 
 namespace {
 
@@ -41,37 +45,6 @@ QString S(const char *text)
 QString newId()
 {
     return wire::newUuid();
-}
-
-QString isoAgo(int hours)
-{
-    return QDateTime::currentDateTimeUtc().addSecs(-3600 * hours).toString(Qt::ISODate);
-}
-
-// A visit that passes the submission rules.
-QJsonObject fullVisit(const QString &childId)
-{
-    return {{S("started_at"), isoAgo(5)},
-            {S("ended_at"), isoAgo(4)},
-            {S("visit_type"), S("statutory_cin")},
-            {S("announced"), true},
-            {S("location"), S("home")},
-            {S("rationale"), S("Statutory visit under the child in need plan.")},
-            {S("present"), S("Child and mother")},
-            {S("children"), QJsonArray{QJsonObject{{S("child_id"), childId},
-                                                   {S("seen"), true},
-                                                   {S("seen_alone"), true},
-                                                   {S("bedroom_seen"), true},
-                                                   {S("safety_concern"), false},
-                                                   {S("child_views"), S("Said they like their new school.")}}}},
-            {S("analysis_risks"), S("Low supervision at weekends.")},
-            {S("actions"), QJsonArray{}}};
-}
-
-QJsonObject childRecord(const QString &first)
-{
-    return {{S("first_name"), first}, {S("last_name"), S("Testbrook")}, {S("date_of_birth"), S("2015-05-01")},
-            {S("legal_status"), S("child_in_need")}, {S("author"), QJsonValue()}};
 }
 
 struct Login {
