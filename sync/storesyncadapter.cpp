@@ -19,9 +19,12 @@ StoreSyncAdapter::StoreSyncAdapter(Store *store, Wiper wipe, QObject *parent)
 {
 }
 
-void StoreSyncAdapter::pendingMutations(int limit, Done<QList<OutboxEntry>> done)
+void StoreSyncAdapter::pendingMutations(int limit, qint64 afterSeq, const QSet<QString> &busyRecords,
+                                        Done<QList<OutboxEntry>> done)
 {
-    m_store->run<QList<OutboxEntry>>([limit](Database &db) { return SyncApplier(db).takePending(limit); })
+    m_store->run<QList<OutboxEntry>>([limit, afterSeq, busyRecords](Database &db) {
+               return SyncApplier(db).takePending(limit, afterSeq, busyRecords);
+           })
         .then(this, [done](Result<QList<OutboxEntry>> r) { done(std::move(r)); });
 }
 

@@ -23,7 +23,8 @@ public:
     using Wiper = std::function<void(Done<void>)>;
     StoreSyncAdapter(Store *store, Wiper wipe, QObject *parent = nullptr);
 
-    void pendingMutations(int limit, Done<QList<OutboxEntry>> done) override;
+    void pendingMutations(int limit, qint64 afterSeq, const QSet<QString> &busyRecords,
+                          Done<QList<OutboxEntry>> done) override;
     void pendingCount(Done<int> done) override;
     void applyPushResults(const QList<OutboxEntry> &sent, const QJsonArray &results, Done<PushSummary> done) override;
     void pullCursor(Done<QString> done) override;

@@ -20,14 +20,24 @@ Q_LOGGING_CATEGORY(lcApply, "doorstep.sync.apply")
 
 namespace doorstep::sync {
 
-Result<QList<OutboxEntry>> SyncApplier::takePending(int limit)
+Result<QList<OutboxEntry>> SyncApplier::takePending(int limit, qint64 afterSeq, const QSet<QString> &busyRecords)
 {
     Outbox outbox(m_db);
-    auto pending = outbox.pending(limit);
+    auto pending = outbox.pending(limit, afterSeq);
     if (!pending)
         return pending.error();
+    // Stop before the first mutation of a record whose earlier mutation is still unanswered: it was
+    // based on the revision that answer moves on, and may not overtake it (a "retry" answer).
+    // Stopping, not skipping, keeps what is sent a prefix of the outbox in device order.
+    QList<OutboxEntry> &entries = pending.value();
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        if (busyRecords.contains(entries[i].recordId)) {
+            entries.resize(i);
+            break;
+        }
+    }
     QStringList ids;
-    for (const OutboxEntry &e : pending.value())
+    for (const OutboxEntry &e : entries)
         ids << e.mutationId;
     if (!ids.isEmpty()) {
         if (auto sent = outbox.markSent(ids); !sent)

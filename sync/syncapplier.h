@@ -4,6 +4,8 @@
 
 #include "syncstore.h"
 
+#include <QSet>
+
 namespace doorstep {
 class Database;
 }
@@ -20,8 +22,9 @@ class SyncApplier
 public:
     explicit SyncApplier(Database &db) : m_db(db) {}
 
-    /** Pending mutations in device order, marked as sent (the outbox screen shows them so). */
-    Result<QList<OutboxEntry>> takePending(int limit);
+    /** Up to `limit` pending mutations queued after `afterSeq`, in device order, marked as sent (the
+     *  outbox screen shows them so). Stops before the first one whose record is in `busyRecords`. */
+    Result<QList<OutboxEntry>> takePending(int limit, qint64 afterSeq = -1, const QSet<QString> &busyRecords = {});
     Result<int> pendingCount();
     /** One answer per sent mutation, in order:
      *  applied → acknowledged at its revision;

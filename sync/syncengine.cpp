@@ -5,8 +5,11 @@
 #include "session.h"
 
 #include <QJsonArray>
+#include <QSet>
 #include <QLoggingCategory>
 #include <QUrlQuery>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcSync, "doorstep.sync")
 
@@ -72,16 +75,18 @@ void SyncEngine::syncNow()
     m_refreshedThisRun = false;
     m_done = 0;
     m_pushRounds = 0;
-    m_lastFirstSeq = -1;
     m_lastDecisionSeq = -1;
     m_decisionRounds = 0;
     setState(State::Pushing);
-    m_store->pendingCount([this](Result<int> count) {
+    const quint64 run = ++m_generation;
+    m_store->pendingCount([this, run](Result<int> count) {
+        if (run != m_generation)
+            return;
         if (!count.ok())
             return failLocal(count.error());
         m_total = count.value();
         Q_EMIT progress(0, m_total);
-        pushBatch();
+        startPush();
     });
 }
 
@@ -92,72 +97,148 @@ void SyncEngine::account(const ApiReply &reply)
     m_stats.bytesReceived += reply.responseBytes;
 }
 
-void SyncEngine::pushBatch()
+void SyncEngine::abandonPipeline()
 {
-    // Bounded: each round must consume the head of the outbox; a generous cap stops a runaway loop.
-    if (++m_pushRounds > m_total / m_batchSize + 50)
-        return failLocal(Error(ErrorCode::Internal, tr("The outbox did not drain; sync stopped to protect it.")));
-    m_store->pendingMutations(m_batchSize, [this](Result<QList<OutboxEntry>> pending) {
-        if (!pending.ok())
-            return failLocal(pending.error());
-        const QList<OutboxEntry> batch = std::move(pending).value();
-        if (batch.isEmpty())
-            return startDecisions();
-        if (batch.first().seq == m_lastFirstSeq)
-            return failLocal(Error(ErrorCode::Internal, tr("A queued change could not be recorded as sent.")));
-        m_lastFirstSeq = batch.first().seq;
+    ++m_generation;
+    m_pushSlots.clear();
+    m_taking = false;
+    m_applyingAnswer = false;
+    m_fetchedPage.reset();
+    m_pullFailure.reset();
+    m_applyingPage = false;
+}
 
-        QJsonArray mutations;
-        for (const OutboxEntry &e : batch) {
-            mutations.append(QJsonObject{{QStringLiteral("mutation_id"), e.mutationId},
-                                         {QStringLiteral("record_id"), e.recordId},
-                                         {QStringLiteral("type"), e.type},
-                                         {QStringLiteral("base_rev"), e.baseRev},
-                                         {QStringLiteral("patch"), e.patch}});
+void SyncEngine::startPush()
+{
+    // Also the restart after a refreshed token or a halved batch: batches still travelling are
+    // abandoned, and their mutations (still "sent") are taken again from the head of the outbox.
+    abandonPipeline();
+    m_lastTakenSeq = -1;
+    takeNextBatch();
+}
+
+void SyncEngine::takeNextBatch()
+{
+    if (m_taking || m_pushSlots.size() >= m_pushDepth)
+        return;
+    // A later mutation of a record whose batch is unanswered waits for that answer: it was based on
+    // the revision the answer moves on (and must not overtake a "retry").
+    QSet<QString> busy;
+    for (const PushSlot &slot : std::as_const(m_pushSlots)) {
+        for (const OutboxEntry &e : slot.batch)
+            busy.insert(e.recordId);
+    }
+    m_taking = true;
+    m_store->pendingMutations(m_batchSize, m_lastTakenSeq, busy,
+                              [this, run = m_generation, blocked = !busy.isEmpty()](Result<QList<OutboxEntry>> pending) {
+        if (run != m_generation)
+            return;
+        m_taking = false;
+        if (!pending.ok()) {
+            abandonPipeline();
+            return failLocal(pending.error());
         }
-        const QJsonObject body{{QStringLiteral("mutations"), mutations}};
-        m_api->post(QStringLiteral("/api/v1/sync/push"), body, [this, batch](const ApiReply *ok, const ApiFailure *failure) {
-            if (!ok) {
-                // A service that takes fewer mutations per push (an older one took 200): halve the
-                // batch and send again, rather than failing the same way forever.
-                if (failure->status == 413 && failure->serviceCode == QLatin1String("too_many_mutations") && batch.size() > 1) {
-                    m_batchSize = int(batch.size() / 2);
-                    m_lastFirstSeq = -1;
-                    return pushBatch();
-                }
-                return fail(*failure, [this] { pushBatch(); });
+        QList<OutboxEntry> batch = std::move(pending).value();
+        if (batch.isEmpty()) {
+            if (!m_pushSlots.isEmpty())
+                return; // each applied answer takes again
+            if (blocked)
+                return takeNextBatch(); // the batch that blocked was answered meanwhile
+            return startDecisions();
+        }
+        // Bounded: each batch starts after the last one taken; a generous cap stops a runaway loop.
+        if (++m_pushRounds > m_total / m_batchSize + 50) {
+            abandonPipeline();
+            return failLocal(Error(ErrorCode::Internal, tr("The outbox did not drain; sync stopped to protect it.")));
+        }
+        m_lastTakenSeq = batch.last().seq;
+        m_pushSlots.append(PushSlot{batch, std::nullopt});
+        sendBatch(batch);
+        takeNextBatch(); // read the next batch while this one travels
+    });
+}
+
+void SyncEngine::sendBatch(const QList<OutboxEntry> &batch)
+{
+    QJsonArray mutations;
+    for (const OutboxEntry &e : batch) {
+        mutations.append(QJsonObject{{QStringLiteral("mutation_id"), e.mutationId},
+                                     {QStringLiteral("record_id"), e.recordId},
+                                     {QStringLiteral("type"), e.type},
+                                     {QStringLiteral("base_rev"), e.baseRev},
+                                     {QStringLiteral("patch"), e.patch}});
+    }
+    const QJsonObject body{{QStringLiteral("mutations"), mutations}};
+    const qint64 firstSeq = batch.first().seq;
+    const qsizetype size = batch.size();
+    m_api->post(QStringLiteral("/api/v1/sync/push"), body,
+                [this, run = m_generation, firstSeq, size](const ApiReply *ok, const ApiFailure *failure) {
+        if (run != m_generation)
+            return;
+        if (!ok) {
+            // A service that takes fewer mutations per push (an older one took 200): halve the
+            // batch and send again, rather than failing the same way forever.
+            if (failure->status == 413 && failure->serviceCode == QLatin1String("too_many_mutations") && size > 1) {
+                m_batchSize = int(size / 2);
+                return startPush();
             }
-            account(*ok);
-            const QJsonArray results = ok->body.value(u"results").toArray();
-            if (results.size() != batch.size()) {
-                ApiFailure f;
-                f.transient = true;
-                f.error = Error(ErrorCode::ServerError, tr("The service answered a different number of changes."));
-                return fail(f, {});
-            }
-            m_store->applyPushResults(batch, results, [this, n = int(batch.size())](Result<PushSummary> summary) {
-                if (!summary.ok())
-                    return failLocal(summary.error());
-                const PushSummary &s = summary.value();
-                m_stats.pushed += n;
-                m_stats.outcomes.applied += s.applied;
-                m_stats.outcomes.merged += s.merged;
-                m_stats.outcomes.conflicts += s.conflicts;
-                m_stats.outcomes.locked += s.locked;
-                m_stats.outcomes.rejected += s.rejected;
-                m_done += n;
-                Q_EMIT progress(m_done, qMax(m_total, m_done));
-                if (s.deferred > 0) {
-                    // The service kept the rest of the batch but could not store these: retry them
-                    // with backoff rather than resending them at once.
-                    ApiFailure f;
-                    f.transient = true;
-                    f.error = Error(ErrorCode::ServerError, tr("The service could not store some changes; they will be sent again."));
-                    return fail(f, {});
-                }
-                pushBatch();
-            });
-        });
+            abandonPipeline();
+            return fail(*failure, [this] { startPush(); });
+        }
+        account(*ok);
+        const QJsonArray results = ok->body.value(u"results").toArray();
+        auto slot = std::find_if(m_pushSlots.begin(), m_pushSlots.end(),
+                                 [firstSeq](const PushSlot &s) { return s.batch.first().seq == firstSeq; });
+        if (slot == m_pushSlots.end() || results.size() != slot->batch.size()) {
+            abandonPipeline();
+            ApiFailure f;
+            f.transient = true;
+            f.error = Error(ErrorCode::ServerError, tr("The service answered a different number of changes."));
+            return fail(f, {});
+        }
+        slot->results = results;
+        applyNextAnswer();
+    });
+}
+
+void SyncEngine::applyNextAnswer()
+{
+    // Answers are applied one at a time, in the order their batches were taken.
+    if (m_applyingAnswer || m_pushSlots.isEmpty() || !m_pushSlots.first().results)
+        return;
+    m_applyingAnswer = true;
+    const PushSlot &head = m_pushSlots.first();
+    m_store->applyPushResults(head.batch, *head.results,
+                              [this, run = m_generation, n = int(head.batch.size())](Result<PushSummary> summary) {
+        if (run != m_generation)
+            return;
+        m_applyingAnswer = false;
+        m_pushSlots.removeFirst();
+        if (!summary.ok()) {
+            abandonPipeline();
+            return failLocal(summary.error());
+        }
+        const PushSummary &s = summary.value();
+        m_stats.pushed += n;
+        m_stats.outcomes.applied += s.applied;
+        m_stats.outcomes.merged += s.merged;
+        m_stats.outcomes.conflicts += s.conflicts;
+        m_stats.outcomes.locked += s.locked;
+        m_stats.outcomes.rejected += s.rejected;
+        m_done += n;
+        Q_EMIT progress(m_done, qMax(m_total, m_done));
+        if (s.deferred > 0) {
+            // The service kept the rest of the batch but could not store these: retry them with
+            // backoff rather than resending them at once. Batches already travelling hold none of
+            // their records (takeNextBatch), so nothing overtook them.
+            abandonPipeline();
+            ApiFailure f;
+            f.transient = true;
+            f.error = Error(ErrorCode::ServerError, tr("The service could not store some changes; they will be sent again."));
+            return fail(f, {});
+        }
+        applyNextAnswer();
+        takeNextBatch();
     });
 }
 
@@ -221,45 +302,84 @@ void SyncEngine::sendDecision(const QueuedDecision &d)
 void SyncEngine::startPull()
 {
     setState(State::Pulling);
-    m_store->pullCursor([this](Result<QString> cursor) {
+    m_fetchedPage.reset();
+    m_pullFailure.reset();
+    m_applyingPage = false;
+    m_store->pullCursor([this, run = m_generation](Result<QString> cursor) {
+        if (run != m_generation)
+            return;
         if (!cursor.ok())
             return failLocal(cursor.error());
-        pullPage(cursor.value());
+        fetchPage(cursor.value());
     });
 }
 
-void SyncEngine::pullPage(const QString &cursor)
+void SyncEngine::fetchPage(const QString &cursor)
 {
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
     if (!cursor.isEmpty())
         query.addQueryItem(QStringLiteral("cursor"), cursor);
     const QString path = QStringLiteral("/api/v1/sync/pull?") + query.toString(QUrl::FullyEncoded);
-    m_api->get(path, [this, cursor](const ApiReply *ok, const ApiFailure *failure) {
-        if (!ok)
-            return fail(*failure, [this, cursor] { pullPage(cursor); });
+    m_api->get(path, [this, cursor, run = m_generation](const ApiReply *ok, const ApiFailure *failure) {
+        if (run != m_generation)
+            return;
+        if (!ok) {
+            // Acted on once the page before is stored, so a retry (after a refreshed token) reads
+            // the cursor this page was asked with.
+            m_pullFailure = DeferredFailure{*failure, [this] { startPull(); }};
+            return applyNextPage();
+        }
         account(*ok);
-        const QJsonArray changes = ok->body.value(u"changes").toArray();
-        const QJsonArray purges = ok->body.value(u"purges").toArray();
-        const QString next = ok->body.value(u"next_cursor").toString(cursor);
-        const bool more = ok->body.value(u"has_more").toBool();
-        if (more && next == cursor) {
+        PulledPage page;
+        page.changes = ok->body.value(u"changes").toArray();
+        page.purges = ok->body.value(u"purges").toArray();
+        page.next = ok->body.value(u"next_cursor").toString(cursor);
+        page.more = ok->body.value(u"has_more").toBool();
+        if (page.more && page.next == cursor) {
             ApiFailure f;
             f.transient = true;
             f.error = Error(ErrorCode::ServerError, tr("The service's change feed did not advance."));
-            return fail(f, {});
+            m_pullFailure = DeferredFailure{f, {}};
+        } else {
+            m_fetchedPage = std::move(page);
         }
-        m_store->applyPullPage(changes, purges, next, [this, next, more](Result<int> applied) {
-            if (!applied.ok())
-                return failLocal(applied.error());
-            m_stats.pulled += applied.value();
-            m_done += applied.value();
-            Q_EMIT progress(m_done, more ? m_done + m_pageSize : m_done);
-            if (more)
-                pullPage(next);
-            else
-                complete();
-        });
+        applyNextPage();
+    });
+}
+
+void SyncEngine::applyNextPage()
+{
+    if (m_applyingPage)
+        return; // the page being applied comes back here when it is stored
+    if (m_pullFailure) {
+        const DeferredFailure failed = std::move(*m_pullFailure);
+        abandonPipeline();
+        return fail(failed.failure, failed.retry);
+    }
+    if (!m_fetchedPage)
+        return; // still travelling
+    const PulledPage page = std::move(*m_fetchedPage);
+    m_fetchedPage.reset();
+    m_applyingPage = true;
+    if (page.more)
+        fetchPage(page.next); // the next page travels while this one is written
+    m_store->applyPullPage(page.changes, page.purges, page.next,
+                           [this, run = m_generation, more = page.more](Result<int> applied) {
+        if (run != m_generation)
+            return;
+        m_applyingPage = false;
+        if (!applied.ok()) {
+            abandonPipeline();
+            return failLocal(applied.error());
+        }
+        m_stats.pulled += applied.value();
+        m_done += applied.value();
+        Q_EMIT progress(m_done, more ? m_done + m_pageSize : m_done);
+        if (more)
+            applyNextPage();
+        else
+            complete();
     });
 }
 

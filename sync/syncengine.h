@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <optional>
+
 namespace doorstep::sync {
 
 class Session;
@@ -17,6 +19,8 @@ class Session;
 /**
  * Pushes the outbox, replays a manager's queued review decisions, then pulls the service's changes, page by page (Nextcloud's SyncEngine shape:
  * a State, progress, finished, syncError). No GUI: the tablet app and doorstep-cli both drive it.
+ * Two push batches travel at once and the next pull page is fetched while one is written; answers
+ * and pages are still applied one at a time, in order (docs/sync-protocol.md).
  * Transient failures retry on a timer with backoff and jitter; Retry-After is honoured.
  */
 class SyncEngine : public QObject
@@ -50,6 +54,8 @@ public:
     QDateTime nextRetryAt() const { return m_nextRetryAt; }
 
     void setBatchSize(int mutations) { m_batchSize = qMax(1, mutations); }
+    /** Push batches sent before the first is answered (1: one at a time). */
+    void setPushDepth(int batches) { m_pushDepth = qMax(1, batches); }
     void setPageSize(int changes) { m_pageSize = qMax(1, changes); }
     void setPeriodicInterval(std::chrono::milliseconds interval);
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
@@ -70,17 +76,42 @@ Q_SIGNALS:
 
 private:
     void setState(State state);
-    void pushBatch();
+    // Push: up to m_pushDepth batches travel while the device applies the oldest answer.
+    void startPush();
+    void takeNextBatch();
+    void sendBatch(const QList<OutboxEntry> &batch);
+    void applyNextAnswer();
+    void abandonPipeline();
     void startDecisions();
     void sendDecision(const QueuedDecision &decision);
+    // Pull: page N+1 is fetched while page N is applied; pages are applied strictly in order.
     void startPull();
-    void pullPage(const QString &cursor);
+    void fetchPage(const QString &cursor);
+    void applyNextPage();
     void complete();
     void fail(const ApiFailure &failure, std::function<void()> retry);
     void failLocal(const Error &error);
     void scheduleRetry(std::optional<std::chrono::milliseconds> retryAfter);
     void wipeRevokedDevice(const ApiFailure &failure);
     void account(const ApiReply &reply);
+
+    /** A push batch sent and not yet applied; `results` once the service answered. */
+    struct PushSlot {
+        QList<OutboxEntry> batch;
+        std::optional<QJsonArray> results;
+    };
+    /** A fetched pull page waiting for the page before it to be applied. */
+    struct PulledPage {
+        QJsonArray changes;
+        QJsonArray purges;
+        QString next;
+        bool more = false;
+    };
+    /** A failed prefetch, acted on only once the page before it is applied. */
+    struct DeferredFailure {
+        ApiFailure failure;
+        std::function<void()> retry;
+    };
 
     SyncStore *m_store;
     ApiClient *m_api;
@@ -96,7 +127,18 @@ private:
     int m_total = 0;
     int m_pushRounds = 0;
     int m_attempt = 0;
-    qint64 m_lastFirstSeq = -1;
+    // Bumped when a run starts or a pipeline is abandoned: answers still travelling for the
+    // abandoned one are ignored (their mutations stay "sent" and are answered again from the
+    // service's stored answers).
+    quint64 m_generation = 0;
+    int m_pushDepth = 2;
+    QList<PushSlot> m_pushSlots; // in device order
+    bool m_taking = false;
+    bool m_applyingAnswer = false;
+    qint64 m_lastTakenSeq = -1;
+    std::optional<PulledPage> m_fetchedPage;
+    std::optional<DeferredFailure> m_pullFailure;
+    bool m_applyingPage = false;
     qint64 m_lastDecisionSeq = -1;
     int m_decisionRounds = 0;
     RetryPolicy m_retry;

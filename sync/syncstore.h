@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -51,8 +52,10 @@ public:
 
     virtual ~SyncStore() = default;
 
-    /** Up to `limit` pending (not quarantined) mutations in device order. */
-    virtual void pendingMutations(int limit, Done<QList<OutboxEntry>> done) = 0;
+    /** Up to `limit` pending (not quarantined) mutations queued after `afterSeq`, in device order,
+     *  stopping before the first one whose record is in `busyRecords` (a batch still in flight). */
+    virtual void pendingMutations(int limit, qint64 afterSeq, const QSet<QString> &busyRecords,
+                                  Done<QList<OutboxEntry>> done) = 0;
     virtual void pendingCount(Done<int> done) = 0;
     /** Applies the service's answers (one per sent mutation, same order). */
     virtual void applyPushResults(const QList<OutboxEntry> &sent, const QJsonArray &results, Done<PushSummary> done) = 0;

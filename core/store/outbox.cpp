@@ -82,6 +82,11 @@ Result<QList<OutboxEntry>> Outbox::list(const char *sql, qint64 limit)
 {
     Statement st = m_db.prepare(sql);
     st.bind(1, limit);
+    return readAll(st);
+}
+
+Result<QList<OutboxEntry>> Outbox::readAll(Statement &st)
+{
     QList<OutboxEntry> out;
     for (;;) {
         Result<bool> r = st.step();
@@ -93,11 +98,13 @@ Result<QList<OutboxEntry>> Outbox::list(const char *sql, qint64 limit)
     }
 }
 
-Result<QList<OutboxEntry>> Outbox::pending(int limit)
+Result<QList<OutboxEntry>> Outbox::pending(int limit, qint64 afterSeq)
 {
     static const QByteArray sql = QByteArray("SELECT ") + kColumns +
-                                  " FROM outbox WHERE status IN ('pending', 'sent') ORDER BY seq LIMIT ?1";
-    return list(sql.constData(), limit);
+                                  " FROM outbox WHERE status IN ('pending', 'sent') AND seq > ?2 ORDER BY seq LIMIT ?1";
+    Statement st = m_db.prepare(sql.constData());
+    st.bind(1, qint64(limit)).bind(2, afterSeq);
+    return readAll(st);
 }
 
 Result<int> Outbox::pendingCount()

@@ -43,8 +43,10 @@ public:
      *  Called by RecordRepository inside the save's transaction. */
     Result<QString> enqueue(const QString &recordId, const QString &type, qint64 baseRev, const QJsonObject &patch);
 
-    /** Mutations still to push (pending, and sent without an answer yet), oldest first. */
-    Result<QList<OutboxEntry>> pending(int limit = 100);
+    /** Mutations still to push (pending, and sent without an answer yet), oldest first; with
+     *  `afterSeq`, only those queued after it (a pipelined push takes the next batch before the
+     *  previous one is answered). */
+    Result<QList<OutboxEntry>> pending(int limit = 100, qint64 afterSeq = -1);
     /** How many mutations pending() would return without a limit (counted, not read). */
     Result<int> pendingCount();
     Result<QList<OutboxEntry>> quarantined();
@@ -83,6 +85,7 @@ private:
     std::array<std::optional<Statement>, CachedCount> m_cached;
     Statement &cached(Cached slot, const char *sql);
     Result<QList<OutboxEntry>> list(const char *sql, qint64 limit);
+    Result<QList<OutboxEntry>> readAll(Statement &st);
     Result<void> setStatus(const QString &mutationId, const char *sql, const QString &reason, const QString &action);
 };
 

@@ -241,6 +241,36 @@ private Q_SLOTS:
         compareWithService(*t);
     }
 
+    void laterEditWaitsForItsRecordsBatch()
+    {
+        // Two push batches travel at once. A record created in the first batch and edited again
+        // further down the outbox: the edit must wait for the first batch's answer (which moves its
+        // base revision on), not travel in the second batch based on a revision the service has not
+        // written yet. Then: written twice (rev 2), the edit kept, no conflict.
+        auto t = newDevice(QStringLiteral("worker2"));
+        QVERIFY(t);
+        QVERIFY(syncUntilClean(*t));
+        const QString id = createVisits(*t, 1).value(0);
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(createVisits(*t, 30).size(), 30);
+        QVERIFY(editField(*t, id, QStringLiteral("rationale"), QStringLiteral("Edited after thirty other visits")).ok());
+        QCOMPARE(createVisits(*t, 30).size(), 30);
+        auto queued = onStore<int>(*t->device, [](Database &db) { return Outbox(db).pendingCount(); });
+        QVERIFY(queued.ok());
+        QCOMPARE(queued.value(), 62); // the edit was not folded into the create: 3 batches of 25
+
+        m_proxy->clear();
+        const int requestsBefore = m_proxy->requestsSeen();
+        QVERIFY(syncUntilClean(*t));
+        // 25 + 5 (stopped before the edit) + 25 + 7, and at least one pull.
+        QVERIFY2(m_proxy->requestsSeen() - requestsBefore >= 5, qPrintable(QString::number(m_proxy->requestsSeen() - requestsBefore)));
+        const RecordMap service = serviceView(t->username);
+        QCOMPARE(service.value(id).first, qint64(2));
+        QCOMPARE(service.value(id).second.value(u"rationale").toString(), QStringLiteral("Edited after thirty other visits"));
+        QVERIFY(conflictsOf(*t, id).isEmpty());
+        compareWithService(*t);
+    }
+
     void serviceKilledMidBatchAndRestarted()
     {
         auto t = newDevice(QStringLiteral("worker3"));
