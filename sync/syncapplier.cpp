@@ -75,7 +75,7 @@ Result<PushSummary> SyncApplier::applyPushResults(const QList<OutboxEntry> &sent
         const QString kind = answer.value(u"result").toString();
         const qint64 rev = qint64(answer.value(u"rev").toDouble());
         if (kind == QLatin1String("applied")) {
-            if (auto r = outbox.markAcked(entry.mutationId, rev); !r)
+            if (auto r = outbox.markSentAcked(entry, rev, records); !r)
                 return r.error();
             summary.applied++;
         } else if (kind == QLatin1String("merged") || kind == QLatin1String("conflict")) {
@@ -99,7 +99,7 @@ Result<PushSummary> SyncApplier::applyPushResults(const QList<OutboxEntry> &sent
             } else {
                 summary.merged++;
             }
-            if (auto r = outbox.markAcked(entry.mutationId, rev); !r)
+            if (auto r = outbox.markSentAcked(entry, rev, records); !r)
                 return r.error();
         } else if (kind == QLatin1String("locked")) {
             if (auto r = convertToAmendment(entry); !r)

@@ -8,15 +8,44 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 
+#include <charconv>
+#include <iterator>
+
 namespace doorstep {
 
 namespace {
-void addField(QCryptographicHash &h, const QByteArray &v)
+void addNumber(QCryptographicHash &h, qint64 n)
+{
+    // The decimal digits QByteArray::number(n) would give, without allocating them.
+    char digits[24];
+    const auto end = std::to_chars(std::begin(digits), std::end(digits), n).ptr;
+    h.addData(QByteArrayView(digits, end - digits));
+}
+
+void addField(QCryptographicHash &h, QByteArrayView v)
 {
     // Length-prefixed, so no choice of field values can make two events hash alike.
-    h.addData(QByteArray::number(v.size()));
+    addNumber(h, v.size());
     h.addData(QByteArrayView(":"));
     h.addData(v);
+}
+
+/** The chain hash over UTF-8 fields, as lowercase hex. One hasher is reused for a whole batch of
+ *  events (a pulled page appends thousands). */
+QByteArray chainHash(QCryptographicHash &h, QByteArrayView prevHash, qint64 seq, QByteArrayView at,
+                     QByteArrayView action, QByteArrayView recordId, QByteArrayView actor)
+{
+    h.reset();
+    addField(h, "doorstep-audit-v1");
+    addField(h, prevHash);
+    char digits[24];
+    const auto end = std::to_chars(std::begin(digits), std::end(digits), seq).ptr;
+    addField(h, QByteArrayView(digits, end - digits));
+    addField(h, at);
+    addField(h, action);
+    addField(h, recordId);
+    addField(h, actor);
+    return h.resultView().toByteArray().toHex();
 }
 } // namespace
 
@@ -29,14 +58,8 @@ QString AuditLog::hashOf(const QString &prevHash, qint64 seq, const QString &at,
                          const QString &recordId, const QString &actor)
 {
     QCryptographicHash h(QCryptographicHash::Sha256);
-    addField(h, QByteArrayLiteral("doorstep-audit-v1"));
-    addField(h, prevHash.toUtf8());
-    addField(h, QByteArray::number(seq));
-    addField(h, at.toUtf8());
-    addField(h, action.toUtf8());
-    addField(h, recordId.toUtf8());
-    addField(h, actor.toUtf8());
-    return QString::fromLatin1(h.result().toHex());
+    return QString::fromLatin1(chainHash(h, prevHash.toUtf8(), seq, at.toUtf8(), action.toUtf8(), recordId.toUtf8(),
+                                         actor.toUtf8()));
 }
 
 Result<void> AuditLog::append(const QString &action, const QString &recordId)
@@ -52,7 +75,7 @@ Result<void> AuditLog::appendMany(const QString &action, const QStringList &reco
     if (!tx.ok())
         return tx.error();
     qint64 seq = 0;
-    QString prev = genesisHash();
+    QByteArray prev = genesisHash().toLatin1();
     {
         Statement head = m_db.prepare("SELECT seq, hash FROM audit_head WHERE one = 1");
         Result<bool> r = head.step();
@@ -60,24 +83,29 @@ Result<void> AuditLog::appendMany(const QString &action, const QStringList &reco
             return r.error();
         if (r.value()) {
             seq = head.int64(0);
-            prev = head.text(1);
+            prev = head.bytes(1);
         }
     }
-    const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    // The fields every event of the batch shares, converted once (the same bytes hashOf() hashes).
+    const QByteArray at = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8();
+    const QByteArray actionUtf8 = action.toUtf8();
+    const QByteArray actor = m_db.actor().toUtf8();
+    QCryptographicHash hasher(QCryptographicHash::Sha256);
     Statement ins = m_db.prepare(
         "INSERT INTO audit(seq, at, action, record_id, actor, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     for (const QString &recordId : recordIds) {
         ++seq;
-        const QString hash = hashOf(prev, seq, at, action, recordId, m_db.actor());
+        const QByteArray id = recordId.toUtf8();
+        QByteArray hash = chainHash(hasher, prev, seq, at, actionUtf8, id, actor);
         ins.reset();
-        ins.bind(1, seq).bind(2, at).bind(3, action).bind(5, m_db.actor()).bind(6, prev).bind(7, hash);
+        ins.bind(1, seq).bind(2, at).bind(3, actionUtf8).bind(5, actor).bind(6, prev).bind(7, hash);
         if (recordId.isEmpty())
             ins.bindNull(4);
         else
-            ins.bind(4, recordId);
+            ins.bind(4, id);
         if (Result<void> r = ins.exec(); !r)
             return r;
-        prev = hash;
+        prev = std::move(hash);
     }
     Statement setHead = m_db.prepare("INSERT INTO audit_head(one, seq, hash) VALUES (1, ?1, ?2) "
                                      "ON CONFLICT(one) DO UPDATE SET seq = excluded.seq, hash = excluded.hash");

@@ -156,9 +156,11 @@ Result<int> Outbox::unsyncedCount()
 
 Result<bool> Outbox::hasUnsynced(const QString &recordId)
 {
-    Statement st = m_db.prepare("SELECT 1 FROM outbox WHERE record_id = ?1 AND status != 'acked' LIMIT 1");
+    Statement &st = cached(HasUnsynced, "SELECT 1 FROM outbox WHERE record_id = ?1 AND status != 'acked' LIMIT 1");
     st.bind(1, recordId);
-    return st.step();
+    Result<bool> found = st.step();
+    st.reset(); // a cached statement must not stay open on its row
+    return found;
 }
 
 Result<void> Outbox::markSent(const QStringList &mutationIds)
@@ -187,19 +189,48 @@ Result<void> Outbox::markAcked(const QString &mutationId, qint64 newRev)
         return entry.error();
     if (entry->status == QLatin1String("acked"))
         return {}; // a repeated answer (a retried push) changes nothing
-    Statement &upd = cached(Ack, "UPDATE outbox SET status = 'acked', acked_rev = ?2, last_error = NULL WHERE mutation_id = ?1");
-    upd.bind(1, mutationId).bind(2, newRev);
-    if (Result<void> r = upd.exec(); !r)
-        return r;
+    RecordRepository records(m_db);
+    if (Result<bool> r = acknowledge(entry.value(), newRev, records); !r)
+        return r.error();
+    return tx.commit();
+}
 
-    if (Result<void> r = RecordRepository(m_db).acknowledge(entry->recordId, entry->patch, newRev); !r)
-        return r;
+Result<bool> Outbox::markSentAcked(const OutboxEntry &sent, qint64 newRev, RecordRepository &records)
+{
+    if (!m_db.inTransaction())
+        return Error(ErrorCode::Internal, QStringLiteral("markSentAcked needs an open transaction"));
+    return acknowledge(sent, newRev, records);
+}
+
+Result<bool> Outbox::acknowledge(const OutboxEntry &entry, qint64 newRev, RecordRepository &records)
+{
+    // The status condition makes a repeated answer (a retried push) change nothing, without
+    // reading the row first.
+    Statement &upd = cached(Ack, "UPDATE outbox SET status = 'acked', acked_rev = ?2, last_error = NULL "
+                                 "WHERE mutation_id = ?1 AND status != 'acked'");
+    upd.bind(1, entry.mutationId).bind(2, newRev);
+    if (Result<void> r = upd.exec(); !r)
+        return r.error();
+    if (m_db.changes() == 0) {
+        Statement &known = cached(Known, "SELECT 1 FROM outbox WHERE mutation_id = ?1");
+        known.bind(1, entry.mutationId);
+        Result<bool> found = known.step();
+        known.reset();
+        if (!found)
+            return found.error();
+        if (!found.value())
+            return Error(ErrorCode::NotFound, QStringLiteral("no such mutation"));
+        return false; // already acknowledged
+    }
+
+    if (Result<void> r = records.acknowledge(entry.recordId, entry.patch, newRev); !r)
+        return r.error();
     // Later unsent mutations of the record were made on top of this one: base them on newRev.
     Statement &rebase = cached(Rebase, "UPDATE outbox SET base_rev = ?2 WHERE record_id = ?1 AND status = 'pending' AND base_rev < ?2");
-    rebase.bind(1, entry->recordId).bind(2, newRev);
+    rebase.bind(1, entry.recordId).bind(2, newRev);
     if (Result<void> r = rebase.exec(); !r)
-        return r;
-    return tx.commit();
+        return r.error();
+    return true;
 }
 
 Result<int> Outbox::pruneAcked()

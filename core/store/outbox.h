@@ -16,6 +16,7 @@
 namespace doorstep {
 
 class Database;
+class RecordRepository;
 
 /** One queued change, as pushed to the service: {mutation_id, record_id, type, base_rev, patch}. */
 struct OutboxEntry {
@@ -60,6 +61,12 @@ public:
     /** The service applied the mutation at `newRev`: the record's service copy (base) gets the
      *  patch and the new revision, and later unsent mutations of the record are based on it. */
     Result<void> markAcked(const QString &mutationId, qint64 newRev);
+    /** markAcked for a push batch whose answers are applied in the caller's open transaction (any
+     *  error fails the batch, which the caller rolls back): `sent` is the entry as it was pushed
+     *  (a sent mutation is never changed, so its row is not read again), no savepoint per answer,
+     *  and the statements of this Outbox and of `records` reused across the batch. True when it was
+     *  acknowledged now, false when it already was (a repeated answer changes nothing). */
+    Result<bool> markSentAcked(const OutboxEntry &sent, qint64 newRev, RecordRepository &records);
     /** A transient failure: back to pending, attempts counted, reason kept for the UI. */
     Result<void> markFailed(const QString &mutationId, const QString &reason);
     /** A permanent failure: kept with its reason, skipped by pending(). */
@@ -81,11 +88,12 @@ private:
     Database &m_db;
     // Statements prepared once per Outbox object and reused: applying a push batch acknowledges
     // hundreds of mutations through one Outbox, and preparing was a tenth of that work.
-    enum Cached { ByMutationId, Ack, Rebase, Sent, CachedCount };
+    enum Cached { ByMutationId, Ack, Rebase, Sent, Known, HasUnsynced, CachedCount };
     std::array<std::optional<Statement>, CachedCount> m_cached;
     Statement &cached(Cached slot, const char *sql);
     Result<QList<OutboxEntry>> list(const char *sql, qint64 limit);
     Result<QList<OutboxEntry>> readAll(Statement &st);
+    Result<bool> acknowledge(const OutboxEntry &entry, qint64 newRev, RecordRepository &records);
     Result<void> setStatus(const QString &mutationId, const char *sql, const QString &reason, const QString &action);
 };
 

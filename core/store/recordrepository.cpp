@@ -17,6 +17,7 @@
 #include <QDateTime>
 #include <QScopeGuard>
 #include <QSet>
+#include <sqlite3.h>
 #include <utility>
 
 namespace doorstep {
@@ -38,11 +39,6 @@ StoredRecord readRecord(const Statement &st)
     rec.eventAt = st.text(5);
     rec.updatedAt = st.text(6);
     return rec;
-}
-
-QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
 /** The row a save or apply starts from. */
@@ -108,6 +104,18 @@ QString eventTimeText(const QJsonObject &record)
 
 } // namespace
 
+QString RecordRepository::Clock::now()
+{
+    // Formatting the time was a twentieth of applying a pulled record; the text only changes
+    // once a millisecond, and a page writes dozens of records in one.
+    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    if (ms != m_ms || m_text.isEmpty()) {
+        m_ms = ms;
+        m_text = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+    }
+    return m_text;
+}
+
 Statement &RecordRepository::cached(Cached slot, const char *sql)
 {
     std::optional<Statement> &st = m_cached[slot];
@@ -118,12 +126,18 @@ Statement &RecordRepository::cached(Cached slot, const char *sql)
 }
 
 Result<void> RecordRepository::writeRow(const QString &id, const QString &type, const QJsonObject &body,
-                                        const QJsonObject *base, qint64 rev, bool fresh)
+                                        const QJsonObject *base, qint64 rev, bool fresh, bool holdSearch)
 {
     const QByteArray encoded = wire::encode(body);
     const QString state = body.value(QLatin1String("state")).toString();
     const QString eventAt = eventTimeText(body);
-    Statement &up = base
+    // A record new to the device is a plain insert: an upsert (and RETURNING) makes SQLite keep a
+    // statement journal for the row, which a pulled page paid for on every record.
+    Statement &up = fresh
+        ? cached(InsertFresh,
+                 "INSERT INTO records(id, type, body, state, event_at, updated_at, deleted, base_body, rev) "
+                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8)")
+        : base
         ? cached(UpsertWithBase,
                  "INSERT INTO records(id, type, body, state, event_at, updated_at, deleted, base_body, rev) "
                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8) "
@@ -136,7 +150,7 @@ Result<void> RecordRepository::writeRow(const QString &id, const QString &type, 
                  "ON CONFLICT(id) DO UPDATE SET type = excluded.type, body = excluded.body, "
                  "state = excluded.state, event_at = excluded.event_at, updated_at = excluded.updated_at, "
                  "deleted = 0 RETURNING rid");
-    up.bind(1, id).bind(2, type).bind(3, encoded).bind(6, now());
+    up.bind(1, id).bind(2, type).bind(3, encoded).bind(6, m_clock.now());
     state.isEmpty() ? up.bindNull(4) : up.bind(4, state);
     eventAt.isEmpty() ? up.bindNull(5) : up.bind(5, eventAt);
     if (base) {
@@ -146,15 +160,24 @@ Result<void> RecordRepository::writeRow(const QString &id, const QString &type, 
         else
             up.bind(7, wire::encode(*base));
         up.bind(8, rev);
+    } else if (fresh) {
+        up.bindNull(7).bind(8, qint64(0)); // the columns' defaults, as the upsert leaves them
     }
-    Result<bool> r = up.step();
-    if (!r)
-        return r.error();
-    if (!r.value())
-        return Error(ErrorCode::Internal, QStringLiteral("upsert returned no row"));
-    const qint64 rid = up.int64(0);
-    if (Result<void> done = up.exec(); !done) // finish the RETURNING statement before the next write
-        return done;
+    qint64 rid = 0;
+    if (fresh) {
+        if (Result<void> done = up.exec(); !done)
+            return done;
+        rid = sqlite3_last_insert_rowid(m_db.handle());
+    } else {
+        Result<bool> r = up.step();
+        if (!r)
+            return r.error();
+        if (!r.value())
+            return Error(ErrorCode::Internal, QStringLiteral("upsert returned no row"));
+        rid = up.int64(0);
+        if (Result<void> done = up.exec(); !done) // finish the RETURNING statement before the next write
+            return done;
+    }
 
     if (!fresh) { // a record new to this device has no child links or search entries to replace
         Statement &del = cached(DeleteChildren, "DELETE FROM record_children WHERE record_id = ?1");
@@ -167,6 +190,10 @@ Result<void> RecordRepository::writeRow(const QString &id, const QString &type, 
         ins.bind(1, child).bind(2, id);
         if (Result<void> i = ins.exec(); !i)
             return i;
+    }
+    if (holdSearch) {
+        m_search.putLater(rid, body, fresh);
+        return {};
     }
     return m_search.put(rid, body, fresh);
 }
@@ -389,6 +416,9 @@ Result<ApplyOutcome> RecordRepository::applyRemoteInTransaction(const QJsonObjec
 
 Result<void> RecordRepository::flushReceived()
 {
+    // The search entries of the records applied since the last flush, in one run of FTS5 writes.
+    if (Result<void> s = m_search.flush(); !s)
+        return s;
     if (m_received.isEmpty())
         return {};
     const QStringList ids = std::exchange(m_received, {});
@@ -420,7 +450,7 @@ Result<ApplyOutcome> RecordRepository::applyRemoteUnguarded(const QJsonObject &r
     // Only a record the device already holds can have unsynced edits (a purge drops its outbox rows).
     bool hasLocalEdits = false;
     if (prev.exists && !prev.deleted) {
-        Result<bool> unsynced = Outbox(m_db).hasUnsynced(id);
+        Result<bool> unsynced = m_outbox.hasUnsynced(id);
         if (!unsynced)
             return unsynced.error();
         hasLocalEdits = unsynced.value();
@@ -439,7 +469,8 @@ Result<ApplyOutcome> RecordRepository::applyRemoteUnguarded(const QJsonObject &r
         }
     }
     // Without local edits the body is the service copy itself (writeRow then stores no second copy).
-    if (Result<void> w = writeRow(id, type, hasLocalEdits ? merged : record, &record, rev, !prev.exists); !w)
+    // Its search entry is written with the others at flushReceived() (see searchindex::Writer::putLater).
+    if (Result<void> w = writeRow(id, type, hasLocalEdits ? merged : record, &record, rev, !prev.exists, true); !w)
         return w.error();
     m_received.append(id);
     return outcome;
@@ -452,7 +483,10 @@ Result<QList<ApplyOutcome>> RecordRepository::applyRemotePage(const QList<Remote
         return tx.error();
     QList<ApplyOutcome> outcomes;
     // A page that fails is rolled back: its held audit events must not reach a later flush.
-    auto dropHeld = qScopeGuard([this] { m_received.clear(); });
+    auto dropHeld = qScopeGuard([this] {
+        m_received.clear();
+        m_search.dropHeld();
+    });
     for (const RemoteRecord &rr : page) {
         Result<ApplyOutcome> o = applyRemoteInTransaction(rr.record, rr.rev);
         if (!o)
@@ -480,7 +514,7 @@ Result<QJsonObject> RecordRepository::baseOf(const QString &id)
 
 Result<void> RecordRepository::acknowledge(const QString &id, const QJsonObject &patch, qint64 newRev)
 {
-    Result<Previous> prev = loadPrevious(m_db, id);
+    Result<Previous> prev = loadPrevious(cached(LoadPrevious, kLoadPrevious), id);
     if (!prev)
         return prev.error();
     if (!prev->exists || prev->rev >= newRev)
@@ -489,7 +523,7 @@ Result<void> RecordRepository::acknowledge(const QString &id, const QJsonObject 
     QJsonObject base = merge::applyPatch(prev->base, patch);
     for (const QString &f : wire::identityFields()) // patches never carry identity fields
         base.insert(f, prev->body.value(f));
-    Statement set = m_db.prepare("UPDATE records SET rev = ?2, base_body = ?3 WHERE id = ?1");
+    Statement &set = cached(Acknowledge, "UPDATE records SET rev = ?2, base_body = ?3 WHERE id = ?1");
     set.bind(1, id).bind(2, newRev);
     if (base == prev->body)
         set.bindNull(3);

@@ -4,6 +4,7 @@
 
 #include "core/merge.h"
 #include "core/result.h"
+#include "outbox.h"
 #include "searchindex.h"
 #include "statement.h"
 
@@ -79,12 +80,14 @@ public:
     Result<ApplyOutcome> applyRemote(const QJsonObject &record, qint64 rev);
     /** applyRemote for a caller applying many service records inside its own open transaction (a
      *  pull page): no savepoint per record, statements reused across records, and the
-     *  "record.received" audit events held until flushReceived() (save and purge flush first, so
-     *  the chain keeps the order of events). The caller must call flushReceived() before it commits,
+     *  "record.received" audit events and the records' search entries held until flushReceived()
+     *  (save and purge flush first, so the chain keeps the order of events and the index the order
+     *  of writes). The caller must call flushReceived() before it commits,
      *  and on an error roll its whole transaction back (the record may be half written) and drop
      *  this repository object with the events it still holds. */
     Result<ApplyOutcome> applyRemoteInTransaction(const QJsonObject &record, qint64 rev);
-    /** Appends the held "record.received" events to the audit chain, in the order received. */
+    /** Writes the held search entries, then appends the held "record.received" events to the audit
+     *  chain, in the order received. */
     Result<void> flushReceived();
     /** A page of pulled records and the cursor after it, in one transaction: a crash either
      *  applies the page and moves the cursor, or neither. */
@@ -106,14 +109,27 @@ private:
     Database &m_db;
     // Statements prepared once per repository object and reused (see Outbox): a pulled page writes
     // thousands of records through one RecordRepository.
-    enum Cached { LoadPrevious, UpsertWithBase, UpsertNoBase, DeleteChildren, InsertChild, CachedCount };
+    enum Cached { LoadPrevious, InsertFresh, UpsertWithBase, UpsertNoBase, DeleteChildren, InsertChild, Acknowledge, CachedCount };
     std::array<std::optional<Statement>, CachedCount> m_cached;
     Statement &cached(Cached slot, const char *sql);
     searchindex::Writer m_search{m_db};
+    Outbox m_outbox{m_db}; // its lookups prepared once per repository too
+    /** The time written into updated_at (UTC, ISO 8601 with milliseconds), formatted once a millisecond. */
+    class Clock
+    {
+    public:
+        QString now();
+
+    private:
+        qint64 m_ms = 0;
+        QString m_text;
+    };
+    Clock m_clock;
     QStringList m_received; // record ids whose "record.received" event is not yet in the chain
-    /** `fresh`: the row did not exist before (nothing derived from it to remove first). */
+    /** `fresh`: the row did not exist before (nothing derived from it to remove first).
+     *  `holdSearch`: its search entry waits for flushReceived() (applying many service records). */
     Result<void> writeRow(const QString &id, const QString &type, const QJsonObject &body,
-                          const QJsonObject *base, qint64 rev, bool fresh = false);
+                          const QJsonObject *base, qint64 rev, bool fresh = false, bool holdSearch = false);
     Result<QList<StoredRecord>> list(const char *sql, const QString &arg, qint64 limit);
 };
 

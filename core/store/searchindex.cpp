@@ -7,6 +7,8 @@
 
 #include <QRegularExpression>
 
+#include <utility>
+
 namespace doorstep::searchindex {
 
 QString namesOf(const QJsonObject &record)
@@ -42,18 +44,47 @@ Statement &Writer::cached(std::optional<Statement> &slot, const char *sql)
 
 Result<void> Writer::put(qint64 rid, const QJsonObject &record, bool fresh)
 {
-    if (!fresh) {
-        if (Result<void> r = remove(rid); !r)
+    // Held entries first: they were put before this one (the order of index writes is kept).
+    if (Result<void> f = flush(); !f)
+        return f;
+    return write(rid, fresh, namesOf(record), wire::searchTextOf(record));
+}
+
+void Writer::putLater(qint64 rid, const QJsonObject &record, bool fresh)
+{
+    m_held.append(Held{rid, fresh, namesOf(record), wire::searchTextOf(record)});
+}
+
+Result<void> Writer::flush()
+{
+    if (m_held.isEmpty())
+        return {};
+    const QList<Held> held = std::exchange(m_held, {});
+    for (const Held &h : held) {
+        if (Result<void> r = write(h.rid, h.fresh, h.names, h.text); !r)
             return r;
     }
-    const QString names = namesOf(record);
+    return {};
+}
+
+Result<void> Writer::write(qint64 rid, bool fresh, const QString &names, const QString &text)
+{
+    if (!fresh) {
+        Statement &delNames = cached(m_deleteNames, "DELETE FROM search_names WHERE rowid = ?1");
+        delNames.bind(1, rid);
+        if (Result<void> r = delNames.exec(); !r)
+            return r;
+        Statement &delText = cached(m_deleteText, "DELETE FROM search_text WHERE rowid = ?1");
+        delText.bind(1, rid);
+        if (Result<void> r = delText.exec(); !r)
+            return r;
+    }
     if (!names.isEmpty()) {
         Statement &st = cached(m_insertNames, "INSERT INTO search_names(rowid, names) VALUES (?1, ?2)");
         st.bind(1, rid).bind(2, names);
         if (Result<void> r = st.exec(); !r)
             return r;
     }
-    const QString text = wire::searchTextOf(record);
     if (text.isEmpty())
         return {};
     Statement &st = cached(m_insertText, "INSERT INTO search_text(rowid, body) VALUES (?1, ?2)");
@@ -63,6 +94,8 @@ Result<void> Writer::put(qint64 rid, const QJsonObject &record, bool fresh)
 
 Result<void> Writer::remove(qint64 rid)
 {
+    if (Result<void> f = flush(); !f)
+        return f;
     Statement &names = cached(m_deleteNames, "DELETE FROM search_names WHERE rowid = ?1");
     names.bind(1, rid);
     if (Result<void> r = names.exec(); !r)

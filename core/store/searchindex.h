@@ -6,6 +6,7 @@
 #include "statement.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -38,10 +39,30 @@ public:
     Result<void> put(qint64 rid, const QJsonObject &record, bool fresh = false);
     Result<void> remove(qint64 rid);
 
+    /** put() held in memory until flush(), for a caller writing many records in one transaction (a
+     *  pulled page). Why: once an FTS5 table has been written in a transaction, every later statement
+     *  that opens a statement journal (the records upsert does) makes FTS5 flush its pending terms
+     *  as a new segment, so indexing record by record between upserts wrote one tiny segment per
+     *  record and spent a fifth of a page's apply time merging them. Held entries are written in
+     *  the order they were put, by the same statements as put(). */
+    void putLater(qint64 rid, const QJsonObject &record, bool fresh = false);
+    /** Writes what putLater() holds (in the caller's transaction). */
+    Result<void> flush();
+    /** Forgets what putLater() holds (the caller's transaction is being rolled back). */
+    void dropHeld() { m_held.clear(); }
+
 private:
+    struct Held {
+        qint64 rid = 0;
+        bool fresh = false;
+        QString names;
+        QString text;
+    };
+    Result<void> write(qint64 rid, bool fresh, const QString &names, const QString &text);
     Statement &cached(std::optional<Statement> &slot, const char *sql);
     Database &m_db;
     std::optional<Statement> m_insertNames, m_insertText, m_deleteNames, m_deleteText;
+    QList<Held> m_held;
 };
 
 } // namespace searchindex
