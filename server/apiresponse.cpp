@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #include "apiresponse.h"
 
+#include <QJsonDocument>
+
 namespace doorstep::server {
 
 ApiResponse ApiResponse::error(int status, const QString &code, const QString &message,
@@ -17,6 +19,13 @@ ApiResponse ApiResponse::file(QByteArray bytes, const QByteArray &contentType, c
     ApiResponse r{200, {}, {}, std::move(bytes), contentType};
     r.headers.append({QByteArrayLiteral("Content-Disposition"), QByteArrayLiteral("attachment; filename=\"") + fileName + '"'});
     return r;
+}
+
+QJsonObject ApiResponse::json() const
+{
+    if (contentType == "application/json")
+        return QJsonDocument::fromJson(raw).object();
+    return body;
 }
 
 ApiResponse ApiResponse::fromError(const Error &e)

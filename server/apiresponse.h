@@ -23,6 +23,11 @@ struct ApiResponse {
     QByteArray contentType;
 
     static ApiResponse ok(QJsonObject body) { return ApiResponse{200, std::move(body), {}, {}, {}}; }
+    /** A 200 whose JSON object is already serialised (a pull page with record bodies spliced in
+     *  as stored): sent as is, built on the request's worker thread. */
+    static ApiResponse okJson(QByteArray json) { return ApiResponse{200, {}, {}, std::move(json), QByteArrayLiteral("application/json")}; }
+    /** The JSON object answered, whichever way it is held (`body`, or serialised in `raw`). */
+    QJsonObject json() const;
     /** A file download: the bytes, their media type and the file name the browser offers. */
     static ApiResponse file(QByteArray bytes, const QByteArray &contentType, const QByteArray &fileName);
     /** The one error shape: {"error": {"code", "message", "field"}}. */

@@ -150,6 +150,31 @@ Result<QHash<QString, StoredRecord>> RecordStore::loadMany(QSqlDatabase &tx, con
     return out;
 }
 
+Result<QHash<QString, RecordStore::PageRecord>> RecordStore::loadPage(QSqlDatabase &tx, const QStringList &ids)
+{
+    QHash<QString, PageRecord> out;
+    if (ids.isEmpty())
+        return out;
+    out.reserve(ids.size());
+    const QString sql = QStringLiteral("SELECT id, type, rev, body, conflict, deleted FROM records WHERE id IN ")
+        + (onPostgres(tx) ? QStringLiteral("(SELECT json_array_elements_text(CAST(? AS json)))") : QStringLiteral("(SELECT value FROM json_each(?))"));
+    auto q = Database::exec(tx, sql, {QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact))});
+    if (!q)
+        return q.error();
+    QSqlQuery &row = q.value();
+    while (row.next()) {
+        PageRecord r;
+        r.type = row.value(1).toString();
+        r.rev = row.value(2).toInt();
+        r.body = row.value(3).toString().toUtf8();
+        if (!row.value(4).isNull())
+            r.conflict = parse(row.value(4).toString());
+        r.deleted = row.value(5).toInt() != 0;
+        out.insert(row.value(0).toString(), std::move(r));
+    }
+    return out;
+}
+
 Result<QJsonObject> RecordStore::versionBody(QSqlDatabase &tx, const QString &id, int rev)
 {
     auto q = Database::exec(tx, QStringLiteral("SELECT body FROM record_versions WHERE record_id = ? AND rev = ?"), {id, rev});

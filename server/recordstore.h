@@ -41,6 +41,18 @@ public:
     static Result<QHash<QString, StoredRecord>> loadMany(QSqlDatabase &tx, const QStringList &ids, bool forUpdate = false);
     static Result<QJsonObject> versionBody(QSqlDatabase &tx, const QString &id, int rev);
 
+    /** A record as a pull page sends it: the stored body text as it is, not parsed and written
+     *  out again (it is the service's own compact JSON), and no field revisions. */
+    struct PageRecord {
+        QString type;
+        int rev = 0;
+        bool deleted = false;
+        QByteArray body; // UTF-8 JSON text as stored
+        QJsonObject conflict;
+    };
+    /** Many records by id for a pull page, in one query; absent ids are left out. */
+    static Result<QHash<QString, PageRecord>> loadPage(QSqlDatabase &tx, const QStringList &ids);
+
     struct Write {
         QJsonObject body;
         QString teamId;

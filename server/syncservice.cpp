@@ -11,6 +11,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonParseError>
 #include <QLoggingCategory>
 #include <QScopeGuard>
 #include <QSet>
@@ -183,11 +184,19 @@ ApiResponse SyncService::push(const AuthContext &ctx, const QJsonObject &body)
         // Idempotency first: a replayed mutation gets its stored first answer and writes nothing.
         QHash<QString, QJsonObject> answered;
         {
-            auto seen = Database::exec(tx, pg ? QStringLiteral("SELECT mutation_id, answer FROM mutations WHERE device_id = ?"
-                                                               " AND mutation_id IN (SELECT json_array_elements_text(CAST(? AS json)))")
-                                              : QStringLiteral("SELECT mutation_id, answer FROM mutations WHERE device_id = ?"
+            // On PostgreSQL each id of the request probes the primary key (device_id, mutation_id)
+            // once (a LATERAL subquery the planner may not flatten, OFFSET 0). Written as
+            // `mutation_id IN (SELECT json_array_elements_text(…))` the planner could walk every
+            // stored answer of the device, re-reading the id list for each (it did, with the
+            // device's row count underestimated): a cost that grew with the device's history.
+            const QString ids = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(mids)).toJson(QJsonDocument::Compact));
+            auto seen = pg ? Database::exec(tx, QStringLiteral("SELECT m.mutation_id, m.answer FROM (SELECT json_array_elements_text(CAST(? AS json)) AS id) AS ids"
+                                                               " CROSS JOIN LATERAL (SELECT mutation_id, answer FROM mutations"
+                                                               " WHERE device_id = ? AND mutation_id = ids.id OFFSET 0) AS m"),
+                                            {ids, ctx.deviceId})
+                           : Database::exec(tx, QStringLiteral("SELECT mutation_id, answer FROM mutations WHERE device_id = ?"
                                                                " AND mutation_id IN (SELECT value FROM json_each(?))"),
-                                       {ctx.deviceId, QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(mids)).toJson(QJsonDocument::Compact))});
+                                            {ctx.deviceId, ids});
             if (!seen)
                 return seen.error();
             while (seen.value().next())
@@ -198,11 +207,14 @@ ApiResponse SyncService::push(const AuthContext &ctx, const QJsonObject &body)
         cache.batched = batched;
         {
             QStringList recordIds, childIds;
+            QSet<QString> listed;
             for (const QJsonValue &v : mutations) {
                 const QJsonObject m = v.toObject();
                 const QString id = m.value(QLatin1String("record_id")).toString();
-                if (!recordIds.contains(id))
+                if (!listed.contains(id)) {
+                    listed.insert(id);
                     recordIds.append(id);
+                }
                 if (m.value(QLatin1String("type")).toString() == QLatin1String("child"))
                     childIds.append(id);
                 childIds += wire::childIdsOf(m.value(QLatin1String("patch")).toObject());
@@ -723,10 +735,19 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
     }
     const bool pg = m_db.isPostgres();
 
+    // A worker's scope: changes addressed to them, and upserts of records linked to a child
+    // allocated to them. On PostgreSQL the link test is written so that it costs one index probe
+    // per change row of the page: the worker's children are read once (ARRAY(...), an InitPlan),
+    // each row's links are found by record id and tested against that array, and OFFSET 0 keeps
+    // the planner from turning the EXISTS into a hash of every link of every record in scope,
+    // which it rebuilt on each page (so a pull of N records cost O(N) per page). Same rows.
     const QString scope = ctx.isManager()
         ? QStringLiteral("(c.target_user = ? OR (c.target_user IS NULL AND c.team_id = ?))")
-        : QStringLiteral("(c.target_user = ? OR (c.target_user IS NULL AND c.kind = 'upsert' AND EXISTS (SELECT 1 FROM record_children rc"
-                         " JOIN allocations a ON a.child_id = rc.child_id WHERE rc.record_id = c.record_id AND a.worker_id = ?)))");
+        : pg ? QStringLiteral("(c.target_user = ? OR (c.target_user IS NULL AND c.kind = 'upsert' AND EXISTS (SELECT 1 FROM record_children rc"
+                              " WHERE rc.record_id = c.record_id AND (rc.child_id = ANY (ARRAY(SELECT a.child_id FROM allocations a"
+                              " WHERE a.worker_id = ?))) IS TRUE OFFSET 0)))")
+             : QStringLiteral("(c.target_user = ? OR (c.target_user IS NULL AND c.kind = 'upsert' AND EXISTS (SELECT 1 FROM record_children rc"
+                              " JOIN allocations a ON a.child_id = rc.child_id WHERE rc.record_id = c.record_id AND a.worker_id = ?)))");
     const QVariant scopeArg = ctx.isManager() ? QVariant(ctx.teamId) : QVariant(ctx.userId);
     // Commit order on PostgreSQL: order by (xid, seq) and hand out only transactions older than
     // the snapshot's xmin, so a transaction that commits late can never land behind a cursor.
@@ -750,13 +771,18 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
     };
     QList<Row> rows;
     bool hasMore = false;
-    QJsonArray changes, purges;
+    // The page's changes, each already serialised: the stored record body is spliced in as the
+    // text it is stored as (the service's own compact JSON), not parsed into a QJsonObject and
+    // written out again, and the page is serialised here on the request's worker thread rather
+    // than by the HTTP thread. The bytes are those the QJsonObject route produced.
+    QByteArrayList changes;
+    QJsonArray purges;
     QSet<QString> children;
     // One read-only transaction: the change rows and the records they name come from one snapshot
     // (REPEATABLE READ on PostgreSQL; a read transaction on SQLite).
     auto read = m_db.transact(ctx.caller(), [&](QSqlDatabase &db) -> Result<void> {
         rows.clear();
-        changes = QJsonArray();
+        changes.clear();
         purges = QJsonArray();
         children.clear();
         {
@@ -779,10 +805,11 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
         for (int i = 0; i < rows.size(); ++i)
             if (lastIndex.value(rows[i].recordId) == i && rows[i].kind != QLatin1String("purge"))
                 upserted.append(rows[i].recordId);
-        auto loaded = RecordStore::loadMany(db, upserted);
+        auto loaded = RecordStore::loadPage(db, upserted);
         if (!loaded)
             return loaded.error();
-        const QHash<QString, StoredRecord> &records = loaded.value();
+        const QHash<QString, RecordStore::PageRecord> &records = loaded.value();
+        changes.reserve(upserted.size());
         for (int i = 0; i < rows.size(); ++i) {
             const Row &r = rows[i];
             if (lastIndex.value(r.recordId) != i)
@@ -794,11 +821,17 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
             const auto found = records.constFind(r.recordId);
             if (found == records.constEnd())
                 continue;
-            const StoredRecord &s = found.value();
-            QJsonObject change{{QStringLiteral("record_id"), s.id}, {QStringLiteral("type"), s.type},
-                               {QStringLiteral("rev"), s.rev},      {QStringLiteral("deleted"), s.deleted}};
+            const RecordStore::PageRecord &s = found.value();
+            // Parsed once, for the children the audit entry names (and to check it is an object).
+            QJsonParseError parseError;
+            const QJsonDocument parsed = QJsonDocument::fromJson(s.body, &parseError);
+            const bool bodyIsObject = parseError.error == QJsonParseError::NoError && parsed.isObject();
+            const QJsonObject body = parsed.object();
+            QJsonObject change{{QStringLiteral("record_id"), r.recordId}, {QStringLiteral("type"), s.type},
+                               {QStringLiteral("rev"), s.rev},         {QStringLiteral("deleted"), s.deleted}};
+            const bool splice = !s.deleted && bodyIsObject;
             if (!s.deleted)
-                change.insert(QStringLiteral("record"), s.body);
+                change.insert(QStringLiteral("record"), splice ? QJsonValue(QJsonValue::Null) : QJsonValue(body));
             if (!s.conflict.isEmpty()) {
                 QJsonObject fields;
                 for (auto it = s.conflict.begin(); it != s.conflict.end(); ++it) {
@@ -809,8 +842,21 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
                 }
                 change.insert(QStringLiteral("conflict"), QJsonObject{{QStringLiteral("fields"), fields}});
             }
-            changes.append(change);
-            for (const QString &c : RecordStore::childrenOf(s.type, s.body, s.id))
+            QByteArray text = QJsonDocument(change).toJson(QJsonDocument::Compact);
+            if (splice) {
+                // Keys are written sorted, so the placeholder sits right before "record_id"; the
+                // last match is the key itself (what follows it, rev and type, holds no object).
+                static const QByteArray placeholder = QByteArrayLiteral("\"record\":null,\"record_id\":");
+                const qsizetype at = text.lastIndexOf(placeholder);
+                if (at >= 0) {
+                    text.replace(at + 9, 4, s.body); // 9 = strlen("\"record\":")
+                } else { // not expected; the object route gives the same values
+                    change.insert(QStringLiteral("record"), body);
+                    text = QJsonDocument(change).toJson(QJsonDocument::Compact);
+                }
+            }
+            changes.append(text);
+            for (const QString &c : RecordStore::childrenOf(s.type, body, r.recordId))
                 children.insert(c);
         }
         return {};
@@ -830,10 +876,27 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
         if (!a)
             return ApiResponse::fromError(a.error());
     }
-    return ApiResponse::ok({{QStringLiteral("changes"), changes},
-                            {QStringLiteral("purges"), purges},
-                            {QStringLiteral("next_cursor"), next},
-                            {QStringLiteral("has_more"), hasMore}});
+    // The page object with an empty "changes" (sorted first) and the changes put into its [].
+    QByteArray page = QJsonDocument(QJsonObject{{QStringLiteral("changes"), QJsonArray()},
+                                                {QStringLiteral("purges"), purges},
+                                                {QStringLiteral("next_cursor"), next},
+                                                {QStringLiteral("has_more"), hasMore}})
+                          .toJson(QJsonDocument::Compact);
+    static const QByteArray head = QByteArrayLiteral("{\"changes\":[]");
+    Q_ASSERT(page.startsWith(head));
+    qsizetype size = page.size() + changes.size();
+    for (const QByteArray &c : changes)
+        size += c.size();
+    QByteArray out;
+    out.reserve(size);
+    out.append(page.constData(), head.size() - 1);
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        if (i > 0)
+            out.append(',');
+        out.append(changes.at(i));
+    }
+    out.append(page.constData() + head.size() - 1, page.size() - head.size() + 1);
+    return ApiResponse::okJson(std::move(out));
 }
 
 } // namespace doorstep::server

@@ -88,6 +88,7 @@ private Q_SLOTS:
     void auditTamperDetection();
     void pushIsolatesStorageFailure();
     void pushBatchOfFiveHundred();
+    void pullSplicesStoredBodies();
     void survivesPostgresRestart();
 
 private:
@@ -1218,6 +1219,61 @@ void TestServerApi::pushIsolatesStorageFailure()
     QCOMPARE(again[4].toObject().value(S("rev")).toInt(), 2);
     QCOMPARE(count(S("SELECT COUNT(*) FROM record_versions WHERE record_id = '%1'").arg(b)), 2);
     QVERIFY(cli({S("verify-audit")}).contains(S("intact")));
+}
+
+void TestServerApi::pullSplicesStoredBodies()
+{
+    // A pull page carries each record's body as the text the service stored, spliced into the
+    // page instead of parsed and written out again: the page must be exactly the bytes the
+    // QJsonObject route gave (its own compact serialisation), and each record the stored body.
+    const QString token = m_logins[S("w1")].access;
+    QJsonObject visit = fullVisit(m_children[S("c1")]);
+    visit.insert(S("rationale"), S("Quotes \" and \\ backslash, / slash, tab\t, newline\n, \u00e9 \u2713 \U0001F600, control \u0001."));
+    const QString id = newId();
+    QCOMPARE(push1(token, id, S("visit"), 0, visit).value(S("result")).toString(), S("applied"));
+    const QString deleted = newId();
+    QCOMPARE(push1(token, deleted, S("visit"), 0, fullVisit(m_children[S("c1")])).value(S("rev")).toInt(), 1);
+    const ApiReply gone = m_api->post(S("/api/v1/sync/push"),
+                                      {{S("mutations"), QJsonArray{QJsonObject{{S("mutation_id"), newId()}, {S("record_id"), deleted}, {S("type"), S("visit")},
+                                                                               {S("base_rev"), 1}, {S("op"), S("delete")}}}}},
+                                      token);
+    QCOMPARE(gone.json.value(S("results")).toArray().first().toObject().value(S("rev")).toInt(), 2);
+
+    QHash<QString, QJsonObject> seen;
+    QByteArray rawWithRecord;
+    QString cursor;
+    for (int page = 0; page < 500; ++page) {
+        QString path = S("/api/v1/sync/pull?limit=7");
+        if (!cursor.isEmpty())
+            path += S("&cursor=") + cursor;
+        const ApiReply r = m_api->get(path, token);
+        QCOMPARE(r.status, 200);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.raw, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(r.raw, doc.toJson(QJsonDocument::Compact)); // byte for byte the object route's page
+        for (const QJsonValue &c : doc.object().value(S("changes")).toArray()) {
+            seen.insert(c.toObject().value(S("record_id")).toString(), c.toObject());
+            if (c.toObject().value(S("record_id")).toString() == id)
+                rawWithRecord = r.raw;
+        }
+        cursor = doc.object().value(S("next_cursor")).toString();
+        if (!doc.object().value(S("has_more")).toBool())
+            break;
+    }
+    QVERIFY(seen.contains(id));
+    auto conn = m_db->connection();
+    QVERIFY(conn.ok());
+    QSqlDatabase db = conn.value();
+    auto q = Database::exec(db, S("SELECT body FROM records WHERE id = ?"), {id});
+    QVERIFY(q.ok() && q.value().next());
+    const QByteArray stored = q.value().value(0).toString().toUtf8();
+    QVERIFY(rawWithRecord.contains(stored)); // the stored text itself, unchanged
+    QCOMPARE(seen.value(id).value(S("record")).toObject(), QJsonDocument::fromJson(stored).object());
+    QCOMPARE(seen.value(id).value(S("record")).toObject().value(S("rationale")), visit.value(S("rationale")));
+    // A tombstone still travels without a body.
+    QVERIFY(seen.value(deleted).value(S("deleted")).toBool());
+    QVERIFY(!seen.value(deleted).contains(S("record")));
 }
 
 void TestServerApi::pushBatchOfFiveHundred()
