@@ -32,6 +32,7 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
+#include <QUrl>
 #include <QUrlQuery>
 
 #include <cstdio>
@@ -139,6 +140,8 @@ QJsonObject benchVisit(const QString &childId, int i)
     };
 }
 
+constexpr char kServiceRole[] = "doorstep_bench_service";
+
 /** The service as a child process on the throwaway PostgreSQL cluster. */
 class Service
 {
@@ -155,7 +158,16 @@ public:
         }
         m_pgStarted = true;
         m_url = pg.out.trimmed().split(QLatin1Char('\n')).last();
-        for (const QStringList &args : {QStringList{QStringLiteral("migrate")},
+        // Served as deployed (docs/service.md): the owner migrates and grants a non-owner role,
+        // `serve` connects as that role, so row-level security is part of every figure.
+        const Run role = run(QStringLiteral("psql"), {QStringLiteral("-XAtq"), m_url, QStringLiteral("-c"),
+                                                      QStringLiteral("CREATE ROLE %1 LOGIN NOSUPERUSER NOBYPASSRLS").arg(QLatin1String(kServiceRole))},
+                             30000);
+        if (role.exitCode != 0) {
+            note(QStringLiteral("creating the service role failed: ") + role.err);
+            return false;
+        }
+        for (const QStringList &args : {QStringList{QStringLiteral("migrate"), QStringLiteral("--service-role"), QLatin1String(kServiceRole)},
                                         QStringList{QStringLiteral("seed-demo"), QStringLiteral("--password"), kPassword}}) {
             const Run r = run(QStringLiteral(DOORSTEP_SERVER_EXE), args + QStringList{QStringLiteral("--db"), m_url}, 180000);
             if (r.exitCode != 0) {
@@ -164,8 +176,10 @@ public:
             }
         }
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        QUrl serviceUrl(m_url);
+        serviceUrl.setUserName(QLatin1String(kServiceRole));
         m_process.start(QStringLiteral(DOORSTEP_SERVER_EXE),
-                        {QStringLiteral("serve"), QStringLiteral("--db"), m_url, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                        {QStringLiteral("serve"), QStringLiteral("--db"), serviceUrl.toString(), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                          QStringLiteral("--dev-insecure-http")});
         if (!m_process.waitForStarted(10000))
             return false;
@@ -409,6 +423,7 @@ int main(int argc, char **argv)
         return 1;
     Device &a = *pusher->device;
     a.engine()->setBatchSize(envInt("BENCH_SYNC_BATCH", 500)); // the most the service takes per push
+    a.engine()->setPushDepth(envInt("BENCH_SYNC_PUSH_DEPTH", 2)); // the engine's default
     a.engine()->setPageSize(2000);
     if (!syncOnce(a, 120000).ok) { // the caseload, so visits have children to name
         note(QStringLiteral("first sync failed"));
@@ -524,7 +539,7 @@ int main(int argc, char **argv)
     auto fresh = newDevice(&keys, url, QStringLiteral("worker1"), QStringLiteral("bench-pull"));
     if (!fresh)
         return 1;
-    fresh->device->engine()->setPageSize(2000);
+    fresh->device->engine()->setPageSize(envInt("BENCH_SYNC_PAGE", 2000));
     SyncRun pull = syncOnce(*fresh->device, 600000);
     if (!pull.ok) {
         note(QStringLiteral("pull failed"));
