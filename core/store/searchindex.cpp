@@ -70,13 +70,7 @@ Result<void> Writer::flush()
 Result<void> Writer::write(qint64 rid, bool fresh, const QString &names, const QString &text)
 {
     if (!fresh) {
-        Statement &delNames = cached(m_deleteNames, "DELETE FROM search_names WHERE rowid = ?1");
-        delNames.bind(1, rid);
-        if (Result<void> r = delNames.exec(); !r)
-            return r;
-        Statement &delText = cached(m_deleteText, "DELETE FROM search_text WHERE rowid = ?1");
-        delText.bind(1, rid);
-        if (Result<void> r = delText.exec(); !r)
+        if (Result<void> r = erase(rid); !r)
             return r;
     }
     if (!names.isEmpty()) {
@@ -96,6 +90,11 @@ Result<void> Writer::remove(qint64 rid)
 {
     if (Result<void> f = flush(); !f)
         return f;
+    return erase(rid);
+}
+
+Result<void> Writer::erase(qint64 rid)
+{
     Statement &names = cached(m_deleteNames, "DELETE FROM search_names WHERE rowid = ?1");
     names.bind(1, rid);
     if (Result<void> r = names.exec(); !r)

@@ -59,6 +59,8 @@ private:
         QString text;
     };
     Result<void> write(qint64 rid, bool fresh, const QString &names, const QString &text);
+    /** Deletes the row's entries without flushing held ones (write, which flush calls, uses it). */
+    Result<void> erase(qint64 rid);
     Statement &cached(std::optional<Statement> &slot, const char *sql);
     Database &m_db;
     std::optional<Statement> m_insertNames, m_insertText, m_deleteNames, m_deleteText;
