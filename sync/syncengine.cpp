@@ -90,6 +90,14 @@ void SyncEngine::syncNow()
     });
 }
 
+ApiFailure SyncEngine::serviceFault(const QString &message)
+{
+    ApiFailure f;
+    f.transient = true;
+    f.error = Error(ErrorCode::ServerError, message);
+    return f;
+}
+
 void SyncEngine::account(const ApiReply &reply)
 {
     m_stats.requests++;
@@ -191,10 +199,7 @@ void SyncEngine::sendBatch(const QList<OutboxEntry> &batch)
                                  [firstSeq](const PushSlot &s) { return s.batch.first().seq == firstSeq; });
         if (slot == m_pushSlots.end() || results.size() != slot->batch.size()) {
             abandonPipeline();
-            ApiFailure f;
-            f.transient = true;
-            f.error = Error(ErrorCode::ServerError, tr("The service answered a different number of changes."));
-            return fail(f, {});
+            return fail(serviceFault(tr("The service answered a different number of changes.")), {});
         }
         slot->results = results;
         applyNextAnswer();
@@ -232,10 +237,7 @@ void SyncEngine::applyNextAnswer()
             // backoff rather than resending them at once. Batches already travelling hold none of
             // their records (takeNextBatch), so nothing overtook them.
             abandonPipeline();
-            ApiFailure f;
-            f.transient = true;
-            f.error = Error(ErrorCode::ServerError, tr("The service could not store some changes; they will be sent again."));
-            return fail(f, {});
+            return fail(serviceFault(tr("The service could not store some changes; they will be sent again.")), {});
         }
         applyNextAnswer();
         takeNextBatch();
@@ -337,10 +339,7 @@ void SyncEngine::fetchPage(const QString &cursor)
         page.next = ok->body.value(u"next_cursor").toString(cursor);
         page.more = ok->body.value(u"has_more").toBool();
         if (page.more && page.next == cursor) {
-            ApiFailure f;
-            f.transient = true;
-            f.error = Error(ErrorCode::ServerError, tr("The service's change feed did not advance."));
-            m_pullFailure = DeferredFailure{f, {}};
+            m_pullFailure = DeferredFailure{serviceFault(tr("The service's change feed did not advance.")), {}};
         } else {
             m_fetchedPage = std::move(page);
         }

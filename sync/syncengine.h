@@ -94,6 +94,8 @@ private:
     void scheduleRetry(std::optional<std::chrono::milliseconds> retryAfter);
     void wipeRevokedDevice(const ApiFailure &failure);
     void account(const ApiReply &reply);
+    /** An answer that broke the protocol: retried later with backoff, like a 5xx. */
+    static ApiFailure serviceFault(const QString &message);
 
     /** A push batch sent and not yet applied; `results` once the service answered. */
     struct PushSlot {
