@@ -46,14 +46,6 @@ Result<QList<OutboxEntry>> SyncApplier::takePending(int limit, qint64 afterSeq, 
     return pending;
 }
 
-Result<int> SyncApplier::pendingCount()
-{
-    auto pending = Outbox(m_db).pending(1000000);
-    if (!pending)
-        return pending.error();
-    return int(pending.value().size());
-}
-
 Result<QString> SyncApplier::pullCursor()
 {
     return SyncState(m_db).pullCursor();

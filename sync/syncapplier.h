@@ -25,7 +25,6 @@ public:
     /** Up to `limit` pending mutations queued after `afterSeq`, in device order, marked as sent (the
      *  outbox screen shows them so). Stops before the first one whose record is in `busyRecords`. */
     Result<QList<OutboxEntry>> takePending(int limit, qint64 afterSeq = -1, const QSet<QString> &busyRecords = {});
-    Result<int> pendingCount();
     /** One answer per sent mutation, in order:
      *  applied → acknowledged at its revision;
      *  merged / conflict → the service's record is applied first (local edits rebased on it, clashing
