@@ -7,6 +7,9 @@
 // DOORSTEP_PEER_PUSH_JSON (N=10000) and DOORSTEP_PEER_PULL_JSON (N=50000).
 // Environment: BENCH_SYNC_PUSH_N (10000), BENCH_SYNC_PULL_N (50000), BENCH_SYNC_KILL_N (3000),
 // BENCH_SYNC_BATCH (500, mutations per push request).
+// Besides the figures it notes the CPU each party used in the push and the pull (client, service,
+// PostgreSQL), read from /proc: on two shared cores that split, not the wall time alone, says what
+// limits a figure.
 #include "core/store/database.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
@@ -19,6 +22,7 @@
 #include "sync/syncengine.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -36,6 +40,8 @@
 #include <QUrlQuery>
 
 #include <cstdio>
+#include <functional>
+#include <unistd.h>
 #include <optional>
 
 using namespace doorstep;
@@ -89,6 +95,41 @@ Run run(const QString &program, const QStringList &args, int timeoutMs = 120000)
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
 }
+
+/** CPU time (user + system, ms) a process has used, its reaped children included; -1 if unknown. */
+qint64 processCpuMs(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    // Fields after the command name (which may hold spaces) start at field 3, the state.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields.size() < 15)
+        return -1;
+    qint64 ticks = 0;
+    for (int i = 11; i <= 14; ++i) // utime, stime, cutime, cstime (fields 14-17)
+        ticks += fields.at(i).toLongLong();
+    return ticks * 1000 / sysconf(_SC_CLK_TCK);
+}
+
+/** CPU used so far by each party of a sync, to show where a phase's time goes on shared cores. */
+struct CpuSplit {
+    qint64 client = 0;   // this process: the device's store thread, the engine, the network thread
+    qint64 service = 0;  // doorstep-server
+    qint64 postgres = 0; // the postmaster and every backend it started
+
+    CpuSplit operator-(const CpuSplit &o) const { return {client - o.client, service - o.service, postgres - o.postgres}; }
+    QString describe(qint64 wallMs) const
+    {
+        return QStringLiteral("CPU: client %1 ms, service %2 ms, PostgreSQL %3 ms (%4 ms of wall time on 2 cores = %5 ms)")
+            .arg(client)
+            .arg(service)
+            .arg(postgres)
+            .arg(wallMs)
+            .arg(2 * wallMs);
+    }
+};
 
 /** The peer's figures for its first batch size, from the JSON bench/peer-pouchdb printed. */
 std::optional<QJsonObject> peerResult(const char *envName)
@@ -237,6 +278,38 @@ public:
         return r.exitCode == 0;
     }
 
+    CpuSplit cpu() const
+    {
+        CpuSplit c;
+        c.client = processCpuMs(QCoreApplication::applicationPid());
+        c.service = processCpuMs(m_process.processId());
+        QFile pidFile;
+        {
+            QFile cluster(m_pgDir + QStringLiteral("/cluster"));
+            if (cluster.open(QIODevice::ReadOnly))
+                pidFile.setFileName(QString::fromUtf8(cluster.readAll().trimmed()) + QStringLiteral("/data/postmaster.pid"));
+        }
+        if (!pidFile.open(QIODevice::ReadOnly))
+            return c;
+        const qint64 postmaster = pidFile.readLine().trimmed().toLongLong();
+        c.postgres = processCpuMs(postmaster);
+        const QStringList procs = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString &p : procs) {
+            bool numeric = false;
+            const qint64 pid = p.toLongLong(&numeric);
+            if (!numeric || pid == postmaster)
+                continue;
+            QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+            if (!stat.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray text = stat.readAll();
+            const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+            if (fields.size() > 1 && fields.at(1).toLongLong() == postmaster) // field 4: the parent
+                c.postgres += qMax<qint64>(0, processCpuMs(pid));
+        }
+        return c;
+    }
+
     /** Rows that a write to the service adds: record versions and change-feed entries. */
     qint64 writtenRows() const
     {
@@ -320,7 +393,7 @@ struct SyncRun {
     SyncEngine::Stats end;
 };
 
-SyncRun syncOnce(Device &d, int timeoutMs)
+SyncRun syncOnce(Device &d, int timeoutMs, const std::function<void()> &atPushEnd = {})
 {
     SyncEngine *engine = d.engine();
     const SyncEngine::Stats before = engine->stats();
@@ -331,6 +404,8 @@ SyncRun syncOnce(Device &d, int timeoutMs)
         if (s == SyncEngine::State::Pulling && r.pushMs < 0) {
             r.pushMs = t.elapsed();
             r.atPushEnd = engine->stats();
+            if (atPushEnd)
+                atPushEnd();
         }
     });
     auto c2 = QObject::connect(engine, &SyncEngine::finished, &loop, [&](bool ok) {
@@ -440,7 +515,9 @@ int main(int argc, char **argv)
     // The first batch as it will be pushed, kept for the replay below.
     auto firstBatch = onStore<QList<OutboxEntry>>(a.store(), [](Database &db) { return Outbox(db).pending(200); });
     const qint64 rowsBeforePush = service.writtenRows();
-    SyncRun push = syncOnce(a, 600000);
+    const CpuSplit cpuBeforePush = service.cpu();
+    CpuSplit cpuPush;
+    SyncRun push = syncOnce(a, 600000, [&] { cpuPush = service.cpu() - cpuBeforePush; });
     if (!push.ok || push.pushMs <= 0) {
         note(QStringLiteral("push failed"));
         return 1;
@@ -453,6 +530,7 @@ int main(int argc, char **argv)
              .arg(push.atPushEnd.bytesSent)
              .arg(rowsAfterPush - rowsBeforePush)
              .arg(push.totalMs));
+    note(QStringLiteral("push ") + cpuPush.describe(push.pushMs));
     const double pushRate = push.atPushEnd.pushed / (push.pushMs / 1000.0);
     emitFigure(QStringLiteral("sync.push_10k.docs_per_s"), std::round(pushRate), QStringLiteral("docs/s"),
                peerFigure(peerPush, "push_docs_per_s"));
@@ -540,7 +618,9 @@ int main(int argc, char **argv)
     if (!fresh)
         return 1;
     fresh->device->engine()->setPageSize(envInt("BENCH_SYNC_PAGE", 2000));
+    const CpuSplit cpuBeforePull = service.cpu();
     SyncRun pull = syncOnce(*fresh->device, 600000);
+    const CpuSplit cpuPull = service.cpu() - cpuBeforePull;
     if (!pull.ok) {
         note(QStringLiteral("pull failed"));
         return 1;
@@ -550,6 +630,7 @@ int main(int argc, char **argv)
              .arg(pull.totalMs)
              .arg(pull.end.requests)
              .arg(pull.end.bytesReceived));
+    note(QStringLiteral("pull ") + cpuPull.describe(pull.totalMs));
     // The 50k peer run can hit the peer's own 240 s limit on a loaded machine: then its 10k pull
     // figure stands in, marked with peer_n.
     const bool pullPeerFallback = !peerPull && peerPush;
