@@ -168,6 +168,14 @@ const QList<Step> &steps()
                             " OR (doorstep_role() = 'worker' AND kind = 'upsert'"
                             " AND EXISTS (SELECT 1 FROM record_children rc WHERE rc.record_id = changes.record_id OFFSET 0)))))"),
          }},
+        // Echoes: the device that wrote a revision and already holds it exactly (its base plus its
+        // patch, nothing the service changed) is named on the change row, and its pull leaves the
+        // row out, instead of sending every pushed record straight back to the tablet that wrote it.
+        {4,
+         {
+             QStringLiteral("ALTER TABLE changes ADD COLUMN known_to TEXT"),
+         },
+         {}},
     };
     return s;
 }

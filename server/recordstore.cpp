@@ -204,12 +204,12 @@ bool RecordStore::hasSafetyConcern(const QJsonObject &body)
 }
 
 Result<void> RecordStore::addChange(QSqlDatabase &tx, const QString &recordId, const QString &kind,
-                                    const QString &teamId, const QString &targetUser)
+                                    const QString &teamId, const QString &targetUser, const QString &knownTo)
 {
     // xid defaults to pg_current_xact_id() on PostgreSQL (see the migration).
-    auto q = Database::exec(tx, QStringLiteral("INSERT INTO changes (record_id, kind, team_id, target_user, created_at) VALUES (?, ?, ?, ?, ?)"),
-                            {recordId, kind, teamId.isEmpty() ? QVariant() : QVariant(teamId),
-                             targetUser.isEmpty() ? QVariant() : QVariant(targetUser), nowIso()});
+    auto orNull = [](const QString &v) { return v.isEmpty() ? QVariant() : QVariant(v); };
+    auto q = Database::exec(tx, QStringLiteral("INSERT INTO changes (record_id, kind, team_id, target_user, created_at, known_to) VALUES (?, ?, ?, ?, ?, ?)"),
+                            {recordId, kind, orNull(teamId), orNull(targetUser), nowIso(), orNull(knownTo)});
     if (!q)
         return q.error();
     return {};
@@ -288,8 +288,8 @@ Result<void> RecordStore::flush(QSqlDatabase &tx, Pending *p)
         if (auto q = Database::exec(tx, sql, {rowsParam(p->versions)}); !q)
             return q.error();
     }
-    if (auto r = insertRows(tx, QStringLiteral("changes"), {col("record_id"), col("kind"), col("team_id"), col("target_user"), col("created_at")},
-                            p->changes);
+    if (auto r = insertRows(tx, QStringLiteral("changes"),
+                            {col("record_id"), col("kind"), col("team_id"), col("target_user"), col("created_at"), col("known_to")}, p->changes);
         !r)
         return r;
     if (!p->relinked.isEmpty()) {
@@ -339,9 +339,11 @@ Result<int> RecordStore::write(const Database &, QSqlDatabase &tx, const StoredR
         for (const QString &child : childrenOf(type, w.body, old.id))
             pending->childLinks.append(QJsonArray{old.id, child});
         auto orNull = [](const QString &v) { return v.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(v); };
-        pending->changes.append(QJsonArray{old.id, QStringLiteral("upsert"), orNull(w.teamId), QJsonValue(QJsonValue::Null), at});
+        const QJsonValue knownTo = w.writerHoldsIt ? orNull(w.deviceId) : QJsonValue(QJsonValue::Null);
+        pending->changes.append(QJsonArray{old.id, QStringLiteral("upsert"), orNull(w.teamId), QJsonValue(QJsonValue::Null), at, knownTo});
         for (const QString &target : w.extraTargets)
-            pending->changes.append(QJsonArray{old.id, QStringLiteral("upsert"), QJsonValue(QJsonValue::Null), orNull(target), at});
+            pending->changes.append(
+                QJsonArray{old.id, QStringLiteral("upsert"), QJsonValue(QJsonValue::Null), orNull(target), at, QJsonValue(QJsonValue::Null)});
         return rev;
     }
     Result<QSqlQuery> q = old.exists
@@ -367,7 +369,7 @@ Result<int> RecordStore::write(const Database &, QSqlDatabase &tx, const StoredR
                                 {old.id, rev, body, w.userId, w.deviceId.isEmpty() ? QVariant() : QVariant(w.deviceId), at});
         !v)
         return v.error();
-    if (auto c = addChange(tx, old.id, QStringLiteral("upsert"), w.teamId, QString()); !c)
+    if (auto c = addChange(tx, old.id, QStringLiteral("upsert"), w.teamId, QString(), w.writerHoldsIt ? w.deviceId : QString()); !c)
         return c.error();
     for (const QString &target : w.extraTargets)
         if (auto c = addChange(tx, old.id, QStringLiteral("upsert"), QString(), target); !c)

@@ -61,6 +61,10 @@ public:
         QJsonObject conflict;
         bool deleted = false;
         QStringList extraTargets; // users who must receive this change whatever their scope
+        // The writing device already holds exactly this revision (its base plus its patch, nothing
+        // the service changed): the change row names that device, so its pull does not send the
+        // record back (docs/sync-protocol.md, "Echoes").
+        bool writerHoldsIt = false;
     };
     /** Writes gathered for multi-row statements (a push request's records): each array holds
      *  one row per write, in write order. A record appears at most once between two flushes (the
@@ -90,9 +94,10 @@ public:
     /** Inserts the child links (rows [record_id, child_id]) not there yet, in one statement. */
     static Result<void> insertLinks(QSqlDatabase &tx, const QJsonArray &links);
 
-    /** Appends a change-feed row. On PostgreSQL the row carries the writing transaction's id. */
+    /** Appends a change-feed row. On PostgreSQL the row carries the writing transaction's id.
+     *  `knownTo`: the device that already holds this revision (Write::writerHoldsIt). */
     static Result<void> addChange(QSqlDatabase &tx, const QString &recordId, const QString &kind,
-                                  const QString &teamId, const QString &targetUser);
+                                  const QString &teamId, const QString &targetUser, const QString &knownTo = {});
 
     /** Children a record names (a child record names itself). */
     static QStringList childrenOf(const QString &type, const QJsonObject &body, const QString &id);

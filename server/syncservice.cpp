@@ -678,6 +678,16 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                 return same;
             }
             RecordStore::Write w{newBody, team, ctx.userId, ctx.deviceId, conflict, false, {}};
+            // Applied on the revision the device had: taking the answer, the device makes its base
+            // that revision plus its patch (RecordRepository::acknowledge). When that is exactly
+            // what is stored here (the service changed nothing, no conflict is flagged), the device
+            // already holds this revision and its pull need not send it back.
+            if (!ctx.deviceId.isEmpty() && conflict.isEmpty() && answer.value(QLatin1String("result")).toString() == QLatin1String("applied")) {
+                QJsonObject held = merge::applyPatch(old.exists ? old.body : QJsonObject(), patch);
+                held.insert(QStringLiteral("id"), recordId);
+                held.insert(QStringLiteral("type"), typeName);
+                w.writerHoldsIt = held == newBody;
+            }
             auto rev = RecordStore::write(m_db, tx, old, w, gather);
             if (!rev)
                 return rev.error();
@@ -753,14 +763,14 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
     // the snapshot's xmin, so a transaction that commits late can never land behind a cursor.
     // On SQLite writers are serialised (BEGIN IMMEDIATE), so seq order is commit order.
     const QString sql = pg
-        ? QStringLiteral("SELECT c.seq, c.xid::text, c.record_id, c.kind FROM changes c"
+        ? QStringLiteral("SELECT c.seq, c.xid::text, c.record_id, c.kind, c.known_to FROM changes c"
                          // A row comparison, so the changes_order index serves it: the scan walks
                          // (xid, seq) from the cursor and stops after the page, instead of
                          // collecting, scope-checking and sorting every later change on each page.
                          " WHERE (c.xid, c.seq) > (CAST(? AS xid8), ?)"
                          " AND c.xid < pg_snapshot_xmin(pg_current_snapshot()) AND ") + scope
             + QStringLiteral(" ORDER BY c.xid, c.seq LIMIT ?")
-        : QStringLiteral("SELECT c.seq, '0', c.record_id, c.kind FROM changes c WHERE c.seq > ? AND ") + scope
+        : QStringLiteral("SELECT c.seq, '0', c.record_id, c.kind, c.known_to FROM changes c WHERE c.seq > ? AND ") + scope
             + QStringLiteral(" ORDER BY c.seq LIMIT ?");
     const QVariantList args = pg ? QVariantList{xid, seq, ctx.userId, scopeArg, limit + 1}
                                  : QVariantList{seq, ctx.userId, scopeArg, limit + 1};
@@ -768,6 +778,7 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
     struct Row {
         qint64 seq;
         QString xid, recordId, kind;
+        bool callerHoldsIt; // written by the calling device, which holds that revision (changes.known_to)
     };
     QList<Row> rows;
     bool hasMore = false;
@@ -791,19 +802,25 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
                 return q.error();
             while (q.value().next())
                 rows.append({q.value().value(0).toLongLong(), q.value().value(1).toString(), q.value().value(2).toString(),
-                             q.value().value(3).toString()});
+                             q.value().value(3).toString(), !ctx.deviceId.isEmpty() && q.value().value(4).toString() == ctx.deviceId});
         }
         hasMore = rows.size() > limit;
         if (hasMore)
             rows.resize(limit);
 
-        // The last event per record in this page wins (an upsert then a purge is a purge).
+        // The last event per record in this page wins (an upsert then a purge is a purge). A
+        // record is left out when each of its rows here is an echo of the caller's own write (the
+        // device holds that revision already); the cursor still moves past those rows.
         QHash<QString, int> lastIndex;
-        for (int i = 0; i < rows.size(); ++i)
+        QSet<QString> newToCaller;
+        for (int i = 0; i < rows.size(); ++i) {
             lastIndex.insert(rows[i].recordId, i);
+            if (!rows[i].callerHoldsIt)
+                newToCaller.insert(rows[i].recordId);
+        }
         QStringList upserted;
         for (int i = 0; i < rows.size(); ++i)
-            if (lastIndex.value(rows[i].recordId) == i && rows[i].kind != QLatin1String("purge"))
+            if (lastIndex.value(rows[i].recordId) == i && rows[i].kind != QLatin1String("purge") && newToCaller.contains(rows[i].recordId))
                 upserted.append(rows[i].recordId);
         auto loaded = RecordStore::loadPage(db, upserted);
         if (!loaded)
@@ -818,6 +835,8 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
                 purges.append(r.recordId);
                 continue;
             }
+            if (!newToCaller.contains(r.recordId))
+                continue;
             const auto found = records.constFind(r.recordId);
             if (found == records.constEnd())
                 continue;

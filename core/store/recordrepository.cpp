@@ -253,7 +253,11 @@ Result<StoredRecord> RecordRepository::saveUnmapped(const QJsonObject &record, c
         }
     }
 
-    const QJsonObject patch = merge::diff(before, record);
+    QJsonObject patch = merge::diff(before, record);
+    // A new record's patch names its schema: the service stores the record as this device wrote
+    // it, and knows the device already holds that copy (so its pull does not send it back).
+    if (!prev.exists && record.contains(QLatin1String("schema")))
+        patch.insert(QStringLiteral("schema"), record.value(QLatin1String("schema")));
     const bool changed = !prev.exists || prev.deleted || !patch.isEmpty();
     if (changed) {
         // The body is about to differ from the service copy: an implicit base must be written out.

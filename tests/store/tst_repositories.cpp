@@ -110,9 +110,12 @@ private slots:
         const QList<OutboxEntry> pending = Outbox(*m_db).pending().value();
         QCOMPARE(pending.size(), 1);
         QCOMPARE(pending.first().recordId, record.value(u"id").toString());
-        QJsonObject content = record; // identity travels in the mutation, not in the patch
+        // Identity travels in the mutation, not in the patch; a new record's patch also names its
+        // schema, so the service stores the version this device wrote.
+        QJsonObject content = record;
         for (const QString &f : wire::identityFields())
             content.remove(f);
+        content.insert(u"schema"_s, record.value(u"schema"));
         QCOMPARE(pending.first().patch, content);
         QCOMPARE(pending.first().baseRev, 0);
         QCOMPARE(pending.first().status, u"pending"_s);

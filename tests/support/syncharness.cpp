@@ -6,6 +6,7 @@
 #include "core/store/recordrepository.h"
 #include "core/wire.h"
 #include "sync/apiclient.h"
+#include "sync/session.h"
 #include "sync/syncengine.h"
 
 #include "serverprocess.h"
@@ -90,7 +91,8 @@ RecordMap SyncHarness::deviceView(TestDevice &t)
 
 QStringList SyncHarness::createVisits(TestDevice &t, int n, const QString &childId)
 {
-    auto made = onStore<QStringList>(*t.device, [n, childId](Database &db) -> Result<QStringList> {
+    const QString author = t.device->session()->user().id;
+    auto made = onStore<QStringList>(*t.device, [n, childId, author](Database &db) -> Result<QStringList> {
         RecordRepository repo(db);
         QString child = childId;
         if (child.isEmpty()) {
@@ -119,6 +121,8 @@ QStringList SyncHarness::createVisits(TestDevice &t, int n, const QString &child
                                                                      {QStringLiteral("seen_alone"), true},
                                                                      {QStringLiteral("child_views"), QStringLiteral("I'm fine.")}}}},
             };
+            if (i % 2 == 0)
+                visit.insert(QStringLiteral("author"), author);
             auto saved = repo.save(visit);
             if (!saved)
                 return saved.error();

@@ -66,7 +66,9 @@ public:
     bool syncUntilClean(TestDevice &t, int timeoutMs = 60000);
     /** Every record in the device's store. */
     RecordMap deviceView(TestDevice &t);
-    /** `n` draft statutory visits for `childId` (the first child of the caseload when empty). */
+    /** `n` draft statutory visits for `childId` (the first child of the caseload when empty). The
+     *  first and every other one name their author, as the app's form writes a visit; the rest
+     *  leave it to the service, whose copy then differs from the device's and must be pulled back. */
     QStringList createVisits(TestDevice &t, int n, const QString &childId = {});
     /** Saves one top-level field through the repository (queued in the outbox like a form save). */
     Result<bool> editField(TestDevice &t, const QString &id, const QString &field, const QJsonValue &value);

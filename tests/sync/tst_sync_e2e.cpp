@@ -271,6 +271,40 @@ private Q_SLOTS:
         compareWithService(*t);
     }
 
+    void ownWritesAreNotPulledBack()
+    {
+        // What the service stored exactly as the writing device holds it does not come back in
+        // that device's pull (the change row names the device); a write the service completed
+        // (here it fills in the author) does; another tablet of the same worker receives it all.
+        auto a = newDevice(QStringLiteral("worker1"));
+        auto b = newDevice(QStringLiteral("worker1"));
+        QVERIFY(a && b);
+        QVERIFY(syncUntilClean(*a));
+        QVERIFY(syncUntilClean(*b));
+        const QStringList ids = createVisits(*a, 4); // 0 and 2 name their author, 1 and 3 leave it to the service
+        QCOMPARE(ids.size(), 4);
+        const qint64 beforePush = a->device->engine()->stats().pulled;
+        QVERIFY(syncUntilClean(*a));
+        QCOMPARE(a->device->engine()->stats().pulled - beforePush, 2);
+
+        // An edit on the revision the device holds is stored as sent: not pulled back either.
+        QVERIFY(editField(*a, ids[0], QStringLiteral("rationale"), QStringLiteral("Edited on this tablet")).ok());
+        const qint64 beforeEdit = a->device->engine()->stats().pulled;
+        QVERIFY(syncUntilClean(*a));
+        QCOMPARE(a->device->engine()->stats().pulled - beforeEdit, 0);
+        compareWithService(*a); // nothing was missed: the device holds exactly the service's copies
+
+        const qint64 beforeOther = b->device->engine()->stats().pulled;
+        QVERIFY(syncUntilClean(*b));
+        QVERIFY(b->device->engine()->stats().pulled - beforeOther >= 4);
+        const RecordMap onB = deviceView(*b);
+        for (const QString &id : ids)
+            QVERIFY(onB.contains(id));
+        QCOMPARE(onB.value(ids[0]).first, qint64(2));
+        QCOMPARE(onB.value(ids[0]).second.value(u"rationale").toString(), QStringLiteral("Edited on this tablet"));
+        compareWithService(*b);
+    }
+
     void serviceKilledMidBatchAndRestarted()
     {
         auto t = newDevice(QStringLiteral("worker3"));
