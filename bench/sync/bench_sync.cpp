@@ -19,6 +19,7 @@
 #include "platform/qtkeychainkeystore.h"
 #include "sync/apiclient.h"
 #include "sync/device.h"
+#include "sync/session.h"
 #include "sync/syncengine.h"
 
 #include <QCoreApplication>
@@ -153,8 +154,10 @@ std::optional<double> peerFigure(const std::optional<QJsonObject> &peer, const c
     return peer->value(QLatin1String(key)).toDouble();
 }
 
-/** A visit of about the peer's document size (~600 bytes of JSON). */
-QJsonObject benchVisit(const QString &childId, int i)
+/** A visit of about the peer's document size (~600 bytes of JSON without the author), by
+ *  `authorId` as the app's form writes it: the records the service holds and serves are the same
+ *  as before the author was added here, when the service filled it in. */
+QJsonObject benchVisit(const QString &childId, const QString &authorId, int i)
 {
     const QDateTime start = QDateTime(QDate(2026, 1, 5), QTime(9, 0), Qt::UTC).addSecs(qint64(i) * 60);
     return QJsonObject{
@@ -162,6 +165,7 @@ QJsonObject benchVisit(const QString &childId, int i)
         {QStringLiteral("type"), QStringLiteral("visit")},
         {QStringLiteral("id"), wire::newUuid()},
         {QStringLiteral("state"), QStringLiteral("draft")},
+        {QStringLiteral("author"), authorId},
         {QStringLiteral("created_at"), start.toString(Qt::ISODate)},
         {QStringLiteral("started_at"), start.toString(Qt::ISODate)},
         {QStringLiteral("ended_at"), start.addSecs(1800 + (i % 90) * 60).toString(Qt::ISODate)},
@@ -437,7 +441,8 @@ SyncRun syncOnce(Device &d, int timeoutMs, const std::function<void()> &atPushEn
 
 std::optional<int> createVisits(Device &d, int n, int offset)
 {
-    return onStore<int>(d.store(), [n, offset](Database &db) -> Result<int> {
+    const QString author = d.session()->user().id;
+    return onStore<int>(d.store(), [n, offset, author](Database &db) -> Result<int> {
         RecordRepository repo(db);
         auto caseload = repo.caseload();
         if (!caseload)
@@ -449,7 +454,7 @@ std::optional<int> createVisits(Device &d, int n, int offset)
         if (!tx.ok())
             return tx.error();
         for (int i = 0; i < n; ++i) {
-            if (auto saved = repo.save(benchVisit(children.at(i % children.size()).id, offset + i)); !saved)
+            if (auto saved = repo.save(benchVisit(children.at(i % children.size()).id, author, offset + i)); !saved)
                 return saved.error();
         }
         if (auto c = tx.commit(); !c)
@@ -511,7 +516,7 @@ int main(int argc, char **argv)
     note(QStringLiteral("%1 visits saved on the device in %2 ms (%3 bytes of JSON each)")
              .arg(pushN)
              .arg(t.elapsed())
-             .arg(QJsonDocument(benchVisit(wire::newUuid(), 0)).toJson(QJsonDocument::Compact).size()));
+             .arg(QJsonDocument(benchVisit(wire::newUuid(), wire::newUuid(), 0)).toJson(QJsonDocument::Compact).size()));
     // The first batch as it will be pushed, kept for the replay below.
     auto firstBatch = onStore<QList<OutboxEntry>>(a.store(), [](Database &db) { return Outbox(db).pending(200); });
     const qint64 rowsBeforePush = service.writtenRows();
@@ -531,6 +536,11 @@ int main(int argc, char **argv)
              .arg(rowsAfterPush - rowsBeforePush)
              .arg(push.totalMs));
     note(QStringLiteral("push ") + cpuPush.describe(push.pushMs));
+    // The records this device pushed are not sent back to it (docs/sync-protocol.md, "Echoes").
+    note(QStringLiteral("the pushing device's pull after its push: %1 records, %2 bytes received, %3 ms")
+             .arg(push.end.pulled - push.atPushEnd.pulled)
+             .arg(push.end.bytesReceived - push.atPushEnd.bytesReceived)
+             .arg(push.totalMs - push.pushMs));
     const double pushRate = push.atPushEnd.pushed / (push.pushMs / 1000.0);
     emitFigure(QStringLiteral("sync.push_10k.docs_per_s"), std::round(pushRate), QStringLiteral("docs/s"),
                peerFigure(peerPush, "push_docs_per_s"));

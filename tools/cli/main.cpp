@@ -84,10 +84,10 @@ Result<T> runOnStore(Store *store, std::function<Result<T>(Database &)> job)
     return *outcome;
 }
 
-QJsonObject demoVisit(const QString &childId, int i)
+QJsonObject demoVisit(const QString &childId, const QString &authorId, int i)
 {
     const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-1).addSecs(-3600 - i);
-    return QJsonObject{
+    QJsonObject visit{
         {QStringLiteral("schema"), wire::kSchemaVersion},
         {QStringLiteral("type"), QStringLiteral("visit")},
         {QStringLiteral("id"), wire::newUuid()},
@@ -114,6 +114,9 @@ QJsonObject demoVisit(const QString &childId, int i)
         {QStringLiteral("diversity"), QStringLiteral("Family speaks English at home; no interpreter needed.")},
         {QStringLiteral("actions"), QJsonArray()},
     };
+    if (!authorId.isEmpty()) // as the app's form writes it (signed out, the service fills it in)
+        visit.insert(QStringLiteral("author"), authorId);
+    return visit;
 }
 
 } // namespace
@@ -287,7 +290,8 @@ int main(int argc, char **argv)
     if (command == QLatin1String("create-demo")) {
         const int n = qBound(1, parser.value(count).toInt(), 1000000);
         const QString childId = parser.value(child);
-        auto made = runOnStore<int>(store, [n, childId](Database &db) -> Result<int> {
+        const QString author = device.session()->user().id;
+        auto made = runOnStore<int>(store, [n, childId, author](Database &db) -> Result<int> {
             RecordRepository repo(db);
             QString target = childId;
             if (target.isEmpty()) {
@@ -302,7 +306,7 @@ int main(int argc, char **argv)
             if (!tx.ok())
                 return tx.error();
             for (int i = 0; i < n; ++i) {
-                if (auto saved = repo.save(demoVisit(target, i)); !saved)
+                if (auto saved = repo.save(demoVisit(target, author, i)); !saved)
                     return saved.error();
             }
             if (auto c = tx.commit(); !c)
