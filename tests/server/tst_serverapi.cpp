@@ -89,6 +89,7 @@ private Q_SLOTS:
     void pushIsolatesStorageFailure();
     void pushBatchOfFiveHundred();
     void pullSplicesStoredBodies();
+    void pullLeavesOutTheCallersEchoes();
     void survivesPostgresRestart();
 
 private:
@@ -1219,6 +1220,55 @@ void TestServerApi::pushIsolatesStorageFailure()
     QCOMPARE(again[4].toObject().value(S("rev")).toInt(), 2);
     QCOMPARE(count(S("SELECT COUNT(*) FROM record_versions WHERE record_id = '%1'").arg(b)), 2);
     QVERIFY(cli({S("verify-audit")}).contains(S("intact")));
+}
+
+void TestServerApi::pullLeavesOutTheCallersEchoes()
+{
+    // A visit the service stores exactly as the device sent it (author, state and schema named) is
+    // not sent back to that device: its pull moves past the rows, page by page, with nothing in
+    // them. Another device of the same worker receives it, and so does the writer once someone
+    // else changes it; a visit the service completed (no author sent) comes back to the writer.
+    const Login a = login(S("w1"));
+    const Login b = login(S("w1"));
+    QVERIFY(!a.access.isEmpty() && !b.access.isEmpty() && a.device != b.device);
+    QString cursorA, cursorB;
+    pullAll(a.access, &cursorA);
+    pullAll(b.access, &cursorB);
+
+    QStringList held;
+    for (int i = 0; i < 3; ++i) {
+        QJsonObject v = fullVisit(m_children[S("c1")]);
+        v.insert(S("author"), a.userId);
+        v.insert(S("state"), S("draft"));
+        v.insert(S("schema"), wire::kSchemaVersion);
+        held << newId();
+        QCOMPARE(push1(a.access, held.last(), S("visit"), 0, v).value(S("result")).toString(), S("applied"));
+    }
+    int pages = 0;
+    for (bool more = true; more && pages < 10; ++pages) {
+        const ApiReply r = m_api->get(S("/api/v1/sync/pull?limit=2&cursor=") + cursorA, a.access);
+        QCOMPARE(r.status, 200);
+        QVERIFY2(r.json.value(S("changes")).toArray().isEmpty(), r.raw.constData());
+        QVERIFY(r.json.value(S("next_cursor")).toString() != cursorA); // past the echoes
+        cursorA = r.json.value(S("next_cursor")).toString();
+        more = r.json.value(S("has_more")).toBool();
+    }
+    QCOMPARE(pages, 2); // three rows, two to a page
+
+    const QString completed = newId();
+    QCOMPARE(push1(a.access, completed, S("visit"), 0, fullVisit(m_children[S("c1")])).value(S("result")).toString(), S("applied"));
+    const QHash<QString, QJsonObject> back = pullAll(a.access, &cursorA);
+    QCOMPARE(back.keys(), QStringList{completed});
+    QCOMPARE(back.value(completed).value(S("record")).toObject().value(S("author")).toString(), a.userId);
+
+    const QHash<QString, QJsonObject> onB = pullAll(b.access, &cursorB);
+    for (const QString &id : held + QStringList{completed})
+        QVERIFY(onB.contains(id));
+    QCOMPARE(push1(b.access, held.first(), S("visit"), 1, {{S("rationale"), S("Edited on the other tablet.")}}).value(S("result")).toString(),
+             S("applied"));
+    const QHash<QString, QJsonObject> edited = pullAll(a.access, &cursorA);
+    QCOMPARE(edited.keys(), QStringList{held.first()});
+    QCOMPARE(edited.value(held.first()).value(S("rev")).toInt(), 2);
 }
 
 void TestServerApi::pullSplicesStoredBodies()
