@@ -16,7 +16,7 @@ QString tr(const char *text)
 } // namespace
 
 JsonReader::JsonReader(const QJsonObject &object, QString path, ReadContext &context, bool patch)
-    : m_object(object), m_path(std::move(path)), m_context(context), m_patch(patch)
+    : m_object(object), m_path(std::move(path)), m_context(context), m_patch(patch), m_read(object.size(), false)
 {
 }
 
@@ -40,17 +40,17 @@ void JsonReader::wrongType(const QString &key, const QString &expected)
 
 bool JsonReader::has(const QString &key)
 {
-    m_read.insert(key);
     const auto it = m_object.constFind(key);
+    markRead(it);
     return it != m_object.constEnd() && !it->isNull();
 }
 
 std::optional<QJsonValue> JsonReader::value(const QString &key, Presence presence)
 {
-    m_read.insert(key);
+    const auto it = m_object.constFind(key);
+    markRead(it);
     if (failed())
         return std::nullopt;
-    const auto it = m_object.constFind(key);
     const bool absent = it == m_object.constEnd();
     if (absent || it->isNull()) {
         if (presence == Required) {
@@ -288,7 +288,7 @@ void JsonReader::rejectUnknown()
     if (failed())
         return;
     for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
-        if (!m_read.contains(it.key())) {
+        if (!m_read[it - m_object.constBegin()]) {
             const QString key = it.key().left(100);
             fail(pathOf(key), tr("%1 is not a field of this record.").arg(pathOf(key)));
             return;

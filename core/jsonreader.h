@@ -13,6 +13,7 @@
 #include <QJsonValue>
 #include <QSet>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <functional>
 #include <optional>
@@ -77,7 +78,7 @@ public:
     }
 
     /** Marks a key as read without looking at it. */
-    void skip(const QString &key) { m_read.insert(key); }
+    void skip(const QString &key) { markRead(m_object.constFind(key)); }
 
     /** Reports the first field of the object that nothing read. Call after reading. */
     void rejectUnknown();
@@ -98,7 +99,15 @@ private:
     QString m_path;
     ReadContext &m_context;
     bool m_patch;
-    QSet<QString> m_read;
+    /** Marks the field `it` points at as read (a key the object does not have needs no mark). */
+    void markRead(QJsonObject::const_iterator it)
+    {
+        if (it != m_object.constEnd())
+            m_read[it - m_object.constBegin()] = true;
+    }
+    // One flag per field of the object, by position: what rejectUnknown() reports is whatever is
+    // left unread (a set of key strings cost a hash and an allocation per field read).
+    QVarLengthArray<bool, 48> m_read;
 };
 
 /** Runs a reader-based decoder over a whole object and returns its value or the first error. */
