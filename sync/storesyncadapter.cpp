@@ -17,6 +17,7 @@ StoreSyncAdapter::StoreSyncAdapter(Store *store, Wiper wipe, QObject *parent)
     , m_store(store)
     , m_wipe(std::move(wipe))
 {
+    m_prepare.setMaxThreadCount(1);
 }
 
 void StoreSyncAdapter::pendingMutations(int limit, qint64 afterSeq, const QSet<QString> &busyRecords,
@@ -48,11 +49,20 @@ void StoreSyncAdapter::pullCursor(Done<QString> done)
         .then(this, [done](Result<QString> r) { done(std::move(r)); });
 }
 
-void StoreSyncAdapter::applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
-                                     Done<int> done)
+PreparedPage StoreSyncAdapter::preparePullPage(const QJsonArray &changes)
 {
-    m_store->run<int>([changes, purges, nextCursor](Database &db) {
-               return SyncApplier(db).applyPullPage(changes, purges, nextCursor);
+    auto promise = std::make_shared<std::promise<QList<PreparedRecord>>>();
+    PreparedPage prepared = promise->get_future().share();
+    m_prepare.start([promise, changes] { promise->set_value(SyncApplier::preparePage(changes)); });
+    return prepared;
+}
+
+void StoreSyncAdapter::applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
+                                     const PreparedPage &prepared, Done<int> done)
+{
+    m_store->run<int>([changes, purges, nextCursor, prepared](Database &db) {
+               // Waits, on the store thread, for the page's preparation if it is still running.
+               return SyncApplier(db).applyPullPage(changes, purges, nextCursor, prepared.valid() ? &prepared.get() : nullptr);
            })
         .then(this, [done](Result<int> r) { done(std::move(r)); });
 }

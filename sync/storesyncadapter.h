@@ -5,6 +5,7 @@
 #include "syncstore.h"
 
 #include <QObject>
+#include <QThreadPool>
 
 namespace doorstep {
 class Store;
@@ -28,8 +29,9 @@ public:
     void pendingCount(Done<int> done) override;
     void applyPushResults(const QList<OutboxEntry> &sent, const QJsonArray &results, Done<PushSummary> done) override;
     void pullCursor(Done<QString> done) override;
+    PreparedPage preparePullPage(const QJsonArray &changes) override;
     void applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
-                       Done<int> done) override;
+                       const PreparedPage &prepared, Done<int> done) override;
     void wipe(Done<void> done) override;
     void pendingDecisions(int limit, Done<QList<QueuedDecision>> done) override;
     void settleDecision(const QueuedDecision &decision, const DecisionOutcome &outcome, Done<void> done) override;
@@ -37,6 +39,9 @@ public:
 private:
     Store *m_store;
     Wiper m_wipe;
+    // Its own pool, one thread: preparing never waits behind unrelated work in the global pool
+    // while the store thread waits for it. Destroyed first, so it finishes before the rest goes.
+    QThreadPool m_prepare;
 };
 
 } // namespace doorstep::sync

@@ -147,8 +147,23 @@ Result<void> SyncApplier::convertToAmendment(const OutboxEntry &entry)
     return Outbox(m_db).supersede(entry.mutationId, QStringLiteral("became amendment ") + amendment.value(u"id").toString());
 }
 
-Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor)
+QList<PreparedRecord> SyncApplier::preparePage(const QJsonArray &changes)
 {
+    QList<PreparedRecord> prepared;
+    prepared.reserve(changes.size());
+    for (const QJsonValue &v : changes) {
+        const QJsonObject change = v.toObject();
+        prepared.append(change.value(u"deleted").toBool() ? PreparedRecord()
+                                                          : RecordRepository::prepareRemote(change.value(u"record").toObject()));
+    }
+    return prepared;
+}
+
+Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
+                                       const QList<PreparedRecord> *prepared)
+{
+    if (prepared && prepared->size() != changes.size())
+        return Error(ErrorCode::Internal, QStringLiteral("a prepared page must match its changes"));
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
@@ -169,8 +184,8 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
             withConflicts.insert(st.text(0));
         }
     }
-    for (const QJsonValue &v : changes) {
-        const QJsonObject change = v.toObject();
+    for (qsizetype i = 0; i < changes.size(); ++i) {
+        const QJsonObject change = changes.at(i).toObject();
         const QString id = change.value(u"record_id").toString();
         const qint64 rev = qint64(change.value(u"rev").toDouble());
         if (change.value(u"deleted").toBool()) {
@@ -196,7 +211,9 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
             }
         }
         // No savepoint per record: any error fails the whole page, whose transaction rolls back.
-        auto outcome = records.applyRemoteInTransaction(change.value(u"record").toObject(), rev);
+        const QJsonObject record = change.value(u"record").toObject();
+        auto outcome = prepared ? records.applyRemoteInTransaction(record, rev, prepared->at(i))
+                                : records.applyRemoteInTransaction(record, rev);
         if (!outcome)
             return Error(outcome.error().code, QStringLiteral("a pulled record could not be stored: ") + outcome.error().message,
                          outcome.error().field);

@@ -32,8 +32,12 @@ public:
      *  locked → the edit becomes an amendment linked to the approved record, queued for review;
      *  rejected → quarantined with its reason; the others go on. */
     Result<PushSummary> applyPushResults(const QList<OutboxEntry> &sent, const QJsonArray &results);
-    /** Changes (records, tombstones, the service's flagged conflicts) and purges, then the cursor. */
-    Result<int> applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor);
+    /** Changes (records, tombstones, the service's flagged conflicts) and purges, then the cursor.
+     *  `prepared`, when given, is preparePage(changes). */
+    Result<int> applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
+                              const QList<PreparedRecord> *prepared = nullptr);
+    /** RecordRepository::prepareRemote for each change of a page; touches no database. */
+    static QList<PreparedRecord> preparePage(const QJsonArray &changes);
     Result<QString> pullCursor();
 
     /** A person's answer to a conflict on one field: the chosen value is saved as a normal edit and

@@ -341,6 +341,7 @@ void SyncEngine::fetchPage(const QString &cursor)
         if (page.more && page.next == cursor) {
             m_pullFailure = DeferredFailure{serviceFault(tr("The service's change feed did not advance.")), {}};
         } else {
+            page.prepared = m_store->preparePullPage(page.changes); // while the page before is written
             m_fetchedPage = std::move(page);
         }
         applyNextPage();
@@ -363,7 +364,7 @@ void SyncEngine::applyNextPage()
     m_applyingPage = true;
     if (page.more)
         fetchPage(page.next); // the next page travels while this one is written
-    m_store->applyPullPage(page.changes, page.purges, page.next,
+    m_store->applyPullPage(page.changes, page.purges, page.next, page.prepared,
                            [this, run = m_generation, more = page.more](Result<int> applied) {
         if (run != m_generation)
             return;

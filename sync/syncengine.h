@@ -108,6 +108,7 @@ private:
         QJsonArray purges;
         QString next;
         bool more = false;
+        PreparedPage prepared; // its records checked and encoded off the store thread
     };
     /** A failed prefetch, acted on only once the page before it is applied. */
     struct DeferredFailure {

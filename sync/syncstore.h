@@ -5,6 +5,7 @@
 #include "core/result.h"
 #include "core/store/decisionqueue.h"
 #include "core/store/outbox.h"
+#include "core/store/recordrepository.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -13,6 +14,7 @@
 #include <QString>
 
 #include <functional>
+#include <future>
 
 namespace doorstep::sync {
 
@@ -27,6 +29,10 @@ struct DecisionOutcome {
     qint64 rev = 0;       // the record's revision the service reported
     QJsonObject record;   // the service's copy of the record at `rev`, when it sent one
 };
+
+/** A pulled page's records prepared off the store thread, one per change in page order (an empty
+ *  entry for a deleted one); not valid when nothing was prepared. */
+using PreparedPage = std::shared_future<QList<PreparedRecord>>;
 
 /** What a push batch did locally, for progress and status. */
 struct PushSummary {
@@ -60,9 +66,13 @@ public:
     /** Applies the service's answers (one per sent mutation, same order). */
     virtual void applyPushResults(const QList<OutboxEntry> &sent, const QJsonArray &results, Done<PushSummary> done) = 0;
     virtual void pullCursor(Done<QString> done) = 0;
-    /** Applies a page of changes and purges and stores nextCursor, atomically. Returns records applied. */
+    /** Starts preparing a pulled page's records (checking, encoding, search text) away from both
+     *  the caller's thread and the store's, so that work overlaps the page before being written. */
+    virtual PreparedPage preparePullPage(const QJsonArray & /*changes*/) { return {}; }
+    /** Applies a page of changes and purges and stores nextCursor, atomically. Returns records
+     *  applied. `prepared`, when valid, is preparePullPage() of the same changes. */
     virtual void applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
-                               Done<int> done) = 0;
+                               const PreparedPage &prepared, Done<int> done) = 0;
     /** Deletes every record, the file and its key (device revoked). */
     virtual void wipe(Done<void> done) = 0;
 

@@ -126,9 +126,10 @@ Statement &RecordRepository::cached(Cached slot, const char *sql)
 }
 
 Result<void> RecordRepository::writeRow(const QString &id, const QString &type, const QJsonObject &body,
-                                        const QJsonObject *base, qint64 rev, bool fresh, bool holdSearch)
+                                        const QJsonObject *base, qint64 rev, bool fresh, bool holdSearch,
+                                        const PreparedRecord *prepared)
 {
-    const QByteArray encoded = wire::encode(body);
+    const QByteArray encoded = prepared ? prepared->encoded : wire::encode(body);
     const QString state = body.value(QLatin1String("state")).toString();
     const QString eventAt = eventTimeText(body);
     // A record new to the device is a plain insert: an upsert (and RETURNING) makes SQLite keep a
@@ -192,7 +193,10 @@ Result<void> RecordRepository::writeRow(const QString &id, const QString &type, 
             return i;
     }
     if (holdSearch) {
-        m_search.putLater(rid, body, fresh);
+        if (prepared)
+            m_search.putLater(rid, fresh, prepared->names, prepared->text);
+        else
+            m_search.putLater(rid, body, fresh);
         return {};
     }
     return m_search.put(rid, body, fresh);
@@ -418,6 +422,26 @@ Result<ApplyOutcome> RecordRepository::applyRemoteInTransaction(const QJsonObjec
     return applyRemoteUnguarded(record, rev);
 }
 
+Result<ApplyOutcome> RecordRepository::applyRemoteInTransaction(const QJsonObject &record, qint64 rev, const PreparedRecord &prepared)
+{
+    if (!m_db.inTransaction())
+        return Error(ErrorCode::Internal, QStringLiteral("applyRemoteInTransaction needs an open transaction"));
+    return applyRemoteUnguarded(record, rev, &prepared);
+}
+
+PreparedRecord RecordRepository::prepareRemote(const QJsonObject &record)
+{
+    PreparedRecord p;
+    if (Result<void> valid = wire::validateRecord(record); !valid) {
+        p.invalid = valid.error();
+        return p;
+    }
+    p.encoded = wire::encode(record);
+    p.names = searchindex::namesOf(record);
+    p.text = wire::searchTextOf(record);
+    return p;
+}
+
 Result<void> RecordRepository::flushReceived()
 {
     // The search entries of the records applied since the last flush, in one run of FTS5 writes.
@@ -429,10 +453,14 @@ Result<void> RecordRepository::flushReceived()
     return AuditLog(m_db).appendMany(QStringLiteral("record.received"), ids);
 }
 
-Result<ApplyOutcome> RecordRepository::applyRemoteUnguarded(const QJsonObject &record, qint64 rev)
+Result<ApplyOutcome> RecordRepository::applyRemoteUnguarded(const QJsonObject &record, qint64 rev, const PreparedRecord *prepared)
 {
-    if (Result<void> valid = wire::validateRecord(record); !valid)
-        return valid.error();
+    if (prepared && prepared->invalid)
+        return *prepared->invalid;
+    if (!prepared) {
+        if (Result<void> valid = wire::validateRecord(record); !valid)
+            return valid.error();
+    }
     const QString id = record.value(QLatin1String("id")).toString();
     const QString type = record.value(QLatin1String("type")).toString();
 
@@ -474,7 +502,9 @@ Result<ApplyOutcome> RecordRepository::applyRemoteUnguarded(const QJsonObject &r
     }
     // Without local edits the body is the service copy itself (writeRow then stores no second copy).
     // Its search entry is written with the others at flushReceived() (see searchindex::Writer::putLater).
-    if (Result<void> w = writeRow(id, type, hasLocalEdits ? merged : record, &record, rev, !prev.exists, true); !w)
+    if (Result<void> w = writeRow(id, type, hasLocalEdits ? merged : record, &record, rev, !prev.exists, true,
+                                  hasLocalEdits ? nullptr : prepared);
+        !w)
         return w.error();
     m_received.append(id);
     return outcome;

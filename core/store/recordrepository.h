@@ -37,6 +37,16 @@ struct RemoteRecord {
     qint64 rev = 0;
 };
 
+/** The part of applying a pulled record that needs no database: checking it, its stored encoding
+ *  and its search text. Worked out ahead of the store thread (RecordRepository::prepareRemote, on
+ *  any thread), so the store thread only writes. */
+struct PreparedRecord {
+    std::optional<Error> invalid; // the record breaks the wire format: applying it fails with this
+    QByteArray encoded;           // wire::encode(record)
+    QString names;                // searchindex::namesOf(record)
+    QString text;                 // wire::searchTextOf(record)
+};
+
 /** What applying a service record did to local unsynced edits. */
 struct ApplyOutcome {
     bool skipped = false;                    // already had this revision or a newer one
@@ -86,6 +96,10 @@ public:
      *  and on an error roll its whole transaction back (the record may be half written) and drop
      *  this repository object with the events it still holds. */
     Result<ApplyOutcome> applyRemoteInTransaction(const QJsonObject &record, qint64 rev);
+    /** The same with `prepared` = prepareRemote(record), worked out earlier. */
+    Result<ApplyOutcome> applyRemoteInTransaction(const QJsonObject &record, qint64 rev, const PreparedRecord &prepared);
+    /** What applying `record` needs that touches no database; safe on any thread. */
+    static PreparedRecord prepareRemote(const QJsonObject &record);
     /** Writes the held search entries, then appends the held "record.received" events to the audit
      *  chain, in the order received. */
     Result<void> flushReceived();
@@ -104,7 +118,7 @@ public:
 
 private:
     Result<StoredRecord> saveUnmapped(const QJsonObject &record, const QString &draftKey);
-    Result<ApplyOutcome> applyRemoteUnguarded(const QJsonObject &record, qint64 rev);
+    Result<ApplyOutcome> applyRemoteUnguarded(const QJsonObject &record, qint64 rev, const PreparedRecord *prepared = nullptr);
 
     Database &m_db;
     // Statements prepared once per repository object and reused (see Outbox): a pulled page writes
@@ -128,8 +142,10 @@ private:
     QStringList m_received; // record ids whose "record.received" event is not yet in the chain
     /** `fresh`: the row did not exist before (nothing derived from it to remove first).
      *  `holdSearch`: its search entry waits for flushReceived() (applying many service records). */
+    /** `prepared`: the encoding and search text of `body`, when worked out already. */
     Result<void> writeRow(const QString &id, const QString &type, const QJsonObject &body,
-                          const QJsonObject *base, qint64 rev, bool fresh = false, bool holdSearch = false);
+                          const QJsonObject *base, qint64 rev, bool fresh = false, bool holdSearch = false,
+                          const PreparedRecord *prepared = nullptr);
     Result<QList<StoredRecord>> list(const char *sql, const QString &arg, qint64 limit);
 };
 

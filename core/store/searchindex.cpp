@@ -52,7 +52,12 @@ Result<void> Writer::put(qint64 rid, const QJsonObject &record, bool fresh)
 
 void Writer::putLater(qint64 rid, const QJsonObject &record, bool fresh)
 {
-    m_held.append(Held{rid, fresh, namesOf(record), wire::searchTextOf(record)});
+    putLater(rid, fresh, namesOf(record), wire::searchTextOf(record));
+}
+
+void Writer::putLater(qint64 rid, bool fresh, QString names, QString text)
+{
+    m_held.append(Held{rid, fresh, std::move(names), std::move(text)});
 }
 
 Result<void> Writer::flush()

@@ -46,6 +46,8 @@ public:
      *  record and spent a fifth of a page's apply time merging them. Held entries are written in
      *  the order they were put, by the same statements as put(). */
     void putLater(qint64 rid, const QJsonObject &record, bool fresh = false);
+    /** putLater() with the entry's text already worked out (namesOf, wire::searchTextOf). */
+    void putLater(qint64 rid, bool fresh, QString names, QString text);
     /** Writes what putLater() holds (in the caller's transaction). */
     Result<void> flush();
     /** Forgets what putLater() holds (the caller's transaction is being rolled back). */

@@ -254,12 +254,33 @@ private slots:
         QCOMPARE(applier.applyPushResults(sent.mid(0, 1), QJsonArray{}).error().code, ErrorCode::InvalidInput);
     }
 
+    void pullPagesIndexAndAuditEveryRecord_data()
+    {
+        QTest::addColumn<bool>("prepared");
+        QTest::newRow("prepared on the store thread") << false;
+        QTest::newRow("prepared ahead (SyncApplier::preparePage)") << true;
+    }
+
     // Pulled records are searchable by their newest text once the page is applied (their index
     // entries are written together at the end of the page), each received record has its audit
-    // event in order, and a failed page leaves neither entries nor events behind.
+    // event in order, and a failed page leaves neither entries nor events behind. The same whether
+    // the page's records were prepared ahead, off the store thread, or not.
     void pullPagesIndexAndAuditEveryRecord()
     {
-        SyncApplier applier(*m_db);
+        QFETCH(bool, prepared);
+        SyncApplier syncApplier(*m_db);
+        struct {
+            SyncApplier &applier;
+            bool prepared;
+            Result<int> applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &cursor)
+            {
+                if (!prepared)
+                    return applier.applyPullPage(changes, purges, cursor);
+                const QList<PreparedRecord> ahead = SyncApplier::preparePage(changes);
+                return applier.applyPullPage(changes, purges, cursor, &ahead);
+            }
+            Result<QString> pullCursor() { return applier.pullCursor(); }
+        } applier{syncApplier, prepared};
         RecordRepository repo(*m_db);
         const QJsonObject child = storesamples::child(storesamples::uuidFor(1, 1), u"Amira"_s, u"Hassan"_s);
         QJsonArray page1{change(child, 1), change(visit(31, u"kangaroo"_s), 2), change(visit(32, u"platypus"_s), 3),
