@@ -129,9 +129,10 @@ Result<void> RecordRepository::writeRow(const QString &id, const QString &type, 
                                         const QJsonObject *base, qint64 rev, bool fresh, bool holdSearch,
                                         const PreparedRecord *prepared)
 {
+    // A prepared record was taken apart off this thread (see prepareRemote).
     const QByteArray encoded = prepared ? prepared->encoded : wire::encode(body);
-    const QString state = body.value(QLatin1String("state")).toString();
-    const QString eventAt = eventTimeText(body);
+    const QString state = prepared ? prepared->state : body.value(QLatin1String("state")).toString();
+    const QString eventAt = prepared ? prepared->eventAt : eventTimeText(body);
     // A record new to the device is a plain insert: an upsert (and RETURNING) makes SQLite keep a
     // statement journal for the row, which a pulled page paid for on every record.
     Statement &up = fresh
@@ -186,7 +187,7 @@ Result<void> RecordRepository::writeRow(const QString &id, const QString &type, 
         if (Result<void> d = del.exec(); !d)
             return d;
     }
-    for (const QString &child : wire::childIdsOf(body)) {
+    for (const QString &child : prepared ? prepared->children : wire::childIdsOf(body)) {
         Statement &ins = cached(InsertChild, "INSERT OR IGNORE INTO record_children(child_id, record_id) VALUES (?1, ?2)");
         ins.bind(1, child).bind(2, id);
         if (Result<void> i = ins.exec(); !i)
@@ -439,6 +440,9 @@ PreparedRecord RecordRepository::prepareRemote(const QJsonObject &record)
     p.encoded = wire::encode(record);
     p.names = searchindex::namesOf(record);
     p.text = wire::searchTextOf(record);
+    p.state = record.value(QLatin1String("state")).toString();
+    p.eventAt = eventTimeText(record);
+    p.children = wire::childIdsOf(record);
     return p;
 }
 

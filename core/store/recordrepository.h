@@ -45,6 +45,9 @@ struct PreparedRecord {
     QByteArray encoded;           // wire::encode(record)
     QString names;                // searchindex::namesOf(record)
     QString text;                 // wire::searchTextOf(record)
+    QString state;                // the record's workflow state
+    QString eventAt;              // its event time as stored (ISO 8601 UTC), empty if it has none
+    QStringList children;         // wire::childIdsOf(record)
 };
 
 /** What applying a service record did to local unsynced edits. */

@@ -5,6 +5,8 @@
 #include "core/store/database.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
+#include "core/store/statement.h"
+#include "core/wire.h"
 #include "sync/syncapplier.h"
 #include "tests/store/storesamples.h"
 
@@ -293,6 +295,18 @@ private slots:
         QCOMPARE(idsOf(repo.search(u"platypus"_s)), QStringList{visitId(32)});
         QCOMPARE(idsOf(repo.search(u"Ami"_s)), QStringList{child.value(u"id").toString()});
         QCOMPARE(repo.byId(visitId(31))->rev, 4);
+        // What the row is found by: its state, its event time and the child it names.
+        const QJsonObject v32 = visit(32, u"platypus"_s);
+        Statement row = m_db->prepare("SELECT state, event_at, (SELECT group_concat(child_id) FROM record_children"
+                                      " WHERE record_id = r.id) FROM records r WHERE id = ?1");
+        row.bind(1, visitId(32));
+        QVERIFY(row.step().value());
+        QCOMPARE(row.text(0), v32.value(u"state").toString());
+        QCOMPARE(row.text(1), wire::eventTimeOf(v32).toUTC().toString(Qt::ISODate));
+        QVERIFY(!row.text(1).isEmpty());
+        QCOMPARE(row.text(2), wire::childIdsOf(v32).join(u','));
+        QCOMPARE(row.text(2), storesamples::uuidFor(1, 1));
+        row.reset();
         QList<AuditEvent> received = eventsOf(*m_db, u"record.received"_s);
         QStringList order;
         for (const AuditEvent &e : received)
