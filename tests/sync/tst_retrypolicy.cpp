@@ -14,16 +14,23 @@ class TestRetryPolicy : public QObject
 private Q_SLOTS:
     void delaysStayInBoundsAndGrow()
     {
+        // Each attempt's delays lie in [base, min(cap, base * 2^attempt)], and their spread
+        // reaches into the upper half of that window, so the backoff really grows with the attempt.
         RetryPolicy policy(1000ms, 60000ms, 42);
-        qint64 previousCeiling = 0;
+        qint64 previousLargest = 0;
         for (int attempt = 1; attempt <= 12; ++attempt) {
             const qint64 ceiling = std::min<qint64>(60000, 1000LL << attempt);
-            QVERIFY(ceiling >= previousCeiling);
-            previousCeiling = ceiling;
+            qint64 largest = 0;
             for (int i = 0; i < 50; ++i) {
                 const auto d = policy.delayFor(attempt);
                 QVERIFY2(d.count() >= 1000 && d.count() <= ceiling, qPrintable(QString::number(d.count())));
+                largest = std::max<qint64>(largest, d.count());
             }
+            QVERIFY2(largest > 1000 + (ceiling - 1000) / 2,
+                     qPrintable(QStringLiteral("attempt %1: largest delay %2 ms of a %3 ms ceiling").arg(attempt).arg(largest).arg(ceiling)));
+            if (ceiling < 60000)
+                QVERIFY2(largest > previousLargest, qPrintable(QStringLiteral("attempt %1 did not grow").arg(attempt)));
+            previousLargest = largest;
         }
     }
 
