@@ -656,7 +656,7 @@ int main(int argc, char **argv)
         QString cursor;
         int pages = 0;
         bool more = true;
-        while (more && pages < 1000) {
+        while (more && pages < 1000 && f.elapsed() < 300000) { // bounded in pages and time
             QEventLoop loop;
             bool ok = false;
             QUrlQuery query;

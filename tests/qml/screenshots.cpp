@@ -266,6 +266,49 @@ int main(int argc, char **argv)
     home();
     session.app()->setTextScale(1.0);
 
+    // A phone-width window (400 px), at 100% and 200% text: the sync bar keeps Lock on screen and
+    // gives the status a line of its own.
+    window->resize(400, 800);
+    for (const qreal scale : {1.0, 2.0}) {
+        session.app()->setTextScale(scale);
+        home();
+        settle(500);
+        grab(QStringLiteral("caseload-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
+        open(QStringLiteral("OutboxPage"), {});
+        grab(QStringLiteral("outbox-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
+        home();
+    }
+    session.app()->setTextScale(1.0);
+
+    // An open drop-down with its current option highlighted (readable, not white on white).
+    for (const Size &size : {Size{"landscape", 1280, 800}, Size{"narrow", 400, 800}}) {
+        window->resize(size.w, size.h);
+        home();
+        settle(300);
+        if (QObject *page = open(QStringLiteral("VisitFormPage"), {{QStringLiteral("childIds"), QStringList{ids.value().at(5)}}})) {
+            auto *form = page->property("form").value<QObject *>();
+            form->setProperty("autosaveMs", 60000);
+            settle(400);
+            QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("visit_type")), Q_ARG(QVariant, QStringLiteral("statutory_cin")));
+            settle(200);
+            auto *box = page->findChild<QQuickItem *>(QStringLiteral("choice:visit_type"));
+            auto *flick = page->property("flickable").value<QQuickItem *>();
+            auto *content = flick ? flick->property("contentItem").value<QQuickItem *>() : nullptr;
+            if (box && flick && content)
+                flick->setProperty("contentY", std::max<qreal>(0, box->mapToItem(content, QPointF(0, 0)).y() - 0.2 * flick->height()));
+            QObject *popup = box ? box->property("popup").value<QObject *>() : nullptr;
+            if (!popup)
+                problems << QStringLiteral("the visit type drop-down was not found");
+            else
+                QMetaObject::invokeMethod(popup, "open");
+            grab(QStringLiteral("visit-dropdown-") + QString::fromLatin1(size.name));
+            if (popup)
+                QMetaObject::invokeMethod(popup, "close");
+        }
+        home();
+    }
+    window->resize(1280, 800);
+
     // The lock screen, both orientations.
     session.app()->lock();
     settle(300);

@@ -3,7 +3,11 @@
 // One Qt Quick Test runner for tests/qml/tst_*.qml: the real module, on an unlocked demo session.
 #include "qml/appstate.h"
 #include "qml/appstateforeign.h"
+#include "qml/demodata.h"
 #include "qml/demosession.h"
+#include "core/store/recordrepository.h"
+#include "core/store/store.h"
+#include "platform/awaitfuture.h"
 
 #include <QQmlEngine>
 #include <QQuickStyle>
@@ -33,6 +37,19 @@ public Q_SLOTS:
             qFatal("could not prepare the demo store: %s", qPrintable(prepared.error().message));
         m_session->app()->setLockWhenInactive(false);
         AppStateForeign::s_instance = m_session->app();
+        // A direct-work session the manager returned (tst_outbox.qml reopens it by this id).
+        QJsonObject work = demodata::directWork(prepared.value().first(), 4);
+        work.insert(QStringLiteral("id"), QStringLiteral("3f1c2a7e-5b9d-4e21-9c6a-0d7e1b2c4a51"));
+        work.insert(QStringLiteral("state"), QStringLiteral("returned"));
+        work.insert(QStringLiteral("return_reason"), QStringLiteral("Please add what the child said about school."));
+        work.insert(QStringLiteral("reviewed_by"), QStringLiteral("manager1"));
+        const auto staged = awaitResult(m_session->app()->store()->run<bool>([work](Database &db) -> Result<bool> {
+            if (auto r = RecordRepository(db).applyRemote(work, 3); !r)
+                return r.error();
+            return true;
+        }));
+        if (!staged.ok())
+            qFatal("could not stage the returned direct work: %s", qPrintable(staged.error().message));
     }
     void qmlEngineAvailable(QQmlEngine *engine) { engine->addImportPath(QStringLiteral("qrc:/qt/qml")); }
 

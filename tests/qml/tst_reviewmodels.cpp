@@ -293,7 +293,9 @@ private Q_SLOTS:
         // A blocked decision is not queued.
         if (!allowed) {
             vm.approve();
-            QTest::qWait(50);
+            // The store runs jobs in order: once this one answers, a queued decision would be there.
+            auto queued = await(m_store.run<std::optional<QueuedDecision>>([id](Database &db) { return DecisionQueue(db).latestFor(id); }));
+            QVERIFY2(!queued.has_value(), "a blocked decision was queued");
             QVERIFY(vm.decisionStatus().isEmpty());
         }
     }

@@ -11,6 +11,7 @@
 #include "qml/outboxmodel.h"
 #include "qml/pinvault.h"
 #include "qml/recordform.h"
+#include "qml/recordpages.h"
 #include "core/store/conflictstore.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
@@ -20,6 +21,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -671,6 +673,122 @@ private Q_SLOTS:
         vault.resetAfterSignIn([&reset](Result<void> r) { reset = r; });
         QTRY_VERIFY_WITH_TIMEOUT(reset.has_value(), 10000);
         QCOMPARE(vault.attemptsLeft(), PinVault::kMaxAttempts);
+    }
+
+    void returnedDirectWorkReportsItsType()
+    {
+        // A direct-work session the manager returned: the outbox says what it is, so Reopen opens
+        // the direct-work form and not an empty visit form.
+        QJsonObject work = demodata::directWork(m_children.at(4), 6);
+        work.insert(QStringLiteral("state"), QStringLiteral("returned"));
+        work.insert(QStringLiteral("return_reason"), QStringLiteral("Please add what the child said about school."));
+        work.insert(QStringLiteral("reviewed_by"), QStringLiteral("manager1"));
+        const QString id = work.value(u"id").toString();
+        QVERIFY(await(m_store.run<bool>([work](Database &db) -> Result<bool> {
+            if (auto r = RecordRepository(db).applyRemote(work, 4); !r)
+                return r.error();
+            return true;
+        })));
+        OutboxModel outbox;
+        QAbstractItemModelTester tester(&outbox, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        outbox.setStore(&m_store);
+        QTRY_VERIFY_WITH_TIMEOUT(outbox.rowCount() > 0, 10000);
+        QVERIFY(outbox.roleNames().values().contains("type"));
+        int row = -1;
+        for (int i = 0; i < outbox.rowCount(); ++i)
+            if (outbox.index(i).data(OutboxModel::RecordIdRole).toString() == id)
+                row = i;
+        QVERIFY(row >= 0);
+        const QModelIndex idx = outbox.index(row);
+        QCOMPARE(idx.data(OutboxModel::StatusRole).toString(), QStringLiteral("returned"));
+        QCOMPARE(idx.data(OutboxModel::TypeRole).toString(), QStringLiteral("direct_work"));
+        QCOMPARE(RecordPages::formFor(idx.data(OutboxModel::TypeRole).toString()), QStringLiteral("DirectWorkPage.qml"));
+        // The returned visit keeps opening the visit form.
+        for (int i = 0; i < outbox.rowCount(); ++i) {
+            const QModelIndex other = outbox.index(i);
+            if (other.data(OutboxModel::StatusRole).toString() == u"returned" && i != row) {
+                QCOMPARE(other.data(OutboxModel::TypeRole).toString(), QStringLiteral("visit"));
+                QCOMPARE(RecordPages::formFor(other.data(OutboxModel::TypeRole).toString()), QStringLiteral("VisitFormPage.qml"));
+            }
+        }
+        QCOMPARE(RecordPages::formFor(QStringLiteral("supervision")), QStringLiteral("SupervisionFormPage.qml"));
+    }
+
+    void chronologyShowsDateOnlyRecordsWithoutTime()
+    {
+        // Direct work has a session date and no time: no "00:00", and the date as written (not
+        // shifted to the previous day by a time zone west of UTC).
+        ChildViewModel vm;
+        vm.setStore(&m_store);
+        vm.setChildId(m_children.at(3));
+        QTRY_VERIFY_WITH_TIMEOUT(!vm.loading() && vm.chronology()->rowCount() > 0, 10000);
+        const ChronologyModel *model = vm.chronology();
+        const QList<StoredRecord> records = await(m_store.chronology(m_children.at(3)));
+        bool sawWork = false, sawVisit = false;
+        for (int i = 0; i < model->rowCount(); ++i) {
+            const QModelIndex idx = model->index(i);
+            const QString type = idx.data(ChronologyModel::TypeRole).toString();
+            const QString when = idx.data(ChronologyModel::WhenTextRole).toString();
+            if (type == u"direct_work") {
+                sawWork = true;
+                const QString id = idx.data(ChronologyModel::RecordIdRole).toString();
+                const auto rec = std::find_if(records.cbegin(), records.cend(), [&id](const StoredRecord &r) { return r.id == id; });
+                QVERIFY(rec != records.cend());
+                const QDate session = QDate::fromString(rec->body.value(u"session_date").toString(), Qt::ISODate);
+                QVERIFY(session.isValid());
+                QVERIFY2(!when.contains(u':'), qPrintable(when));
+                QCOMPARE(when, QLocale().toString(session, QStringLiteral("d MMM yyyy")));
+            } else if (type == u"visit") {
+                sawVisit = true;
+                QVERIFY2(when.contains(u':'), qPrintable(when)); // a visit keeps its time
+            }
+        }
+        QVERIFY(sawWork);
+        QVERIFY(sawVisit);
+    }
+
+    void everyFieldHasALabel()
+    {
+        // The conflicts screen names fields by Labels::fieldLabel: every field a record can carry,
+        // including a child's card on a visit, has a label of its own (never the raw key).
+        const QDate today = QDate::currentDate();
+        const QJsonObject child = demodata::child(0, today);
+        const QJsonObject visit = demodata::visit(child.value(u"id").toString(), 3, 1);
+        const QJsonObject work = demodata::directWork(child.value(u"id").toString(), 3);
+        QStringList fields = child.keys() + visit.keys() + work.keys();
+        for (const QJsonValue &card : visit.value(u"children").toArray())
+            fields += card.toObject().keys();
+        // Fields the demo records leave out, from core/domain.cpp (envelope, child, visit, child on
+        // a visit, direct work, review, supervision).
+        fields += QStringList{
+            QStringLiteral("state"), QStringLiteral("author"), QStringLiteral("created_at"), QStringLiteral("submitted_at"),
+            QStringLiteral("amends"), QStringLiteral("return_reason"), QStringLiteral("reviewed_by"), QStringLiteral("reviewed_at"),
+            QStringLiteral("first_name"), QStringLiteral("last_name"), QStringLiteral("preferred_name"),
+            QStringLiteral("date_of_birth"), QStringLiteral("gender"), QStringLiteral("ethnicity"), QStringLiteral("first_language"),
+            QStringLiteral("interpreter_needed"), QStringLiteral("religion"), QStringLiteral("disability"), QStringLiteral("address"),
+            QStringLiteral("legal_status"), QStringLiteral("cp_category"), QStringLiteral("allocated_worker"), QStringLiteral("team"),
+            QStringLiteral("plan"), QStringLiteral("placement"),
+            QStringLiteral("started_at"), QStringLiteral("ended_at"), QStringLiteral("visit_type"), QStringLiteral("announced"),
+            QStringLiteral("location"), QStringLiteral("location_detail"), QStringLiteral("rationale"), QStringLiteral("present"),
+            QStringLiteral("children"), QStringLiteral("analysis_risks"), QStringLiteral("analysis_strengths"),
+            QStringLiteral("analysis_protective"), QStringLiteral("diversity"), QStringLiteral("interpreter_used"), QStringLiteral("actions"),
+            QStringLiteral("child_id"), QStringLiteral("seen"), QStringLiteral("not_seen_reason"), QStringLiteral("seen_alone"),
+            QStringLiteral("not_seen_alone_reason"), QStringLiteral("not_seen_alone_detail"), QStringLiteral("bedroom_seen"),
+            QStringLiteral("safety_concern"), QStringLiteral("child_views"), QStringLiteral("observations"),
+            QStringLiteral("child_ids"), QStringLiteral("session_date"), QStringLiteral("activity"), QStringLiteral("activity_detail"),
+            QStringLiteral("tools_used"), QStringLiteral("aims"), QStringLiteral("child_words"), QStringLiteral("reflection"),
+            QStringLiteral("next_steps"),
+            QStringLiteral("record_id"), QStringLiteral("decision"), QStringLiteral("manager"), QStringLiteral("decided_at"),
+            QStringLiteral("seen_rev"),
+            QStringLiteral("worker"), QStringLiteral("held_on"), QStringLiteral("discussion"), QStringLiteral("decisions"),
+        };
+        fields.removeDuplicates();
+        for (const QString &field : std::as_const(fields)) {
+            if (wire::identityFields().contains(field))
+                continue; // id, type, schema: never shown as a field
+            const QString label = Labels::fieldLabel(field);
+            QVERIFY2(!label.isEmpty() && label != field, qPrintable(field));
+        }
     }
 };
 

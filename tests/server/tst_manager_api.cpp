@@ -394,12 +394,24 @@ void TestManagerApi::dashboard()
 
 void TestManagerApi::exportsAudited()
 {
+    // Every export (and every refused one) leaves exactly one audit row: counted before and after
+    // this test's own requests, so it does not lean on what earlier tests did.
     const QString m1 = m_ids[S("m1")];
-    QVERIFY(count(S("SELECT COUNT(*) FROM audit WHERE action = 'export' AND actor = ? AND detail LIKE '%visits_csv%'"), {m1}) >= 2);
-    QVERIFY(count(S("SELECT COUNT(*) FROM audit WHERE action = 'export' AND actor = ? AND subject = ? AND detail LIKE '%chronology_pdf%'"),
-                  {m1, m_children[S("c1")]}) >= 2);
-    QVERIFY(count(S("SELECT COUNT(*) FROM audit WHERE action = 'export_refused' AND actor = ? AND subject = ?"),
-                  {m_ids[S("m2")], m_children[S("c1")]}) >= 1);
+    const QString c1 = m_children[S("c1")];
+    const QString csvRows = S("SELECT COUNT(*) FROM audit WHERE action = 'export' AND actor = ? AND detail LIKE '%visits_csv%'");
+    const QString pdfRows = S("SELECT COUNT(*) FROM audit WHERE action = 'export' AND actor = ? AND subject = ? AND detail LIKE '%chronology_pdf%'");
+    const QString refusedRows = S("SELECT COUNT(*) FROM audit WHERE action = 'export_refused' AND actor = ? AND subject = ?");
+    const qint64 csvBefore = count(csvRows, {m1});
+    const qint64 pdfBefore = count(pdfRows, {m1, c1});
+    const qint64 refusedBefore = count(refusedRows, {m_ids[S("m2")], c1});
+    const QString pdf = S("/api/v1/exports/children/%1/chronology.pdf").arg(c1);
+    QCOMPARE(m_api->get(S("/api/v1/exports/visits.csv"), m_tokens[S("m1")]).status, 200);
+    QCOMPARE(m_api->get(pdf, m_tokens[S("m1")]).status, 200);
+    QCOMPARE(m_api->get(pdf, m_tokens[S("m2")]).status, 403); // another team's child
+    QCOMPARE(m_api->get(pdf, m_tokens[S("w1")]).status, 403); // workers do not export
+    QCOMPARE(count(csvRows, {m1}), csvBefore + 1);
+    QCOMPARE(count(pdfRows, {m1, c1}), pdfBefore + 1);
+    QCOMPARE(count(refusedRows, {m_ids[S("m2")], c1}), refusedBefore + 1);
     // A refused worker leaves no export row.
     QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'export' AND actor = ?"), {m_ids[S("w1")]}), 0);
     // The chain still verifies with the new rows.

@@ -312,18 +312,27 @@ private Q_SLOTS:
         QVERIFY(syncUntilClean(*t));
         const QStringList ids = createVisits(*t, 200); // 8 batches
         bool killed = false;
+        int doneAtKill = 0;
+        bool failedAfterKill = false;
         connect(t->device->engine(), &SyncEngine::progress, this, [&](int done, int) {
             if (!killed && done >= 50) {
                 killed = true;
+                doneAtKill = done;
                 m_server.kill();
             }
         });
+        connect(t->device->engine(), &SyncEngine::syncError, this, [&] { failedAfterKill = failedAfterKill || killed; });
         t->device->engine()->syncNow();
         QVERIFY(QTest::qWaitFor([&] { return killed; }, 30000));
+        QVERIFY2(doneAtKill < ids.size(), "the service died with the push part-way");
+        QVERIFY2(QTest::qWaitFor([&] { return failedAfterKill; }, 60000), "the engine reported the dead service");
         QVERIFY(m_server.start(m_backend.serviceSpec()));
         m_proxy->setUpstreamPort(m_server.port());
         QVERIFY(syncUntilClean(*t, 90000));
         QCOMPARE(serviceCountOfIds(t->username, ids), ids.size());
+        const RecordMap after = serviceView(t->username);
+        for (const QString &id : ids)
+            QCOMPARE(after.value(id).first, qint64(1)); // each written once, whatever was in flight at the kill
         compareWithService(*t);
     }
 
