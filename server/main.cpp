@@ -220,6 +220,9 @@ int main(int argc, char *argv[])
     const bool insecure = p.isSet(QStringLiteral("dev-insecure-http"));
     if (insecure && !address.isLoopback())
         return fail(QStringLiteral("--dev-insecure-http is only allowed on a loopback address"));
+    // The tests' cheap password hashing must never reach a service others can connect to.
+    if (qEnvironmentVariableIntValue("DOORSTEP_FAST_PWHASH") == 1 && !address.isLoopback())
+        return fail(QStringLiteral("DOORSTEP_FAST_PWHASH is for tests: it is refused on a non-loopback address"));
     if (!insecure && (!p.isSet(QStringLiteral("tls-cert")) || !p.isSet(QStringLiteral("tls-key"))))
         return fail(QStringLiteral("HTTPS needs --tls-cert and --tls-key (or --dev-insecure-http on loopback)"));
 

@@ -231,6 +231,40 @@ private Q_SLOTS:
         }
     }
 
+    void unsafeServeOptionsRefused_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<bool>("fastHashing");
+        QTest::addColumn<QString>("message");
+        QTest::addRow("plain HTTP on all interfaces") << QStringList{S("--listen"), S("0.0.0.0:0"), S("--dev-insecure-http")} << false
+                                                      << S("only allowed on a loopback address");
+        QTest::addRow("test password hashing on all interfaces")
+            << QStringList{S("--listen"), S("0.0.0.0:0"), S("--tls-cert"), file(S("good.crt")), S("--tls-key"), file(S("good.key"))} << true
+            << S("DOORSTEP_FAST_PWHASH is for tests");
+        QTest::addRow("HTTPS without a certificate") << QStringList{S("--listen"), S("127.0.0.1:0")} << false << S("--tls-cert");
+    }
+    void unsafeServeOptionsRefused()
+    {
+        // A service that could be reached unencrypted, or with cheap password hashes, never starts.
+        QFETCH(QStringList, options);
+        QFETCH(bool, fastHashing);
+        QFETCH(QString, message);
+        QProcess server;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        if (fastHashing)
+            env.insert(S("DOORSTEP_FAST_PWHASH"), S("1"));
+        else
+            env.remove(S("DOORSTEP_FAST_PWHASH"));
+        server.setProcessEnvironment(env);
+        server.setProcessChannelMode(QProcess::MergedChannels);
+        server.start(ServerProcess::executable(), QStringList{S("serve"), S("--db"), m_backend.spec()} + options);
+        QVERIFY(server.waitForFinished(30000)); // it exits instead of serving
+        const QString out = QString::fromUtf8(server.readAll());
+        QVERIFY2(server.exitStatus() == QProcess::NormalExit && server.exitCode() != 0, qPrintable(out));
+        QVERIFY2(out.contains(message), qPrintable(out));
+        QVERIFY2(!out.contains(S("listening on")), qPrintable(out));
+    }
+
     void pinCheckedOnReusedConnection()
     {
         // Pins set after a keep-alive connection was opened still hold: the answer is discarded.
