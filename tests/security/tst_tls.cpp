@@ -288,9 +288,13 @@ private Q_SLOTS:
             (void)QTest::qWaitFor([&] { return ok.has_value(); }, 20000);
             return std::make_pair(ok.value_or(false), failure);
         };
+        int handshakes = 0; // QNetworkAccessManager::encrypted fires once per new TLS connection
+        connect(&nam, &QNetworkAccessManager::encrypted, this, [&] { ++handshakes; });
         QVERIFY(health().first);
+        QCOMPARE(handshakes, 1);
         api.setPinnedPublicKeys({spkiSha256(file(S("other.crt")))});
         const auto [ok, failure] = health();
+        QCOMPARE(handshakes, 1); // the second request went over the same connection: the reuse path
         QVERIFY(!ok);
         QVERIFY(failure.has_value());
         QVERIFY2(failure->error.message.contains(S("pinned key")), qPrintable(failure->error.message));
