@@ -113,6 +113,7 @@ void Session::refresh(Done done)
             return;
         }
         adopt(ok->body);
+        Q_EMIT tokensRefreshed();
         persist(done);
     });
 }

@@ -44,6 +44,8 @@ public:
 
 Q_SIGNALS:
     void signedInChanged();
+    /** The refresh token was exchanged for new tokens (one per expired access token, never a loop). */
+    void tokensRefreshed();
 
 private:
     void adopt(const QJsonObject &body);

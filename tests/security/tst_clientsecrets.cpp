@@ -34,6 +34,7 @@
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -481,6 +482,9 @@ private Q_SLOTS:
         QVERIFY(first.ok());
         QTest::qWait(3200); // the access token is now expired
         const qint64 requestsBefore = t->device->api()->requestCount();
+        QSignalSpy refreshed(t->device->session(), &Session::tokensRefreshed);
+        QElapsedTimer sinceExpiry;
+        sinceExpiry.start();
         QCOMPARE(createCanaryVisits(*t, 1).size(), 1);
         QVERIFY(syncUntilClean(*t, 30000));
         auto pending = onStore<int>(*t->device, [](Database &db) { return Outbox(db).unsyncedCount(); });
@@ -493,6 +497,10 @@ private Q_SLOTS:
         QVERIFY2(a.value(u"refresh_token") != b.value(u"refresh_token"), "the refresh token must have been used (and rotated)");
         QVERIFY(a.value(u"access_token") != b.value(u"access_token"));
         QCOMPARE(t->device->engine()->state() == SyncEngine::State::SignedOut, false);
+        // One refresh per expired token: at least the one, and no more than the 2 s tokens could
+        // have expired again meanwhile (a refresh loop would make many a second).
+        QVERIFY(refreshed.count() >= 1);
+        QVERIFY2(refreshed.count() <= 1 + sinceExpiry.elapsed() / 2000, qPrintable(QString::number(refreshed.count())));
         // Bounded: a refresh loop would show as many requests; one expiry costs at most one 401,
         // one refresh and the repeated request on top of a normal push + pull.
         QVERIFY2(t->device->api()->requestCount() - requestsBefore <= 8,
