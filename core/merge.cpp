@@ -95,17 +95,26 @@ MergeResult threeWay(const QJsonObject &base, const QJsonObject &mine, const QJs
     return result;
 }
 
+QStringList changedFields(const QJsonObject &from, const QJsonObject &to)
+{
+    const QStringList &identity = wire::identityFields();
+    QStringList changed;
+    for (auto it = to.constBegin(); it != to.constEnd(); ++it) {
+        if (!identity.contains(it.key()) && !same(from.value(it.key()), it.value()))
+            changed << it.key();
+    }
+    for (auto it = from.constBegin(); it != from.constEnd(); ++it) {
+        if (!identity.contains(it.key()) && !to.contains(it.key()) && !same(it.value(), QJsonValue(QJsonValue::Undefined)))
+            changed << it.key();
+    }
+    return changed;
+}
+
 QJsonObject diff(const QJsonObject &from, const QJsonObject &to)
 {
     QJsonObject patch;
-    const QStringList &identity = wire::identityFields();
-    for (const QString &field : unionOfKeys({&from, &to})) {
-        if (identity.contains(field))
-            continue;
-        const QJsonValue a = from.value(field);
+    for (const QString &field : changedFields(from, to)) {
         const QJsonValue b = to.value(field);
-        if (same(a, b))
-            continue;
         patch.insert(field, normalised(b).isUndefined() ? QJsonValue(QJsonValue::Null) : b);
     }
     return patch;

@@ -39,6 +39,8 @@ MergeResult threeWay(const QJsonObject &base, const QJsonObject &mine, const QJs
 
 /** The top-level fields that differ from `from` to `to`; a removed field appears as null. */
 QJsonObject diff(const QJsonObject &from, const QJsonObject &to);
+/** The names of the fields diff() would name, without building the patch (identity fields never). */
+QStringList changedFields(const QJsonObject &from, const QJsonObject &to);
 
 /** Applies a patch: each field replaced; null removes the field. */
 QJsonObject applyPatch(QJsonObject record, const QJsonObject &patch);

@@ -308,9 +308,8 @@ Result<int> RecordStore::write(const Database &, QSqlDatabase &tx, const StoredR
 {
     const int rev = old.exists ? old.rev + 1 : 1;
     QJsonObject fieldRevs = old.fieldRevs;
-    const QJsonObject changed = merge::diff(old.exists ? old.body : QJsonObject(), w.body);
-    for (auto it = changed.begin(); it != changed.end(); ++it)
-        fieldRevs.insert(it.key(), rev);
+    for (const QString &field : merge::changedFields(old.exists ? old.body : QJsonObject(), w.body))
+        fieldRevs.insert(field, rev);
     const QString type = w.body.value(QLatin1String("type")).toString(old.type);
     const QString state = w.body.value(QLatin1String("state")).toString();
     const QString author = old.exists ? old.authorId : w.body.value(QLatin1String("author")).toString(w.userId);

@@ -197,6 +197,8 @@ private slots:
         QTest::addRow("remove") << obj(R"({"id":"x","a":1})") << obj(R"({"id":"x"})") << obj(R"({"a":null})");
         QTest::addRow("to null") << obj(R"({"id":"x","a":1})") << obj(R"({"id":"x","a":null})") << obj(R"({"a":null})");
         QTest::addRow("null to absent is no change") << obj(R"({"id":"x","a":null})") << obj(R"({"id":"x"})") << QJsonObject();
+        QTest::addRow("new record: every non-empty field") << QJsonObject() << obj(R"({"id":"x","type":"visit","a":1,"b":null,"c":"k"})")
+                                                           << obj(R"({"a":1,"c":"k"})");
         QTest::addRow("nested object replaced whole")
             << obj(R"({"plan":{"contingency":"a","actions":[]}})") << obj(R"({"plan":{"contingency":"b","actions":[]}})")
             << obj(R"({"plan":{"contingency":"b","actions":[]}})");
@@ -210,6 +212,9 @@ private slots:
         QFETCH(QJsonObject, to);
         QFETCH(QJsonObject, patch);
         QCOMPARE(merge::diff(from, to), patch);
+        QStringList changed = merge::changedFields(from, to);
+        changed.sort();
+        QCOMPARE(changed, patch.keys()); // the service's field revisions follow exactly these
         // Round trip: applying the diff gets from `from` to `to` (null and absent are the same;
         // identity stays that of `from`).
         auto withoutNulls = [](QJsonObject o) {
