@@ -147,7 +147,7 @@ int main(int argc, char **argv)
     const QCommandLineOption value(QStringLiteral("value"), QStringLiteral("New value as JSON (edit, resolve)."), QStringLiteral("json"));
     const QCommandLineOption take(QStringLiteral("take"), QStringLiteral("resolve: mine or theirs."), QStringLiteral("side"));
     const QCommandLineOption timeout(QStringLiteral("timeout-ms"), QStringLiteral("Request transfer timeout."), QStringLiteral("ms"), QStringLiteral("30000"));
-    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Mutations per push (service maximum 200)."), QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Mutations per push (service maximum 500, as the app)."), QStringLiteral("n"), QStringLiteral("500"));
     const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Changes per pull page."), QStringLiteral("n"), QStringLiteral("500"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Machine-readable output."));
     parser.addOptions({dataDir, server, user, password, deviceName, count, child, id, field, value, take, timeout, batch, page, json});
