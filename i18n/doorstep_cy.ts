@@ -223,7 +223,7 @@
     </message>
     <message>
         <location filename="../qml/components/ChildCard.qml" line="121" />
-        <source>The child said they feel unsafe, scared or unhappy</source>
+        <source>I have a safety concern about this child (including anything they told me)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -259,172 +259,172 @@
 <context>
     <name>ChildPage</name>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="57" />
+        <location filename="../qml/pages/ChildPage.qml" line="56" />
         <source>‹ Back</source>
         <translation>‹ Yn ôl</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="59" />
+        <location filename="../qml/pages/ChildPage.qml" line="58" />
         <source>Back to the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="84" />
+        <location filename="../qml/pages/ChildPage.qml" line="83" />
         <source>Record a visit</source>
         <translation>Cofnodi ymweliad</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="87" />
+        <location filename="../qml/pages/ChildPage.qml" line="86" />
         <source>Record a visit to %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="91" />
+        <location filename="../qml/pages/ChildPage.qml" line="90" />
         <source>Record direct work</source>
         <translation>Cofnodi gwaith uniongyrchol</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="93" />
+        <location filename="../qml/pages/ChildPage.qml" line="92" />
         <source>Record a direct work session with %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="99" />
+        <location filename="../qml/pages/ChildPage.qml" line="98" />
         <source>Record supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="101" />
+        <location filename="../qml/pages/ChildPage.qml" line="100" />
         <source>Record case supervision about %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="107" />
+        <location filename="../qml/pages/ChildPage.qml" line="106" />
         <source>Exporting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="107" />
+        <location filename="../qml/pages/ChildPage.qml" line="106" />
         <source>Chronology PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="110" />
+        <location filename="../qml/pages/ChildPage.qml" line="109" />
         <source>Export %1's chronology as a PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="123" />
+        <location filename="../qml/pages/ChildPage.qml" line="122" />
         <source>Export personal data?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="127" />
+        <location filename="../qml/pages/ChildPage.qml" line="126" />
         <source>The PDF holds %1's whole chronology: visits, the child's words, decisions and supervision. It is an ordinary file: it is not encrypted and the app's PIN does not protect it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="132" />
+        <location filename="../qml/pages/ChildPage.qml" line="131" />
         <source>It will be saved in %1. Share it only through your council's secure channels and delete it when you no longer need it. The export is recorded in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="139" />
+        <location filename="../qml/pages/ChildPage.qml" line="138" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="141" />
+        <location filename="../qml/pages/ChildPage.qml" line="140" />
         <source>Cancel the export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="145" />
+        <location filename="../qml/pages/ChildPage.qml" line="144" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="148" />
+        <location filename="../qml/pages/ChildPage.qml" line="147" />
         <source>Export the PDF file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="160" />
+        <location filename="../qml/pages/ChildPage.qml" line="159" />
         <source>Export saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="160" />
+        <location filename="../qml/pages/ChildPage.qml" line="159" />
         <source>Export failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="163" />
+        <location filename="../qml/pages/ChildPage.qml" line="162" />
         <source>Saved as %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="188" />
+        <location filename="../qml/pages/ChildPage.qml" line="187" />
         <source>Profile</source>
         <translation>Proffil</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="207" />
+        <location filename="../qml/pages/ChildPage.qml" line="206" />
         <source>Plan</source>
         <translation>Cynllun</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="209" />
+        <location filename="../qml/pages/ChildPage.qml" line="208" />
         <source>Visits: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="214" />
+        <location filename="../qml/pages/ChildPage.qml" line="213" />
         <source>Contingency: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="214" />
+        <location filename="../qml/pages/ChildPage.qml" line="213" />
         <source>No contingency plan recorded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="223" />
+        <location filename="../qml/pages/ChildPage.qml" line="222" />
         <source>%1 — %2, by %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="246" />
+        <location filename="../qml/pages/ChildPage.qml" line="245" />
         <source>Chronology</source>
         <translation>Cronoleg</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="274" />
+        <location filename="../qml/pages/ChildPage.qml" line="273" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="288" />
+        <location filename="../qml/pages/ChildPage.qml" line="287" />
         <source> (amendment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="300" />
+        <location filename="../qml/pages/ChildPage.qml" line="299" />
         <source> · not yet sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="306" />
+        <location filename="../qml/pages/ChildPage.qml" line="305" />
         <source>Safety concern raised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="321" />
+        <location filename="../qml/pages/ChildPage.qml" line="320" />
         <source>Returned: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="331" />
+        <location filename="../qml/pages/ChildPage.qml" line="330" />
         <source>Nothing recorded yet.</source>
         <translation type="unfinished" />
     </message>
@@ -1445,22 +1445,22 @@
         <translation>Doorstep</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="74" />
+        <location filename="../qml/Main.qml" line="76" />
         <source>Opening your records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="87" />
+        <location filename="../qml/Main.qml" line="89" />
         <source>Your records are locked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="94" />
+        <location filename="../qml/Main.qml" line="96" />
         <source>Doorstep cannot get the key to this tablet's records from the keychain, so nothing can be opened. Your records are still on the tablet. Please contact your IT service desk.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="136" />
+        <location filename="../qml/Main.qml" line="138" />
         <source>Doorstep is locked</source>
         <translation type="unfinished" />
     </message>
@@ -1499,42 +1499,42 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="98" />
+        <location filename="../qml/pages/OutboxPage.qml" line="99" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="110" />
+        <location filename="../qml/pages/OutboxPage.qml" line="111" />
         <source>Manager's reason: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="110" />
+        <location filename="../qml/pages/OutboxPage.qml" line="111" />
         <source>Reason: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="125" />
+        <location filename="../qml/pages/OutboxPage.qml" line="126" />
         <source>Try again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="127" />
+        <location filename="../qml/pages/OutboxPage.qml" line="128" />
         <source>Try sending %1 again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="132" />
+        <location filename="../qml/pages/OutboxPage.qml" line="133" />
         <source>Reopen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="134" />
+        <location filename="../qml/pages/OutboxPage.qml" line="135" />
         <source>Reopen %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="142" />
+        <location filename="../qml/pages/OutboxPage.qml" line="144" />
         <source>Nothing waiting. Everything on this tablet is on the service.</source>
         <translation type="unfinished" />
     </message>
@@ -1689,7 +1689,7 @@
 <context>
     <name>ReasonPicker</name>
     <message>
-        <location filename="../qml/components/ReasonPicker.qml" line="31" />
+        <location filename="../qml/components/ReasonPicker.qml" line="32" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
@@ -1782,32 +1782,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="305" />
+        <location filename="../qml/pages/ReviewPage.qml" line="296" />
         <source>Approve</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="312" />
+        <location filename="../qml/pages/ReviewPage.qml" line="303" />
         <source>Approve this record</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="312" />
+        <location filename="../qml/pages/ReviewPage.qml" line="303" />
         <source>Approve (not available: %1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="317" />
+        <location filename="../qml/pages/ReviewPage.qml" line="308" />
         <source>Return to the worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="323" />
+        <location filename="../qml/pages/ReviewPage.qml" line="314" />
         <source>Return this record to the worker with your reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="324" />
+        <location filename="../qml/pages/ReviewPage.qml" line="315" />
         <source>Return (not available: %1)</source>
         <translation type="unfinished" />
     </message>
@@ -2059,52 +2059,52 @@
 <context>
     <name>SyncBar</name>
     <message>
-        <location filename="../qml/components/SyncBar.qml" line="44" />
+        <location filename="../qml/components/SyncBar.qml" line="67" />
         <source>My caseload</source>
         <translation>Fy llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../qml/components/SyncBar.qml" line="48" />
+        <location filename="../qml/components/SyncBar.qml" line="73" />
         <source>Go to my caseload</source>
         <translation>Mynd i fy llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../qml/components/SyncBar.qml" line="58" />
+        <location filename="../qml/components/SyncBar.qml" line="89" />
         <source>Sync status: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/SyncBar.qml" line="67" />
+        <location filename="../qml/components/SyncBar.qml" line="103" />
         <source>Sync progress</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/SyncBar.qml" line="72" />
+        <location filename="../qml/components/SyncBar.qml" line="110" />
         <source>Outbox: %1 waiting, %2 failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/SyncBar.qml" line="73" />
+        <location filename="../qml/components/SyncBar.qml" line="111" />
         <source>Outbox: %1 waiting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/SyncBar.qml" line="82" />
+        <location filename="../qml/components/SyncBar.qml" line="124" />
         <source>Conflicts: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/SyncBar.qml" line="87" />
+        <location filename="../qml/components/SyncBar.qml" line="131" />
         <source>%1 conflicts to resolve</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/SyncBar.qml" line="92" />
+        <location filename="../qml/components/SyncBar.qml" line="139" />
         <source>Lock</source>
         <translation>Cloi</translation>
     </message>
     <message>
-        <location filename="../qml/components/SyncBar.qml" line="96" />
+        <location filename="../qml/components/SyncBar.qml" line="146" />
         <source>Lock the app now</source>
         <translation type="unfinished" />
     </message>
@@ -2507,7 +2507,7 @@
 <context>
     <name>doorstep::ChildViewModel</name>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="141" />
+        <location filename="../qml/childviewmodel.cpp" line="150" />
         <source>Visit overdue by %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -2518,77 +2518,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="143" />
+        <location filename="../qml/childviewmodel.cpp" line="152" />
         <source>Visit due now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="145" />
+        <location filename="../qml/childviewmodel.cpp" line="154" />
         <source>Next visit by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="147" />
+        <location filename="../qml/childviewmodel.cpp" line="156" />
         <source>No visiting frequency set</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="182" />
+        <location filename="../qml/childviewmodel.cpp" line="191" />
         <source>Date of birth</source>
         <translation>Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="182" />
+        <location filename="../qml/childviewmodel.cpp" line="191" />
         <source>%1 (age %2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="186" />
+        <location filename="../qml/childviewmodel.cpp" line="195" />
         <source>Not recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="188" />
+        <location filename="../qml/childviewmodel.cpp" line="197" />
         <source>Gender</source>
         <translation>Rhywedd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="189" />
+        <location filename="../qml/childviewmodel.cpp" line="198" />
         <source>Ethnicity</source>
         <translation>Ethnigrwydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="190" />
+        <location filename="../qml/childviewmodel.cpp" line="199" />
         <source>First language</source>
         <translation>Iaith gyntaf</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="192" />
+        <location filename="../qml/childviewmodel.cpp" line="201" />
         <source>Interpreter needed</source>
         <translation>Angen cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="193" />
+        <location filename="../qml/childviewmodel.cpp" line="202" />
         <source>Religion</source>
         <translation>Crefydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="194" />
+        <location filename="../qml/childviewmodel.cpp" line="203" />
         <source>Disability or SEND</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="195" />
+        <location filename="../qml/childviewmodel.cpp" line="204" />
         <source>Address</source>
         <translation>Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="203" />
+        <location filename="../qml/childviewmodel.cpp" line="212" />
         <source>Council policy for this legal status</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="205" />
+        <location filename="../qml/childviewmodel.cpp" line="214" />
         <source>Every %n working day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -2599,7 +2599,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="206" />
+        <location filename="../qml/childviewmodel.cpp" line="215" />
         <source>Every %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -2831,6 +2831,7 @@
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="36" />
+        <location filename="../qml/labels.cpp" line="87" />
         <source>Submitted</source>
         <translation>Wedi'i gyflwyno</translation>
     </message>
@@ -2870,184 +2871,461 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="82" />
-        <source>Why this visit</source>
-        <translation>Pam yr ymweliad hwn</translation>
-    </message>
-    <message>
-        <location filename="../qml/labels.cpp" line="83" />
-        <source>Started</source>
-        <translation>Dechrau</translation>
-    </message>
-    <message>
         <location filename="../qml/labels.cpp" line="84" />
-        <source>Ended</source>
-        <translation>Diwedd</translation>
-    </message>
-    <message>
-        <location filename="../qml/labels.cpp" line="85" />
-        <source>Who was present</source>
-        <translation>Pwy oedd yn bresennol</translation>
-    </message>
-    <message>
-        <location filename="../qml/labels.cpp" line="86" />
-        <source>Children on the visit</source>
+        <location filename="../qml/labels.cpp" line="164" />
+        <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="87" />
-        <source>Risks</source>
-        <translation>Risgiau</translation>
+        <location filename="../qml/labels.cpp" line="85" />
+        <source>Written by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="86" />
+        <source>Created</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="88" />
-        <source>Strengths</source>
-        <translation>Cryfderau</translation>
+        <source>Amends</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="89" />
-        <source>Protective factors</source>
-        <translation>Ffactorau amddiffynnol</translation>
+        <source>Manager's reason for returning it</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="90" />
-        <source>Diversity</source>
+        <source>Reviewed by</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="91" />
-        <source>Actions</source>
-        <translation>Camau gweithredu</translation>
-    </message>
-    <message>
-        <location filename="../qml/labels.cpp" line="92" />
-        <source>Aims</source>
+        <source>Reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="93" />
-        <source>The child's words</source>
-        <translation>Geiriau'r plentyn</translation>
+        <source>First name</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="94" />
-        <source>Reflection</source>
+        <source>Last name</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="95" />
-        <source>Next steps</source>
-        <translation>Camau nesaf</translation>
+        <source>Preferred name</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="96" />
-        <source>Tools used</source>
-        <translation>Offer a ddefnyddiwyd</translation>
+        <source>Date of birth</source>
+        <translation>Dyddiad geni</translation>
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="97" />
-        <source>Contingency plan</source>
-        <translation type="unfinished" />
+        <source>Gender</source>
+        <translation>Rhywedd</translation>
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="98" />
-        <source>Plan</source>
-        <translation>Cynllun</translation>
+        <source>Ethnicity</source>
+        <translation>Ethnigrwydd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="109" />
-        <source>Not answered</source>
+        <location filename="../qml/labels.cpp" line="99" />
+        <source>First language</source>
+        <translation>Iaith gyntaf</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="100" />
+        <source>Interpreter needed</source>
+        <translation>Angen cyfieithydd</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="101" />
+        <source>Religion</source>
+        <translation>Crefydd</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="102" />
+        <source>Disability</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="110" />
-        <source>Yes</source>
-        <translation>Ie</translation>
+        <location filename="../qml/labels.cpp" line="103" />
+        <source>Address</source>
+        <translation>Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="110" />
-        <source>No</source>
-        <translation>Na</translation>
+        <location filename="../qml/labels.cpp" line="104" />
+        <source>Legal status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="105" />
+        <source>Child protection category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="106" />
+        <source>Allocated worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="107" />
+        <source>Team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="111" />
+        <source>Why this visit</source>
+        <translation>Pam yr ymweliad hwn</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="112" />
+        <source>Started</source>
+        <translation>Dechrau</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="113" />
+        <source>Ended</source>
+        <translation>Diwedd</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="114" />
+        <source>Type of visit</source>
+        <translation>Math o ymweliad</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="115" />
+        <source>Announced visit</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="116" />
-        <source>The child refused (of sufficient age and understanding)</source>
-        <translation type="unfinished" />
+        <source>Where</source>
+        <translation>Ble</translation>
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="117" />
-        <source>Not appropriate given the child's age and understanding</source>
+        <source>Where (details)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="118" />
-        <source>Unable: parent or carer refused</source>
-        <translation type="unfinished" />
+        <source>Who was present</source>
+        <translation>Pwy oedd yn bresennol</translation>
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="119" />
-        <source>Unable: child not at home</source>
+        <source>Children on the visit</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="120" />
-        <source>Unable: other reason (say what)</source>
+        <source>Risks</source>
+        <translation>Risgiau</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="121" />
+        <source>Strengths</source>
+        <translation>Cryfderau</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="122" />
+        <source>Protective factors</source>
+        <translation>Ffactorau amddiffynnol</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="123" />
+        <source>Diversity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="124" />
+        <source>Interpreter used</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="125" />
-        <source>Statutory child protection</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/labels.cpp" line="126" />
-        <source>Statutory child in need</source>
-        <translation type="unfinished" />
+        <source>Actions</source>
+        <translation>Camau gweithredu</translation>
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="127" />
-        <source>Statutory looked after</source>
+        <source>Child</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="128" />
-        <location filename="../qml/labels.cpp" line="134" />
-        <location filename="../qml/labels.cpp" line="143" />
-        <source>Other</source>
-        <translation>Arall</translation>
+        <source>Child seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="129" />
+        <source>Why the child was not seen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="130" />
+        <source>Child seen alone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="131" />
+        <source>Why not seen alone (regulation 29)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="132" />
+        <source>What prevented seeing the child alone</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="133" />
-        <source>Home</source>
-        <translation>Cartref</translation>
-    </message>
-    <message>
-        <location filename="../qml/labels.cpp" line="133" />
-        <source>School</source>
-        <translation>Ysgol</translation>
+        <source>Bedroom seen</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="134" />
-        <source>Placement</source>
-        <translation>Lleoliad</translation>
+        <source>Safety concern</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="135" />
+        <source>The child's views, wishes and feelings</source>
+        <translation>Barn, dymuniadau a theimladau'r plentyn</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="136" />
+        <source>Observations</source>
+        <translation>Arsylwadau</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="138" />
+        <source>Children in the session</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="139" />
-        <source>Life story work</source>
-        <translation type="unfinished" />
+        <source>Date of the session</source>
+        <translation>Dyddiad y sesiwn</translation>
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="140" />
-        <source>Keeping safe</source>
-        <translation type="unfinished" />
+        <source>Activity</source>
+        <translation>Gweithgaredd</translation>
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="141" />
-        <source>Wishes and feelings</source>
+        <source>What activity</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="142" />
+        <source>Aims</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="144" />
+        <source>The child's words</source>
+        <translation>Geiriau'r plentyn</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="145" />
+        <source>Reflection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="146" />
+        <source>Next steps</source>
+        <translation>Camau nesaf</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="143" />
+        <source>Tools used</source>
+        <translation>Offer a ddefnyddiwyd</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="159" />
+        <source>Contingency plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="108" />
+        <source>Plan</source>
+        <translation>Cynllun</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="148" />
+        <source>Record reviewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="149" />
+        <source>Decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="150" />
+        <source>Manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="151" />
+        <source>Decided</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="152" />
+        <source>Version reviewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="154" />
+        <source>Worker supervised</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="155" />
+        <source>Date of supervision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="156" />
+        <source>Discussion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="157" />
+        <source>Decisions and why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="160" />
+        <source>How often to visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="161" />
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="162" />
+        <source>Who</source>
+        <translation>Pwy</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="163" />
+        <source>By when</source>
+        <translation>Erbyn pryd</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="165" />
+        <source>Priority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="176" />
+        <source>Not answered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="177" />
+        <source>Yes</source>
+        <translation>Ie</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="177" />
+        <source>No</source>
+        <translation>Na</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="183" />
+        <source>The child refused (of sufficient age and understanding)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="184" />
+        <source>Not appropriate given the child's age and understanding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="185" />
+        <source>Unable: parent or carer refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="186" />
+        <source>Unable: child not at home</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="187" />
+        <source>Unable: other reason (say what)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="192" />
+        <source>Statutory child protection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="193" />
+        <source>Statutory child in need</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="194" />
+        <source>Statutory looked after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="195" />
+        <location filename="../qml/labels.cpp" line="201" />
+        <location filename="../qml/labels.cpp" line="210" />
+        <source>Other</source>
+        <translation>Arall</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="200" />
+        <source>Home</source>
+        <translation>Cartref</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="200" />
+        <source>School</source>
+        <translation>Ysgol</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="109" />
+        <location filename="../qml/labels.cpp" line="201" />
+        <source>Placement</source>
+        <translation>Lleoliad</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="206" />
+        <source>Life story work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="207" />
+        <source>Keeping safe</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="208" />
+        <source>Wishes and feelings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="209" />
         <source>Domestic abuse awareness</source>
         <translation type="unfinished" />
     </message>
@@ -3074,7 +3352,7 @@
 <context>
     <name>doorstep::OutboxModel</name>
     <message numerus="yes">
-        <location filename="../qml/outboxmodel.cpp" line="45" />
+        <location filename="../qml/outboxmodel.cpp" line="47" />
         <source>Waiting to send (tried %n time(s))</source>
         <translation type="unfinished">
             <numerusform />
@@ -3085,27 +3363,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="45" />
+        <location filename="../qml/outboxmodel.cpp" line="47" />
         <source>Waiting to send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="47" />
+        <location filename="../qml/outboxmodel.cpp" line="49" />
         <source>Sent, waiting for the answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="49" />
+        <location filename="../qml/outboxmodel.cpp" line="51" />
         <source>Could not be sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="51" />
+        <location filename="../qml/outboxmodel.cpp" line="53" />
         <source>Accepted by the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="53" />
+        <location filename="../qml/outboxmodel.cpp" line="55" />
         <source>Returned by your manager</source>
         <translation type="unfinished" />
     </message>

@@ -108,9 +108,13 @@ WELSH = {
 def english_forms(text):
     special = {
         "%n children": ("%n child", "%n children"),
+        "That PIN is not right. %n tries left.": ("That PIN is not right. %n try left.",
+                                                   "That PIN is not right. %n tries left."),
     }
     if text in special:
         return special[text]
+    if "child(ren)" in text:
+        return text.replace("child(ren)", "child"), text.replace("child(ren)", "children")
     if "(s)" in text:
         return text.replace("(s)", ""), text.replace("(s)", "s")
     if "%n digits" in text:

@@ -23,6 +23,8 @@ ApplicationWindow {
     palette.dark: Theme.accent
     palette.brightText: "#ffffff"
     palette.highlight: Theme.accent
+    // White on the blue highlight: selected text in fields. Drop-down rows are drawn on
+    // palette.light instead, so every drop-down is a ChoiceBox, which colours its rows itself.
     palette.highlightedText: "#ffffff"
     palette.mid: "#b8c2cf"
     palette.placeholderText: "#6b7480"

@@ -30,4 +30,5 @@ QtObject {
     readonly property color ok: "#1e6b3a"
     readonly property color okSoft: "#e3f3e8"
     readonly property color infoSoft: "#e6eef8"
+    readonly property color infoPressed: "#cddcf0"
 }

@@ -29,6 +29,14 @@ QString firstWords(const QString &text, int max = 160)
     return simple.size() <= max ? simple : simple.left(max - 1) + QChar(0x2026);
 }
 
+/** Whether wire::eventTimeOf() gave this record a day rather than a moment: direct work is dated
+ *  by its session_date and supervision by held_on (both dates without a time, at 00:00 UTC). */
+bool isDateOnly(const QString &type, const QJsonObject &record)
+{
+    const char *dateField = type == u"direct_work" ? "session_date" : type == u"supervision" ? "held_on" : nullptr;
+    return dateField && QDate::fromString(record.value(QLatin1String(dateField)).toString(), Qt::ISODate).isValid();
+}
+
 QString summaryOf(const QJsonObject &record)
 {
     const QString type = record.value(u"type").toString();
@@ -99,6 +107,7 @@ Result<ChildData> ChildViewModel::read(Database &db, const QString &childId)
         e.title = wire::titleOf(rec.body);
         e.state = rec.state;
         e.when = wire::eventTimeOf(rec.body);
+        e.dateOnly = isDateOnly(rec.type, rec.body);
         e.returnReason = rec.body.value(u"return_reason").toString();
         e.amends = rec.body.value(u"amends").toString();
         e.summary = summaryOf(rec.body);

@@ -43,7 +43,13 @@ QVariant ChronologyModel::data(const QModelIndex &index, int role) const
     case StateTextRole:
         return Labels::recordState(e.state);
     case WhenTextRole:
-        return e.when.isValid() ? QLocale().toString(e.when.toLocalTime(), QStringLiteral("d MMM yyyy, HH:mm")) : QString();
+        if (!e.when.isValid())
+            return QString();
+        // A day is shown as written: converting midnight UTC to local time would add "00:00" and,
+        // west of UTC, move it to the day before.
+        if (e.dateOnly)
+            return QLocale().toString(e.when.date(), QStringLiteral("d MMM yyyy"));
+        return QLocale().toString(e.when.toLocalTime(), QStringLiteral("d MMM yyyy, HH:mm"));
     case ReturnReasonRole:
         return e.returnReason;
     case IsAmendmentRole:

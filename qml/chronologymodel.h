@@ -15,6 +15,7 @@ struct ChronologyEntry {
     QString title;
     QString state;
     QDateTime when;
+    bool dateOnly = false; // `when` is a day (session date, supervision date), not a moment: no time, no time zone
     QString returnReason;
     QString amends;
     QString summary; // first words of what was recorded

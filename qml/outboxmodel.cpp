@@ -22,7 +22,7 @@ int OutboxModel::rowCount(const QModelIndex &parent) const
 QHash<int, QByteArray> OutboxModel::roleNames() const
 {
     return {{MutationIdRole, "mutationId"}, {RecordIdRole, "recordId"}, {TitleRole, "title"},     {StatusRole, "status"},
-            {StatusTextRole, "statusText"}, {ReasonRole, "reason"},     {AttemptsRole, "attempts"}};
+            {StatusTextRole, "statusText"}, {ReasonRole, "reason"},     {AttemptsRole, "attempts"}, {TypeRole, "type"}};
 }
 
 QVariant OutboxModel::data(const QModelIndex &index, int role) const
@@ -38,6 +38,8 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
         return r.mutationId;
     case RecordIdRole:
         return r.recordId;
+    case TypeRole:
+        return r.type;
     case StatusRole:
         return r.status;
     case StatusTextRole:
@@ -88,11 +90,11 @@ Result<QList<OutboxRow>> OutboxModel::read(Database &db)
     };
     // Problems first: a quarantined change needs a person; then what is waiting, in order.
     for (const OutboxEntry &e : quarantined.value()) {
-        rows.append({e.mutationId, e.recordId, titleOf(e.recordId, e.type), QStringLiteral("quarantined"), e.lastError, e.attempts});
+        rows.append({e.mutationId, e.recordId, e.type, titleOf(e.recordId, e.type), QStringLiteral("quarantined"), e.lastError, e.attempts});
         waiting.insert(e.recordId);
     }
     for (const OutboxEntry &e : pending.value()) {
-        rows.append({e.mutationId, e.recordId, titleOf(e.recordId, e.type), e.status, e.lastError, e.attempts});
+        rows.append({e.mutationId, e.recordId, e.type, titleOf(e.recordId, e.type), e.status, e.lastError, e.attempts});
         waiting.insert(e.recordId);
     }
     // Then my recent records the service already holds: returned (with the reason) and accepted.
@@ -104,9 +106,9 @@ Result<QList<OutboxRow>> OutboxModel::read(Database &db)
             if (waiting.contains(r.id) || r.rev <= 0)
                 continue;
             if (r.state == u"returned")
-                rows.append({QString(), r.id, wire::titleOf(r.body), QStringLiteral("returned"), r.body.value(u"return_reason").toString(), 0});
+                rows.append({QString(), r.id, r.type, wire::titleOf(r.body), QStringLiteral("returned"), r.body.value(u"return_reason").toString(), 0});
             else if (r.state == u"submitted" || r.state == u"approved")
-                rows.append({QString(), r.id, wire::titleOf(r.body), QStringLiteral("accepted"), QString(), 0});
+                rows.append({QString(), r.id, r.type, wire::titleOf(r.body), QStringLiteral("accepted"), QString(), 0});
         }
     }
     return rows;

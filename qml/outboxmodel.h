@@ -17,6 +17,7 @@ class Store;
 struct OutboxRow {
     QString mutationId; // empty for records with nothing waiting
     QString recordId;
+    QString type; // record type ("visit", "direct_work", ...): chooses the page Reopen opens
     QString title;
     QString status; // pending, sent, quarantined, accepted, returned
     QString reason; // last error, quarantine reason or the manager's reason
@@ -33,7 +34,7 @@ class OutboxModel : public QAbstractListModel
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY countChanged)
 public:
-    enum Role { MutationIdRole = Qt::UserRole + 1, RecordIdRole, TitleRole, StatusRole, StatusTextRole, ReasonRole, AttemptsRole };
+    enum Role { MutationIdRole = Qt::UserRole + 1, RecordIdRole, TitleRole, StatusRole, StatusTextRole, ReasonRole, AttemptsRole, TypeRole };
     Q_ENUM(Role)
 
     explicit OutboxModel(QObject *parent = nullptr);

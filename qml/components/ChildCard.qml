@@ -118,7 +118,7 @@ Rectangle {
 
         Switch {
             id: concern
-            text: qsTr("The child said they feel unsafe, scared or unhappy")
+            text: qsTr("I have a safety concern about this child (including anything they told me)")
             font.pixelSize: Theme.body
             checked: card.form.value(card.base + ".safety_concern", card.form.version) === true
             Layout.minimumHeight: Theme.touch

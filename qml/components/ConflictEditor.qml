@@ -93,7 +93,7 @@ ColumnLayout {
     }
 
     // One of the form's options.
-    ComboBox {
+    ChoiceBox {
         id: choice
         visible: root.kind === "choice"
         model: [{ value: "", text: qsTr("Choose…") }].concat(root.options || [])

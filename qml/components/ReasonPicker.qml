@@ -23,8 +23,9 @@ ColumnLayout {
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
-    ComboBox {
+    ChoiceBox {
         id: box
+        objectName: "choice:" + root.path
         Layout.fillWidth: true
         Layout.minimumHeight: Theme.touch
         font.pixelSize: Theme.body

@@ -26,8 +26,7 @@ Page {
     }
 
     function openRecord(recordId, type) {
-        const pages = { direct_work: "DirectWorkPage.qml", supervision: "SupervisionFormPage.qml" }
-        page.StackView.view.push(Qt.resolvedUrl(pages[type] || "VisitFormPage.qml"), { recordId: recordId })
+        page.StackView.view.push(Qt.resolvedUrl(RecordPages.formFor(type)), { recordId: recordId })
     }
 
     // Managers: the chronology as a PDF, after a warning (a plain file with personal data).

@@ -87,7 +87,7 @@ Page {
                 height: Theme.touch
                 verticalAlignment: Text.AlignVCenter
             }
-            ComboBox {
+            ChoiceBox {
                 id: period
                 objectName: "periodSelector"
                 width: Math.max(implicitWidth, 220 * Theme.textScale)

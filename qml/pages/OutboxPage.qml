@@ -89,6 +89,7 @@ Page {
             required property string statusText
             required property string reason
             required property string recordId
+            required property string type
             width: ListView.view.width
             implicitHeight: Math.max(Theme.touch, row.implicitHeight + 2 * Theme.spacing)
             radius: Theme.radius
@@ -132,7 +133,8 @@ Page {
                     text: qsTr("Reopen")
                     Layout.minimumHeight: Theme.touch
                     Accessible.name: qsTr("Reopen %1").arg(item.title)
-                    onClicked: page.StackView.view.push(Qt.resolvedUrl("VisitFormPage.qml"), { recordId: item.recordId })
+                    objectName: "reopenButton:" + item.recordId
+                    onClicked: page.StackView.view.push(Qt.resolvedUrl(RecordPages.formFor(item.type)), { recordId: item.recordId })
                 }
             }
         }

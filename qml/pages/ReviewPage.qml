@@ -279,15 +279,6 @@ Page {
                     }
                 }
                 Label {
-                    objectName: "blockedReason"
-                    visible: text.length > 0
-                    text: vm.blockedReason
-                    color: Theme.warning
-                    font.pixelSize: Theme.small
-                    wrapMode: Text.Wrap
-                    Layout.fillWidth: true
-                }
-                Label {
                     visible: vm.errorString.length > 0
                     text: vm.errorString
                     color: Theme.danger
@@ -324,6 +315,17 @@ Page {
                                                  : qsTr("Return (not available: %1)").arg(vm.blockedReason)
                         onClicked: vm.returnRecord()
                     }
+                }
+                // Under the buttons, so they stay where they are when it goes (on the first letter
+                // of a reason): a tap aimed at one must not land on empty space.
+                Label {
+                    objectName: "blockedReason"
+                    visible: text.length > 0
+                    text: vm.blockedReason
+                    color: Theme.warning
+                    font.pixelSize: Theme.small
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
                 }
             }
         }

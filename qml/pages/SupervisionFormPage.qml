@@ -170,7 +170,7 @@ Page {
                     spacing: 2
                     Layout.fillWidth: true
                     Label { text: qsTr("Worker supervised"); font.bold: true }
-                    ComboBox {
+                    ChoiceBox {
                         id: workerBox
                         objectName: "workerPicker"
                         visible: Object.keys(supervisionForm.userNames).length > 0

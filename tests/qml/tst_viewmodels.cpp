@@ -26,6 +26,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 #include <openssl/rand.h>
 
@@ -789,6 +790,31 @@ private Q_SLOTS:
             const QString label = Labels::fieldLabel(field);
             QVERIFY2(!label.isEmpty() && label != field, qPrintable(field));
         }
+    }
+
+    void englishPluralsHaveASingular_data()
+    {
+        QTest::addColumn<QByteArray>("context");
+        QTest::addColumn<QByteArray>("source");
+        QTest::addColumn<QString>("one");
+        QTest::addColumn<QString>("two");
+        QTest::addRow("children") << QByteArray("DashboardPage") << QByteArray("%n child(ren)") << QStringLiteral("1 child")
+                                  << QStringLiteral("2 children");
+        QTest::addRow("PIN tries") << QByteArray("doorstep::AppState") << QByteArray("That PIN is not right. %n tries left.")
+                                   << QStringLiteral("That PIN is not right. 1 try left.")
+                                   << QStringLiteral("That PIN is not right. 2 tries left.");
+    }
+    void englishPluralsHaveASingular()
+    {
+        QFETCH(QByteArray, context);
+        QFETCH(QByteArray, source);
+        QFETCH(QString, one);
+        QFETCH(QString, two);
+        QTranslator english;
+        QVERIFY(english.load(QStringLiteral("doorstep_en"), QStringLiteral(":/i18n")));
+        // QTranslator picks the form; tr() then puts the number in for %n.
+        QCOMPARE(english.translate(context.constData(), source.constData(), nullptr, 1).replace(QLatin1String("%n"), QLatin1String("1")), one);
+        QCOMPARE(english.translate(context.constData(), source.constData(), nullptr, 2).replace(QLatin1String("%n"), QLatin1String("2")), two);
     }
 };
 
