@@ -97,11 +97,16 @@ Page {
             border.color: status === "quarantined" ? Theme.danger : status === "returned" ? Theme.warning : Theme.border
             Accessible.role: Accessible.ListItem
             Accessible.name: qsTr("%1: %2").arg(title).arg(statusText)
-            RowLayout {
+            // Wide: the text, then the status and its buttons on the right. Narrow (a phone, large
+            // text): the status and buttons under the text, so the title keeps the row's width.
+            GridLayout {
                 id: row
+                readonly property bool narrow: item.width / Theme.textScale < 560
                 anchors.fill: parent
                 anchors.margins: Theme.spacing
-                spacing: Theme.spacing
+                columns: narrow ? 1 : 2
+                columnSpacing: Theme.spacing
+                rowSpacing: Theme.spacing / 2
                 ColumnLayout {
                     Layout.fillWidth: true
                     spacing: 2
@@ -114,27 +119,31 @@ Page {
                         Layout.fillWidth: true
                     }
                 }
-                Badge {
-                    text: item.statusText
-                    tint: item.status === "quarantined" ? Theme.danger : item.status === "accepted" ? Theme.ok
-                          : item.status === "returned" ? Theme.warning : Theme.accent
-                    fill: item.status === "quarantined" ? Theme.dangerSoft : item.status === "accepted" ? Theme.okSoft
-                          : item.status === "returned" ? Theme.warningSoft : Theme.infoSoft
-                }
-                Button {
-                    visible: item.status === "quarantined"
-                    text: qsTr("Try again")
-                    Layout.minimumHeight: Theme.touch
-                    Accessible.name: qsTr("Try sending %1 again").arg(item.title)
-                    onClicked: outbox.retry(item.index)
-                }
-                Button {
-                    visible: item.status === "returned"
-                    text: qsTr("Reopen")
-                    Layout.minimumHeight: Theme.touch
-                    Accessible.name: qsTr("Reopen %1").arg(item.title)
-                    objectName: "reopenButton:" + item.recordId
-                    onClicked: page.StackView.view.push(Qt.resolvedUrl(RecordPages.formFor(item.type)), { recordId: item.recordId })
+                RowLayout {
+                    spacing: Theme.spacing
+                    Layout.alignment: row.narrow ? Qt.AlignLeft : (Qt.AlignRight | Qt.AlignVCenter)
+                    Badge {
+                        text: item.statusText
+                        tint: item.status === "quarantined" ? Theme.danger : item.status === "accepted" ? Theme.ok
+                              : item.status === "returned" ? Theme.warning : Theme.accent
+                        fill: item.status === "quarantined" ? Theme.dangerSoft : item.status === "accepted" ? Theme.okSoft
+                              : item.status === "returned" ? Theme.warningSoft : Theme.infoSoft
+                    }
+                    Button {
+                        visible: item.status === "quarantined"
+                        text: qsTr("Try again")
+                        Layout.minimumHeight: Theme.touch
+                        Accessible.name: qsTr("Try sending %1 again").arg(item.title)
+                        onClicked: outbox.retry(item.index)
+                    }
+                    Button {
+                        visible: item.status === "returned"
+                        text: qsTr("Reopen")
+                        Layout.minimumHeight: Theme.touch
+                        Accessible.name: qsTr("Reopen %1").arg(item.title)
+                        objectName: "reopenButton:" + item.recordId
+                        onClicked: page.StackView.view.push(Qt.resolvedUrl(RecordPages.formFor(item.type)), { recordId: item.recordId })
+                    }
                 }
             }
         }
