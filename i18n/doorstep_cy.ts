@@ -1504,37 +1504,37 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="111" />
+        <location filename="../qml/pages/OutboxPage.qml" line="116" />
         <source>Manager's reason: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="111" />
+        <location filename="../qml/pages/OutboxPage.qml" line="116" />
         <source>Reason: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="126" />
+        <location filename="../qml/pages/OutboxPage.qml" line="134" />
         <source>Try again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="128" />
+        <location filename="../qml/pages/OutboxPage.qml" line="136" />
         <source>Try sending %1 again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="133" />
+        <location filename="../qml/pages/OutboxPage.qml" line="141" />
         <source>Reopen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="135" />
+        <location filename="../qml/pages/OutboxPage.qml" line="143" />
         <source>Reopen %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="144" />
+        <location filename="../qml/pages/OutboxPage.qml" line="153" />
         <source>Nothing waiting. Everything on this tablet is on the service.</source>
         <translation type="unfinished" />
     </message>
@@ -3352,7 +3352,7 @@
 <context>
     <name>doorstep::OutboxModel</name>
     <message numerus="yes">
-        <location filename="../qml/outboxmodel.cpp" line="47" />
+        <location filename="../qml/outboxmodel.cpp" line="48" />
         <source>Waiting to send (tried %n time(s))</source>
         <translation type="unfinished">
             <numerusform />
@@ -3363,28 +3363,33 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="47" />
+        <location filename="../qml/outboxmodel.cpp" line="48" />
         <source>Waiting to send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="49" />
+        <location filename="../qml/outboxmodel.cpp" line="50" />
         <source>Sent, waiting for the answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="51" />
+        <location filename="../qml/outboxmodel.cpp" line="52" />
         <source>Could not be sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="53" />
+        <location filename="../qml/outboxmodel.cpp" line="54" />
         <source>Accepted by the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="55" />
+        <location filename="../qml/outboxmodel.cpp" line="56" />
         <source>Returned by your manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/outboxmodel.cpp" line="104" />
+        <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
 </context>

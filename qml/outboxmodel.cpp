@@ -8,6 +8,7 @@
 #include "core/store/store.h"
 #include "core/wire.h"
 
+#include <QHash>
 #include <QSet>
 
 namespace doorstep {
@@ -84,33 +85,59 @@ Result<QList<OutboxRow>> OutboxModel::read(Database &db)
         return quarantined.error();
     QList<OutboxRow> rows;
     QSet<QString> waiting;
-    auto titleOf = [&repo](const QString &id, const QString &type) {
-        auto rec = repo.byId(id);
-        return rec ? wire::titleOf(rec.value().body) : type;
+    QHash<QString, QString> childNames; // child id -> name, read once per child
+    // "Amara Ashworth: Child in need visit, 21 Oct 2026": a worker scans for the child first.
+    auto titleFor = [&](const StoredRecord &rec) {
+        const QString title = wire::titleOf(rec.body);
+        if (rec.type == u"child")
+            return title;
+        QStringList names;
+        for (const QString &childId : wire::childIdsOf(rec.body)) {
+            auto it = childNames.constFind(childId);
+            if (it == childNames.constEnd()) {
+                auto child = repo.byId(childId);
+                it = childNames.insert(childId, child ? wire::titleOf(child.value().body) : QString());
+            }
+            if (!it.value().isEmpty())
+                names << it.value();
+        }
+        return names.isEmpty() ? title : tr("%1: %2").arg(names.join(u", "), title);
     };
-    // Problems first: a quarantined change needs a person; then what is waiting, in order.
-    for (const OutboxEntry &e : quarantined.value()) {
-        rows.append({e.mutationId, e.recordId, e.type, titleOf(e.recordId, e.type), QStringLiteral("quarantined"), e.lastError, e.attempts});
-        waiting.insert(e.recordId);
-    }
-    for (const OutboxEntry &e : pending.value()) {
-        rows.append({e.mutationId, e.recordId, e.type, titleOf(e.recordId, e.type), e.status, e.lastError, e.attempts});
-        waiting.insert(e.recordId);
-    }
-    // Then my recent records the service already holds: returned (with the reason) and accepted.
+    auto titleOf = [&](const QString &id, const QString &type) {
+        auto rec = repo.byId(id);
+        return rec ? titleFor(rec.value()) : type;
+    };
+    // My recent records the service already holds: returned (with the reason) and accepted.
+    QList<OutboxRow> returned, accepted;
     for (const char *type : {"visit", "direct_work"}) {
         auto recent = repo.byType(QString::fromLatin1(type), 30);
         if (!recent)
             return recent.error();
         for (const StoredRecord &r : recent.value()) {
-            if (waiting.contains(r.id) || r.rev <= 0)
+            if (r.rev <= 0)
                 continue;
             if (r.state == u"returned")
-                rows.append({QString(), r.id, r.type, wire::titleOf(r.body), QStringLiteral("returned"), r.body.value(u"return_reason").toString(), 0});
+                returned.append({QString(), r.id, r.type, titleFor(r), QStringLiteral("returned"), r.body.value(u"return_reason").toString(), 0});
             else if (r.state == u"submitted" || r.state == u"approved")
-                rows.append({QString(), r.id, r.type, wire::titleOf(r.body), QStringLiteral("accepted"), QString(), 0});
+                accepted.append({QString(), r.id, r.type, titleFor(r), QStringLiteral("accepted"), QString(), 0});
         }
     }
+    // What needs a person first: a quarantined change, then a record the manager returned; then
+    // what is waiting, in order; then what the service accepted.
+    for (const OutboxEntry &e : quarantined.value()) {
+        rows.append({e.mutationId, e.recordId, e.type, titleOf(e.recordId, e.type), QStringLiteral("quarantined"), e.lastError, e.attempts});
+        waiting.insert(e.recordId);
+    }
+    for (const OutboxEntry &e : pending.value())
+        waiting.insert(e.recordId);
+    for (const OutboxRow &r : std::as_const(returned))
+        if (!waiting.contains(r.recordId))
+            rows.append(r);
+    for (const OutboxEntry &e : pending.value())
+        rows.append({e.mutationId, e.recordId, e.type, titleOf(e.recordId, e.type), e.status, e.lastError, e.attempts});
+    for (const OutboxRow &r : std::as_const(accepted))
+        if (!waiting.contains(r.recordId))
+            rows.append(r);
     return rows;
 }
 

@@ -277,11 +277,12 @@ private Q_SLOTS:
         // The quarantined change comes first, with its reason; the returned visit is listed too.
         QCOMPARE(outbox.index(0).data(OutboxModel::StatusRole).toString(), QStringLiteral("quarantined"));
         QVERIFY(outbox.index(0).data(OutboxModel::ReasonRole).toString().contains(QStringLiteral("no longer allocated")));
-        QString returnedId;
-        for (int i = 0; i < outbox.rowCount(); ++i)
-            if (outbox.index(i).data(OutboxModel::StatusRole).toString() == u"returned")
-                returnedId = outbox.index(i).data(OutboxModel::RecordIdRole).toString();
+        // The returned visit needs the worker too: it comes next, named by its child.
+        QCOMPARE(outbox.index(1).data(OutboxModel::StatusRole).toString(), QStringLiteral("returned"));
+        const QString returnedId = outbox.index(1).data(OutboxModel::RecordIdRole).toString();
         QVERIFY(!returnedId.isEmpty());
+        const QString title = outbox.index(1).data(OutboxModel::TitleRole).toString();
+        QVERIFY2(title.contains(QStringLiteral(": ")) && !title.startsWith(QStringLiteral("Child in need visit")), qPrintable(title));
         RecordForm form;
         form.setStore(&m_store);
         form.open(returnedId);
