@@ -60,6 +60,11 @@
         <source>My caseload</source>
         <translation>Fy llwyth achosion</translation>
     </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="60" />
+        <source>Team caseload</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
         <location filename="../qml/pages/CaseloadPage.qml" line="65" />
         <source>%n overdue or due now</source>
@@ -928,7 +933,7 @@
     </message>
     <message numerus="yes">
         <location filename="../qml/pages/DashboardPage.qml" line="318" />
-        <source>The team's reasons (regulation 29) when a child was seen but not alone: %n card(s).</source>
+        <source>The team's reasons (regulation 29) when a child was seen but not alone: %n time(s).</source>
         <translation type="unfinished">
             <numerusform />
             <numerusform />
@@ -938,8 +943,8 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="324" />
-        <source>cards</source>
+        <location filename="../qml/pages/DashboardPage.qml" line="333" />
+        <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -948,8 +953,8 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="333" />
-        <source>Cards</source>
+        <location filename="../qml/pages/DashboardPage.qml" line="324" />
+        <source>not alone</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2064,9 +2069,19 @@
         <translation>Fy llwyth achosion</translation>
     </message>
     <message>
+        <location filename="../qml/components/SyncBar.qml" line="67" />
+        <source>Team caseload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../qml/components/SyncBar.qml" line="73" />
         <source>Go to my caseload</source>
         <translation>Mynd i fy llwyth achosion</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SyncBar.qml" line="73" />
+        <source>Go to the team's caseload</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/components/SyncBar.qml" line="89" />

@@ -60,6 +60,11 @@
         <source>My caseload</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="60" />
+        <source>Team caseload</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
         <location filename="../qml/pages/CaseloadPage.qml" line="65" />
         <source>%n overdue or due now</source>
@@ -905,23 +910,28 @@
     </message>
     <message numerus="yes">
         <location filename="../qml/pages/DashboardPage.qml" line="318" />
+        <source>The team's reasons (regulation 29) when a child was seen but not alone: %n time(s).</source>
+        <translation>
+            <numerusform>The team's reasons (regulation 29) when a child was seen but not alone: %n time.</numerusform><numerusform>The team's reasons (regulation 29) when a child was seen but not alone: %n times.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="324" />
+        <source>not alone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="333" />
+        <source>Times</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
         <source>The team's reasons (regulation 29) when a child was seen but not alone: %n card(s).</source>
         <translation>
             <numerusform>The team's reasons (regulation 29) when a child was seen but not alone: %n card.</numerusform><numerusform>The team's reasons (regulation 29) when a child was seen but not alone: %n cards.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="324" />
-        <source>cards</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../qml/pages/DashboardPage.qml" line="331" />
         <source>Reason</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="333" />
-        <source>Cards</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2021,8 +2031,18 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../qml/components/SyncBar.qml" line="67" />
+        <source>Team caseload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../qml/components/SyncBar.qml" line="73" />
         <source>Go to my caseload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/SyncBar.qml" line="73" />
+        <source>Go to the team's caseload</source>
         <translation type="unfinished" />
     </message>
     <message>

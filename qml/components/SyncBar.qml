@@ -64,13 +64,13 @@ ToolBar {
         BarButton {
             id: homeButton
             objectName: "syncBarHome"
-            text: qsTr("My caseload")
+            text: AppState.isManager ? qsTr("Team caseload") : qsTr("My caseload")
             font.pixelSize: Theme.body
             font.bold: true
             Layout.row: 0
             Layout.column: 0
             Layout.columnSpan: bar.stacked ? 3 : 1
-            Accessible.name: qsTr("Go to my caseload")
+            Accessible.name: AppState.isManager ? qsTr("Go to the team's caseload") : qsTr("Go to my caseload")
             onClicked: bar.homeRequested()
         }
 

@@ -57,7 +57,7 @@ Page {
                     Layout.bottomMargin: 0
                     spacing: Theme.spacing
                     Label {
-                        text: qsTr("My caseload")
+                        text: AppState.isManager ? qsTr("Team caseload") : qsTr("My caseload")
                         font.pixelSize: Theme.heading
                         font.bold: true
                     }

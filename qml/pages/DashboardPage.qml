@@ -315,13 +315,13 @@ Page {
                     Layout.preferredWidth: 1
                     Layout.alignment: Qt.AlignTop
                     title: qsTr("Why not seen alone")
-                    description: qsTr("The team's reasons (regulation 29) when a child was seen but not alone: %n card(s).", "", vm.reasons.total)
+                    description: qsTr("The team's reasons (regulation 29) when a child was seen but not alone: %n time(s).", "", vm.reasons.total)
                     BarChart {
                         visible: !page.showTables
                         Layout.fillWidth: true
                         model: vm.reasons
                         maximum: vm.reasons.maxCount
-                        bars: [{ role: "count", figure: "reason", color: "#c98a00", name: qsTr("cards") }]
+                        bars: [{ role: "count", figure: "reason", color: "#c98a00", name: qsTr("not alone") }]
                         onBarClicked: (row, figure, title) => page.drill(vm.reasons, row, figure, title)
                     }
                     FigureTable {
@@ -330,7 +330,7 @@ Page {
                         model: vm.reasons
                         labelTitle: qsTr("Reason")
                         tableName: qsTr("Why not seen alone")
-                        columns: [{ title: qsTr("Cards"), role: "count", figure: "reason" },
+                        columns: [{ title: qsTr("Times"), role: "count", figure: "reason" },
                                   { title: qsTr("Share"), role: "percent", suffix: "%" }]
                         onCellClicked: (row, figure, title) => page.drill(vm.reasons, row, figure, title)
                     }
