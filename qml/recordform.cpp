@@ -293,6 +293,7 @@ void RecordForm::fetchChildNames(const QStringList &childIds)
             const QString worker = m_childNames.first().toMap().value(QStringLiteral("allocatedWorker")).toString();
             if (!worker.isEmpty()) {
                 m_record.insert(QStringLiteral("worker"), worker);
+                recomputePrompts();
                 ++m_version;
                 Q_EMIT changed();
             }
@@ -301,6 +302,7 @@ void RecordForm::fetchChildNames(const QStringList &childIds)
         if (m_type == u"visit" && !m_record.contains(u"visit_type") && !m_childNames.isEmpty()) {
             const QString status = m_childNames.first().toMap().value(QStringLiteral("legalStatus")).toString();
             m_record.insert(QStringLiteral("visit_type"), suggestedVisitType(status));
+            recomputePrompts();
             ++m_version;
             Q_EMIT changed();
         }
@@ -492,8 +494,18 @@ void RecordForm::recomputePrompts()
 {
     m_prompts.clear();
     m_promptList.clear();
+    m_needed.clear();
     if (m_record.isEmpty())
         return;
+    // What a submit now would be refused for as missing (not for a wrong value: that shows on Submit).
+    QJsonObject candidate = m_record;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    candidate.insert(QStringLiteral("state"), QStringLiteral("submitted"));
+    candidate.insert(QStringLiteral("submitted_at"), now.toString(Qt::ISODate));
+    for (const rules::Violation &v : rules::checkSubmission(candidate, now)) {
+        if (v.code == u"required" || v.code == u"reason_required" || v.code == u"detail_required")
+            m_needed.insert(v.field, true);
+    }
     for (const rules::Prompt &p : rules::qualityPrompts(m_record)) {
         // One message per field: where a violation is shown, its prompt (often the same words) is not.
         if (m_errors.contains(p.field))

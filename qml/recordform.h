@@ -37,6 +37,10 @@ class RecordForm : public QObject
     Q_PROPERTY(QVariantMap errors READ errors NOTIFY errorsChanged)
     Q_PROPERTY(QStringList errorFields READ errorFields NOTIFY errorsChanged)
     Q_PROPERTY(QVariantMap prompts READ prompts NOTIFY changed)
+    /** Field path -> true for what submitting still needs, as the rules say for the answers so far
+     *  (whether the child was seen alone once they were seen, why not, a bedroom on a statutory
+     *  visit...): the form marks these before Submit, not after. */
+    Q_PROPERTY(QVariantMap needed READ needed NOTIFY changed)
     Q_PROPERTY(QVariantList promptList READ promptList NOTIFY changed)
     Q_PROPERTY(QVariantMap childNames READ childNames NOTIFY loaded)
     /** User id -> name of the team, when the service sent them (managers' tablets). */
@@ -72,6 +76,7 @@ public:
     QVariantMap errors() const { return m_errors; }
     QStringList errorFields() const { return m_errorOrder; }
     QVariantMap prompts() const { return m_prompts; }
+    QVariantMap needed() const { return m_needed; }
     QVariantList promptList() const { return m_promptList; }
     QVariantMap childNames() const { return m_childNames; }
     QVariantMap userNames() const { return m_userNames; }
@@ -156,6 +161,7 @@ private:
     QVariantMap m_errors;
     QStringList m_errorOrder;
     QVariantMap m_prompts;
+    QVariantMap m_needed;
     QVariantList m_promptList;
     QVariantMap m_childNames;
     QVariantMap m_userNames;

@@ -17,7 +17,8 @@ ColumnLayout {
     spacing: 4
 
     Label {
-        text: root.label
+        // Marked while the rules still need it for submitting (RecordForm.needed).
+        text: root.form.needed[root.path] === true ? root.label + " *" : root.label
         font.pixelSize: Theme.body
         font.bold: true
         wrapMode: Text.Wrap
