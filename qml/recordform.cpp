@@ -490,6 +490,16 @@ void RecordForm::edited()
     Q_EMIT changed();
 }
 
+QList<rules::Violation> RecordForm::submissionViolations() const
+{
+    // The record as it would go: submitted, now.
+    QJsonObject candidate = m_record;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    candidate.insert(QStringLiteral("state"), QStringLiteral("submitted"));
+    candidate.insert(QStringLiteral("submitted_at"), now.toString(Qt::ISODate));
+    return rules::checkSubmission(candidate, now);
+}
+
 void RecordForm::recomputePrompts()
 {
     m_prompts.clear();
@@ -498,11 +508,7 @@ void RecordForm::recomputePrompts()
     if (m_record.isEmpty())
         return;
     // What a submit now would be refused for as missing (not for a wrong value: that shows on Submit).
-    QJsonObject candidate = m_record;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    candidate.insert(QStringLiteral("state"), QStringLiteral("submitted"));
-    candidate.insert(QStringLiteral("submitted_at"), now.toString(Qt::ISODate));
-    for (const rules::Violation &v : rules::checkSubmission(candidate, now)) {
+    for (const rules::Violation &v : submissionViolations()) {
         if (v.code == u"required" || v.code == u"reason_required" || v.code == u"detail_required")
             m_needed.insert(v.field, true);
     }
@@ -562,11 +568,7 @@ void RecordForm::saveDraft()
 
 bool RecordForm::submit()
 {
-    QJsonObject candidate = m_record;
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    candidate.insert(QStringLiteral("state"), QStringLiteral("submitted"));
-    candidate.insert(QStringLiteral("submitted_at"), now.toString(Qt::ISODate));
-    const QList<rules::Violation> violations = rules::checkSubmission(candidate, now);
+    const QList<rules::Violation> violations = submissionViolations();
     if (!violations.isEmpty()) {
         QList<std::pair<QString, QString>> errors;
         for (const rules::Violation &v : violations)

@@ -12,6 +12,9 @@
 #include <QtQml/qqml.h>
 
 namespace doorstep {
+namespace rules {
+struct Violation;
+}
 
 class Store;
 
@@ -147,6 +150,8 @@ private:
     void restoreOr(const QString &formKey, const QJsonObject &fresh, const QStringList &childIds);
     void fetchChildNames(const QStringList &childIds);
     void edited();
+    /** What the rules would refuse if the record were submitted now. */
+    QList<rules::Violation> submissionViolations() const;
     void recomputePrompts();
     void setErrors(const QList<std::pair<QString, QString>> &errors);
     void setBusy(bool busy);
