@@ -1471,42 +1471,52 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="99" />
+        <location filename="../qml/pages/OutboxPage.qml" line="102" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="116" />
+        <location filename="../qml/pages/OutboxPage.qml" line="119" />
         <source>Manager's reason: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="116" />
+        <location filename="../qml/pages/OutboxPage.qml" line="120" />
         <source>Reason: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="134" />
-        <source>Try again</source>
+        <location filename="../qml/pages/OutboxPage.qml" line="145" />
+        <source>Send again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="136" />
-        <source>Try sending %1 again</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="141" />
-        <source>Reopen</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="143" />
-        <source>Reopen %1</source>
+        <location filename="../qml/pages/OutboxPage.qml" line="147" />
+        <source>Send %1 again</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/OutboxPage.qml" line="153" />
+        <source>Reopen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/OutboxPage.qml" line="153" />
+        <source>Open to fix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/OutboxPage.qml" line="155" />
+        <source>Reopen %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/OutboxPage.qml" line="155" />
+        <source>Open %1 to fix it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/OutboxPage.qml" line="165" />
         <source>Nothing waiting. Everything on this tablet is on the service.</source>
         <translation type="unfinished" />
     </message>
@@ -1661,7 +1671,7 @@
 <context>
     <name>ReasonPicker</name>
     <message>
-        <location filename="../qml/components/ReasonPicker.qml" line="32" />
+        <location filename="../qml/components/ReasonPicker.qml" line="33" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
@@ -2316,22 +2326,22 @@
 <context>
     <name>YesNo</name>
     <message>
-        <location filename="../qml/components/YesNo.qml" line="27" />
+        <location filename="../qml/components/YesNo.qml" line="28" />
         <source>Yes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/YesNo.qml" line="34" />
+        <location filename="../qml/components/YesNo.qml" line="35" />
         <source>%1: yes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/YesNo.qml" line="38" />
+        <location filename="../qml/components/YesNo.qml" line="39" />
         <source>No</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/YesNo.qml" line="45" />
+        <location filename="../qml/components/YesNo.qml" line="46" />
         <source>%1: no</source>
         <translation type="unfinished" />
     </message>
@@ -3288,39 +3298,79 @@
 </context>
 <context>
     <name>doorstep::OutboxModel</name>
+    <message>
+        <location filename="../qml/outboxmodel.cpp" line="52" />
+        <source>Action %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/outboxmodel.cpp" line="53" />
+        <source>%1, item %2</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../qml/outboxmodel.cpp" line="48" />
+        <location filename="../qml/outboxmodel.cpp" line="104" />
         <source>Waiting to send (tried %n time(s))</source>
         <translation>
             <numerusform>Waiting to send (tried %n time)</numerusform><numerusform>Waiting to send (tried %n times)</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="48" />
+        <location filename="../qml/outboxmodel.cpp" line="104" />
         <source>Waiting to send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="50" />
+        <location filename="../qml/outboxmodel.cpp" line="106" />
         <source>Sent, waiting for the answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="52" />
-        <source>Could not be sent</source>
+        <location filename="../qml/outboxmodel.cpp" line="108" />
+        <source>Refused by the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="54" />
+        <location filename="../qml/outboxmodel.cpp" line="209" />
+        <source>%1 — %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/outboxmodel.cpp" line="214" />
+        <source>Open the record and put this right: it is sent again when you save it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/outboxmodel.cpp" line="216" />
+        <source>Ask your manager to check who this child is allocated to, then send it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/outboxmodel.cpp" line="218" />
+        <source>The service needs an update before it can take this record. Send it again once it has one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/outboxmodel.cpp" line="220" />
+        <source>The record was deleted on the service. Ask your manager before recording it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/outboxmodel.cpp" line="222" />
+        <source>Send it again, and ask for help if it is refused again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/outboxmodel.cpp" line="110" />
         <source>Accepted by the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="56" />
+        <location filename="../qml/outboxmodel.cpp" line="112" />
         <source>Returned by your manager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="104" />
+        <location filename="../qml/outboxmodel.cpp" line="169" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>

@@ -198,7 +198,8 @@ Result<void> stageSyncExamples(Database &db, const QString &childId)
         return pending.error();
     for (const OutboxEntry &e : pending.value()) {
         if (e.recordId == refused.value(u"id").toString()) {
-            if (auto q = Outbox(db).quarantine(e.mutationId, QStringLiteral("forbidden: this child is no longer allocated to you")); !q)
+            if (auto q = Outbox(db).quarantine(e.mutationId, QStringLiteral("This child is not allocated to you."),
+                                                QStringLiteral("forbidden"), QStringLiteral("patch")); !q)
                 return q;
         }
     }

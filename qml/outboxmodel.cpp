@@ -2,16 +2,71 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #include "outboxmodel.h"
 
+#include "labels.h"
+
+#include "core/rules.h"
 #include "core/store/database.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
 #include "core/wire.h"
 
+#include <QDateTime>
+#include <QJsonArray>
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 
+#include <functional>
+
 namespace doorstep {
+
+namespace {
+
+/** Where in the record a field path points, in words: "children[0].seen_alone" on a visit about
+ *  Amara is "Amara Ashworth: Child seen alone"; "actions[1].owner" is "Action 2: Who". */
+QString fieldInWords(const QString &path, const QJsonObject &body, const std::function<QString(const QString &)> &childName)
+{
+    static const QRegularExpression item(QStringLiteral("^([a-z_]+)\\[(\\d+)\\]$"));
+    QStringList words;
+    QJsonValue at = body;
+    const QStringList parts = path.split(QLatin1Char('.'), Qt::SkipEmptyParts);
+    for (int i = 0; i < parts.size(); ++i) {
+        const QRegularExpressionMatch m = item.match(parts.at(i));
+        const bool last = i == parts.size() - 1;
+        if (!m.hasMatch()) {
+            at = at.toObject().value(parts.at(i));
+            if (last)
+                words << Labels::fieldLabel(parts.at(i));
+            continue;
+        }
+        const QString list = m.captured(1);
+        const int index = m.captured(2).toInt();
+        at = at.toObject().value(list).toArray().at(index);
+        QString name;
+        if (list == u"children")
+            name = childName(at.toObject().value(u"child_id").toString());
+        else if (list == u"child_ids")
+            name = childName(at.toString());
+        if (name.isEmpty())
+            name = list == u"actions" ? OutboxModel::tr("Action %1").arg(index + 1)
+                                      : OutboxModel::tr("%1, item %2").arg(Labels::fieldLabel(list)).arg(index + 1);
+        words << name;
+    }
+    return words.join(QStringLiteral(": "));
+}
+
+// The service's codes for a change it refuses whatever the record says; any other code is a
+// record rule (core/rules.h), which the worker puts right in the record.
+bool isRuleCode(const QString &code)
+{
+    static const QSet<QString> service = {QStringLiteral("forbidden"),      QStringLiteral("not_found"),
+                                          QStringLiteral("gone"),           QStringLiteral("unsupported_schema"),
+                                          QStringLiteral("invalid_input"),  QStringLiteral("forbidden_field")};
+    return !code.isEmpty() && !service.contains(code);
+}
+
+} // namespace
 
 OutboxModel::OutboxModel(QObject *parent) : QAbstractListModel(parent) {}
 
@@ -23,7 +78,8 @@ int OutboxModel::rowCount(const QModelIndex &parent) const
 QHash<int, QByteArray> OutboxModel::roleNames() const
 {
     return {{MutationIdRole, "mutationId"}, {RecordIdRole, "recordId"}, {TitleRole, "title"},     {StatusRole, "status"},
-            {StatusTextRole, "statusText"}, {ReasonRole, "reason"},     {AttemptsRole, "attempts"}, {TypeRole, "type"}};
+            {StatusTextRole, "statusText"}, {ReasonRole, "reason"},     {AttemptsRole, "attempts"}, {TypeRole, "type"},
+            {AdviceRole, "advice"},         {CanSendAgainRole, "canSendAgain"}, {CanFixRole, "canFix"}};
 }
 
 QVariant OutboxModel::data(const QModelIndex &index, int role) const
@@ -49,7 +105,7 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
         if (r.status == u"sent")
             return tr("Sent, waiting for the answer");
         if (r.status == u"quarantined")
-            return tr("Could not be sent");
+            return tr("Refused by the service");
         if (r.status == u"accepted")
             return tr("Accepted by the service");
         if (r.status == u"returned")
@@ -59,6 +115,12 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
         return r.reason;
     case AttemptsRole:
         return r.attempts;
+    case AdviceRole:
+        return r.advice;
+    case CanSendAgainRole:
+        return r.canSendAgain;
+    case CanFixRole:
+        return r.canFix;
     default:
         return {};
     }
@@ -86,6 +148,14 @@ Result<QList<OutboxRow>> OutboxModel::read(Database &db)
     QList<OutboxRow> rows;
     QSet<QString> waiting;
     QHash<QString, QString> childNames; // child id -> name, read once per child
+    auto childName = [&](const QString &childId) {
+        auto it = childNames.constFind(childId);
+        if (it == childNames.constEnd()) {
+            auto child = repo.byId(childId);
+            it = childNames.insert(childId, child ? wire::titleOf(child.value().body) : QString());
+        }
+        return it.value();
+    };
     // "Amara Ashworth: Child in need visit, 21 Oct 2026": a worker scans for the child first.
     auto titleFor = [&](const StoredRecord &rec) {
         const QString title = wire::titleOf(rec.body);
@@ -93,13 +163,8 @@ Result<QList<OutboxRow>> OutboxModel::read(Database &db)
             return title;
         QStringList names;
         for (const QString &childId : wire::childIdsOf(rec.body)) {
-            auto it = childNames.constFind(childId);
-            if (it == childNames.constEnd()) {
-                auto child = repo.byId(childId);
-                it = childNames.insert(childId, child ? wire::titleOf(child.value().body) : QString());
-            }
-            if (!it.value().isEmpty())
-                names << it.value();
+            if (const QString name = childName(childId); !name.isEmpty())
+                names << name;
         }
         return names.isEmpty() ? title : tr("%1: %2").arg(names.join(u", "), title);
     };
@@ -117,15 +182,46 @@ Result<QList<OutboxRow>> OutboxModel::read(Database &db)
             if (r.rev <= 0)
                 continue;
             if (r.state == u"returned")
-                returned.append({QString(), r.id, r.type, titleFor(r), QStringLiteral("returned"), r.body.value(u"return_reason").toString(), 0});
+                returned.append(OutboxRow::of(QString(), r.id, r.type, titleFor(r), QStringLiteral("returned"), r.body.value(u"return_reason").toString(), 0));
             else if (r.state == u"submitted" || r.state == u"approved")
-                accepted.append({QString(), r.id, r.type, titleFor(r), QStringLiteral("accepted"), QString(), 0});
+                accepted.append(OutboxRow::of(QString(), r.id, r.type, titleFor(r), QStringLiteral("accepted"), QString(), 0));
         }
     }
     // What needs a person first: a quarantined change, then a record the manager returned; then
     // what is waiting, in order; then what the service accepted.
     for (const OutboxEntry &e : quarantined.value()) {
-        rows.append({e.mutationId, e.recordId, e.type, titleOf(e.recordId, e.type), QStringLiteral("quarantined"), e.lastError, e.attempts});
+        auto rec = repo.byId(e.recordId);
+        const QJsonObject body = rec ? rec.value().body : QJsonObject();
+        OutboxRow row = OutboxRow::of(e.mutationId, e.recordId, e.type, rec ? titleFor(rec.value()) : e.type, QStringLiteral("quarantined"),
+                                      e.lastError, e.attempts);
+        const bool ruleBroken = isRuleCode(e.errorCode);
+        if (ruleBroken) {
+            // The same rule on this device says it in the worker's language.
+            QJsonObject submitted = body;
+            submitted.insert(QStringLiteral("state"), QStringLiteral("submitted"));
+            for (const rules::Violation &v : rules::checkSubmission(submitted, QDateTime::currentDateTimeUtc()))
+                if (v.field == e.errorField && v.code == e.errorCode)
+                    row.reason = v.message;
+        }
+        // Fields of the request itself (type, base_rev, the whole patch) mean nothing to a worker.
+        static const QSet<QString> technical = {QStringLiteral("type"), QStringLiteral("base_rev"), QStringLiteral("record_id"),
+                                                QStringLiteral("op"), QStringLiteral("patch")};
+        if (!e.errorField.isEmpty() && !technical.contains(e.errorField))
+            row.reason = tr("%1 — %2").arg(fieldInWords(e.errorField, body, childName), row.reason);
+        const bool hasForm = e.type == u"visit" || e.type == u"direct_work" || e.type == u"supervision";
+        row.canFix = hasForm && rec && (ruleBroken || e.errorCode == u"invalid_input" || e.errorCode == u"forbidden_field");
+        row.canSendAgain = !ruleBroken && e.errorCode != u"gone" && e.errorCode != u"invalid_input" && e.errorCode != u"forbidden_field";
+        if (row.canFix)
+            row.advice = tr("Open the record and put this right: it is sent again when you save it.");
+        else if (e.errorCode == u"forbidden")
+            row.advice = tr("Ask your manager to check who this child is allocated to, then send it again.");
+        else if (e.errorCode == u"unsupported_schema")
+            row.advice = tr("The service needs an update before it can take this record. Send it again once it has one.");
+        else if (e.errorCode == u"gone")
+            row.advice = tr("The record was deleted on the service. Ask your manager before recording it again.");
+        else
+            row.advice = tr("Send it again, and ask for help if it is refused again.");
+        rows.append(row);
         waiting.insert(e.recordId);
     }
     for (const OutboxEntry &e : pending.value())
@@ -134,7 +230,7 @@ Result<QList<OutboxRow>> OutboxModel::read(Database &db)
         if (!waiting.contains(r.recordId))
             rows.append(r);
     for (const OutboxEntry &e : pending.value())
-        rows.append({e.mutationId, e.recordId, e.type, titleOf(e.recordId, e.type), e.status, e.lastError, e.attempts});
+        rows.append(OutboxRow::of(e.mutationId, e.recordId, e.type, titleOf(e.recordId, e.type), e.status, e.lastError, e.attempts));
     for (const OutboxRow &r : std::as_const(accepted))
         if (!waiting.contains(r.recordId))
             rows.append(r);

@@ -20,8 +20,28 @@ struct OutboxRow {
     QString type; // record type ("visit", "direct_work", ...): chooses the page Reopen opens
     QString title;
     QString status; // pending, sent, quarantined, accepted, returned
-    QString reason; // last error, quarantine reason or the manager's reason
+    QString reason; // last error, quarantine reason (with the field it names, in words) or the manager's reason
     int attempts = 0;
+    // Quarantined: what can help. Sending the same change again helps only when the situation
+    // that refused it can change (an allocation, the service's version); a record that breaks a
+    // rule has to be opened and put right, which sends it again on save.
+    QString advice;
+    bool canSendAgain = false;
+    bool canFix = false;
+
+    static OutboxRow of(QString mutationId, QString recordId, QString type, QString title, QString status, QString reason,
+                        int attempts)
+    {
+        OutboxRow r;
+        r.mutationId = std::move(mutationId);
+        r.recordId = std::move(recordId);
+        r.type = std::move(type);
+        r.title = std::move(title);
+        r.status = std::move(status);
+        r.reason = std::move(reason);
+        r.attempts = attempts;
+        return r;
+    }
 };
 
 /** What this tablet is sending and what became of it: pending, sent, accepted, returned (with the
@@ -34,7 +54,19 @@ class OutboxModel : public QAbstractListModel
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY countChanged)
 public:
-    enum Role { MutationIdRole = Qt::UserRole + 1, RecordIdRole, TitleRole, StatusRole, StatusTextRole, ReasonRole, AttemptsRole, TypeRole };
+    enum Role {
+        MutationIdRole = Qt::UserRole + 1,
+        RecordIdRole,
+        TitleRole,
+        StatusRole,
+        StatusTextRole,
+        ReasonRole,
+        AttemptsRole,
+        TypeRole,
+        AdviceRole,
+        CanSendAgainRole,
+        CanFixRole
+    };
     Q_ENUM(Role)
 
     explicit OutboxModel(QObject *parent = nullptr);
@@ -48,7 +80,7 @@ public:
     QString errorString() const { return m_errorString; }
 
     Q_INVOKABLE void reload();
-    /** A person asks to try a quarantined change again. */
+    /** A person asks to send a quarantined change again (under a new mutation id: see Outbox::requeue). */
     Q_INVOKABLE void retry(int row);
 
     static Result<QList<OutboxRow>> read(Database &db);

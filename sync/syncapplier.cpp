@@ -14,6 +14,7 @@
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSet>
 
 Q_LOGGING_CATEGORY(lcApply, "doorstep.sync.apply")
@@ -99,11 +100,14 @@ Result<PushSummary> SyncApplier::applyPushResults(const QList<OutboxEntry> &sent
             summary.locked++;
         } else if (kind == QLatin1String("rejected")) {
             const QJsonObject e = answer.value(u"error").toObject();
-            QString reason = answer.value(u"message").toString(e.value(u"message").toString());
-            const QString field = answer.value(u"field").toString(e.value(u"field").toString());
-            if (!field.isEmpty())
-                reason += QStringLiteral(" (") + field + QLatin1Char(')');
-            if (auto r = outbox.quarantine(entry.mutationId, reason); !r)
+            const QString reason = answer.value(u"message").toString(e.value(u"message").toString());
+            const QString code = answer.value(u"code").toString(e.value(u"code").toString());
+            // Kept as the record's own field path ("children[0].seen_alone"), without the
+            // request's "mutations[3].patch." around it, so the device can name it in words.
+            QString field = answer.value(u"field").toString(e.value(u"field").toString());
+            static const QRegularExpression requestPath(QStringLiteral("^mutations\\[\\d+\\]\\.(patch\\.?)?"));
+            field.remove(requestPath);
+            if (auto r = outbox.quarantine(entry.mutationId, reason, code, field); !r)
                 return r.error();
             summary.rejected++;
         } else if (kind == QLatin1String("retry")) {

@@ -156,6 +156,17 @@ CREATE INDEX decisions_by_status ON decisions(status, seq);
 )sql");
 }
 
+// v5: why the service refused a quarantined change, as its stable code and the field it named, so
+// the device can say it in the worker's words and offer what can help (fix the record, or send it
+// again once the situation has changed).
+Result<void> v5RefusalDetail(Database &db)
+{
+    return db.exec(R"sql(
+ALTER TABLE outbox ADD COLUMN error_code TEXT;
+ALTER TABLE outbox ADD COLUMN error_field TEXT;
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -165,6 +176,7 @@ const std::vector<Migration> &migrations()
         {2, "full-text search", &v2Search},
         {3, "conflicts and sync state", &v3Sync},
         {4, "queued review decisions", &v4Decisions},
+        {5, "why a change was refused", &v5RefusalDetail},
     };
     return steps;
 }

@@ -13,7 +13,8 @@
 namespace doorstep {
 
 namespace {
-constexpr const char *kColumns = "seq, mutation_id, record_id, type, base_rev, patch, status, attempts, last_error";
+constexpr const char *kColumns = "seq, mutation_id, record_id, type, base_rev, patch, status, attempts, last_error, "
+                                 "error_code, error_field";
 
 OutboxEntry readEntry(const Statement &st)
 {
@@ -28,6 +29,8 @@ OutboxEntry readEntry(const Statement &st)
     e.status = st.text(6);
     e.attempts = int(st.int64(7));
     e.lastError = st.text(8);
+    e.errorCode = st.text(9);
+    e.errorField = st.text(10);
     return e;
 }
 
@@ -37,11 +40,38 @@ QString now()
 }
 } // namespace
 
-Result<QString> Outbox::enqueue(const QString &recordId, const QString &type, qint64 baseRev, const QJsonObject &patch)
+Result<QString> Outbox::enqueue(const QString &recordId, const QString &type, qint64 baseRev, const QJsonObject &change)
 {
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    QJsonObject patch = change;
+    {
+        // A refused change of this record (the worker is fixing it): its fields go with this one.
+        QList<QPair<QString, QJsonObject>> refused;
+        Statement q = m_db.prepare("SELECT mutation_id, patch FROM outbox WHERE record_id = ?1 AND status = 'quarantined'");
+        q.bind(1, recordId);
+        for (;;) {
+            Result<bool> r = q.step();
+            if (!r)
+                return r.error();
+            if (!r.value())
+                break;
+            Result<QJsonObject> p = wire::parseObject(q.bytes(1));
+            refused.append({q.text(0), p ? p.value() : QJsonObject()});
+        }
+        for (const auto &[mutationId, refusedPatch] : std::as_const(refused)) {
+            Result<QJsonObject> now = currentValues(recordId, refusedPatch);
+            if (!now)
+                return now.error();
+            for (auto it = now->begin(); it != now->end(); ++it) {
+                if (!patch.contains(it.key()))
+                    patch.insert(it.key(), it.value());
+            }
+            if (Result<void> r = supersede(mutationId, QStringLiteral("sent again with a later edit")); !r)
+                return r.error();
+        }
+    }
     // Only the newest mutation of the whole outbox is folded into: folding into an older one
     // would move this change ahead of other records' changes made before it (device order).
     Statement existing = m_db.prepare("SELECT seq, mutation_id, patch FROM outbox "
@@ -266,11 +296,22 @@ Result<void> Outbox::markFailed(const QString &mutationId, const QString &reason
                      reason, {});
 }
 
-Result<void> Outbox::quarantine(const QString &mutationId, const QString &reason)
+Result<void> Outbox::quarantine(const QString &mutationId, const QString &reason, const QString &code, const QString &field)
 {
-    return setStatus(mutationId,
-                     "UPDATE outbox SET status = 'quarantined', last_error = ?2 WHERE mutation_id = ?1 AND status != 'acked'",
-                     reason, QStringLiteral("outbox.quarantined"));
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    if (Result<void> r = setStatus(mutationId,
+                                   "UPDATE outbox SET status = 'quarantined', last_error = ?2 WHERE mutation_id = ?1 AND status != 'acked'",
+                                   reason, QStringLiteral("outbox.quarantined"));
+        !r)
+        return r;
+    Statement st = m_db.prepare("UPDATE outbox SET error_code = ?2, error_field = ?3 WHERE mutation_id = ?1 AND status = 'quarantined'");
+    auto orNone = [](const QString &s) { return s.isEmpty() ? std::nullopt : std::optional<QString>(s); };
+    st.bind(1, mutationId).bind(2, orNone(code)).bind(3, orNone(field));
+    if (Result<void> r = st.exec(); !r)
+        return r;
+    return tx.commit();
 }
 
 Result<void> Outbox::supersede(const QString &mutationId, const QString &reason)
@@ -319,11 +360,47 @@ Result<void> Outbox::withdrawField(const QString &recordId, const QString &field
     return tx.commit();
 }
 
-Result<void> Outbox::requeue(const QString &mutationId)
+Result<QJsonObject> Outbox::currentValues(const QString &recordId, const QJsonObject &fields)
 {
-    return setStatus(mutationId,
-                     "UPDATE outbox SET status = 'pending', last_error = ?2 WHERE mutation_id = ?1 AND status = 'quarantined'",
-                     QString(), QStringLiteral("outbox.requeued"));
+    Result<StoredRecord> record = RecordRepository(m_db).byId(recordId);
+    if (!record)
+        return record.error();
+    QJsonObject out;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        const QJsonValue v = record->body.value(it.key());
+        out.insert(it.key(), v.isUndefined() ? QJsonValue(QJsonValue::Null) : v);
+    }
+    return out;
+}
+
+Result<QString> Outbox::requeue(const QString &mutationId)
+{
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    Result<OutboxEntry> entry = byMutationId(mutationId);
+    if (!entry)
+        return entry.error();
+    if (entry->status != QLatin1String("quarantined"))
+        return Error(ErrorCode::Conflict, QStringLiteral("this change is not waiting to be sent again"));
+    Result<StoredRecord> record = RecordRepository(m_db).byId(entry->recordId);
+    if (!record)
+        return record.error();
+    Result<QJsonObject> patch = currentValues(entry->recordId, entry->patch);
+    if (!patch)
+        return patch.error();
+    const QString freshId = wire::newUuid();
+    Statement st = m_db.prepare("UPDATE outbox SET mutation_id = ?2, base_rev = ?3, patch = ?4, status = 'pending', attempts = 0,"
+                                " last_error = NULL, error_code = NULL, error_field = NULL"
+                                " WHERE mutation_id = ?1 AND status = 'quarantined'");
+    st.bind(1, mutationId).bind(2, freshId).bind(3, record->rev).bind(4, wire::encode(patch.value()));
+    if (Result<void> r = st.exec(); !r)
+        return r.error();
+    if (Result<void> r = AuditLog(m_db).append(QStringLiteral("outbox.requeued"), entry->recordId); !r)
+        return r.error();
+    if (Result<void> r = tx.commit(); !r)
+        return r.error();
+    return freshId;
 }
 
 } // namespace doorstep

@@ -28,7 +28,9 @@ struct OutboxEntry {
     QJsonObject patch;       // changed top-level fields; null clears a field
     QString status;          // pending, sent, acked, quarantined
     int attempts = 0;
-    QString lastError;
+    QString lastError;       // the last failure, in the service's words
+    QString errorCode;       // quarantined: the service's stable code ("forbidden", "required", ...)
+    QString errorField;      // quarantined: the record field it named ("children[0].seen_alone"), if any
 };
 
 /** The outbox: local changes waiting for the service, in device order. Nothing is ever dropped:
@@ -40,8 +42,10 @@ public:
 
     /** Appends a mutation for a local change, or, when the newest mutation in the outbox is this
      *  record's and not yet sent, folds the change into it (repeated saves of one form become one
-     *  mutation; device order across records is kept).
-     *  Called by RecordRepository inside the save's transaction. */
+     *  mutation; device order across records is kept). A quarantined change of the record goes
+     *  with it: its fields, at their values now, join the new mutation, so fixing a refused record
+     *  sends what was refused too (under a new mutation id, which the service has not answered).
+     *  Called by RecordRepository inside the save's transaction, after the record is written. */
     Result<QString> enqueue(const QString &recordId, const QString &type, qint64 baseRev, const QJsonObject &patch);
 
     /** Mutations still to push (pending, and sent without an answer yet), oldest first; with
@@ -69,16 +73,21 @@ public:
     Result<bool> markSentAcked(const OutboxEntry &sent, qint64 newRev, RecordRepository &records);
     /** A transient failure: back to pending, attempts counted, reason kept for the UI. */
     Result<void> markFailed(const QString &mutationId, const QString &reason);
-    /** A permanent failure: kept with its reason, skipped by pending(). */
-    Result<void> quarantine(const QString &mutationId, const QString &reason);
+    /** A permanent failure: kept with the service's reason, code and field, skipped by pending(). */
+    Result<void> quarantine(const QString &mutationId, const QString &reason, const QString &code = {},
+                            const QString &field = {});
     /** Deletes acknowledged mutations (their patches hold record content the service now has;
      *  the audit log, not the outbox, is the history). Returns how many were removed. */
     Result<int> pruneAcked();
     /** Settled without the service applying it (it became an amendment): no longer pending, and the
      *  record's base is untouched. */
     Result<void> supersede(const QString &mutationId, const QString &reason);
-    /** A person asked to try a quarantined mutation again. */
-    Result<void> requeue(const QString &mutationId);
+    /** A person asked to send a quarantined mutation again (the situation that refused it has
+     *  changed, e.g. the child is allocated to them again). The service keeps its answer to every
+     *  mutation id, so the same id would only be refused again: the change goes under a new id,
+     *  with the record's values now for its fields, based on the record's revision now, in its
+     *  place in device order. Returns the new mutation id. */
+    Result<QString> requeue(const QString &mutationId);
     /** A person's later decision replaces what unsent mutations of the record say about `field`:
      *  the field leaves their patches, and a patch left empty is superseded. Sent ones are kept
      *  (the service may already have applied them). */
@@ -95,6 +104,8 @@ private:
     Result<QList<OutboxEntry>> readAll(Statement &st);
     Result<bool> acknowledge(const OutboxEntry &entry, qint64 newRev, RecordRepository &records);
     Result<void> setStatus(const QString &mutationId, const char *sql, const QString &reason, const QString &action);
+    /** `fields` of the record as it is on the device now (absent ones as null, which clears them). */
+    Result<QJsonObject> currentValues(const QString &recordId, const QJsonObject &fields);
 };
 
 } // namespace doorstep

@@ -90,6 +90,9 @@ Page {
             required property string reason
             required property string recordId
             required property string type
+            required property string advice
+            required property bool canSendAgain
+            required property bool canFix
             width: ListView.view.width
             implicitHeight: Math.max(Theme.touch, row.implicitHeight + 2 * Theme.spacing)
             radius: Theme.radius
@@ -113,8 +116,16 @@ Page {
                     Label { text: item.title; font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                     Label {
                         visible: item.reason.length > 0
-                        text: item.status === "returned" ? qsTr("Manager's reason: %1").arg(item.reason) : qsTr("Reason: %1").arg(item.reason)
+                        text: item.status === "returned" ? qsTr("Manager's reason: %1").arg(item.reason)
+                              : qsTr("Reason: %1").arg(item.reason)
                         color: item.status === "quarantined" ? Theme.danger : Theme.warning
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        visible: item.advice.length > 0
+                        text: item.advice
+                        color: Theme.muted
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
@@ -130,17 +141,18 @@ Page {
                               : item.status === "returned" ? Theme.warningSoft : Theme.infoSoft
                     }
                     Button {
-                        visible: item.status === "quarantined"
-                        text: qsTr("Try again")
+                        visible: item.canSendAgain
+                        text: qsTr("Send again")
                         Layout.minimumHeight: Theme.touch
-                        Accessible.name: qsTr("Try sending %1 again").arg(item.title)
+                        Accessible.name: qsTr("Send %1 again").arg(item.title)
+                        objectName: "sendAgainButton:" + item.recordId
                         onClicked: outbox.retry(item.index)
                     }
                     Button {
-                        visible: item.status === "returned"
-                        text: qsTr("Reopen")
+                        visible: item.status === "returned" || item.canFix
+                        text: item.canFix ? qsTr("Open to fix") : qsTr("Reopen")
                         Layout.minimumHeight: Theme.touch
-                        Accessible.name: qsTr("Reopen %1").arg(item.title)
+                        Accessible.name: item.canFix ? qsTr("Open %1 to fix it").arg(item.title) : qsTr("Reopen %1").arg(item.title)
                         objectName: "reopenButton:" + item.recordId
                         onClicked: page.StackView.view.push(Qt.resolvedUrl(RecordPages.formFor(item.type)), { recordId: item.recordId })
                     }

@@ -315,7 +315,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(outbox.rowCount() > 0, 10000);
         // The quarantined change comes first, with its reason; the returned visit is listed too.
         QCOMPARE(outbox.index(0).data(OutboxModel::StatusRole).toString(), QStringLiteral("quarantined"));
-        QVERIFY(outbox.index(0).data(OutboxModel::ReasonRole).toString().contains(QStringLiteral("no longer allocated")));
+        QCOMPARE(outbox.index(0).data(OutboxModel::ReasonRole).toString(), QStringLiteral("This child is not allocated to you."));
+        // Refused for its allocation: the worker asks their manager and sends it again; there is
+        // nothing in the record to put right.
+        QVERIFY(outbox.index(0).data(OutboxModel::AdviceRole).toString().contains(QStringLiteral("manager")));
+        QVERIFY(outbox.index(0).data(OutboxModel::CanSendAgainRole).toBool());
+        QVERIFY(!outbox.index(0).data(OutboxModel::CanFixRole).toBool());
         // The returned visit needs the worker too: it comes next, named by its child.
         QCOMPARE(outbox.index(1).data(OutboxModel::StatusRole).toString(), QStringLiteral("returned"));
         const QString returnedId = outbox.index(1).data(OutboxModel::RecordIdRole).toString();
@@ -330,6 +335,44 @@ private Q_SLOTS:
         QCOMPARE(form.recordId(), returnedId); // reopened in place, not copied
     }
 
+    void refusedRuleIsSaidInWords()
+    {
+        // The same refused visit, as if the service had refused it for a rule: the reason names
+        // the child and the field in words (not "children[0].seen_alone"), and the way out is to
+        // open the record and put it right; sending it unchanged would only be refused again.
+        const auto before = await(m_store.run<QList<OutboxEntry>>([](Database &db) { return Outbox(db).quarantined(); }));
+        QCOMPARE(before.size(), 1);
+        const OutboxEntry refused = before.first();
+        auto requarantine = [&](const QString &reason, const QString &code, const QString &field) {
+            const QString id = refused.mutationId;
+            QVERIFY(await(m_store.run<bool>([=](Database &db) -> Result<bool> {
+                if (auto r = Outbox(db).quarantine(id, reason, code, field); !r)
+                    return r.error();
+                return true;
+            })));
+        };
+        requarantine(QStringLiteral("Say whether the child was seen alone."), QStringLiteral("required"),
+                     QStringLiteral("children[0].seen_alone"));
+        const auto record = await(m_store.run<StoredRecord>([id = refused.recordId](Database &db) { return RecordRepository(db).byId(id); }));
+        const QString childId = record.body.value(u"children").toArray().at(0).toObject().value(u"child_id").toString();
+        const auto child = await(m_store.run<StoredRecord>([childId](Database &db) { return RecordRepository(db).byId(childId); }));
+        const QString childName = wire::titleOf(child.body);
+        QVERIFY(!childName.isEmpty());
+
+        OutboxModel outbox;
+        outbox.setStore(&m_store);
+        QTRY_VERIFY_WITH_TIMEOUT(outbox.rowCount() > 0, 10000);
+        const QModelIndex row = outbox.index(0);
+        QCOMPARE(row.data(OutboxModel::StatusRole).toString(), QStringLiteral("quarantined"));
+        QCOMPARE(row.data(OutboxModel::ReasonRole).toString(),
+                 QStringLiteral("%1: Child seen alone — Say whether the child was seen alone.").arg(childName));
+        QVERIFY(row.data(OutboxModel::CanFixRole).toBool());
+        QVERIFY(!row.data(OutboxModel::CanSendAgainRole).toBool());
+        QVERIFY(row.data(OutboxModel::AdviceRole).toString().contains(QStringLiteral("Open the record")));
+
+        requarantine(refused.lastError, refused.errorCode, refused.errorField); // as the demo left it
+    }
+
     void quarantinedCanBeRetried()
     {
         OutboxModel outbox;
@@ -337,9 +380,20 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(outbox.rowCount() > 0, 10000);
         QSignalSpy requeued(&outbox, &OutboxModel::requeued);
         outbox.retry(0);
+        const QString oldId = outbox.index(0).data(OutboxModel::MutationIdRole).toString();
         QTRY_COMPARE_WITH_TIMEOUT(requeued.count(), 1, 10000);
         const auto quarantined = await(m_store.run<QList<OutboxEntry>>([](Database &db) { return Outbox(db).quarantined(); }));
         QVERIFY(quarantined.isEmpty());
+        // Sent again under a new id: the service keeps its refusal of the old one.
+        const auto old = await(m_store.run<bool>([oldId](Database &db) -> Result<bool> {
+            auto e = Outbox(db).byMutationId(oldId);
+            if (!e && e.error().code == ErrorCode::NotFound)
+                return false;
+            if (!e)
+                return e.error();
+            return true;
+        }));
+        QVERIFY(!old);
     }
 
     void conflictResolutionQueuesTheField()

@@ -613,14 +613,64 @@ private slots:
         QCOMPARE(pending.size(), 2);
         QVERIFY(outbox.markFailed(pending.at(0).mutationId, u"timeout"_s).ok());
         QCOMPARE(outbox.pending().value().first().lastError, u"timeout"_s);
-        QVERIFY(outbox.quarantine(pending.at(0).mutationId, u"rejected: rule_violation"_s).ok());
+        QVERIFY(outbox.quarantine(pending.at(0).mutationId, u"This child is not allocated to you."_s, u"forbidden"_s, u"patch"_s).ok());
         QCOMPARE(outbox.pending().value().size(), 1); // no longer blocks the others
         QCOMPARE(outbox.pending().value().first().mutationId, pending.at(1).mutationId);
-        QCOMPARE(outbox.quarantined().value().first().lastError, u"rejected: rule_violation"_s);
+        const OutboxEntry refused = outbox.quarantined().value().first();
+        QCOMPARE(refused.lastError, u"This child is not allocated to you."_s);
+        QCOMPARE(refused.errorCode, u"forbidden"_s);
+        QCOMPARE(refused.errorField, u"patch"_s);
         QCOMPARE(outbox.unsyncedCount().value(), 2); // never dropped
-        QVERIFY(outbox.requeue(pending.at(0).mutationId).ok());
-        QCOMPARE(outbox.pending().value().first().mutationId, pending.at(0).mutationId); // device order kept
+        QCOMPARE(outbox.requeue(pending.at(1).mutationId).error().code, ErrorCode::Conflict); // not quarantined
+
+        // Sent again, it goes under a new id (the service would replay its refusal of the old one),
+        // in its place in device order, with the reason cleared.
+        const Result<QString> fresh = outbox.requeue(pending.at(0).mutationId);
+        QVERIFY(fresh.ok());
+        QVERIFY(fresh.value() != pending.at(0).mutationId);
+        QCOMPARE(outbox.byMutationId(pending.at(0).mutationId).error().code, ErrorCode::NotFound);
+        const OutboxEntry again = outbox.pending().value().first();
+        QCOMPARE(again.mutationId, fresh.value());
+        QCOMPARE(again.seq, pending.at(0).seq);
+        QCOMPARE(again.patch, pending.at(0).patch); // nothing changed since: the same fields and values
+        QVERIFY(again.lastError.isEmpty() && again.errorCode.isEmpty() && again.errorField.isEmpty());
+        QCOMPARE(again.attempts, 0);
         QCOMPARE(outbox.markAcked(u"no-such-mutation"_s, 1).error().code, ErrorCode::NotFound);
+        QCOMPARE(AuditLog(*m_db).events().value().last().action, u"outbox.requeued"_s);
+        QVERIFY(AuditLog(*m_db).verifyChain().value().intact);
+    }
+
+    void fixingARefusedRecordSendsItAgain()
+    {
+        // A new record the service refused (a rule it holds): the worker puts it right, and the save
+        // sends the whole record again under a new id, not only the field they changed.
+        RecordRepository repo(*m_db);
+        Outbox outbox(*m_db);
+        QJsonObject child = storesamples::childNumber(1);
+        QVERIFY(repo.save(child).ok());
+        const OutboxEntry created = outbox.pending().value().first();
+        QVERIFY(outbox.quarantine(created.mutationId, u"Give the child's date of birth."_s, u"required"_s, u"date_of_birth"_s).ok());
+        // Another record's change made meanwhile stays where it is.
+        QVERIFY(repo.save(storesamples::childNumber(2)).ok());
+
+        child.insert(u"date_of_birth"_s, u"2015-03-04"_s);
+        child.insert(u"preferred_name"_s, u"Bee"_s);
+        QVERIFY(repo.save(child).ok());
+        QVERIFY(outbox.quarantined().value().isEmpty());
+        QCOMPARE(outbox.byMutationId(created.mutationId).value().status, u"acked"_s); // superseded, not sent
+        const QList<OutboxEntry> pending = outbox.pending().value();
+        QCOMPARE(pending.size(), 2);
+        const OutboxEntry fix = pending.last();
+        QCOMPARE(fix.recordId, created.recordId);
+        QVERIFY(fix.mutationId != created.mutationId);
+        QVERIFY(fix.seq > pending.first().seq); // after the other record's change: made after it
+        QCOMPARE(fix.baseRev, 0);
+        // Every field of the refused creation, at its value now, and the new ones.
+        for (auto it = created.patch.begin(); it != created.patch.end(); ++it)
+            QCOMPARE(fix.patch.value(it.key()), child.value(it.key()).isUndefined() ? QJsonValue() : child.value(it.key()));
+        QCOMPARE(fix.patch.value(u"date_of_birth"_s).toString(), u"2015-03-04"_s);
+        QCOMPARE(fix.patch.value(u"preferred_name"_s).toString(), u"Bee"_s);
+        QCOMPARE(outbox.unsyncedCount().value(), 2);
         QVERIFY(AuditLog(*m_db).verifyChain().value().intact);
     }
 

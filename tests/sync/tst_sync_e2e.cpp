@@ -392,6 +392,88 @@ private Q_SLOTS:
         compareWithService(*b);
     }
 
+    void refusedRecordIsPutRightAndSentAgain()
+    {
+        // The service refuses a submitted visit that breaks a rule (the harness's statutory visit
+        // does not say whether the bedroom was seen): the device keeps it with the rule's code and
+        // field, and the worker's fix sends the whole change again under a new id, which applies.
+        auto t = newDevice(QStringLiteral("worker2"));
+        QVERIFY(t && syncUntilClean(*t));
+        const QString id = createVisits(*t, 1).value(0);
+        QVERIFY(!id.isEmpty());
+        QVERIFY(syncUntilClean(*t));
+        QVERIFY(editField(*t, id, QStringLiteral("state"), QStringLiteral("submitted")).value());
+        QVERIFY(syncUntilClean(*t));
+        auto refused = onStore<QList<OutboxEntry>>(*t->device, [](Database &db) { return Outbox(db).quarantined(); });
+        QVERIFY(refused.ok());
+        QCOMPARE(refused.value().size(), 1);
+        const OutboxEntry entry = refused.value().first();
+        QCOMPARE(entry.recordId, id);
+        QCOMPARE(entry.errorCode, QStringLiteral("required"));
+        QCOMPARE(entry.errorField, QStringLiteral("children[0].bedroom_seen")); // the record's path, not the request's
+        QVERIFY(!entry.lastError.isEmpty());
+
+        auto fixed = onStore<bool>(*t->device, [id](Database &db) -> Result<bool> {
+            RecordRepository repo(db);
+            auto current = repo.byId(id);
+            if (!current)
+                return current.error();
+            QJsonObject body = current.value().body;
+            QJsonArray children = body.value(u"children").toArray();
+            QJsonObject first = children.at(0).toObject();
+            first.insert(QStringLiteral("bedroom_seen"), true);
+            children.replace(0, first);
+            body.insert(QStringLiteral("children"), children);
+            if (auto saved = repo.save(body); !saved)
+                return saved.error();
+            return true;
+        });
+        QVERIFY(fixed.ok() && fixed.value());
+        QVERIFY(syncUntilClean(*t));
+        auto left = onStore<int>(*t->device, [](Database &db) { return Outbox(db).unsyncedCount(); });
+        QCOMPARE(left.value(), 0);
+        const RecordMap service = serviceView(QStringLiteral("worker2"));
+        QCOMPARE(service.value(id).second.value(u"state").toString(), QStringLiteral("submitted"));
+        compareWithService(*t);
+    }
+
+    void refusedForAllocationIsSentAgainOnceAllocated()
+    {
+        // A visit written for a child who was reallocated before it reached the service: refused
+        // ("forbidden"). Once the child is allocated back, sending it again works: the service
+        // answers the old mutation id with its stored refusal, so the device must use a new one.
+        auto t = newDevice(QStringLiteral("worker3"));
+        QVERIFY(t && syncUntilClean(*t));
+        auto caseload = onStore<QList<StoredRecord>>(*t->device, [](Database &db) { return RecordRepository(db).caseload(); });
+        QVERIFY(caseload.ok() && !caseload.value().isEmpty());
+        const QString child = caseload.value().first().id;
+        auto allocate = [&](const QString &worker) {
+            auto r = ServerProcess::cli({QStringLiteral("allocate"), QStringLiteral("--child"), child, QStringLiteral("--worker"), worker},
+                                        m_backend.spec());
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        };
+        const QString id = createVisits(*t, 1, child).value(0);
+        QVERIFY(!id.isEmpty());
+        allocate(QStringLiteral("worker1"));
+        QVERIFY(syncUntilClean(*t));
+        auto refused = onStore<QList<OutboxEntry>>(*t->device, [](Database &db) { return Outbox(db).quarantined(); });
+        QVERIFY(refused.ok());
+        QCOMPARE(refused.value().size(), 1);
+        QCOMPARE(refused.value().first().recordId, id);
+        QCOMPARE(refused.value().first().errorCode, QStringLiteral("forbidden"));
+
+        allocate(QStringLiteral("worker3"));
+        const QString oldId = refused.value().first().mutationId;
+        auto again = onStore<QString>(*t->device, [oldId](Database &db) { return Outbox(db).requeue(oldId); });
+        QVERIFY(again.ok());
+        QVERIFY(again.value() != oldId);
+        QVERIFY(syncUntilClean(*t));
+        auto left = onStore<int>(*t->device, [](Database &db) { return Outbox(db).unsyncedCount(); });
+        QCOMPARE(left.value(), 0);
+        QVERIFY(serviceView(QStringLiteral("worker3")).contains(id));
+        compareWithService(*t);
+    }
+
     void reallocationPurgesFromOldDevice()
     {
         auto old = newDevice(QStringLiteral("worker5"));

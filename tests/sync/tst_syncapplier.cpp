@@ -145,7 +145,7 @@ private slots:
             QJsonObject{{u"result"_s, u"rejected"_s},
                         {u"error"_s, QJsonObject{{u"code"_s, u"rule_violation"_s},
                                                  {u"message"_s, u"The visit ends before it starts."_s},
-                                                 {u"field"_s, u"ended_at"_s}}}},
+                                                 {u"field"_s, u"mutations[2].patch.ended_at"_s}}}},
             QJsonObject{{u"result"_s, u"retry"_s}, {u"message"_s, u"could not be stored"_s}},
             applied(6),
         };
@@ -175,7 +175,12 @@ private slots:
         // C: quarantined with the service's reason and field; the record is untouched.
         const Row c = outboxRow(*m_db, sent[2].mutationId);
         QCOMPARE(c.status, u"quarantined"_s);
-        QCOMPARE(c.lastError, u"The visit ends before it starts. (ended_at)"_s);
+        QCOMPARE(c.lastError, u"The visit ends before it starts."_s);
+        // Its code, and the field as the record's own path (the request's prefix taken off), for
+        // the outbox screen to name in words.
+        const OutboxEntry cEntry = Outbox(*m_db).byMutationId(sent[2].mutationId).value();
+        QCOMPARE(cEntry.errorCode, u"rule_violation"_s);
+        QCOMPARE(cEntry.errorField, u"ended_at"_s);
         QCOMPARE(repo.byId(visitId(3))->rev, 0);
         QCOMPARE(eventsOf(*m_db, u"outbox.quarantined"_s).size(), 1);
         // D: back to pending with the reason, sent again later.
