@@ -302,6 +302,21 @@ QList<Violation> checkReviewDecision(const QString &decision, const QString &rat
     return out;
 }
 
+QStringList pastOnlyFields(const QString &type)
+{
+    // The notFuture checks of checkVisit, checkDirectWork, checkSupervision and checkChild
+    // (tst_rules::pastOnlyFieldsAreTheInFutureChecks keeps the two lists the same).
+    if (type == u"visit")
+        return {QStringLiteral("started_at"), QStringLiteral("ended_at")};
+    if (type == u"direct_work")
+        return {QStringLiteral("session_date")};
+    if (type == u"supervision")
+        return {QStringLiteral("held_on")};
+    if (type == u"child")
+        return {QStringLiteral("date_of_birth")};
+    return {};
+}
+
 QList<Violation> checkSubmission(const QJsonObject &record, const QDateTime &now)
 {
     const auto type = recordTypeFromName(record.value(QLatin1String("type")).toString());

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace doorstep {
 struct Child;
@@ -41,6 +42,10 @@ struct Prompt {
  *  code "invalid" at the decoder's field path. Codes: required, reason_required, detail_required,
  *  end_before_start, in_future, duplicate, not_applicable, before_start, invalid. */
 QList<Violation> checkSubmission(const QJsonObject &record, const QDateTime &now);
+
+/** The date fields of a record type that cannot be in the future (code in_future), so a date picker
+ *  can stop at today: started_at and ended_at of a visit, session_date, held_on, date_of_birth. */
+QStringList pastOnlyFields(const QString &type);
 
 QList<Violation> checkVisit(const QJsonObject &visit, const QDateTime &now);
 QList<Violation> checkDirectWork(const QJsonObject &work, const QDateTime &now);

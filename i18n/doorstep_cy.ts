@@ -19,17 +19,37 @@
         <translation>Erbyn pryd</translation>
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="57" />
+        <location filename="../qml/components/ActionsEditor.qml" line="58" />
         <source>Remove</source>
         <translation>Tynnu</translation>
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="62" />
+        <location filename="../qml/components/ActionsEditor.qml" line="63" />
         <source>Remove action %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="69" />
+        <location filename="../qml/components/ActionsEditor.qml" line="74" />
+        <source>Remove action %1?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ActionsEditor.qml" line="75" />
+        <source>What is written about this action will be removed from the record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ActionsEditor.qml" line="76" />
+        <source>Keep the action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ActionsEditor.qml" line="77" />
+        <source>Remove the action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ActionsEditor.qml" line="83" />
         <source>Add an action</source>
         <translation>Ychwanegu cam gweithredu</translation>
     </message>
@@ -504,24 +524,31 @@
     </message>
 </context>
 <context>
-    <name>ConfirmRemoveChild</name>
+    <name>ConfirmRemove</name>
     <message>
-        <location filename="../qml/components/ConfirmRemoveChild.qml" line="18" />
-        <source>Keep the child on the record</source>
+        <location filename="../qml/components/ConfirmRemove.qml" line="19" />
+        <source>Keep it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ConfirmRemoveChild.qml" line="19" />
-        <source>Remove the child</source>
+        <location filename="../qml/components/ConfirmRemove.qml" line="20" />
+        <source>Remove it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ConfirmRemoveChild.qml" line="47" />
+        <location filename="../qml/components/ConfirmRemove.qml" line="48" />
         <source>Keep</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ConfirmRemoveChild.qml" line="55" />
+        <location filename="../qml/components/ConfirmRemove.qml" line="56" />
+        <source>Remove</source>
+        <translation>Tynnu</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmRemoveChild</name>
+    <message>
         <source>Remove</source>
         <translation>Tynnu</translation>
     </message>
@@ -1127,62 +1154,67 @@
 <context>
     <name>DatePopup</name>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="62" />
+        <location filename="../qml/components/DatePopup.qml" line="67" />
         <source>Previous month</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="80" />
+        <location filename="../qml/components/DatePopup.qml" line="85" />
         <source>Next month</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="110" />
+        <location filename="../qml/components/DatePopup.qml" line="116" />
         <source>Calendar, %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="111" />
+        <location filename="../qml/components/DatePopup.qml" line="117" />
         <source>Arrow keys move between days, Page Up and Page Down between months, Enter picks the day.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="143" />
+        <location filename="../qml/components/DatePopup.qml" line="150" />
         <source>, today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="143" />
+        <location filename="../qml/components/DatePopup.qml" line="150" />
         <source>, chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="167" />
+        <location filename="../qml/components/DatePopup.qml" line="151" />
+        <source>, cannot be chosen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/DatePopup.qml" line="175" />
         <source>Today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="170" />
+        <location filename="../qml/components/DatePopup.qml" line="178" />
         <source>Pick today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="174" />
+        <location filename="../qml/components/DatePopup.qml" line="182" />
         <source>Clear</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="178" />
+        <location filename="../qml/components/DatePopup.qml" line="186" />
         <source>Clear the date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="182" />
+        <location filename="../qml/components/DatePopup.qml" line="190" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="186" />
+        <location filename="../qml/components/DatePopup.qml" line="194" />
         <source>Close the calendar without changing the date</source>
         <translation type="unfinished" />
     </message>
@@ -1663,22 +1695,42 @@
         <translation>Erbyn pryd</translation>
     </message>
     <message>
-        <location filename="../qml/components/PrioritisedActions.qml" line="102" />
+        <location filename="../qml/components/PrioritisedActions.qml" line="103" />
         <source>Remove</source>
         <translation>Tynnu</translation>
     </message>
     <message>
-        <location filename="../qml/components/PrioritisedActions.qml" line="106" />
+        <location filename="../qml/components/PrioritisedActions.qml" line="107" />
         <source>Remove action %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/PrioritisedActions.qml" line="114" />
+        <location filename="../qml/components/PrioritisedActions.qml" line="118" />
+        <source>Remove action %1?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="119" />
+        <source>What is written about this action will be removed from the supervision record.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="120" />
+        <source>Keep the action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="121" />
+        <source>Remove the action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/PrioritisedActions.qml" line="128" />
         <source>Add an action</source>
         <translation>Ychwanegu cam gweithredu</translation>
     </message>
     <message>
-        <location filename="../qml/components/PrioritisedActions.qml" line="116" />
+        <location filename="../qml/components/PrioritisedActions.qml" line="130" />
         <source>Add a prioritised action</source>
         <translation type="unfinished" />
     </message>

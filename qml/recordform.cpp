@@ -13,7 +13,11 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRegularExpression>
+#include <QSet>
 #include <QVariant>
+
+#include <algorithm>
+#include <functional>
 
 Q_LOGGING_CATEGORY(lcForm, "doorstep.app.form")
 
@@ -335,6 +339,42 @@ QVariant RecordForm::value(const QString &path, int) const
 {
     const QJsonValue v = getAt(m_record, splitPath(path));
     return v.isUndefined() ? QVariant() : v.toVariant();
+}
+
+bool RecordForm::hasContent(const QString &path, int) const
+{
+    // Anything the worker wrote or chose: text that is not blank, a number or a yes/no, or a list
+    // or object holding any of those. Not what the form puts in by itself: an action's id and
+    // "open" status (addAction), a card's child (addChild).
+    static const QSet<QString> formsOwn = {QStringLiteral("id"), QStringLiteral("status"), QStringLiteral("child_id")};
+    std::function<bool(const QJsonValue &)> written = [&written](const QJsonValue &v) {
+        switch (v.type()) {
+        case QJsonValue::String:
+            return !v.toString().trimmed().isEmpty();
+        case QJsonValue::Bool:
+        case QJsonValue::Double:
+            return true;
+        case QJsonValue::Array: {
+            const QJsonArray a = v.toArray();
+            return std::any_of(a.begin(), a.end(), [&written](const QJsonValue &x) { return written(x); });
+        }
+        case QJsonValue::Object: {
+            const QJsonObject o = v.toObject();
+            for (auto it = o.begin(); it != o.end(); ++it)
+                if (!formsOwn.contains(it.key()) && written(it.value()))
+                    return true;
+            return false;
+        }
+        default:
+            return false;
+        }
+    };
+    return written(getAt(m_record, splitPath(path)));
+}
+
+QString RecordForm::latestDate(const QString &path) const
+{
+    return rules::pastOnlyFields(m_type).contains(path) ? QDate::currentDate().toString(Qt::ISODate) : QString();
 }
 
 int RecordForm::count(const QString &path, int) const

@@ -114,6 +114,11 @@ public:
     Q_INVOKABLE bool setDateText(const QString &path, const QString &text);
     Q_INVOKABLE QString error(const QString &path) const { return m_errors.value(path).toString(); }
     Q_INVOKABLE int count(const QString &path, int stamp = 0) const;
+    /** Whether anything is written or chosen at the path (an action, a card): removing it then asks first. */
+    Q_INVOKABLE bool hasContent(const QString &path, int stamp = 0) const;
+    /** The last day a date field may take ("2026-11-23", today here) when the rules keep it out of
+     *  the future (rules::pastOnlyFields), else "": the calendar stops there. */
+    Q_INVOKABLE QString latestDate(const QString &path) const;
 
     Q_INVOKABLE void addAction();
     Q_INVOKABLE void removeAction(int index);

@@ -54,14 +54,28 @@ ColumnLayout {
                     Layout.alignment: Qt.AlignTop
                 }
                 Button {
+                    objectName: "removeActionButton"
                     text: qsTr("Remove")
                     flat: true
                     Layout.minimumHeight: Theme.touch
                     Layout.alignment: Qt.AlignTop
                     Layout.topMargin: grid.columns > 1 ? Theme.body + 8 : 0
                     Accessible.name: qsTr("Remove action %1").arg(actionCard.index + 1)
-                    onClicked: root.form.removeAction(actionCard.index)
+                    // An action with nothing in it yet goes at once; one with words asks first.
+                    onClicked: root.form.hasContent(actionCard.base, root.form.version) ? confirm.open()
+                                                                                         : root.form.removeAction(actionCard.index)
                 }
+            }
+
+            // Asked when the action has words in it: they go with it.
+            property alias confirmRemove: confirm
+            ConfirmRemove {
+                id: confirm
+                question: qsTr("Remove action %1?").arg(actionCard.index + 1)
+                consequence: qsTr("What is written about this action will be removed from the record.")
+                keepName: qsTr("Keep the action")
+                removeName: qsTr("Remove the action")
+                onConfirmed: root.form.removeAction(actionCard.index)
             }
         }
     }

@@ -146,7 +146,7 @@ Rectangle {
     }
     Component {
         id: confirmComponent
-        ConfirmRemoveChild {
+        ConfirmRemove {
             question: qsTr("Remove %1 from this visit?").arg(card.child ? card.child.name : qsTr("this child"))
             consequence: qsTr("What is written on their card will be removed from this visit.")
             keepName: qsTr("Keep the child on the visit")

@@ -176,6 +176,7 @@ ColumnLayout {
         id: calendarComponent
         DatePopup {
             title: root.label
+            latest: root.form ? root.form.latestDate(root.path) : ""
             onPicked: (isoDate) => root.store(isoDate, root.timeEdit.text)
             onCleared: root.store("", "")
         }

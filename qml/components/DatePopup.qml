@@ -15,6 +15,8 @@ Popup {
     /** The day the keyboard is on; its month is the one shown. */
     property string cursor: DateInput.today()
     property string title: ""
+    /** The last day that can be picked ("" for no limit): a visit's start, a date of birth. */
+    property string latest: ""
     readonly property int cell: Math.max(Theme.touch, Math.round(Theme.body * 2.6))
     signal picked(string isoDate)
     signal cleared()
@@ -36,7 +38,10 @@ Popup {
 
     function move(days) { cursor = DateInput.addDays(cursor, days) }
     function moveMonths(months) { cursor = DateInput.addMonths(cursor, months) }
+    function allowed(isoDate) { return latest.length === 0 || isoDate <= latest } // ISO dates sort as text
     function pick(isoDate) {
+        if (!allowed(isoDate))
+            return
         picked(isoDate)
         close()
     }
@@ -78,6 +83,7 @@ Popup {
                 Layout.preferredWidth: popup.cell
                 Layout.preferredHeight: popup.cell
                 Accessible.name: qsTr("Next month")
+                enabled: popup.allowed(DateInput.addMonths(DateInput.fromParts(grid.year, grid.month, 1), 1))
                 onClicked: popup.moveMonths(1)
             }
         }
@@ -135,19 +141,21 @@ Popup {
                 readonly property bool inMonth: dayModel.month === grid.month
                 readonly property bool chosen: iso === popup.selected
                 readonly property bool atCursor: iso === popup.cursor && grid.activeFocus
+                enabled: popup.allowed(iso)
                 implicitWidth: popup.cell
                 implicitHeight: popup.cell
                 focusPolicy: Qt.NoFocus
                 text: dayModel.day
                 font.pixelSize: Theme.body
                 Accessible.name: DateInput.longDate(iso) + (dayModel.today ? qsTr(", today") : "") + (chosen ? qsTr(", chosen") : "")
+                                 + (enabled ? "" : qsTr(", cannot be chosen"))
                 onClicked: popup.pick(iso)
                 contentItem: Label {
                     text: day.text
                     font.pixelSize: Theme.body
                     font.bold: day.dayModel.today || day.chosen
-                    color: day.chosen ? "#ffffff" : (day.inMonth ? Theme.text : Theme.muted)
-                    opacity: day.inMonth ? 1 : 0.6
+                    color: day.chosen ? "#ffffff" : (day.inMonth && day.enabled ? Theme.text : Theme.muted)
+                    opacity: !day.enabled ? 0.35 : day.inMonth ? 1 : 0.6
                     horizontalAlignment: Text.AlignHCenter
                     verticalAlignment: Text.AlignVCenter
                 }

@@ -169,7 +169,7 @@ Page {
                         }
                         Component {
                             id: confirmComponent
-                            ConfirmRemoveChild {
+                            ConfirmRemove {
                                 question: qsTr("Remove %1 from this session?").arg(chip.name)
                                 consequence: qsTr("The session will no longer be on their chronology. What is written stays with the other children.")
                                 keepName: qsTr("Keep the child on the session")

@@ -197,6 +197,42 @@ private slots:
             QVERIFY2(v.message.size() > 10 && v.message.endsWith(u'.'), qPrintable(v.message));
     }
 
+    void pastOnlyFieldsAreTheInFutureChecks_data()
+    {
+        QTest::addColumn<QJsonObject>("record");
+        QTest::newRow("visit") << samples::visit();
+        QTest::newRow("direct_work") << samples::directWork();
+        QTest::newRow("supervision") << samples::supervision();
+        QTest::newRow("child") << samples::child();
+    }
+
+    void pastOnlyFieldsAreTheInFutureChecks()
+    {
+        // Every top-level date of a complete record set a year from now: the fields the rules then
+        // refuse as "in the future" are exactly the ones the date pickers stop at today for.
+        QFETCH(QJsonObject, record);
+        QVERIFY(rules::checkSubmission(record, kNow).isEmpty());
+        QJsonObject ahead = record;
+        for (auto it = record.begin(); it != record.end(); ++it) {
+            if (it.key() == u"created_at" || it.key() == u"submitted_at" || !it.value().isString())
+                continue;
+            const QString text = it.value().toString();
+            if (const QDate day = QDate::fromString(text, Qt::ISODate); day.isValid() && text.size() == 10)
+                ahead.insert(it.key(), kNow.date().addYears(1).toString(Qt::ISODate));
+            else if (const QDateTime when = QDateTime::fromString(text, Qt::ISODate); when.isValid())
+                ahead.insert(it.key(), kNow.addYears(1).toString(Qt::ISODate));
+        }
+        QStringList refused;
+        for (const auto &v : rules::checkSubmission(ahead, kNow))
+            if (v.code == u"in_future")
+                refused << v.field;
+        QStringList pastOnly = rules::pastOnlyFields(record.value(u"type").toString());
+        refused.sort();
+        pastOnly.sort();
+        QVERIFY(!pastOnly.isEmpty());
+        QCOMPARE(refused, pastOnly);
+    }
+
     void messagesAWorkerUnderstands()
     {
         const auto v = rules::checkSubmission(without(samples::visit(), u"children[1].not_seen_alone_reason"_qs), kNow);

@@ -82,7 +82,7 @@ Item {
             const chip = chips.itemAt(1)
             tryVerify(() => chip.confirmRemove && chip.confirmRemove.opened)
             verify(chip.confirmRemove.question.indexOf(chip.name) >= 0)
-            mouseClick(findChild(chip.confirmRemove.contentItem, "keepChildButton"))
+            mouseClick(findChild(chip.confirmRemove.contentItem, "keepButton"))
             tryVerify(() => !chip.confirmRemove.visible)
             compare(page.form.childIds(), [ids[0], otherId])
 

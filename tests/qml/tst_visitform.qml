@@ -120,6 +120,72 @@ Item {
             verify(!findChild(page, "removeChild:0").visible, "the last child stays on the visit")
         }
 
+        function test_actionWithWordsAsksBeforeItGoes() {
+            const page = openForm()
+            // An empty action goes at once: nothing is lost.
+            page.form.addAction()
+            compare(page.form.count("actions"), 1)
+            verify(!page.form.hasContent("actions[0]"), JSON.stringify(page.form.value("actions[0]")))
+            let remove = findChild(page, "removeActionButton")
+            tryVerify(() => remove && remove.visible)
+            remove.clicked() // below the fold: its handler, as a tap runs it
+            compare(page.form.count("actions"), 0)
+            // One with words asks first; "Keep" keeps it, "Remove" takes it.
+            page.form.addAction()
+            page.form.setValue("actions[0].what", "Ring the school about attendance")
+            remove = findChild(page, "removeActionButton")
+            tryVerify(() => remove && remove.visible)
+            remove.clicked() // below the fold: its handler, as a tap runs it
+            const card = remove.parent.parent
+            tryVerify(() => card.confirmRemove.opened)
+            compare(page.form.count("actions"), 1)
+            mouseClick(findChild(card.confirmRemove.contentItem, "keepButton"))
+            tryVerify(() => !card.confirmRemove.visible)
+            compare(page.form.value("actions[0].what"), "Ring the school about attendance")
+            remove.clicked() // below the fold: the handler, not a tap
+            tryVerify(() => card.confirmRemove.opened)
+            mouseClick(findChild(card.confirmRemove.contentItem, "confirmRemoveButton"))
+            compare(page.form.count("actions"), 0)
+        }
+
+        function test_visitCannotStartTomorrow() {
+            // The rules refuse a visit in the future, so its calendar stops at today.
+            const page = openForm()
+            const field = findChild(page, "dateField:started_at")
+            verify(field)
+            const before = page.form.value("started_at")
+            const popup = field.openCalendar()
+            tryVerify(() => popup.opened)
+            compare(popup.latest, DateInput.today())
+            const tomorrow = DateInput.addDays(DateInput.today(), 1)
+            const grid = findChild(popup.contentItem, "monthGrid")
+            keyClick(Qt.Key_Home)
+            keyClick(Qt.Key_Right) // the keyboard can reach tomorrow, but not pick it
+            compare(popup.cursor, tomorrow)
+            keyClick(Qt.Key_Return)
+            verify(popup.visible)
+            compare(page.form.value("started_at"), before)
+            let cell = null
+            for (let i = 0; i < grid.contentItem.children.length && !cell; ++i)
+                if (grid.contentItem.children[i].iso === tomorrow)
+                    cell = grid.contentItem.children[i]
+            verify(cell, "tomorrow is on the grid")
+            verify(!cell.enabled)
+            cell.clicked()
+            verify(popup.visible)
+            compare(page.form.value("started_at"), before)
+            // Today can be picked.
+            keyClick(Qt.Key_Home)
+            keyClick(Qt.Key_Return)
+            tryVerify(() => !popup.visible)
+            compare(DateInput.isoDateOf(page.form.value("started_at")), DateInput.today())
+            // Dates with no such rule (an action's "by when") have no limit.
+            page.form.addAction()
+            const due = findChild(page, "dateField:actions[0].due")
+            verify(due)
+            compare(due.openCalendar().latest, "")
+        }
+
         function test_oneMessagePerField() {
             const page = openForm()
             page.form.setValue("children[0].seen", true)

@@ -5,18 +5,19 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Doorstep
 
-// Asked before a child is taken off a record (a visit's card, a direct work session): what was
-// written about them goes with them. The caller says the words and does the removal.
+// Asked before something written is taken off a record (a child's card on a visit, a child from a
+// direct work session, an action): what was written goes with it. The caller says the words and
+// does the removal.
 Popup {
     id: confirm
-    objectName: "confirmRemoveChild"
-    /** "Remove Ben from this visit?" */
+    objectName: "confirmRemove"
+    /** "Remove Ben from this visit?", "Remove action 2?" */
     property string question
-    /** What goes with the child. */
+    /** What goes with it. */
     property string consequence
     /** Accessible names of the two buttons. */
-    property string keepName: qsTr("Keep the child on the record")
-    property string removeName: qsTr("Remove the child")
+    property string keepName: qsTr("Keep it")
+    property string removeName: qsTr("Remove it")
     signal confirmed()
 
     modal: true
@@ -43,7 +44,7 @@ Popup {
             Layout.alignment: Qt.AlignRight
             spacing: Theme.spacing
             Button {
-                objectName: "keepChildButton"
+                objectName: "keepButton"
                 text: qsTr("Keep")
                 font.pixelSize: Theme.body
                 Layout.minimumHeight: Theme.touch
