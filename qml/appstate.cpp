@@ -116,6 +116,15 @@ QString AppState::userName() const
     return m_device->session() ? m_device->session()->user().username : QString();
 }
 
+QString AppState::displayName() const
+{
+    if (m_demoUser.isEmpty() && m_device->session()) {
+        if (const QString name = m_device->session()->user().displayName; !name.isEmpty())
+            return name;
+    }
+    return userName();
+}
+
 QString AppState::serverUrl() const
 {
     return m_device->api() ? m_device->api()->baseUrl().toString() : QString();

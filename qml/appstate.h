@@ -31,7 +31,10 @@ class AppState : public QObject
     Q_PROPERTY(doorstep::Store *store READ store CONSTANT)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorStringChanged)
+    /** The username (what the person signs in with). */
     Q_PROPERTY(QString userName READ userName NOTIFY phaseChanged)
+    /** The name shown for the signed-in person ("Sam Patel"; the username when the service has none). */
+    Q_PROPERTY(QString displayName READ displayName NOTIFY phaseChanged)
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY phaseChanged)
     /** The signed-in user's id, role (worker, manager) and team, as the service said at sign-in. */
     Q_PROPERTY(QString userId READ userId NOTIFY phaseChanged)
@@ -73,6 +76,7 @@ public:
     bool busy() const { return m_busy; }
     QString errorString() const { return m_errorString; }
     QString userName() const;
+    QString displayName() const;
     QString serverUrl() const;
     QString userId() const;
     QString role() const;

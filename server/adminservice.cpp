@@ -62,8 +62,12 @@ Result<QString> AdminService::createTeam(const QString &name)
     return id;
 }
 
-Result<QString> AdminService::createUser(const QString &username, const QByteArray &password, const QString &role, const QString &team)
+Result<QString> AdminService::createUser(const QString &username, const QByteArray &password, const QString &role, const QString &team,
+                                         const QString &displayName)
 {
+    const QString name = displayName.simplified();
+    if (name.size() > 100)
+        return Error(ErrorCode::InvalidInput, QStringLiteral("names are at most 100 characters"), QStringLiteral("name"));
     static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
     if (!valid.match(username).hasMatch())
         return Error(ErrorCode::InvalidInput, QStringLiteral("usernames use letters, digits, . _ - (1–64)"), QStringLiteral("username"));
@@ -85,8 +89,10 @@ Result<QString> AdminService::createUser(const QString &username, const QByteArr
         return hash.error();
     const QString id = wire::newUuid();
     auto r = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
-        auto q = Database::exec(tx, QStringLiteral("INSERT INTO users (id, username, password_hash, role, team_id, created_at) VALUES (?, ?, ?, ?, ?, ?)"),
-                                {id, username, hash.value(), role, team_.isEmpty() ? QVariant() : QVariant(team_), nowIso()});
+        auto q = Database::exec(tx, QStringLiteral("INSERT INTO users (id, username, password_hash, role, team_id, created_at, display_name)"
+                                                   " VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                                {id, username, hash.value(), role, team_.isEmpty() ? QVariant() : QVariant(team_), nowIso(),
+                                 name.isEmpty() ? QVariant() : QVariant(name)});
         if (!q)
             return Error(ErrorCode::Conflict, QStringLiteral("the username %1 is taken").arg(username), QStringLiteral("username"));
         return AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.create_user"), id,

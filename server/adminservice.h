@@ -17,8 +17,10 @@ public:
     explicit AdminService(const Database &database, QString actor = QStringLiteral("cli"));
 
     Result<QString> createTeam(const QString &name);
-    /** `team` is a team name or id; admins need none. Returns the new user id. */
-    Result<QString> createUser(const QString &username, const QByteArray &password, const QString &role, const QString &team);
+    /** `team` is a team name or id; admins need none. `displayName` is the name colleagues know the
+     *  person by ("Sam Patel"; the username stands in when it is empty). Returns the new user id. */
+    Result<QString> createUser(const QString &username, const QByteArray &password, const QString &role, const QString &team,
+                               const QString &displayName = {});
     /** Allocates (or reallocates) a child to a worker: the new worker receives the child and its
      *  records at their next pull, the old worker a purge. */
     Result<void> allocate(const QString &childId, const QString &worker);

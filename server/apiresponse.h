@@ -41,6 +41,7 @@ struct ApiResponse {
 struct AuthContext {
     QString userId;
     QString username;
+    QString displayName; // the name colleagues know them by (the username when none was given)
     QString role;     // worker | manager | admin
     QString teamId;   // empty for admin
     QString deviceId;

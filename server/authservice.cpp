@@ -167,12 +167,13 @@ ApiResponse AuthService::login(const QJsonObject &body, const QString &address)
     }
 
     // 2. Look the user up and verify (a dummy verification keeps timing similar for unknown names).
-    QString userId, hash, role, teamId;
+    QString userId, hash, role, teamId, displayName;
     bool disabled = false;
     {
         auto conn = m_db.connection();
         QSqlDatabase db = conn.value();
-        auto q = Database::exec(db, QStringLiteral("SELECT id, password_hash, role, team_id, disabled FROM users WHERE username = ?"), {username});
+        auto q = Database::exec(db, QStringLiteral("SELECT id, password_hash, role, team_id, disabled, display_name FROM users WHERE username = ?"),
+                                {username});
         if (!q)
             return ApiResponse::fromError(q.error());
         if (q.value().next()) {
@@ -181,6 +182,7 @@ ApiResponse AuthService::login(const QJsonObject &body, const QString &address)
             role = q.value().value(2).toString();
             teamId = q.value().value(3).toString();
             disabled = q.value().value(4).toInt() != 0;
+            displayName = q.value().value(5).toString();
         }
     }
     static const QString dummy = passwords::hash(QByteArrayLiteral("doorstep-dummy")).value();
@@ -247,6 +249,7 @@ ApiResponse AuthService::login(const QJsonObject &body, const QString &address)
                             {QStringLiteral("device_id"), deviceId},
                             {QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), userId},
                                                                  {QStringLiteral("username"), username},
+                                                                 {QStringLiteral("display_name"), displayName.isEmpty() ? username : displayName},
                                                                  {QStringLiteral("role"), role},
                                                                  {QStringLiteral("team"), teamId.isEmpty() ? QJsonValue() : QJsonValue(teamId)}}}});
 }
@@ -366,7 +369,7 @@ Result<AuthContext> AuthService::authenticate(const QByteArray &header, const QS
         return conn.error();
     }
     QSqlDatabase db = conn.value();
-    auto q = Database::exec(db, QStringLiteral("SELECT d.revoked_at, u.role, u.team_id, u.disabled, u.username FROM devices d"
+    auto q = Database::exec(db, QStringLiteral("SELECT d.revoked_at, u.role, u.team_id, u.disabled, u.username, u.display_name FROM devices d"
                                                " JOIN users u ON u.id = d.user_id WHERE d.id = ? AND u.id = ?"),
                             {ctx.deviceId, ctx.userId});
     if (!q) {
@@ -382,6 +385,9 @@ Result<AuthContext> AuthService::authenticate(const QByteArray &header, const QS
     ctx.role = q.value().value(1).toString();
     ctx.teamId = q.value().value(2).toString();
     ctx.username = q.value().value(4).toString();
+    ctx.displayName = q.value().value(5).toString();
+    if (ctx.displayName.isEmpty())
+        ctx.displayName = ctx.username;
     return ctx;
 }
 

@@ -176,6 +176,13 @@ const QList<Step> &steps()
              QStringLiteral("ALTER TABLE changes ADD COLUMN known_to TEXT"),
          },
          {}},
+        // People by name: the name a colleague knows them by, shown where the username was (signed
+        // in as, a manager's team figures, who generated an export). Optional: the username stands in.
+        {5,
+         {
+             QStringLiteral("ALTER TABLE users ADD COLUMN display_name TEXT"),
+         },
+         {}},
     };
     return s;
 }

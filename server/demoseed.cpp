@@ -59,14 +59,18 @@ Result<DemoSeed::Summary> DemoSeed::run(const Database &database, const QByteArr
     }
     QString managers[2];
     QString workers[6];
+    static const char *const managerNames[] = {"Helen Okoro", "David Price"};
+    static const char *const workerNames[] = {"Sam Patel", "Rhian Evans", "Tom Whitfield", "Grace Mensah", "Aled Jones", "Priya Shah"};
     for (int t = 0; t < 2; ++t) {
-        auto m = admin.createUser(QStringLiteral("manager%1").arg(t + 1), password, QStringLiteral("manager"), teams[t]);
+        auto m = admin.createUser(QStringLiteral("manager%1").arg(t + 1), password, QStringLiteral("manager"), teams[t],
+                                  QString::fromLatin1(managerNames[t]));
         if (!m)
             return m.error();
         managers[t] = m.value();
         ++summary.users;
         for (int w = 0; w < 3; ++w) {
-            auto u = admin.createUser(QStringLiteral("worker%1").arg(t * 3 + w + 1), password, QStringLiteral("worker"), teams[t]);
+            auto u = admin.createUser(QStringLiteral("worker%1").arg(t * 3 + w + 1), password, QStringLiteral("worker"), teams[t],
+                                      QString::fromLatin1(workerNames[t * 3 + w]));
             if (!u)
                 return u.error();
             workers[t * 3 + w] = u.value();

@@ -115,6 +115,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("threads"), QStringLiteral("Request threads (serve)."), QStringLiteral("n"), QStringLiteral("8")},
         {QStringLiteral("role"), QStringLiteral("worker, manager or admin (create-user)."), QStringLiteral("role")},
         {QStringLiteral("team"), QStringLiteral("Team name or id (create-user)."), QStringLiteral("team")},
+        {QStringLiteral("name"), QStringLiteral("The person's name as colleagues know it (create-user)."), QStringLiteral("name")},
         {QStringLiteral("password"), QStringLiteral("Password (otherwise read from the first line of stdin)."), QStringLiteral("password")},
         {QStringLiteral("child"), QStringLiteral("Child id (allocate)."), QStringLiteral("uuid")},
         {QStringLiteral("worker"), QStringLiteral("Worker username or id (allocate)."), QStringLiteral("user")},
@@ -165,8 +166,9 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("create-user")) {
         if (args.size() != 2 || !p.isSet(QStringLiteral("role")))
-            return fail(QStringLiteral("usage: create-user USERNAME --role worker|manager|admin [--team T] [--password P]"));
-        auto id = admin.createUser(args.at(1), readPassword(p), p.value(QStringLiteral("role")), p.value(QStringLiteral("team")));
+            return fail(QStringLiteral("usage: create-user USERNAME --role worker|manager|admin [--team T] [--name \"Sam Patel\"] [--password P]"));
+        auto id = admin.createUser(args.at(1), readPassword(p), p.value(QStringLiteral("role")), p.value(QStringLiteral("team")),
+                                   p.value(QStringLiteral("name")));
         if (!id)
             return failWith(id.error());
         out() << id.value() << Qt::endl;

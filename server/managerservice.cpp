@@ -44,7 +44,8 @@ Result<QList<QJsonObject>> teamRecords(QSqlDatabase &db, const QString &teamId)
 
 Result<QHash<QString, QString>> userNames(QSqlDatabase &db, const QString &teamId)
 {
-    auto q = Database::exec(db, QStringLiteral("SELECT id, username FROM users WHERE team_id = ?"), {teamId});
+    // People by the name their colleagues know; the username where none was given.
+    auto q = Database::exec(db, QStringLiteral("SELECT id, COALESCE(NULLIF(display_name, ''), username) FROM users WHERE team_id = ?"), {teamId});
     if (!q)
         return q.error();
     QHash<QString, QString> names;
@@ -144,7 +145,7 @@ ApiResponse ManagerService::chronologyPdf(const AuthContext &ctx, const QString 
             return names.error();
         ChronologyPdf::Options options;
         options.userNames = names.value();
-        options.generatedBy = ctx.username;
+        options.generatedBy = ctx.displayName;
         int pages = 0;
         auto rendered = ChronologyPdf::render(child, records, options, &pages);
         if (!rendered) {

@@ -28,6 +28,7 @@ void Session::adopt(const QJsonObject &body)
     if (!user.isEmpty()) {
         m_user.id = user.value(u"id").toString();
         m_user.username = user.value(u"username").toString(m_user.username);
+        m_user.displayName = user.value(u"display_name").toString(m_user.username);
         m_user.role = user.value(u"role").toString();
         m_user.team = user.value(u"team").toString();
     }
@@ -43,6 +44,7 @@ void Session::persist(Done done)
         {QStringLiteral("user"),
          QJsonObject{{QStringLiteral("id"), m_user.id},
                      {QStringLiteral("username"), m_user.username},
+                     {QStringLiteral("display_name"), m_user.displayName},
                      {QStringLiteral("role"), m_user.role},
                      {QStringLiteral("team"), m_user.team}}},
     };

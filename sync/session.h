@@ -21,6 +21,7 @@ public:
     struct User {
         QString id;
         QString username;
+        QString displayName; // "Sam Patel"; the username when the service has no name for them
         QString role;
         QString team;
     };

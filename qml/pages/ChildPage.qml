@@ -35,7 +35,7 @@ Page {
         store: AppState.store
         managerSync: AppState.managerSync
         teamId: AppState.teamId
-        generatedBy: AppState.userName
+        generatedBy: AppState.displayName
         onFinished: (path) => {
             if (path.length > 0)
                 AppState.syncNow() // the export's audit report goes with the next sync

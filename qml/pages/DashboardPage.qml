@@ -27,14 +27,14 @@ Page {
         id: vm
         store: AppState.store
         currentUserId: AppState.userId
-        currentUserName: AppState.userName
+        currentUserName: AppState.displayName
     }
     ManagerExports {
         id: exports
         store: AppState.store
         managerSync: AppState.managerSync
         teamId: AppState.teamId
-        generatedBy: AppState.userName
+        generatedBy: AppState.displayName
         onFinished: (path) => {
             if (path.length > 0)
                 AppState.syncNow() // the export's audit report goes with the next sync

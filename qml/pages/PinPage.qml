@@ -32,7 +32,7 @@ Page {
             Label {
                 text: page.choosing
                       ? qsTr("You will use this PIN to unlock Doorstep on this tablet. Use at least 4 digits, not your date of birth.")
-                      : (AppState.userName.length > 0 ? qsTr("Signed in as %1.").arg(AppState.userName) : qsTr("Doorstep is locked."))
+                      : (AppState.displayName.length > 0 ? qsTr("Signed in as %1.").arg(AppState.displayName) : qsTr("Doorstep is locked."))
                 color: Theme.muted
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true

@@ -45,7 +45,7 @@ Page {
         if (!id)
             return qsTr("Not allocated")
         if (id === AppState.userId)
-            return AppState.userName
+            return AppState.displayName
         return supervisionForm.userNames[id] || qsTr("Worker %1").arg(id.substring(0, 8))
     }
 
@@ -161,7 +161,7 @@ Page {
                     Layout.fillWidth: true
                     Label { text: qsTr("Supervisor"); font.bold: true }
                     Label {
-                        text: AppState.userName.length > 0 ? AppState.userName : qsTr("You")
+                        text: AppState.displayName.length > 0 ? AppState.displayName : qsTr("You")
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }

@@ -104,7 +104,8 @@ private Q_SLOTS:
         });
         QVERIFY(cached.ok() && cached.value());
         const QJsonObject userNames = QJsonDocument::fromJson(cached.value()->toUtf8()).object();
-        QVERIFY2(QJsonDocument(userNames).toJson().contains("worker1"), cached.value()->toUtf8().constData());
+        // The team by the names colleagues know (the demo seed names worker1 Sam Patel).
+        QVERIFY2(QJsonDocument(userNames).toJson().contains("Sam Patel"), cached.value()->toUtf8().constData());
 
         // The service goes away: exports still work and their reports wait on the tablet.
         m_server.stop();

@@ -200,7 +200,10 @@ void TestManagerApi::initTestCase()
                                       {S("w3"), S("worker"), S("Team B")}, {S("m1"), S("manager"), S("Team A")},
                                       {S("m1b"), S("manager"), S("Team A")}, {S("m2"), S("manager"), S("Team B")}};
     for (const QStringList &u : users) {
-        const QString id = cli({S("create-user"), u[0], S("--role"), u[1], S("--team"), u[2]}, kPassword + '\n');
+        QStringList args{S("create-user"), u[0], S("--role"), u[1], S("--team"), u[2]};
+        if (u[0] == S("w2"))
+            args << S("--name") << S("Wendy  Okafor "); // kept as one name, spaces tidied
+        const QString id = cli(args, kPassword + '\n');
         QVERIFY2(!id.isEmpty(), qPrintable(u[0]));
         m_ids.insert(u[0], id);
     }
@@ -338,7 +341,7 @@ void TestManagerApi::visitsCsv()
                          "Was the child seen alone?,Date of last social work visit"));
     const QString day = kVisitDay.toString(S("dd/MM/yyyy"));
     QCOMPARE(lines[1], m_children[S("c1")] + S(",Ava Testbrook,Child in need,w1,") + day + QLatin1Char(',') + day + S(",Yes,") + day);
-    QCOMPARE(lines[2], m_children[S("c2")] + S(",Ben Testbrook,Child in need,w2,") + day + QLatin1Char(',') + day + S(",No,") + day);
+    QCOMPARE(lines[2], m_children[S("c2")] + S(",Ben Testbrook,Child in need,Wendy Okafor,") + day + QLatin1Char(',') + day + S(",No,") + day);
 
     const ApiReply b = m_api->get(S("/api/v1/exports/visits.csv"), m_tokens[S("m2")]);
     QCOMPARE(b.status, 200);
@@ -386,7 +389,9 @@ void TestManagerApi::dashboard()
     for (const QJsonValue &w : r.json.value(S("workers")).toArray())
         workers << w.toObject().value(S("key")).toString();
     QVERIFY(workers.contains(m_ids[S("w1")]) && workers.contains(m_ids[S("w2")]) && !workers.contains(m_ids[S("w3")]));
+    // People by name; the username where none was given.
     QCOMPARE(r.json.value(S("user_names")).toObject().value(m_ids[S("w1")]).toString(), S("w1"));
+    QCOMPARE(r.json.value(S("user_names")).toObject().value(m_ids[S("w2")]).toString(), S("Wendy Okafor"));
     // Team B's manager sees only Cal.
     const ApiReply b = m_api->get(S("/api/v1/dashboard"), m_tokens[S("m2")]);
     QCOMPARE(b.json.value(S("team")).toObject().value(S("child_ids")).toArray(), QJsonArray{m_children[S("c3")]});

@@ -221,8 +221,15 @@ void TestServerApi::initTestCase()
                                       {S("w3"), S("worker"), S("Team B")},  {S("m1"), S("manager"), S("Team A")},
                                       {S("m1b"), S("manager"), S("Team A")}, {S("m2"), S("manager"), S("Team B")},
                                       {S("thr"), S("worker"), S("Team A")}, {S("rev"), S("worker"), S("Team A")}};
-    for (const QStringList &u : users)
-        QVERIFY2(!cli({S("create-user"), u[0], S("--role"), u[1], S("--team"), u[2]}, kPassword + '\n').isEmpty(), qPrintable(u[0]));
+    for (const QStringList &u : users) {
+        QStringList args{S("create-user"), u[0], S("--role"), u[1], S("--team"), u[2]};
+        if (u[0] == S("w2"))
+            args << S("--name") << S("Wendy Okafor");
+        QVERIFY2(!cli(args, kPassword + '\n').isEmpty(), qPrintable(u[0]));
+    }
+    // A name longer than anyone's is refused.
+    cli({S("create-user"), S("x3"), S("--role"), S("worker"), S("--team"), S("Team A"), S("--name"), QString(101, u'n'),
+         S("--password"), QString::fromUtf8(kPassword)}, {}, 1);
     QVERIFY(!cli({S("create-user"), S("admin"), S("--role"), S("admin"), S("--password"), QString::fromUtf8(kPassword)}).isEmpty());
     // A worker cannot be created without a team; a short password is refused.
     cli({S("create-user"), S("x1"), S("--role"), S("worker"), S("--password"), QString::fromUtf8(kPassword)}, {}, 1);
@@ -288,6 +295,8 @@ void TestServerApi::login()
         const QJsonObject user = r.json.value(S("user")).toObject();
         QCOMPARE(user.value(S("role")).toString(), S("worker"));
         QCOMPARE(user.value(S("team")).toString(), m_teamA);
+        QCOMPARE(user.value(S("username")).toString(), S("w2"));
+        QCOMPARE(user.value(S("display_name")).toString(), S("Wendy Okafor"));
         // Refresh tokens are stored hashed, never as sent.
         QCOMPARE(count(S("SELECT COUNT(*) FROM refresh_tokens WHERE token_hash = '%1'").arg(r.json.value(S("refresh_token")).toString())), 0);
     } else {

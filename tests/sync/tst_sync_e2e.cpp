@@ -399,6 +399,8 @@ private Q_SLOTS:
         // field, and the worker's fix sends the whole change again under a new id, which applies.
         auto t = newDevice(QStringLiteral("worker2"));
         QVERIFY(t && syncUntilClean(*t));
+        // Signed in, the device knows the worker by name (the demo seed names worker2).
+        QCOMPARE(t->device->session()->user().displayName, QStringLiteral("Rhian Evans"));
         const QString id = createVisits(*t, 1).value(0);
         QVERIFY(!id.isEmpty());
         QVERIFY(syncUntilClean(*t));
