@@ -48,7 +48,7 @@ ColumnLayout {
     onValueChanged: if (!dateEdit.activeFocus && !timeEdit.activeFocus) refresh()
 
     Label {
-        text: root.required || root.form.needed[root.path] === true ? root.label + " *" : root.label
+        text: root.required || (root.form && root.form.needed[root.path] === true) ? root.label + " *" : root.label
         font.pixelSize: Theme.body
         font.bold: true
         wrapMode: Text.Wrap

@@ -17,7 +17,7 @@ ColumnLayout {
     spacing: 4
 
     Label {
-        text: root.required || root.form.needed[root.path] === true ? root.label + " *" : root.label
+        text: root.required || (root.form && root.form.needed[root.path] === true) ? root.label + " *" : root.label
         font.pixelSize: Theme.body
         font.bold: true
         wrapMode: Text.Wrap

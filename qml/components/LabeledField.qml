@@ -33,7 +33,7 @@ ColumnLayout {
     }
 
     Label {
-        text: root.required || root.form.needed[root.path] === true ? root.label + " *" : root.label
+        text: root.required || (root.form && root.form.needed[root.path] === true) ? root.label + " *" : root.label
         font.pixelSize: Theme.body
         font.bold: true
         wrapMode: Text.Wrap

@@ -18,7 +18,7 @@ ColumnLayout {
 
     Label {
         // Marked while the rules still need it for submitting (RecordForm.needed).
-        text: root.form.needed[root.path] === true ? root.label + " *" : root.label
+        text: root.form && root.form.needed[root.path] === true ? root.label + " *" : root.label
         font.pixelSize: Theme.body
         font.bold: true
         wrapMode: Text.Wrap
