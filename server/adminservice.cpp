@@ -62,12 +62,42 @@ Result<QString> AdminService::createTeam(const QString &name)
     return id;
 }
 
-Result<QString> AdminService::createUser(const QString &username, const QByteArray &password, const QString &role, const QString &team,
-                                         const QString &displayName)
+namespace {
+/** A display name as stored: inner runs of spaces made one, at most 100 characters. */
+Result<QString> tidyName(const QString &displayName)
 {
     const QString name = displayName.simplified();
     if (name.size() > 100)
         return Error(ErrorCode::InvalidInput, QStringLiteral("names are at most 100 characters"), QStringLiteral("name"));
+    return name;
+}
+} // namespace
+
+Result<void> AdminService::setDisplayName(const QString &usernameOrId, const QString &displayName)
+{
+    auto name = tidyName(displayName);
+    if (!name)
+        return name.error();
+    auto id = userId(usernameOrId);
+    if (!id)
+        return id.error();
+    return m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
+        auto q = Database::exec(tx, QStringLiteral("UPDATE users SET display_name = ? WHERE id = ?"),
+                                {name->isEmpty() ? QVariant() : QVariant(name.value()), id.value()});
+        if (!q)
+            return q.error();
+        return AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.set_name"), id.value(),
+                                           QJsonObject{{QStringLiteral("display_name"), name.value()}}});
+    });
+}
+
+Result<QString> AdminService::createUser(const QString &username, const QByteArray &password, const QString &role, const QString &team,
+                                         const QString &displayName)
+{
+    auto tidied = tidyName(displayName);
+    if (!tidied)
+        return tidied.error();
+    const QString name = tidied.value();
     static const QRegularExpression valid(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
     if (!valid.match(username).hasMatch())
         return Error(ErrorCode::InvalidInput, QStringLiteral("usernames use letters, digits, . _ - (1–64)"), QStringLiteral("username"));

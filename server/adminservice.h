@@ -21,6 +21,9 @@ public:
      *  person by ("Sam Patel"; the username stands in when it is empty). Returns the new user id. */
     Result<QString> createUser(const QString &username, const QByteArray &password, const QString &role, const QString &team,
                                const QString &displayName = {});
+    /** Gives a person the name colleagues know them by (or clears it: the username stands in).
+     *  Their devices learn it at the next token refresh. */
+    Result<void> setDisplayName(const QString &usernameOrId, const QString &displayName);
     /** Allocates (or reallocates) a child to a worker: the new worker receives the child and its
      *  records at their next pull, the old worker a purge. */
     Result<void> allocate(const QString &childId, const QString &worker);

@@ -22,6 +22,16 @@ namespace doorstep::server {
 
 namespace {
 
+/** The signed-in person, as login and refresh answer it; the username stands in for a missing name. */
+QJsonObject userJson(const QString &id, const QString &username, const QString &displayName, const QString &role, const QString &team)
+{
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("username"), username},
+            {QStringLiteral("display_name"), displayName.isEmpty() ? username : displayName},
+            {QStringLiteral("role"), role},
+            {QStringLiteral("team"), team.isEmpty() ? QJsonValue() : QJsonValue(team)}};
+}
+
 constexpr auto kB64 = QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals;
 
 bool fastHashing()
@@ -247,11 +257,7 @@ ApiResponse AuthService::login(const QJsonObject &body, const QString &address)
                             {QStringLiteral("refresh_token"), refresh},
                             {QStringLiteral("expires_in"), accessTokenSeconds()},
                             {QStringLiteral("device_id"), deviceId},
-                            {QStringLiteral("user"), QJsonObject{{QStringLiteral("id"), userId},
-                                                                 {QStringLiteral("username"), username},
-                                                                 {QStringLiteral("display_name"), displayName.isEmpty() ? username : displayName},
-                                                                 {QStringLiteral("role"), role},
-                                                                 {QStringLiteral("team"), teamId.isEmpty() ? QJsonValue() : QJsonValue(teamId)}}}});
+                            {QStringLiteral("user"), userJson(userId, username, displayName, role, teamId)}});
 }
 
 ApiResponse AuthService::refresh(const QJsonObject &body, const QString &address)
@@ -265,7 +271,8 @@ ApiResponse AuthService::refresh(const QJsonObject &body, const QString &address
     const QString newToken = newRefreshToken();
     auto r = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
         const QString lock = m_db.isPostgres() ? QStringLiteral(" FOR UPDATE OF t") : QString();
-        auto q = Database::exec(tx, QStringLiteral("SELECT t.device_id, t.user_id, t.expires_at, t.used_at, d.revoked_at, u.role, u.team_id, u.disabled"
+        auto q = Database::exec(tx, QStringLiteral("SELECT t.device_id, t.user_id, t.expires_at, t.used_at, d.revoked_at, u.role, u.team_id, u.disabled,"
+                                                   " u.username, u.display_name"
                                                    " FROM refresh_tokens t JOIN devices d ON d.id = t.device_id JOIN users u ON u.id = t.user_id"
                                                    " WHERE t.token_hash = ?")
                                         + lock,
@@ -284,6 +291,8 @@ ApiResponse AuthService::refresh(const QJsonObject &body, const QString &address
         const QString role = q.value().value(5).toString();
         const QString team = q.value().value(6).toString();
         const bool disabled = q.value().value(7).toInt() != 0;
+        const QString username = q.value().value(8).toString();
+        const QString displayName = q.value().value(9).toString();
         if (revoked) {
             answer = ApiResponse::error(401, QStringLiteral("device_revoked"), QStringLiteral("This device has been revoked."));
             return {};
@@ -307,10 +316,12 @@ ApiResponse AuthService::refresh(const QJsonObject &body, const QString &address
                                      QDateTime::currentDateTimeUtc().addDays(kRefreshTokenDays).toString(Qt::ISODateWithMs)});
             !i)
             return i.error();
+        // Who the person is now (a new name, a move of team), as at sign-in.
         answer = ApiResponse::ok({{QStringLiteral("access_token"), makeAccessToken(userId, deviceId, role, team)},
                                   {QStringLiteral("refresh_token"), newToken},
                                   {QStringLiteral("expires_in"), accessTokenSeconds()},
-                                  {QStringLiteral("device_id"), deviceId}});
+                                  {QStringLiteral("device_id"), deviceId},
+                                  {QStringLiteral("user"), userJson(userId, username, displayName, role, team)}});
         return {};
     });
     if (!r)

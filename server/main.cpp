@@ -98,7 +98,7 @@ int main(int argc, char *argv[])
 
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Doorstep central service.\n\nCommands: serve, migrate, create-team NAME, "
-                                               "create-user USERNAME, allocate, revoke-device DEVICE|USER, verify-audit, seed-demo"));
+                                               "create-user USERNAME, set-name USER --name NAME, allocate, revoke-device DEVICE|USER, verify-audit, seed-demo"));
     p.addHelpOption();
     p.addVersionOption();
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
@@ -115,7 +115,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("threads"), QStringLiteral("Request threads (serve)."), QStringLiteral("n"), QStringLiteral("8")},
         {QStringLiteral("role"), QStringLiteral("worker, manager or admin (create-user)."), QStringLiteral("role")},
         {QStringLiteral("team"), QStringLiteral("Team name or id (create-user)."), QStringLiteral("team")},
-        {QStringLiteral("name"), QStringLiteral("The person's name as colleagues know it (create-user)."), QStringLiteral("name")},
+        {QStringLiteral("name"), QStringLiteral("The person's name as colleagues know it (create-user, set-name)."), QStringLiteral("name")},
         {QStringLiteral("password"), QStringLiteral("Password (otherwise read from the first line of stdin)."), QStringLiteral("password")},
         {QStringLiteral("child"), QStringLiteral("Child id (allocate)."), QStringLiteral("uuid")},
         {QStringLiteral("worker"), QStringLiteral("Worker username or id (allocate)."), QStringLiteral("user")},
@@ -172,6 +172,14 @@ int main(int argc, char *argv[])
         if (!id)
             return failWith(id.error());
         out() << id.value() << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("set-name")) {
+        if (args.size() != 2 || !p.isSet(QStringLiteral("name")))
+            return fail(QStringLiteral("usage: set-name USERNAME --name \"Sam Patel\" (an empty name clears it)"));
+        if (auto r = admin.setDisplayName(args.at(1), p.value(QStringLiteral("name"))); !r)
+            return failWith(r.error());
+        out() << "named" << Qt::endl;
         return 0;
     }
     if (command == QLatin1String("allocate")) {

@@ -480,6 +480,12 @@ private Q_SLOTS:
         const QString entry = sessionEntryFor(t->dir.path());
         auto first = readKeychain(entry);
         QVERIFY(first.ok());
+        QCOMPARE(t->device->session()->user().displayName, QStringLiteral("Rhian Evans")); // from the sign-in
+        // A new name on the service reaches the device with the next refresh (no new sign-in).
+        auto renamed = ServerProcess::cli({QStringLiteral("set-name"), QStringLiteral("worker2"), QStringLiteral("--name"),
+                                           QStringLiteral("Rhian Evans-Morgan")},
+                                          m_backend.spec());
+        QVERIFY2(renamed.exitCode == 0, qPrintable(renamed.err));
         QTest::qWait(3200); // the access token is now expired
         const qint64 requestsBefore = t->device->api()->requestCount();
         QSignalSpy refreshed(t->device->session(), &Session::tokensRefreshed);
@@ -496,6 +502,11 @@ private Q_SLOTS:
         const QJsonObject b = QJsonDocument::fromJson(second.value()).object();
         QVERIFY2(a.value(u"refresh_token") != b.value(u"refresh_token"), "the refresh token must have been used (and rotated)");
         QVERIFY(a.value(u"access_token") != b.value(u"access_token"));
+        QCOMPARE(t->device->session()->user().displayName, QStringLiteral("Rhian Evans-Morgan"));
+        QCOMPARE(b.value(u"user").toObject().value(u"display_name").toString(), QStringLiteral("Rhian Evans-Morgan")); // kept with the tokens
+        auto restored = ServerProcess::cli({QStringLiteral("set-name"), QStringLiteral("worker2"), QStringLiteral("--name"), QStringLiteral("Rhian Evans")},
+                                           m_backend.spec());
+        QVERIFY2(restored.exitCode == 0, qPrintable(restored.err));
         QCOMPARE(t->device->engine()->state() == SyncEngine::State::SignedOut, false);
         // One refresh per expired token: at least the one, and no more than the 2 s tokens could
         // have expired again meanwhile (a refresh loop would make many a second).

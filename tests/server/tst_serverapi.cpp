@@ -313,6 +313,11 @@ void TestServerApi::refreshRotatesAndDetectsReuse()
     const QString rotated = first.json.value(S("refresh_token")).toString();
     QVERIFY(!rotated.isEmpty() && rotated != l.refresh);
     QCOMPARE(first.json.value(S("device_id")).toString(), l.device);
+    // Who the person is now, as at sign-in: a name given or changed reaches the device.
+    const QJsonObject user = first.json.value(S("user")).toObject();
+    QCOMPARE(user.value(S("id")).toString(), l.userId);
+    QCOMPARE(user.value(S("display_name")).toString(), S("Wendy Okafor"));
+    QCOMPARE(user.value(S("team")).toString(), m_teamA);
     QCOMPARE(m_api->get(S("/api/v1/sync/pull?limit=1"), first.json.value(S("access_token")).toString()).status, 200);
     // The old token again: reuse. Every refresh token of the device dies, the new one too.
     const ApiReply reuse = m_api->post(S("/api/v1/auth/refresh"), {{S("refresh_token"), l.refresh}});
