@@ -1124,62 +1124,62 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="85" />
+        <location filename="../qml/components/DatePopup.qml" line="87" />
         <source>Next month</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="116" />
+        <location filename="../qml/components/DatePopup.qml" line="118" />
         <source>Calendar, %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="117" />
+        <location filename="../qml/components/DatePopup.qml" line="119" />
         <source>Arrow keys move between days, Page Up and Page Down between months, Enter picks the day.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="150" />
+        <location filename="../qml/components/DatePopup.qml" line="152" />
         <source>, today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="150" />
+        <location filename="../qml/components/DatePopup.qml" line="152" />
         <source>, chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="151" />
+        <location filename="../qml/components/DatePopup.qml" line="153" />
         <source>, cannot be chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="175" />
+        <location filename="../qml/components/DatePopup.qml" line="177" />
         <source>Today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="178" />
+        <location filename="../qml/components/DatePopup.qml" line="180" />
         <source>Pick today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="182" />
+        <location filename="../qml/components/DatePopup.qml" line="184" />
         <source>Clear</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="186" />
+        <location filename="../qml/components/DatePopup.qml" line="188" />
         <source>Clear the date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="190" />
+        <location filename="../qml/components/DatePopup.qml" line="192" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DatePopup.qml" line="194" />
+        <location filename="../qml/components/DatePopup.qml" line="196" />
         <source>Close the calendar without changing the date</source>
         <translation type="unfinished" />
     </message>
@@ -2405,69 +2405,69 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="230" />
-        <location filename="../qml/appstate.cpp" line="318" />
+        <location filename="../qml/appstate.cpp" line="239" />
+        <location filename="../qml/appstate.cpp" line="327" />
         <source>Too many wrong PINs. Sign in with your password to unlock.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="244" />
+        <location filename="../qml/appstate.cpp" line="253" />
         <source>Enter the service address, your username and your password.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="252" />
+        <location filename="../qml/appstate.cpp" line="261" />
         <source>That username and password were not accepted.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="273" />
+        <location filename="../qml/appstate.cpp" line="282" />
         <source>The two PINs are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="278" />
+        <location filename="../qml/appstate.cpp" line="287" />
         <source>Use digits only.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="315" />
+        <location filename="../qml/appstate.cpp" line="324" />
         <source>That PIN is not right. %n tries left.</source>
         <translation>
             <numerusform>That PIN is not right. %n try left.</numerusform><numerusform>That PIN is not right. %n tries left.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="379" />
+        <location filename="../qml/appstate.cpp" line="388" />
         <source>Not connected to a service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="381" />
+        <location filename="../qml/appstate.cpp" line="390" />
         <source>Offline: changes are kept on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="384" />
+        <location filename="../qml/appstate.cpp" line="393" />
         <source>Syncing %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="385" />
+        <location filename="../qml/appstate.cpp" line="394" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="388" />
+        <location filename="../qml/appstate.cpp" line="397" />
         <source>Sync problem: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="390" />
+        <location filename="../qml/appstate.cpp" line="399" />
         <source>Synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="391" />
+        <location filename="../qml/appstate.cpp" line="400" />
         <source>Not synced yet</source>
         <translation type="unfinished" />
     </message>
@@ -3375,32 +3375,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="209" />
+        <location filename="../qml/outboxmodel.cpp" line="210" />
         <source>%1 — %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="214" />
+        <location filename="../qml/outboxmodel.cpp" line="215" />
         <source>Open the record and put this right: it is sent again when you save it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="216" />
+        <location filename="../qml/outboxmodel.cpp" line="217" />
         <source>Ask your manager to check who this child is allocated to, then send it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="218" />
+        <location filename="../qml/outboxmodel.cpp" line="219" />
         <source>The service needs an update before it can take this record. Send it again once it has one.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="220" />
+        <location filename="../qml/outboxmodel.cpp" line="221" />
         <source>The record was deleted on the service. Ask your manager before recording it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="222" />
+        <location filename="../qml/outboxmodel.cpp" line="223" />
         <source>Send it again, and ask for help if it is refused again.</source>
         <translation type="unfinished" />
     </message>

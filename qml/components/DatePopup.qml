@@ -82,6 +82,8 @@ Popup {
                 font.pixelSize: Theme.title
                 Layout.preferredWidth: popup.cell
                 Layout.preferredHeight: popup.cell
+                objectName: "nextMonthButton"
+                opacity: enabled ? 1 : 0.35 // the app's palette draws a disabled button like an enabled one
                 Accessible.name: qsTr("Next month")
                 enabled: popup.allowed(DateInput.addMonths(DateInput.fromParts(grid.year, grid.month, 1), 1))
                 onClicked: popup.moveMonths(1)

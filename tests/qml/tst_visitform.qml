@@ -157,6 +157,7 @@ Item {
             const popup = field.openCalendar()
             tryVerify(() => popup.opened)
             compare(popup.latest, DateInput.today())
+            verify(!findChild(popup.contentItem, "nextMonthButton").enabled, "no month after this one can be chosen")
             const tomorrow = DateInput.addDays(DateInput.today(), 1)
             const grid = findChild(popup.contentItem, "monthGrid")
             keyClick(Qt.Key_Home)
