@@ -38,6 +38,17 @@ QString now()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
+
+/** The record's values now for the fields a patch names (absent ones as null, which clears them). */
+QJsonObject valuesNow(const QJsonObject &body, const QJsonObject &patch)
+{
+    QJsonObject out;
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        const QJsonValue v = body.value(it.key());
+        out.insert(it.key(), v.isUndefined() ? QJsonValue(QJsonValue::Null) : v);
+    }
+    return out;
+}
 } // namespace
 
 Result<QString> Outbox::enqueue(const QString &recordId, const QString &type, qint64 baseRev, const QJsonObject &change)
@@ -60,11 +71,12 @@ Result<QString> Outbox::enqueue(const QString &recordId, const QString &type, qi
             Result<QJsonObject> p = wire::parseObject(q.bytes(1));
             refused.append({q.text(0), p ? p.value() : QJsonObject()});
         }
+        Result<StoredRecord> record = refused.isEmpty() ? Result<StoredRecord>(StoredRecord()) : RecordRepository(m_db).byId(recordId);
+        if (!record)
+            return record.error();
         for (const auto &[mutationId, refusedPatch] : std::as_const(refused)) {
-            Result<QJsonObject> now = currentValues(recordId, refusedPatch);
-            if (!now)
-                return now.error();
-            for (auto it = now->begin(); it != now->end(); ++it) {
+            const QJsonObject now = valuesNow(record->body, refusedPatch);
+            for (auto it = now.begin(); it != now.end(); ++it) {
                 if (!patch.contains(it.key()))
                     patch.insert(it.key(), it.value());
             }
@@ -360,18 +372,6 @@ Result<void> Outbox::withdrawField(const QString &recordId, const QString &field
     return tx.commit();
 }
 
-Result<QJsonObject> Outbox::currentValues(const QString &recordId, const QJsonObject &fields)
-{
-    Result<StoredRecord> record = RecordRepository(m_db).byId(recordId);
-    if (!record)
-        return record.error();
-    QJsonObject out;
-    for (auto it = fields.begin(); it != fields.end(); ++it) {
-        const QJsonValue v = record->body.value(it.key());
-        out.insert(it.key(), v.isUndefined() ? QJsonValue(QJsonValue::Null) : v);
-    }
-    return out;
-}
 
 Result<QString> Outbox::requeue(const QString &mutationId)
 {
@@ -386,14 +386,12 @@ Result<QString> Outbox::requeue(const QString &mutationId)
     Result<StoredRecord> record = RecordRepository(m_db).byId(entry->recordId);
     if (!record)
         return record.error();
-    Result<QJsonObject> patch = currentValues(entry->recordId, entry->patch);
-    if (!patch)
-        return patch.error();
+    const QJsonObject patch = valuesNow(record->body, entry->patch);
     const QString freshId = wire::newUuid();
     Statement st = m_db.prepare("UPDATE outbox SET mutation_id = ?2, base_rev = ?3, patch = ?4, status = 'pending', attempts = 0,"
                                 " last_error = NULL, error_code = NULL, error_field = NULL"
                                 " WHERE mutation_id = ?1 AND status = 'quarantined'");
-    st.bind(1, mutationId).bind(2, freshId).bind(3, record->rev).bind(4, wire::encode(patch.value()));
+    st.bind(1, mutationId).bind(2, freshId).bind(3, record->rev).bind(4, wire::encode(patch));
     if (Result<void> r = st.exec(); !r)
         return r.error();
     if (Result<void> r = AuditLog(m_db).append(QStringLiteral("outbox.requeued"), entry->recordId); !r)

@@ -104,8 +104,6 @@ private:
     Result<QList<OutboxEntry>> readAll(Statement &st);
     Result<bool> acknowledge(const OutboxEntry &entry, qint64 newRev, RecordRepository &records);
     Result<void> setStatus(const QString &mutationId, const char *sql, const QString &reason, const QString &action);
-    /** `fields` of the record as it is on the device now (absent ones as null, which clears them). */
-    Result<QJsonObject> currentValues(const QString &recordId, const QJsonObject &fields);
 };
 
 } // namespace doorstep
