@@ -59,22 +59,13 @@ Result<QString> Outbox::enqueue(const QString &recordId, const QString &type, qi
     QJsonObject patch = change;
     {
         // A refused change of this record (the worker is fixing it): its fields go with this one.
-        QList<QPair<QString, QJsonObject>> refused;
-        Statement q = m_db.prepare("SELECT mutation_id, patch FROM outbox WHERE record_id = ?1 AND status = 'quarantined'");
-        q.bind(1, recordId);
-        for (;;) {
-            Result<bool> r = q.step();
-            if (!r)
-                return r.error();
-            if (!r.value())
-                break;
-            Result<QJsonObject> p = wire::parseObject(q.bytes(1));
-            refused.append({q.text(0), p ? p.value() : QJsonObject()});
-        }
-        Result<StoredRecord> record = refused.isEmpty() ? Result<StoredRecord>(StoredRecord()) : RecordRepository(m_db).byId(recordId);
+        Result<QList<QPair<QString, QJsonObject>>> refused = patchesOf(recordId, "quarantined");
+        if (!refused)
+            return refused.error();
+        Result<StoredRecord> record = refused->isEmpty() ? Result<StoredRecord>(StoredRecord()) : RecordRepository(m_db).byId(recordId);
         if (!record)
             return record.error();
-        for (const auto &[mutationId, refusedPatch] : std::as_const(refused)) {
+        for (const auto &[mutationId, refusedPatch] : std::as_const(refused.value())) {
             const QJsonObject now = valuesNow(record->body, refusedPatch);
             for (auto it = now.begin(); it != now.end(); ++it) {
                 if (!patch.contains(it.key()))
@@ -118,6 +109,22 @@ Result<QString> Outbox::enqueue(const QString &recordId, const QString &type, qi
     if (Result<void> r = tx.commit(); !r)
         return r.error();
     return mutationId;
+}
+
+Result<QList<QPair<QString, QJsonObject>>> Outbox::patchesOf(const QString &recordId, const char *status)
+{
+    Statement st = m_db.prepare("SELECT mutation_id, patch FROM outbox WHERE record_id = ?1 AND status = ?2 ORDER BY seq");
+    st.bind(1, recordId).bind(2, status);
+    QList<QPair<QString, QJsonObject>> out;
+    for (;;) {
+        Result<bool> r = st.step();
+        if (!r)
+            return r.error();
+        if (!r.value())
+            return out;
+        Result<QJsonObject> patch = wire::parseObject(st.bytes(1));
+        out.append({st.text(0), patch ? patch.value() : QJsonObject()});
+    }
 }
 
 Result<QList<OutboxEntry>> Outbox::list(const char *sql, qint64 limit)
@@ -340,22 +347,15 @@ Result<void> Outbox::withdrawField(const QString &recordId, const QString &field
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
+    Result<QList<QPair<QString, QJsonObject>>> pending = patchesOf(recordId, "pending");
+    if (!pending)
+        return pending.error();
     QList<QPair<QString, QJsonObject>> changed;
-    {
-        Statement st = m_db.prepare("SELECT mutation_id, patch FROM outbox WHERE record_id = ?1 AND status = 'pending'");
-        st.bind(1, recordId);
-        for (;;) {
-            Result<bool> r = st.step();
-            if (!r)
-                return r.error();
-            if (!r.value())
-                break;
-            Result<QJsonObject> patch = wire::parseObject(st.bytes(1));
-            if (patch && patch.value().contains(field)) {
-                QJsonObject rest = patch.value();
-                rest.remove(field);
-                changed.append({st.text(0), rest});
-            }
+    for (const auto &[mutationId, patch] : std::as_const(pending.value())) {
+        if (patch.contains(field)) {
+            QJsonObject rest = patch;
+            rest.remove(field);
+            changed.append({mutationId, rest});
         }
     }
     for (const auto &[mutationId, rest] : std::as_const(changed)) {
