@@ -59,19 +59,19 @@ Result<QString> Outbox::enqueue(const QString &recordId, const QString &type, qi
     QJsonObject patch = change;
     {
         // A refused change of this record (the worker is fixing it): its fields go with this one.
-        Result<QList<QPair<QString, QJsonObject>>> refused = patchesOf(recordId, "quarantined");
+        Result<QList<OutboxEntry>> refused = ofRecord(recordId, "quarantined");
         if (!refused)
             return refused.error();
         Result<StoredRecord> record = refused->isEmpty() ? Result<StoredRecord>(StoredRecord()) : RecordRepository(m_db).byId(recordId);
         if (!record)
             return record.error();
-        for (const auto &[mutationId, refusedPatch] : std::as_const(refused.value())) {
-            const QJsonObject now = valuesNow(record->body, refusedPatch);
+        for (const OutboxEntry &e : std::as_const(refused.value())) {
+            const QJsonObject now = valuesNow(record->body, e.patch);
             for (auto it = now.begin(); it != now.end(); ++it) {
                 if (!patch.contains(it.key()))
                     patch.insert(it.key(), it.value());
             }
-            if (Result<void> r = supersede(mutationId, QStringLiteral("sent again with a later edit")); !r)
+            if (Result<void> r = supersede(e.mutationId, QStringLiteral("sent again with a later edit")); !r)
                 return r.error();
         }
     }
@@ -111,20 +111,12 @@ Result<QString> Outbox::enqueue(const QString &recordId, const QString &type, qi
     return mutationId;
 }
 
-Result<QList<QPair<QString, QJsonObject>>> Outbox::patchesOf(const QString &recordId, const char *status)
+Result<QList<OutboxEntry>> Outbox::ofRecord(const QString &recordId, const char *status)
 {
-    Statement st = m_db.prepare("SELECT mutation_id, patch FROM outbox WHERE record_id = ?1 AND status = ?2 ORDER BY seq");
+    static const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM outbox WHERE record_id = ?1 AND status = ?2 ORDER BY seq";
+    Statement st = m_db.prepare(sql.constData());
     st.bind(1, recordId).bind(2, status);
-    QList<QPair<QString, QJsonObject>> out;
-    for (;;) {
-        Result<bool> r = st.step();
-        if (!r)
-            return r.error();
-        if (!r.value())
-            return out;
-        Result<QJsonObject> patch = wire::parseObject(st.bytes(1));
-        out.append({st.text(0), patch ? patch.value() : QJsonObject()});
-    }
+    return readAll(st);
 }
 
 Result<QList<OutboxEntry>> Outbox::list(const char *sql, qint64 limit)
@@ -347,15 +339,15 @@ Result<void> Outbox::withdrawField(const QString &recordId, const QString &field
     Transaction tx(m_db);
     if (!tx.ok())
         return tx.error();
-    Result<QList<QPair<QString, QJsonObject>>> pending = patchesOf(recordId, "pending");
+    Result<QList<OutboxEntry>> pending = ofRecord(recordId, "pending");
     if (!pending)
         return pending.error();
     QList<QPair<QString, QJsonObject>> changed;
-    for (const auto &[mutationId, patch] : std::as_const(pending.value())) {
-        if (patch.contains(field)) {
-            QJsonObject rest = patch;
+    for (const OutboxEntry &e : std::as_const(pending.value())) {
+        if (e.patch.contains(field)) {
+            QJsonObject rest = e.patch;
             rest.remove(field);
-            changed.append({mutationId, rest});
+            changed.append({e.mutationId, rest});
         }
     }
     for (const auto &[mutationId, rest] : std::as_const(changed)) {

@@ -101,8 +101,8 @@ private:
     std::array<std::optional<Statement>, CachedCount> m_cached;
     Statement &cached(Cached slot, const char *sql);
     Result<QList<OutboxEntry>> list(const char *sql, qint64 limit);
-    /** The mutation id and patch of the record's mutations in `status`, in device order. */
-    Result<QList<QPair<QString, QJsonObject>>> patchesOf(const QString &recordId, const char *status);
+    /** The record's mutations in `status`, in device order. */
+    Result<QList<OutboxEntry>> ofRecord(const QString &recordId, const char *status);
     Result<QList<OutboxEntry>> readAll(Statement &st);
     Result<bool> acknowledge(const OutboxEntry &entry, qint64 newRev, RecordRepository &records);
     Result<void> setStatus(const QString &mutationId, const char *sql, const QString &reason, const QString &action);
