@@ -2112,7 +2112,7 @@
     </message>
     <message>
         <location filename="../qml/components/SyncBar.qml" line="110" />
-        <source>Outbox: %1 waiting, %2 failed</source>
+        <source>Outbox: %1 waiting, %2 refused</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2394,80 +2394,80 @@
 <context>
     <name>doorstep::AppState</name>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="99" />
+        <location filename="../qml/appstate.cpp" line="103" />
         <source>This device was removed from the service. %n change(s) could not be sent.</source>
         <translation>
             <numerusform>This device was removed from the service. %n change could not be sent.</numerusform><numerusform>This device was removed from the service. %n changes could not be sent.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="100" />
+        <location filename="../qml/appstate.cpp" line="104" />
         <source>This device was removed from the service. Sign in again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="239" />
-        <location filename="../qml/appstate.cpp" line="327" />
+        <location filename="../qml/appstate.cpp" line="243" />
+        <location filename="../qml/appstate.cpp" line="331" />
         <source>Too many wrong PINs. Sign in with your password to unlock.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="253" />
+        <location filename="../qml/appstate.cpp" line="257" />
         <source>Enter the service address, your username and your password.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="261" />
+        <location filename="../qml/appstate.cpp" line="265" />
         <source>That username and password were not accepted.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="282" />
+        <location filename="../qml/appstate.cpp" line="286" />
         <source>The two PINs are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="287" />
+        <location filename="../qml/appstate.cpp" line="291" />
         <source>Use digits only.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="324" />
+        <location filename="../qml/appstate.cpp" line="328" />
         <source>That PIN is not right. %n tries left.</source>
         <translation>
             <numerusform>That PIN is not right. %n try left.</numerusform><numerusform>That PIN is not right. %n tries left.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="388" />
+        <location filename="../qml/appstate.cpp" line="392" />
         <source>Not connected to a service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="390" />
+        <location filename="../qml/appstate.cpp" line="394" />
         <source>Offline: changes are kept on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="393" />
+        <location filename="../qml/appstate.cpp" line="397" />
         <source>Syncing %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="394" />
+        <location filename="../qml/appstate.cpp" line="398" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="397" />
+        <location filename="../qml/appstate.cpp" line="401" />
         <source>Sync problem: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="399" />
+        <location filename="../qml/appstate.cpp" line="403" />
         <source>Synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="400" />
+        <location filename="../qml/appstate.cpp" line="404" />
         <source>Not synced yet</source>
         <translation type="unfinished" />
     </message>
@@ -3380,27 +3380,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="215" />
+        <location filename="../qml/outboxmodel.cpp" line="218" />
         <source>Open the record and put this right: it is sent again when you save it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="217" />
+        <location filename="../qml/outboxmodel.cpp" line="220" />
+        <source>Only the record's author can submit it. Ask them, or your manager, to submit it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/outboxmodel.cpp" line="222" />
         <source>Ask your manager to check who this child is allocated to, then send it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="219" />
+        <location filename="../qml/outboxmodel.cpp" line="224" />
         <source>The service needs an update before it can take this record. Send it again once it has one.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="221" />
+        <location filename="../qml/outboxmodel.cpp" line="226" />
         <source>The record was deleted on the service. Ask your manager before recording it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="223" />
+        <location filename="../qml/outboxmodel.cpp" line="228" />
         <source>Send it again, and ask for help if it is refused again.</source>
         <translation type="unfinished" />
     </message>

@@ -59,6 +59,10 @@ AppState::AppState(sync::Device *device, KeyStore *keys, Reachability *reachabil
         });
     }
 
+    connect(this, &AppState::phaseChanged, this, &AppState::displayNameChanged);
+    if (sync::Session *session = m_device->session())
+        connect(session, &sync::Session::userChanged, this, &AppState::displayNameChanged);
+
     sync::SyncEngine *engine = m_device->engine();
     connect(engine, &sync::SyncEngine::stateChanged, this, [this](sync::SyncEngine::State s) {
         m_engineState = int(s);

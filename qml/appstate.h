@@ -34,7 +34,7 @@ class AppState : public QObject
     /** The username (what the person signs in with). */
     Q_PROPERTY(QString userName READ userName NOTIFY phaseChanged)
     /** The name shown for the signed-in person ("Sam Patel"; the username when the service has none). */
-    Q_PROPERTY(QString displayName READ displayName NOTIFY phaseChanged)
+    Q_PROPERTY(QString displayName READ displayName NOTIFY displayNameChanged)
     Q_PROPERTY(QString serverUrl READ serverUrl NOTIFY phaseChanged)
     /** The signed-in user's id, role (worker, manager) and team, as the service said at sign-in. */
     Q_PROPERTY(QString userId READ userId NOTIFY phaseChanged)
@@ -116,6 +116,8 @@ public:
 
 Q_SIGNALS:
     void phaseChanged();
+    /** At every phase change, and when the service renames the signed-in person (told at a token refresh). */
+    void displayNameChanged();
     void busyChanged();
     void errorStringChanged();
     void syncChanged();

@@ -210,9 +210,14 @@ Result<QList<OutboxRow>> OutboxModel::read(Database &db)
             row.reason = tr("%1 — %2").arg(fieldInWords(e.errorField, body, childName), row.reason);
         const bool hasForm = e.type == u"visit" || e.type == u"direct_work" || e.type == u"supervision";
         row.canFix = hasForm && rec && (ruleBroken || e.errorCode == u"invalid_input" || e.errorCode == u"forbidden_field");
-        row.canSendAgain = !ruleBroken && e.errorCode != u"gone" && e.errorCode != u"invalid_input" && e.errorCode != u"forbidden_field";
+        // "forbidden" on the state is the service's "only the author submits a record": no allocation
+        // or later attempt changes who wrote it.
+        const bool notAuthor = e.errorCode == u"forbidden" && e.errorField == u"state";
+        row.canSendAgain = !ruleBroken && !notAuthor && e.errorCode != u"gone" && e.errorCode != u"invalid_input" && e.errorCode != u"forbidden_field";
         if (row.canFix)
             row.advice = tr("Open the record and put this right: it is sent again when you save it.");
+        else if (notAuthor)
+            row.advice = tr("Only the record's author can submit it. Ask them, or your manager, to submit it.");
         else if (e.errorCode == u"forbidden")
             row.advice = tr("Ask your manager to check who this child is allocated to, then send it again.");
         else if (e.errorCode == u"unsupported_schema")

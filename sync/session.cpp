@@ -25,14 +25,20 @@ void Session::adopt(const QJsonObject &body)
     if (body.contains(u"device_id"))
         m_deviceId = body.value(u"device_id").toString();
     const QJsonObject user = body.value(u"user").toObject();
+    bool userChangedNow = false;
     if (!user.isEmpty()) {
+        const User before = m_user;
         m_user.id = user.value(u"id").toString();
         m_user.username = user.value(u"username").toString(m_user.username);
         m_user.displayName = user.value(u"display_name").toString(m_user.username);
         m_user.role = user.value(u"role").toString();
         m_user.team = user.value(u"team").toString();
+        userChangedNow = before.id != m_user.id || before.username != m_user.username || before.displayName != m_user.displayName
+            || before.role != m_user.role || before.team != m_user.team;
     }
     m_api->setAccessToken(m_accessToken);
+    if (userChangedNow)
+        Q_EMIT userChanged();
 }
 
 void Session::persist(Done done)

@@ -47,6 +47,8 @@ Q_SIGNALS:
     void signedInChanged();
     /** The refresh token was exchanged for new tokens (one per expired access token, never a loop). */
     void tokensRefreshed();
+    /** The service answered with different details for the user (renamed, moved team): screens show them now. */
+    void userChanged();
 
 private:
     void adopt(const QJsonObject &body);

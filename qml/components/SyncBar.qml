@@ -107,7 +107,7 @@ ToolBar {
             id: outboxButton
             objectName: "syncBarOutbox"
             text: AppState.quarantinedCount > 0
-                  ? qsTr("Outbox: %1 waiting, %2 failed").arg(AppState.pendingCount).arg(AppState.quarantinedCount)
+                  ? qsTr("Outbox: %1 waiting, %2 refused").arg(AppState.pendingCount).arg(AppState.quarantinedCount)
                   : qsTr("Outbox: %1 waiting").arg(AppState.pendingCount)
             font.pixelSize: Theme.small
             Layout.row: bar.stacked ? 1 : 0

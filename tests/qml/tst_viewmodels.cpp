@@ -373,6 +373,41 @@ private Q_SLOTS:
         requarantine(refused.lastError, refused.errorCode, refused.errorField); // as the demo left it
     }
 
+    void refusedSubmissionByAnotherAuthorIsNotOfferedAgain()
+    {
+        // The service refuses "forbidden" both for a child no longer allocated (sending again can
+        // work once allocated back) and for submitting someone else's record (it never can).
+        const auto before = await(m_store.run<QList<OutboxEntry>>([](Database &db) { return Outbox(db).quarantined(); }));
+        QCOMPARE(before.size(), 1);
+        const OutboxEntry refused = before.first();
+        QCOMPARE(refused.errorCode, QStringLiteral("forbidden"));
+        auto requarantine = [&](const QString &reason, const QString &field) {
+            QVERIFY(await(m_store.run<bool>([id = refused.mutationId, reason, field](Database &db) -> Result<bool> {
+                if (auto r = Outbox(db).quarantine(id, reason, QStringLiteral("forbidden"), field); !r)
+                    return r.error();
+                return true;
+            })));
+        };
+        OutboxModel allocation;
+        allocation.setStore(&m_store);
+        QTRY_VERIFY_WITH_TIMEOUT(allocation.rowCount() > 0, 10000);
+        const QModelIndex allocated = allocation.index(0);
+        QVERIFY(allocated.data(OutboxModel::CanSendAgainRole).toBool());
+        QVERIFY(allocated.data(OutboxModel::AdviceRole).toString().contains(QStringLiteral("allocated")));
+
+        requarantine(QStringLiteral("Only the author submits a record."), QStringLiteral("state"));
+        OutboxModel author;
+        author.setStore(&m_store);
+        QTRY_VERIFY_WITH_TIMEOUT(author.rowCount() > 0, 10000);
+        const QModelIndex notAuthor = author.index(0);
+        QVERIFY(!notAuthor.data(OutboxModel::CanSendAgainRole).toBool());
+        QVERIFY(!notAuthor.data(OutboxModel::CanFixRole).toBool());
+        QVERIFY2(notAuthor.data(OutboxModel::AdviceRole).toString().contains(QStringLiteral("author")),
+                 qPrintable(notAuthor.data(OutboxModel::AdviceRole).toString()));
+
+        requarantine(refused.lastError, refused.errorField); // as the demo left it
+    }
+
     void quarantinedCanBeRetried()
     {
         OutboxModel outbox;

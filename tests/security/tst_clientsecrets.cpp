@@ -489,6 +489,7 @@ private Q_SLOTS:
         QTest::qWait(3200); // the access token is now expired
         const qint64 requestsBefore = t->device->api()->requestCount();
         QSignalSpy refreshed(t->device->session(), &Session::tokensRefreshed);
+        QSignalSpy userChanged(t->device->session(), &Session::userChanged); // open screens show the new name at once
         QElapsedTimer sinceExpiry;
         sinceExpiry.start();
         QCOMPARE(createCanaryVisits(*t, 1).size(), 1);
@@ -503,6 +504,7 @@ private Q_SLOTS:
         QVERIFY2(a.value(u"refresh_token") != b.value(u"refresh_token"), "the refresh token must have been used (and rotated)");
         QVERIFY(a.value(u"access_token") != b.value(u"access_token"));
         QCOMPARE(t->device->session()->user().displayName, QStringLiteral("Rhian Evans-Morgan"));
+        QCOMPARE(userChanged.count(), 1); // renamed once; the refreshes after it bring the same name
         QCOMPARE(b.value(u"user").toObject().value(u"display_name").toString(), QStringLiteral("Rhian Evans-Morgan")); // kept with the tokens
         auto restored = ServerProcess::cli({QStringLiteral("set-name"), QStringLiteral("worker2"), QStringLiteral("--name"), QStringLiteral("Rhian Evans")},
                                            m_backend.spec());
