@@ -196,6 +196,28 @@ const QList<QPair<ReviewDecision, QString>> &wireTable(ReviewDecision)
     return t;
 }
 
+VisitType statutoryVisitFor(LegalStatus status)
+{
+    switch (status) {
+    case LegalStatus::ChildProtection:
+        return VisitType::StatutoryCp;
+    case LegalStatus::ChildInNeed:
+        return VisitType::StatutoryCin;
+    case LegalStatus::LookedAfter:
+        return VisitType::StatutoryCla;
+    case LegalStatus::EarlyHelp:
+    case LegalStatus::CareLeaver:
+        break;
+    }
+    return VisitType::Other;
+}
+
+QString statutoryVisitFor(QStringView legalStatus)
+{
+    const auto status = fromWireName<LegalStatus>(legalStatus);
+    return wireName(status ? statutoryVisitFor(*status) : VisitType::Other);
+}
+
 // ---- workflow --------------------------------------------------------------------------------
 
 bool workflowAllows(WorkflowState from, WorkflowState to)

@@ -86,6 +86,12 @@ bool workflowAllows(WorkflowState from, WorkflowState to);
 /** States a client may write; approved and returned come only from the service's review. */
 bool clientMaySetState(WorkflowState state);
 
+/** The statutory visit a child's legal status calls for; Other where none is statutory (early
+ *  help, care leavers). */
+VisitType statutoryVisitFor(LegalStatus status);
+/** The same by wire names: "child_protection" → "statutory_cp"; "other" for an unknown status. */
+QString statutoryVisitFor(QStringView legalStatus);
+
 /** How often a child is to be visited: every N calendar or working days. */
 struct VisitFrequency {
     int every = 0; // 1..365

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #include "demodata.h"
 
+#include "core/domain.h"
 #include "core/merge.h"
 #include "core/store/conflictstore.h"
 #include "core/store/database.h"
@@ -67,7 +68,7 @@ QJsonObject child(int index, const QDate &today)
     return c;
 }
 
-QJsonObject visit(const QString &childId, int daysAgo, int variant)
+QJsonObject visit(const QString &childId, int daysAgo, int variant, const QString &legalStatus)
 {
     const QDateTime start = QDateTime::currentDateTimeUtc().addDays(-daysAgo).addSecs(-3600 * 2 - variant % 600);
     const bool alone = variant % 3 != 1;
@@ -88,7 +89,7 @@ QJsonObject visit(const QString &childId, int daysAgo, int variant)
                        {QStringLiteral("submitted_at"), variant % 7 == 0 ? QJsonValue(QJsonValue::Null) : QJsonValue(iso(start.addSecs(7200)))},
                        {QStringLiteral("started_at"), iso(start)},
                        {QStringLiteral("ended_at"), iso(start.addSecs(3600))},
-                       {QStringLiteral("visit_type"), QStringLiteral("statutory_cin")},
+                       {QStringLiteral("visit_type"), statutoryVisitFor(legalStatus)},
                        {QStringLiteral("announced"), variant % 2 == 0},
                        {QStringLiteral("location"), QStringLiteral("home")},
                        {QStringLiteral("rationale"), QStringLiteral("Statutory visit under the plan: how the new school routine is going and whether Mum's support is in place.")},
@@ -136,7 +137,7 @@ Result<QStringList> seed(Database &db, int children, int recordsPerChild, const 
         const int gap = i % 4 == 0 ? 40 : 9;
         for (int k = 0; k < recordsPerChild; ++k) {
             const QJsonObject rec = k % 5 == 4 ? directWork(c.value(u"id").toString(), gap + k * 9)
-                                               : visit(c.value(u"id").toString(), gap + k * 9, i + k);
+                                               : visit(c.value(u"id").toString(), gap + k * 9, i + k, c.value(u"legal_status").toString());
             if (auto r = repo.save(rec); !r)
                 return r.error();
         }
@@ -161,7 +162,7 @@ Result<QStringList> seedSynced(Database &db, int children, int recordsPerChild, 
         const int gap = i % 4 == 0 ? 40 : 9;
         for (int k = 0; k < recordsPerChild; ++k) {
             const QJsonObject rec = k % 5 == 4 ? directWork(c.value(u"id").toString(), gap + k * 9)
-                                               : visit(c.value(u"id").toString(), gap + k * 9, i + k);
+                                               : visit(c.value(u"id").toString(), gap + k * 9, i + k, c.value(u"legal_status").toString());
             const bool local = k == 0 && i % 10 == 0;
             if (local) {
                 if (auto r = repo.save(rec); !r)
@@ -180,8 +181,12 @@ Result<QStringList> seedSynced(Database &db, int children, int recordsPerChild, 
 Result<void> stageSyncExamples(Database &db, const QString &childId)
 {
     RecordRepository repo(db);
+    auto child = repo.byId(childId);
+    if (!child)
+        return child.error();
+    const QString legalStatus = child.value().body.value(u"legal_status").toString();
     // Returned by the manager: arrives from the service with its reason.
-    QJsonObject returned = visit(childId, 3, 2);
+    QJsonObject returned = visit(childId, 3, 2, legalStatus);
     returned.insert(QStringLiteral("state"), QStringLiteral("returned"));
     returned.insert(QStringLiteral("return_reason"),
                     QStringLiteral("Please say why Ben was not seen alone and what you will do to see him alone next time."));
@@ -190,7 +195,7 @@ Result<void> stageSyncExamples(Database &db, const QString &childId)
     if (auto r = repo.applyRemote(returned, 7); !r)
         return r.error();
     // A change the service refused for good.
-    const QJsonObject refused = visit(childId, 2, 5);
+    const QJsonObject refused = visit(childId, 2, 5, legalStatus);
     if (auto r = repo.save(refused); !r)
         return r.error();
     auto pending = Outbox(db).pending(100000);
@@ -204,7 +209,7 @@ Result<void> stageSyncExamples(Database &db, const QString &childId)
         }
     }
     // The rationale changed here and on the service.
-    QJsonObject shared = visit(childId, 6, 3);
+    QJsonObject shared = visit(childId, 6, 3, legalStatus);
     if (auto r = repo.applyRemote(shared, 4); !r)
         return r.error();
     merge::FieldConflict c;

@@ -18,8 +18,9 @@ namespace demodata {
 
 /** A fictional child (index picks name, legal status and plan). */
 QJsonObject child(int index, const QDate &today);
-/** A visit to `childId` that started `daysAgo` days before now, complete enough to submit. */
-QJsonObject visit(const QString &childId, int daysAgo, int variant);
+/** A visit to `childId` that started `daysAgo` days before now, complete enough to submit: the
+ *  statutory visit for the child's `legalStatus`. */
+QJsonObject visit(const QString &childId, int daysAgo, int variant, const QString &legalStatus = QStringLiteral("child_in_need"));
 /** A direct work session with `childId`. */
 QJsonObject directWork(const QString &childId, int daysAgo);
 

@@ -62,7 +62,7 @@ Result<QStringList> seedTeam(Database &db, int children, const QDate &today)
         for (int k = 0; k < visits; ++k) {
             const int daysAgo = firstGap + k * 21;
             const int variant = i * 7 + k;
-            QJsonObject v = visit(childId, daysAgo, variant);
+            QJsonObject v = visit(childId, daysAgo, variant, c.value(u"legal_status").toString());
             const QDateTime started = QDateTime::fromString(v.value(u"started_at").toString(), Qt::ISODate);
             QJsonObject card = v.value(u"children").toArray().first().toObject();
             const bool alone = variant % 4 != 1;

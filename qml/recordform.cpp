@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #include "recordform.h"
 
+#include "core/domain.h"
 #include "core/rules.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
@@ -77,17 +78,6 @@ QJsonValue setAt(const QJsonValue &root, const QVariantList &path, const QJsonVa
     else
         o.insert(key, next);
     return o;
-}
-
-QString suggestedVisitType(const QString &legalStatus)
-{
-    if (legalStatus == u"child_protection")
-        return QStringLiteral("statutory_cp");
-    if (legalStatus == u"child_in_need")
-        return QStringLiteral("statutory_cin");
-    if (legalStatus == u"looked_after")
-        return QStringLiteral("statutory_cla");
-    return QStringLiteral("other");
 }
 
 // What is copied into an amendment: the content, never the envelope or the service's review.
@@ -305,7 +295,7 @@ void RecordForm::fetchChildNames(const QStringList &childIds)
         // A new visit's type follows the first child's legal status until the worker picks one.
         if (m_type == u"visit" && !m_record.contains(u"visit_type") && !m_childNames.isEmpty()) {
             const QString status = m_childNames.first().toMap().value(QStringLiteral("legalStatus")).toString();
-            m_record.insert(QStringLiteral("visit_type"), suggestedVisitType(status));
+            m_record.insert(QStringLiteral("visit_type"), statutoryVisitFor(status));
             recomputePrompts();
             ++m_version;
             Q_EMIT changed();

@@ -4,6 +4,7 @@
 
 #include "adminservice.h"
 #include "auditlog.h"
+#include "core/domain.h"
 #include "core/rules.h"
 #include "core/wire.h"
 #include "database.h"
@@ -169,10 +170,7 @@ Result<DemoSeed::Summary> DemoSeed::run(const Database &database, const QByteArr
                               {QStringLiteral("created_at"), start.toString(Qt::ISODate)},
                               {QStringLiteral("started_at"), start.toString(Qt::ISODate)},
                               {QStringLiteral("ended_at"), start.addSecs(3600).toString(Qt::ISODate)},
-                              {QStringLiteral("visit_type"), legal == QLatin1String("child_protection") ? QStringLiteral("statutory_cp")
-                                                             : legal == QLatin1String("looked_after")   ? QStringLiteral("statutory_cla")
-                                                             : legal == QLatin1String("child_in_need")  ? QStringLiteral("statutory_cin")
-                                                                                                        : QStringLiteral("other")},
+                              {QStringLiteral("visit_type"), statutoryVisitFor(legal)},
                               {QStringLiteral("announced"), rng.bounded(3) != 0},
                               {QStringLiteral("location"), legal == QLatin1String("looked_after") ? QStringLiteral("placement") : QStringLiteral("home")},
                               {QStringLiteral("rationale"), QStringLiteral("Statutory visit under the plan; review progress on the agreed actions.")},

@@ -355,6 +355,18 @@ private slots:
         QVERIFY(!clientMaySetState(WorkflowState::Returned));
     }
 
+    void statutoryVisitFollowsLegalStatus()
+    {
+        QCOMPARE(statutoryVisitFor(u"child_protection"), u"statutory_cp"_qs);
+        QCOMPARE(statutoryVisitFor(u"child_in_need"), u"statutory_cin"_qs);
+        QCOMPARE(statutoryVisitFor(u"looked_after"), u"statutory_cla"_qs);
+        QCOMPARE(statutoryVisitFor(u"early_help"), u"other"_qs); // no statutory visit
+        QCOMPARE(statutoryVisitFor(u"care_leaver"), u"other"_qs);
+        QCOMPARE(statutoryVisitFor(u"no_such_status"), u"other"_qs);
+        for (const QString &status : wireNames<LegalStatus>()) // every status has an answer that is a visit type
+            QVERIFY(fromWireName<VisitType>(statutoryVisitFor(status)).has_value());
+    }
+
     void localDates()
     {
         // Session dates are England dates: 23:30 UTC in summer is already the next day.
