@@ -93,8 +93,8 @@ Rectangle {
             Layout.fillWidth: true
         }
 
+        // Asked whether or not the child was seen: a bedroom can be seen while the child is at school.
         YesNo {
-            visible: card.seen !== false
             form: card.form
             path: card.base + ".bedroom_seen"
             label: qsTr("Was the child's bedroom seen?")

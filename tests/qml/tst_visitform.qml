@@ -68,6 +68,19 @@ Item {
             tryVerify(() => !picker.visible)
         }
 
+        function test_childNotSeenStillShowsEveryQuestionTheRulesAsk() {
+            // Whatever the rules refuse, the worker can see and answer: a child not seen (at school,
+            // say) may still have had their bedroom seen on a statutory visit.
+            const page = openForm()
+            page.form.setValue("children[0].seen", false)
+            page.form.submit()
+            tryVerify(() => page.form.errorFields.length > 0, 5000)
+            verify(page.form.errorFields.indexOf("children[0].bedroom_seen") >= 0, "a statutory visit asks about the bedroom")
+            verify(page.form.errorFields.indexOf("children[0].not_seen_reason") >= 0)
+            for (const field of page.form.errorFields)
+                verify(shownError(page, field).length > 0, field + "'s message is shown where it can be put right")
+        }
+
         function test_qualityPromptWhenAloneWithoutViews() {
             const page = openForm()
             page.form.setValue("children[0].seen", true)
