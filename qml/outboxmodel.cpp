@@ -62,7 +62,8 @@ bool isRuleCode(const QString &code)
 {
     static const QSet<QString> service = {QStringLiteral("forbidden"),      QStringLiteral("not_found"),
                                           QStringLiteral("gone"),           QStringLiteral("unsupported_schema"),
-                                          QStringLiteral("invalid_input"),  QStringLiteral("forbidden_field")};
+                                          QStringLiteral("invalid_input"),  QStringLiteral("forbidden_field"),
+                                          QStringLiteral("storage_error")};
     return !code.isEmpty() && !service.contains(code);
 }
 
@@ -222,6 +223,8 @@ Result<QList<OutboxRow>> OutboxModel::read(Database &db)
             row.advice = tr("Ask your manager to check who this child is allocated to, then send it again.");
         else if (e.errorCode == u"unsupported_schema")
             row.advice = tr("The service needs an update before it can take this record. Send it again once it has one.");
+        else if (e.errorCode == u"storage_error")
+            row.advice = tr("Send it again later. If the service still cannot store it, ask for help: the record is safe on this device.");
         else if (e.errorCode == u"gone")
             row.advice = tr("The record was deleted on the service. Ask your manager before recording it again.");
         else

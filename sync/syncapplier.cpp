@@ -12,6 +12,7 @@
 #include "core/store/transaction.h"
 #include "core/wire.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QRegularExpression>
@@ -110,15 +111,26 @@ Result<PushSummary> SyncApplier::applyPushResults(const QList<OutboxEntry> &sent
             if (auto r = outbox.quarantine(entry.mutationId, reason, code, field); !r)
                 return r.error();
             summary.rejected++;
-        } else if (kind == QLatin1String("retry")) {
-            // The service could not store this one (and kept the others): send it again later.
-            if (auto r = outbox.markFailed(entry.mutationId, answer.value(u"message").toString()); !r)
-                return r.error();
-            summary.deferred++;
         } else {
-            // An answer this client does not understand: keep the mutation for a later client.
-            if (auto r = outbox.markFailed(entry.mutationId, QStringLiteral("unknown answer from the service")); !r)
-                return r.error();
+            // "retry": the service could not store this one (and kept the others); any other answer
+            // is one this client does not understand. Either way it is sent again later, until it has
+            // failed kRetryAnswersBeforeQuarantine times running: then it waits for a person, so a
+            // change the service can never store neither goes round for ever nor holds up the rest.
+            const bool understood = kind == QLatin1String("retry");
+            const QString reason = understood ? answer.value(u"message").toString() : QStringLiteral("unknown answer from the service");
+            if (entry.retryAnswers + 1 >= kRetryAnswersBeforeQuarantine) {
+                const QString why = QCoreApplication::translate("doorstep::sync::SyncApplier",
+                                                                "The service could not store this change, %1 times running.")
+                                        .arg(entry.retryAnswers + 1);
+                if (auto r = outbox.quarantine(entry.mutationId, why, QStringLiteral("storage_error"), QString()); !r)
+                    return r.error();
+                summary.rejected++;
+            } else {
+                if (auto r = outbox.markFailed(entry.mutationId, reason); !r)
+                    return r.error();
+                if (understood)
+                    summary.deferred++;
+            }
         }
     }
     if (auto c = tx.commit(); !c)

@@ -20,6 +20,9 @@ namespace doorstep::sync {
 class SyncApplier
 {
 public:
+    /** A change the service answered "retry" for this many times running is quarantined. */
+    static constexpr int kRetryAnswersBeforeQuarantine = 5;
+
     explicit SyncApplier(Database &db) : m_db(db) {}
 
     /** Up to `limit` pending mutations queued after `afterSeq`, in device order, marked as sent (the
@@ -30,7 +33,9 @@ public:
      *  merged / conflict → the service's record is applied first (local edits rebased on it, clashing
      *    fields kept in the conflict store for a person), then the mutation is acknowledged;
      *  locked → the edit becomes an amendment linked to the approved record, queued for review;
-     *  rejected → quarantined with its reason; the others go on. */
+     *  rejected → quarantined with its reason; the others go on;
+     *  retry → kept pending and sent again later; quarantined once it has been answered so
+     *    kRetryAnswersBeforeQuarantine times running. */
     Result<PushSummary> applyPushResults(const QList<OutboxEntry> &sent, const QJsonArray &results);
     /** Changes (records, tombstones, the service's flagged conflicts) and purges, then the cursor.
      *  `prepared`, when given, is preparePage(changes). */

@@ -10,6 +10,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <utility>
 
 Q_LOGGING_CATEGORY(lcSync, "doorstep.sync")
 
@@ -73,6 +74,7 @@ void SyncEngine::syncNow()
     m_running = true;
     m_again = false;
     m_refreshedThisRun = false;
+    m_pushDeferred.reset();
     m_done = 0;
     m_pushRounds = 0;
     m_lastDecisionSeq = -1;
@@ -235,9 +237,12 @@ void SyncEngine::applyNextAnswer()
         if (s.deferred > 0) {
             // The service kept the rest of the batch but could not store these: retry them with
             // backoff rather than resending them at once. Batches already travelling hold none of
-            // their records (takeNextBatch), so nothing overtook them.
+            // their records (takeNextBatch), so nothing overtook them. The pull still runs, so a
+            // change that keeps failing never cuts the device off from returns and allocations;
+            // the run then ends as failed.
             abandonPipeline();
-            return fail(serviceFault(tr("The service could not store some changes; they will be sent again.")), {});
+            m_pushDeferred = serviceFault(tr("The service could not store some changes; they will be sent again."));
+            return startDecisions();
         }
         applyNextAnswer();
         takeNextBatch();
@@ -385,6 +390,10 @@ void SyncEngine::applyNextPage()
 
 void SyncEngine::complete()
 {
+    if (m_pushDeferred) {
+        const ApiFailure deferred = *std::exchange(m_pushDeferred, std::nullopt);
+        return fail(deferred, {});
+    }
     m_running = false;
     m_attempt = 0;
     m_lastSuccess = QDateTime::currentDateTimeUtc();

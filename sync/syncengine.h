@@ -141,6 +141,7 @@ private:
     qint64 m_lastTakenSeq = -1;
     std::optional<PulledPage> m_fetchedPage;
     std::optional<DeferredFailure> m_pullFailure;
+    std::optional<ApiFailure> m_pushDeferred; // the service answered "retry": reported once the pull is done
     bool m_applyingPage = false;
     qint64 m_lastDecisionSeq = -1;
     int m_decisionRounds = 0;

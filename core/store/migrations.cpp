@@ -167,6 +167,13 @@ ALTER TABLE outbox ADD COLUMN error_field TEXT;
 )sql");
 }
 
+// v6: how many times running the service answered "retry" for a change (it could not store it),
+// so one that keeps failing is set aside for a person instead of being sent for ever.
+Result<void> v6RetryAnswers(Database &db)
+{
+    return db.exec("ALTER TABLE outbox ADD COLUMN retry_answers INTEGER NOT NULL DEFAULT 0;");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -177,6 +184,7 @@ const std::vector<Migration> &migrations()
         {3, "conflicts and sync state", &v3Sync},
         {4, "queued review decisions", &v4Decisions},
         {5, "why a change was refused", &v5RefusalDetail},
+        {6, "changes the service could not store", &v6RetryAnswers},
     };
     return steps;
 }

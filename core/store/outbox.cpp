@@ -14,7 +14,7 @@ namespace doorstep {
 
 namespace {
 constexpr const char *kColumns = "seq, mutation_id, record_id, type, base_rev, patch, status, attempts, last_error, "
-                                 "error_code, error_field";
+                                 "error_code, error_field, retry_answers";
 
 OutboxEntry readEntry(const Statement &st)
 {
@@ -31,6 +31,7 @@ OutboxEntry readEntry(const Statement &st)
     e.lastError = st.text(8);
     e.errorCode = st.text(9);
     e.errorField = st.text(10);
+    e.retryAnswers = int(st.int64(11));
     return e;
 }
 
@@ -303,7 +304,8 @@ Result<void> Outbox::setStatus(const QString &mutationId, const char *sql, const
 Result<void> Outbox::markFailed(const QString &mutationId, const QString &reason)
 {
     return setStatus(mutationId,
-                     "UPDATE outbox SET status = 'pending', last_error = ?2 WHERE mutation_id = ?1 AND status IN ('pending', 'sent')",
+                     "UPDATE outbox SET status = 'pending', last_error = ?2, retry_answers = retry_answers + 1"
+                     " WHERE mutation_id = ?1 AND status IN ('pending', 'sent')",
                      reason, {});
 }
 
@@ -381,7 +383,7 @@ Result<QString> Outbox::requeue(const QString &mutationId)
     const QJsonObject patch = valuesNow(record->body, entry->patch);
     const QString freshId = wire::newUuid();
     Statement st = m_db.prepare("UPDATE outbox SET mutation_id = ?2, base_rev = ?3, patch = ?4, status = 'pending', attempts = 0,"
-                                " last_error = NULL, error_code = NULL, error_field = NULL"
+                                " last_error = NULL, error_code = NULL, error_field = NULL, retry_answers = 0"
                                 " WHERE mutation_id = ?1 AND status = 'quarantined'");
     st.bind(1, mutationId).bind(2, freshId).bind(3, record->rev).bind(4, wire::encode(patch));
     if (Result<void> r = st.exec(); !r)

@@ -31,6 +31,7 @@ struct OutboxEntry {
     QString lastError;       // the last failure, in the service's words
     QString errorCode;       // quarantined: the service's stable code ("forbidden", "required", ...)
     QString errorField;      // quarantined: the record field it named ("children[0].seen_alone"), if any
+    int retryAnswers = 0;    // times running the service answered "retry" (could not store it)
 };
 
 /** The outbox: local changes waiting for the service, in device order. Nothing is ever dropped:
@@ -71,7 +72,8 @@ public:
      *  and the statements of this Outbox and of `records` reused across the batch. True when it was
      *  acknowledged now, false when it already was (a repeated answer changes nothing). */
     Result<bool> markSentAcked(const OutboxEntry &sent, qint64 newRev, RecordRepository &records);
-    /** A transient failure: back to pending, attempts counted, reason kept for the UI. */
+    /** The service answered but could not store it ("retry"): back to pending, counted in
+     *  retry_answers, the reason kept for the UI. */
     Result<void> markFailed(const QString &mutationId, const QString &reason);
     /** A permanent failure: kept with the service's reason, code and field, skipped by pending(). */
     Result<void> quarantine(const QString &mutationId, const QString &reason, const QString &code = {},

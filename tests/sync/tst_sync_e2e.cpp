@@ -20,6 +20,7 @@
 #include "tests/support/faultproxy.h"
 #include "tests/support/syncharness.h"
 
+#include "database.h"
 #include "serverprocess.h"
 #include "testbackend.h"
 
@@ -29,7 +30,10 @@
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -474,6 +478,99 @@ private Q_SLOTS:
         QCOMPARE(left.value(), 0);
         QVERIFY(serviceView(QStringLiteral("worker3")).contains(id));
         compareWithService(*t);
+    }
+
+    void changeTheServiceCannotStoreIsSetAsideAndPullsGoOn()
+    {
+        // The service cannot store one visit (a trigger refuses its version row, as a fault in the
+        // database would): the device keeps it, still pulls what others wrote, stops sending it
+        // after a bounded number of tries, and a person sends it again once the service is mended.
+        auto a = newDevice(QStringLiteral("worker3"));
+        auto b = newDevice(QStringLiteral("worker3"));
+        QVERIFY(a && b);
+        a->device->engine()->setRetryPolicy(RetryPolicy(60s, 120s, 7)); // this test starts every run itself
+        QVERIFY(syncUntilClean(*a));
+        QVERIFY(syncUntilClean(*b));
+        const QString stuck = createVisits(*a, 1).value(0);
+        QVERIFY(!stuck.isEmpty());
+
+        auto config = server::DbConfig::parse(m_backend.spec());
+        QVERIFY(config.ok());
+        server::Database serviceDb(config.value());
+        auto runSql = [&](const QStringList &statements) {
+            auto conn = serviceDb.connection();
+            QVERIFY(conn.ok());
+            QSqlDatabase db = conn.value();
+            for (const QString &sql : statements) {
+                QSqlQuery q(db);
+                QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+            }
+        };
+        const bool pg = m_backend.isPostgres();
+        runSql(pg ? QStringList{QStringLiteral("CREATE FUNCTION e2e_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.record_id = '%1' THEN"
+                                               " RAISE EXCEPTION 'injected storage failure'; END IF; RETURN NEW; END $$").arg(stuck),
+                                QStringLiteral("CREATE TRIGGER e2e_refuse BEFORE INSERT ON record_versions FOR EACH ROW EXECUTE FUNCTION e2e_refuse()")}
+                  : QStringList{QStringLiteral("CREATE TRIGGER e2e_refuse BEFORE INSERT ON record_versions WHEN NEW.record_id = '%1'"
+                                               " BEGIN SELECT RAISE(ABORT, 'injected storage failure'); END").arg(stuck)});
+        if (QTest::currentTestFailed())
+            return;
+        auto dropTrigger = qScopeGuard([&] {
+            runSql(pg ? QStringList{QStringLiteral("DROP TRIGGER IF EXISTS e2e_refuse ON record_versions"), QStringLiteral("DROP FUNCTION IF EXISTS e2e_refuse()")}
+                      : QStringList{QStringLiteral("DROP TRIGGER IF EXISTS e2e_refuse")});
+        });
+
+        auto entryOf = [&]() {
+            auto rows = onStore<QList<OutboxEntry>>(*a->device, [stuck](Database &db) -> Result<QList<OutboxEntry>> {
+                Outbox outbox(db);
+                auto waiting = outbox.pending(100000);
+                auto setAside = outbox.quarantined();
+                if (!waiting || !setAside)
+                    return Error(ErrorCode::Internal, QStringLiteral("outbox unreadable"));
+                QList<OutboxEntry> ofStuck;
+                for (const OutboxEntry &e : waiting.value() + setAside.value())
+                    if (e.recordId == stuck)
+                        ofStuck << e;
+                return ofStuck;
+            });
+            return rows.ok() && rows.value().size() == 1 ? rows.value().first() : OutboxEntry();
+        };
+        auto syncOnce = [&]() {
+            QSignalSpy finished(a->device->engine(), &SyncEngine::finished);
+            a->device->engine()->syncNow();
+            return finished.wait(30000) ? finished.first().first().toBool() : false;
+        };
+        for (int run = 1; run <= SyncApplier::kRetryAnswersBeforeQuarantine; ++run) {
+            // Another device's visit, written meanwhile, reaches this one in the same run.
+            const QString fromB = createVisits(*b, 1).value(0);
+            QVERIFY(syncUntilClean(*b));
+            const bool ok = syncOnce();
+            QVERIFY2(deviceView(*a).contains(fromB), "the pull ran although a change could not be stored");
+            const OutboxEntry e = entryOf();
+            if (run < SyncApplier::kRetryAnswersBeforeQuarantine) {
+                QVERIFY2(!ok, "a run with a change the service could not store ends as failed");
+                QCOMPARE(e.status, QStringLiteral("pending"));
+                QCOMPARE(e.retryAnswers, run);
+            } else {
+                QVERIFY2(ok, "once set aside, the change no longer fails the runs");
+                QCOMPARE(e.status, QStringLiteral("quarantined"));
+                QCOMPARE(e.errorCode, QStringLiteral("storage_error"));
+            }
+        }
+        QCOMPARE(serviceCountOfIds(QStringLiteral("worker3"), {stuck}), 0);
+
+        // Mended; sent again by a person (the outbox's "Send again"), it is stored.
+        dropTrigger.dismiss();
+        runSql(pg ? QStringList{QStringLiteral("DROP TRIGGER e2e_refuse ON record_versions"), QStringLiteral("DROP FUNCTION e2e_refuse()")}
+                  : QStringList{QStringLiteral("DROP TRIGGER e2e_refuse")});
+        const QString mutationId = entryOf().mutationId;
+        auto again = onStore<QString>(*a->device, [mutationId](Database &db) { return Outbox(db).requeue(mutationId); });
+        QVERIFY(again.ok());
+        QVERIFY(syncUntilClean(*a));
+        QCOMPARE(serviceCountOfIds(QStringLiteral("worker3"), {stuck}), 1);
+        QVERIFY(syncUntilClean(*b));
+        QVERIFY(deviceView(*b).contains(stuck));
+        compareWithService(*a);
+        compareWithService(*b);
     }
 
     void reallocationPurgesFromOldDevice()

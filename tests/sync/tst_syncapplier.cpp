@@ -204,6 +204,41 @@ private slots:
 
     // The batch path leaves exactly what acknowledging the same mutations one by one leaves,
     // including a record sent twice in one batch and a later edit rebased twice.
+    // A change the service can never store ("retry" every time) goes round a bounded number of
+    // times, then waits for a person with the reason in words; a retry now and then does not.
+    void changeAnsweredRetryRepeatedlyIsSetAside()
+    {
+        RecordRepository repo(*m_db);
+        SyncApplier applier(*m_db);
+        QVERIFY(repo.save(visit(41)).ok());
+        const QJsonObject retry{{u"result"_s, u"retry"_s}, {u"code"_s, u"storage_error"_s}, {u"message"_s, u"could not be stored"_s}};
+        for (int round = 1; round < SyncApplier::kRetryAnswersBeforeQuarantine; ++round) {
+            const QList<OutboxEntry> sent = applier.takePending(10).value();
+            QCOMPARE(sent.size(), 1);
+            const Result<PushSummary> summary = applier.applyPushResults(sent, QJsonArray{retry});
+            QVERIFY(summary.ok());
+            QCOMPARE(summary->deferred, 1);
+            const OutboxEntry kept = Outbox(*m_db).byMutationId(sent[0].mutationId).value();
+            QCOMPARE(kept.status, u"pending"_s);
+            QCOMPARE(kept.retryAnswers, round);
+        }
+        const QList<OutboxEntry> last = applier.takePending(10).value();
+        QCOMPARE(last.size(), 1);
+        const Result<PushSummary> summary = applier.applyPushResults(last, QJsonArray{retry});
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->deferred, 0); // nothing left for this run to send again
+        QCOMPARE(summary->rejected, 1);
+        const OutboxEntry setAside = Outbox(*m_db).byMutationId(last[0].mutationId).value();
+        QCOMPARE(setAside.status, u"quarantined"_s);
+        QCOMPARE(setAside.errorCode, u"storage_error"_s);
+        QVERIFY2(setAside.lastError.contains(QString::number(SyncApplier::kRetryAnswersBeforeQuarantine)), qPrintable(setAside.lastError));
+        QCOMPARE(applier.takePending(10).value().size(), 0); // it no longer goes round
+        // Sent again by a person, it starts counting afresh.
+        const Result<QString> again = Outbox(*m_db).requeue(setAside.mutationId);
+        QVERIFY(again.ok());
+        QCOMPARE(Outbox(*m_db).byMutationId(again.value()).value().retryAnswers, 0);
+    }
+
     void batchAcknowledgesLikeOneByOne()
     {
         std::unique_ptr<Database> other = open();
