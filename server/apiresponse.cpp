@@ -11,12 +11,12 @@ ApiResponse ApiResponse::error(int status, const QString &code, const QString &m
 {
     QJsonObject err{{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
     err.insert(QStringLiteral("field"), field.isEmpty() ? QJsonValue() : QJsonValue(field));
-    return ApiResponse{status, QJsonObject{{QStringLiteral("error"), err}}, {}, {}, {}};
+    return ApiResponse{status, QJsonObject{{QStringLiteral("error"), err}}, {}, {}, {}, false};
 }
 
 ApiResponse ApiResponse::file(QByteArray bytes, const QByteArray &contentType, const QByteArray &fileName)
 {
-    ApiResponse r{200, {}, {}, std::move(bytes), contentType};
+    ApiResponse r{200, {}, {}, std::move(bytes), contentType, false};
     r.headers.append({QByteArrayLiteral("Content-Disposition"), QByteArrayLiteral("attachment; filename=\"") + fileName + '"'});
     return r;
 }

@@ -21,11 +21,14 @@ struct ApiResponse {
     /** A non-JSON answer (CSV, PDF): sent as is with `contentType` instead of `body`. */
     QByteArray raw;
     QByteArray contentType;
+    /** A 403 whose handler wrote its own refusal row (review_refused, export_refused); every
+     *  other 403 to a signed-in caller is audited by the router as access_refused. */
+    bool refusalAudited = false;
 
-    static ApiResponse ok(QJsonObject body) { return ApiResponse{200, std::move(body), {}, {}, {}}; }
+    static ApiResponse ok(QJsonObject body) { return ApiResponse{200, std::move(body), {}, {}, {}, false}; }
     /** A 200 whose JSON object is already serialised (a pull page with record bodies spliced in
      *  as stored): sent as is, built on the request's worker thread. */
-    static ApiResponse okJson(QByteArray json) { return ApiResponse{200, {}, {}, std::move(json), QByteArrayLiteral("application/json")}; }
+    static ApiResponse okJson(QByteArray json) { return ApiResponse{200, {}, {}, std::move(json), QByteArrayLiteral("application/json"), false}; }
     /** The JSON object answered, whichever way it is held (`body`, or serialised in `raw`). */
     QJsonObject json() const;
     /** A file download: the bytes, their media type and the file name the browser offers. */

@@ -44,6 +44,11 @@ ApiResponse methodNotAllowed()
     return ApiResponse::error(405, QStringLiteral("method_not_allowed"), QStringLiteral("This method is not allowed here."));
 }
 
+// The routes with an id in them.
+const QRegularExpression reviewRoute(QStringLiteral("^reviews/([0-9a-f-]{36})$"));
+const QRegularExpression revokeRoute(QStringLiteral("^admin/devices/([0-9a-f-]{36})/revoke$"));
+const QRegularExpression chronologyRoute(QStringLiteral("^exports/children/([0-9a-f-]{36})/chronology\\.pdf$"));
+
 } // namespace
 
 ApiRouter::ApiRouter(const Database &database)
@@ -92,7 +97,7 @@ ApiResponse ApiRouter::recordExport(const AuthContext &c, const QJsonObject &bod
     if (!rows.isUndefined() && (!rows.isDouble() || rows.toDouble() < 0))
         return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("rows must be a count"), QStringLiteral("rows"));
     auto r = m_db.transact(c.caller(), [&](QSqlDatabase &tx) -> Result<void> {
-        return AuditLog::append(m_db, tx, {c.userId, c.deviceId, c.address, QStringLiteral("export"), ids.join(QLatin1Char(',')).left(4000),
+        return AuditLog::append(m_db, tx, {c.userId, c.deviceId, c.address, QStringLiteral("export"), ids.join(QLatin1Char(',')),
                                            QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("rows"), rows.toInt()}}});
     });
     if (!r)
@@ -128,9 +133,6 @@ ApiResponse ApiRouter::handle(const ApiRequest &req)
     if (route == QLatin1String("auth/refresh"))
         return isPost ? m_auth.refresh(body, req.address) : methodNotAllowed();
 
-    static const QRegularExpression reviewRoute(QStringLiteral("^reviews/([0-9a-f-]{36})$"));
-    static const QRegularExpression revokeRoute(QStringLiteral("^admin/devices/([0-9a-f-]{36})/revoke$"));
-    static const QRegularExpression chronologyRoute(QStringLiteral("^exports/children/([0-9a-f-]{36})/chronology\\.pdf$"));
     const bool known = route == QLatin1String("audit/export") || route == QLatin1String("auth/logout") || route == QLatin1String("sync/push") || route == QLatin1String("sync/pull")
         || route == QLatin1String("reviews/queue") || reviewRoute.match(route).hasMatch() || revokeRoute.match(route).hasMatch()
         || route == QLatin1String("exports/visits.csv") || route == QLatin1String("dashboard") || chronologyRoute.match(route).hasMatch();
@@ -143,7 +145,26 @@ ApiResponse ApiRouter::handle(const ApiRequest &req)
     if (!ctx)
         return failure;
     const AuthContext &c = ctx.value();
+    ApiResponse answer = dispatch(c, req, route, body);
+    if (answer.status == 403 && !answer.refusalAudited) {
+        // A refusal by role (a worker asking for a manager's export, an administrator pulling
+        // records) is logged like the scope refusals the handlers log themselves.
+        const QJsonObject error = answer.body.value(QLatin1String("error")).toObject();
+        auto logged = m_db.transact(c.caller(), [&](QSqlDatabase &tx) -> Result<void> {
+            return AuditLog::append(m_db, tx, {c.userId, c.deviceId, c.address, QStringLiteral("access_refused"), route,
+                                               QJsonObject{{QStringLiteral("method"), QString::fromLatin1(req.method)},
+                                                           {QStringLiteral("code"), error.value(QLatin1String("code"))}}});
+        });
+        if (!logged)
+            return ApiResponse::fromError(logged.error()); // a refusal that cannot be audited is not answered as if it were
+    }
+    return answer;
+}
 
+ApiResponse ApiRouter::dispatch(const AuthContext &c, const ApiRequest &req, const QString &route, const QJsonObject &body)
+{
+    const bool isPost = req.method == "POST";
+    const bool isGet = req.method == "GET";
     if (route == QLatin1String("auth/logout"))
         return isPost ? m_auth.logout(c, body) : methodNotAllowed();
     if (route == QLatin1String("audit/export"))

@@ -44,6 +44,8 @@ public:
 
 private:
     ApiResponse recordExport(const AuthContext &ctx, const QJsonObject &body);
+    /** The routes that need a signed-in device, after authentication. */
+    ApiResponse dispatch(const AuthContext &c, const ApiRequest &req, const QString &route, const QJsonObject &body);
 
     const Database &m_db;
     AuthService m_auth;

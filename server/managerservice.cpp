@@ -91,7 +91,7 @@ ApiResponse ManagerService::visitsCsv(const AuthContext &ctx)
         QStringList ids;
         for (const VisitExportRow &row : rows)
             ids << row.childId;
-        return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("export"), ids.join(QLatin1Char(',')).left(4000),
+        return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("export"), ids.join(QLatin1Char(',')),
                                            QJsonObject{{QStringLiteral("kind"), QStringLiteral("visits_csv")},
                                                        {QStringLiteral("rows"), int(rows.size())},
                                                        {QStringLiteral("via"), QStringLiteral("service")}}});
@@ -119,6 +119,7 @@ ApiResponse ManagerService::chronologyPdf(const AuthContext &ctx, const QString 
         }
         if (a.value().value(0).toString() != ctx.teamId) {
             answer = ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("This child is not in your team."));
+            answer.refusalAudited = true;
             return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("export_refused"), childId,
                                                QJsonObject{{QStringLiteral("kind"), QStringLiteral("chronology_pdf")}}});
         }

@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QSet>
 
 Q_LOGGING_CATEGORY(lcReview, "doorstep.server.review")
 
@@ -25,9 +26,11 @@ ApiResponse ReviewService::queue(const AuthContext &ctx)
     if (!ctx.isManager())
         return ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("Only managers review records."));
     QJsonArray items;
+    QSet<QString> children; // whose records were shown, for the audit log, as a pull logs them
     // A read transaction on the manager's behalf: row-level security sees who asks (PostgreSQL).
     auto read = m_db.transact(ctx.caller(), [&](QSqlDatabase &db) -> Result<void> {
         items = QJsonArray();
+        children.clear();
         // Safety concerns first, then the longest waiting.
         auto q = Database::exec(db, QStringLiteral("SELECT id, type, rev, author_id, safety_concern, submitted_seen_at, body FROM records"
                                                    " WHERE team_id = ? AND state = 'submitted' AND deleted = 0 AND type <> 'review'"
@@ -45,11 +48,23 @@ ApiResponse ReviewService::queue(const AuthContext &ctx)
                                      {QStringLiteral("waiting_since"), q.value().value(5).toString()},
                                      {QStringLiteral("title"), wire::titleOf(body)},
                                      {QStringLiteral("record"), body}});
+            for (const QString &c : RecordStore::childrenOf(q.value().value(1).toString(), body, q.value().value(0).toString()))
+                children.insert(c);
         }
         return {};
     }, Database::Mode::ReadSnapshot);
     if (!read)
         return ApiResponse::fromError(read.error());
+    if (!items.isEmpty()) {
+        QStringList list(children.begin(), children.end());
+        list.sort();
+        auto logged = m_db.transact(ctx.caller(), [&](QSqlDatabase &tx) -> Result<void> {
+            return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("review_queue"), list.join(QLatin1Char(',')),
+                                               QJsonObject{{QStringLiteral("records"), items.size()}}});
+        });
+        if (!logged)
+            return ApiResponse::fromError(logged.error());
+    }
     return ApiResponse::ok({{QStringLiteral("items"), items}});
 }
 
@@ -97,6 +112,7 @@ ApiResponse ReviewService::decide(const AuthContext &ctx, const QString &recordI
         }
         auto refuse = [&](int status, const QString &code, const QString &message) -> Result<void> {
             answer = ApiResponse::error(status, code, message);
+            answer.refusalAudited = true;
             return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("review_refused"), recordId,
                                                QJsonObject{{QStringLiteral("code"), code}}});
         };

@@ -889,7 +889,7 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
         QStringList list(children.begin(), children.end());
         list.sort();
         auto a = m_db.transact(ctx.caller(), [&](QSqlDatabase &tx) -> Result<void> {
-            return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("pull"), list.join(QLatin1Char(',')).left(4000),
+            return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("pull"), list.join(QLatin1Char(',')),
                                                QJsonObject{{QStringLiteral("records"), changes.size()}}});
         });
         if (!a)

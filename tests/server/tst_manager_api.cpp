@@ -399,7 +399,8 @@ void TestManagerApi::dashboard()
 
 void TestManagerApi::exportsAudited()
 {
-    // Every export (and every refused one) leaves exactly one audit row: counted before and after
+    // Every export (and every refused one) leaves exactly one audit row, and so do a refusal by
+    // role and a look at the review queue: counted before and after
     // this test's own requests, so it does not lean on what earlier tests did.
     const QString m1 = m_ids[S("m1")];
     const QString c1 = m_children[S("c1")];
@@ -419,6 +420,23 @@ void TestManagerApi::exportsAudited()
     QCOMPARE(count(refusedRows, {m_ids[S("m2")], c1}), refusedBefore + 1);
     // A refused worker leaves no export row.
     QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'export' AND actor = ?"), {m_ids[S("w1")]}), 0);
+    // Refused by role, it is logged as such, with the route asked for; a refusal the handler
+    // logged itself (another team's child) is not logged twice.
+    const QString accessRows = S("SELECT COUNT(*) FROM audit WHERE action = 'access_refused' AND actor = ? AND subject = ? AND detail LIKE '%forbidden%'");
+    const QString pdfRoute = pdf.mid(8); // without "/api/v1/"
+    const qint64 workerRefusedBefore = count(accessRows, {m_ids[S("w1")], pdfRoute});
+    QCOMPARE(m_api->get(pdf, m_tokens[S("w1")]).status, 403);
+    QCOMPARE(m_api->get(S("/api/v1/dashboard"), m_tokens[S("w1")]).status, 403);
+    QCOMPARE(count(accessRows, {m_ids[S("w1")], pdfRoute}), workerRefusedBefore + 1);
+    QVERIFY(count(accessRows, {m_ids[S("w1")], S("dashboard")}) >= 1);
+    QCOMPARE(count(accessRows, {m_ids[S("m2")], pdfRoute}), 0);
+    // The review queue shows whole records: whose, is logged as a pull is.
+    const QString queueRows = S("SELECT COUNT(*) FROM audit WHERE action = 'review_queue' AND actor = ? AND subject LIKE ?");
+    const qint64 queueBefore = count(queueRows, {m1, S("%") + c1 + S("%")});
+    const ApiReply queue = m_api->get(S("/api/v1/reviews/queue"), m_tokens[S("m1")]);
+    QCOMPARE(queue.status, 200);
+    QVERIFY(!queue.json.value(S("items")).toArray().isEmpty());
+    QCOMPARE(count(queueRows, {m1, S("%") + c1 + S("%")}), queueBefore + 1);
     // The chain still verifies with the new rows.
     QCOMPARE(ServerProcess::cli({S("verify-audit")}, m_backend.spec()).exitCode, 0);
 }
