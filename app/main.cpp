@@ -12,6 +12,7 @@
 #include "qml/demosession.h"
 #include "qml/recordform.h"
 #include "qml/translations.h"
+#include "core/processhardening.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
@@ -392,6 +393,8 @@ int demoHeadless(const QString &dataDir, const QString &server, const QString &u
 
 int main(int argc, char **argv)
 {
+    // Before anything holds the database key or tokens.
+    doorstep::guardAgainstCoreDumps(doorstep::DumpGuard::NoCoreFile);
     bool headless = false;
     for (int i = 1; i < argc; ++i) {
         const QByteArray a(argv[i]);

@@ -4,6 +4,7 @@
 #include "adminservice.h"
 #include "apirouter.h"
 #include "auditlog.h"
+#include "core/processhardening.h"
 #include "database.h"
 #include "demoseed.h"
 #include "httpfrontend.h"
@@ -87,6 +88,8 @@ void onTerminate(int)
 
 int main(int argc, char *argv[])
 {
+    // Before the database password, the token key or any record is in memory.
+    const QString dumpGuard = doorstep::guardAgainstCoreDumps(doorstep::DumpGuard::NotDumpable);
     // A QGuiApplication only for fonts and text layout of the chronology PDF
     // (doorstep_reports); the offscreen platform needs no display and opens no window.
     qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("offscreen"));
@@ -284,5 +287,6 @@ int main(int argc, char *argv[])
     out() << "doorstep-server listening on " << (insecure ? "http" : "https") << "://"
           << (address.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + address.toString() + QLatin1Char(']') : address.toString())
           << ':' << bound << Qt::endl;
+    qInfo().noquote() << "crash dumps:" << (dumpGuard.isEmpty() ? QStringLiteral("allowed (DOORSTEP_ALLOW_CORE_DUMPS=1)") : dumpGuard);
     return app.exec();
 }

@@ -6,6 +6,7 @@
 // and keychain-unavailable states through Device::open; access-token expiry (refreshed once, then
 // the request repeated) and a revoked refresh token (signed out, outbox kept). Real keychain
 // (with-keyring), real SQLCipher store, real doorstep-server on loopback.
+#include "core/processhardening.h"
 #include "core/store/database.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
@@ -38,6 +39,10 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#if defined(Q_OS_UNIX)
+#include <sys/resource.h>
+#endif
 
 using namespace doorstep;
 using namespace doorstep::sync;
@@ -294,6 +299,13 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         if (qEnvironmentVariableIsEmpty("DOORSTEP_KEYRING_SANDBOX"))
             QSKIP("runs only inside tests/support/with-keyring (it reads and deletes keychain entries)");
+        // As the app runs: no core file, and the real keychain must still work so.
+        QVERIFY(guardAgainstCoreDumps(DumpGuard::NoCoreFile).contains(QStringLiteral("no core file")));
+#if defined(Q_OS_UNIX)
+        struct rlimit core = {};
+        QVERIFY(getrlimit(RLIMIT_CORE, &core) == 0);
+        QCOMPARE(quint64(core.rlim_cur), quint64(0));
+#endif
         // Every client category at debug level, so a careless debug line would be caught too.
         QLoggingCategory::setFilterRules(QStringLiteral("doorstep.*.debug=true"));
         g_previousHandler = qInstallMessageHandler(captureMessage);

@@ -24,6 +24,7 @@ public:
     void kill();
     bool isRunning() const { return m_process && m_process->state() == QProcess::Running; }
     quint16 port() const { return m_port; }
+    qint64 processId() const { return m_process ? m_process->processId() : 0; }
     QUrl baseUrl() const;
     QString errorOutput() const { return m_stderr; }
 

@@ -12,11 +12,13 @@
 #include "core/wire.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -91,6 +93,7 @@ private Q_SLOTS:
     void pullSplicesStoredBodies();
     void pullLeavesOutTheCallersEchoes();
     void survivesPostgresRestart();
+    void noCrashDumps();
 
 private:
     QString cli(const QStringList &args, const QByteArray &input = {}, int expectExit = 0);
@@ -1428,6 +1431,24 @@ void TestServerApi::survivesPostgresRestart()
         QVERIFY(!pullAll(token, &cursor).isEmpty());
     }
     QVERIFY(cli({S("verify-audit")}).contains(S("intact")));
+}
+
+void TestServerApi::noCrashDumps()
+{
+#if defined(Q_OS_LINUX)
+    // The running service can write no core file (and is not dumpable: as root, which tests may
+    // run as, /proc still shows the limit, which is what is checked here).
+    QFile limits(S("/proc/%1/limits").arg(m_server.processId()));
+    QVERIFY(limits.open(QIODevice::ReadOnly));
+    const QString text = QString::fromLatin1(limits.readAll());
+    static const QRegularExpression core(S("^Max core file size\\s+(\\S+)\\s+(\\S+)"), QRegularExpression::MultilineOption);
+    const QRegularExpressionMatch m = core.match(text);
+    QVERIFY2(m.hasMatch(), qPrintable(text));
+    QCOMPARE(m.captured(1), S("0"));
+    QCOMPARE(m.captured(2), S("0"));
+#else
+    QSKIP("Linux only");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestServerApi)

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 // doorstep-cli: a headless client on the same libraries as the tablet app, for tests, benchmarks
 // and support staff. Every command opens the device's encrypted store with the key from the keychain.
+#include "core/processhardening.h"
 #include "core/rules.h"
 #include "core/store/conflictstore.h"
 #include "core/store/outbox.h"
@@ -123,6 +124,7 @@ QJsonObject demoVisit(const QString &childId, const QString &authorId, int i)
 
 int main(int argc, char **argv)
 {
+    doorstep::guardAgainstCoreDumps(doorstep::DumpGuard::NoCoreFile); // it holds the store's key and tokens
     QCoreApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Doorstep"));
     QCoreApplication::setApplicationName(QStringLiteral("doorstep-cli"));
