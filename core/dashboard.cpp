@@ -236,6 +236,9 @@ Dashboard DashboardCalculator::compute(const QList<QJsonObject> &records, const 
         }
     }
 
+    // A correction stands in for the visit it amends: the visit's cards are counted once, as
+    // corrected; how long it took to record counts from the first submission only.
+    const QSet<QString> corrected = supersededByCorrections(visits);
     for (const Visit &v : visits) {
         if (v.envelope.state == WorkflowState::Draft || !v.envelope.state)
             continue;
@@ -252,7 +255,7 @@ Dashboard DashboardCalculator::compute(const QList<QJsonObject> &records, const 
         w.f.key = v.envelope.author;
 
         for (const ChildOnVisit &card : v.children) {
-            if (!known.contains(card.childId) || card.seen != true)
+            if (corrected.contains(v.envelope.id) || !known.contains(card.childId) || card.seen != true)
                 continue;
             Builder &ch = perChild[card.childId];
             const bool alone = card.seenAlone == true;
@@ -268,7 +271,7 @@ Dashboard DashboardCalculator::compute(const QList<QJsonObject> &records, const 
 
         if (!v.envelope.submittedAt.isValid())
             continue;
-        const int recording = m_engine.recordingDelayWorkingDays(v.startedAt, v.envelope.submittedAt);
+        const int recording = v.envelope.amends.isEmpty() ? m_engine.recordingDelayWorkingDays(v.startedAt, v.envelope.submittedAt) : -1;
         // The decision on the current submission: the first review at or after it.
         int decision = -1;
         QDateTime decidedAt;

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -167,6 +168,22 @@ struct Envelope {
     bool operator==(const Envelope &o) const;
     bool operator!=(const Envelope &o) const { return !(*this == o); }
 };
+
+/** The records a correction stands in for: every id named by the `amends` of a submitted or
+ *  approved record (a chain of corrections supersedes all but the last). Figures and exports
+ *  count the correction in their place, so one visit is never counted twice; a draft or returned
+ *  correction does not replace anything yet. `R` is any record struct with an `envelope`. */
+template <typename R>
+QSet<QString> supersededByCorrections(const QList<R> &records)
+{
+    QSet<QString> superseded;
+    for (const R &r : records) {
+        const auto state = r.envelope.state;
+        if (!r.envelope.amends.isEmpty() && (state == WorkflowState::Submitted || state == WorkflowState::Approved))
+            superseded.insert(r.envelope.amends);
+    }
+    return superseded;
+}
 
 /** A child (a case). */
 struct Child {

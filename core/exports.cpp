@@ -99,6 +99,7 @@ QList<VisitExportRow> VisitsExport::rows(const QList<QJsonObject> &records, cons
         }
     }
 
+    const QSet<QString> corrected = supersededByCorrections(visits); // counted as corrected, once
     QList<VisitExportRow> out;
     for (const Child &c : children) {
         VisitExportRow row;
@@ -108,6 +109,8 @@ QList<VisitExportRow> VisitsExport::rows(const QList<QJsonObject> &records, cons
         row.allocatedWorker = workerNames.value(c.allocatedWorker, c.allocatedWorker);
         QDateTime lastStatutory;
         for (const Visit &v : visits) {
+            if (corrected.contains(v.envelope.id))
+                continue;
             const QDate day = rules::localDate(v.startedAt);
             for (const ChildOnVisit &card : v.children) {
                 if (card.childId != row.childId)

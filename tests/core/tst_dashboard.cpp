@@ -164,7 +164,39 @@ private Q_SLOTS:
     void lists();
     void periodFilter();
     void emptyInput();
+    void correctionCountsOnce();
 };
+
+void TestDashboard::correctionCountsOnce()
+{
+    // Visit 1 (approved: A seen alone, with views) is corrected by visit 6: A was not seen alone
+    // after all. The figures count the visit once, as corrected; the correction's own submission
+    // is not a recording delay. A correction still in draft replaces nothing.
+    QJsonObject correction = visit(6, "w1", "submitted", "2026-02-23T10:00:00Z", "2026-03-10T09:00:00Z",
+                                   {card(kA, true, false, "child_refused", "")});
+    correction.insert(S("amends"), S("d0000000-0000-4000-8000-000000000001"));
+    QVERIFY(wire::validateRecord(correction).ok());
+    auto seenAlone = [](const Dashboard &d) { return d.team.toJson().value(S("seen_alone")).toObject(); };
+    auto recording = [](const Dashboard &d) {
+        return d.team.toJson().value(S("visit_to_submission_working_days")).toObject().value(S("samples")).toArray();
+    };
+    const Dashboard before = DashboardCalculator(engine()).compute(fixture(), kToday);
+
+    QList<QJsonObject> records = fixture();
+    records << correction;
+    const Dashboard after = DashboardCalculator(engine()).compute(records, kToday);
+    QCOMPARE(seenAlone(after).value(S("denominator")).toInt(), seenAlone(before).value(S("denominator")).toInt()); // not a visit more
+    QCOMPARE(seenAlone(after).value(S("numerator")).toInt(), seenAlone(before).value(S("numerator")).toInt() - 1);
+    QVERIFY(seenAlone(after).value(S("missing_child_ids")).toArray().contains(kA));
+    QCOMPARE(recording(after), recording(before));
+    const QJsonObject reasons = after.team.toJson().value(S("not_seen_alone_reasons")).toObject();
+    QVERIFY(reasons.value(S("child_refused")).toObject().value(S("child_ids")).toArray().contains(kA));
+
+    correction.insert(S("state"), S("draft"));
+    records.last() = correction;
+    const Dashboard drafted = DashboardCalculator(engine()).compute(records, kToday);
+    QCOMPARE(seenAlone(drafted), seenAlone(before));
+}
 
 void TestDashboard::initTestCase()
 {

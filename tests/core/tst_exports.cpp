@@ -103,6 +103,7 @@ private Q_SLOTS:
     void rows();
     void wholeFile();
     void teamScope();
+    void correctionStandsInForTheVisit();
 };
 
 void TestExports::initTestCase()
@@ -191,6 +192,23 @@ void TestExports::wholeFile()
         + kR + S(",Ruth Brown,Early help,Alex Worker,,,,\r\n")
         + kP + S(",\"Zoë Smith, Jr\",Child protection,Alex Worker,14/03/2026,12/03/2026,Not recorded,14/03/2026\r\n");
     QCOMPARE(QString::fromUtf8(csv.mid(3)), expected);
+}
+
+void TestExports::correctionStandsInForTheVisit()
+{
+    // Q's last statutory visit (5 March, not seen) is corrected: it was on 4 March and Q was seen
+    // alone. The CSV answers from the correction alone, not from whichever of the two comes first.
+    QList<QJsonObject> records = fixture();
+    QJsonObject correction = visit("statutory_cin", "approved", "2026-03-04T10:00:00Z", card(kQ, true, true));
+    correction.insert(S("amends"), S("d0000000-0000-4000-8000-000000000105"));
+    QVERIFY(wire::validateRecord(correction).ok());
+    records << correction;
+    const QList<VisitExportRow> rows = VisitsExport::rows(records, S("T"));
+    const VisitExportRow &q = rows[0];
+    QCOMPARE(q.childId, kQ);
+    QCOMPARE(q.lastStatutoryVisit, QDate(2026, 3, 4));
+    QCOMPARE(q.seenAloneOnLastStatutoryVisit, std::optional<bool>(true));
+    QCOMPARE(q.lastSeen, QDate(2026, 4, 2)); // other visits still count
 }
 
 void TestExports::teamScope()
