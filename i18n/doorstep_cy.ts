@@ -2584,7 +2584,7 @@
 <context>
     <name>doorstep::ChildViewModel</name>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="150" />
+        <location filename="../qml/childviewmodel.cpp" line="151" />
         <source>Visit overdue by %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -2595,78 +2595,84 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="152" />
+        <location filename="../qml/childviewmodel.cpp" line="153" />
         <source>Visit due now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="154" />
+        <location filename="../qml/childviewmodel.cpp" line="155" />
         <source>Next visit by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="156" />
+        <location filename="../qml/childviewmodel.cpp" line="157" />
         <source>No visiting frequency set</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="191" />
+        <location filename="../qml/childviewmodel.cpp" line="192" />
         <source>Date of birth</source>
         <translation>Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="191" />
+        <location filename="../qml/childviewmodel.cpp" line="192" />
         <source>%1 (age %2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="195" />
+        <location filename="../qml/childviewmodel.cpp" line="196" />
+        <location filename="../qml/childviewmodel.cpp" line="210" />
         <source>Not recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="197" />
+        <location filename="../qml/childviewmodel.cpp" line="198" />
         <source>Gender</source>
         <translation>Rhywedd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="198" />
+        <location filename="../qml/childviewmodel.cpp" line="199" />
         <source>Ethnicity</source>
         <translation>Ethnigrwydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="199" />
+        <location filename="../qml/childviewmodel.cpp" line="200" />
         <source>First language</source>
         <translation>Iaith gyntaf</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="201" />
+        <location filename="../qml/childviewmodel.cpp" line="202" />
         <source>Interpreter needed</source>
         <translation>Angen cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="202" />
+        <location filename="../qml/childviewmodel.cpp" line="203" />
         <source>Religion</source>
         <translation>Crefydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="203" />
+        <location filename="../qml/childviewmodel.cpp" line="204" />
         <source>Disability or SEND</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="204" />
+        <location filename="../qml/childviewmodel.cpp" line="205" />
         <source>Address</source>
         <translation>Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="212" />
-        <source>Council policy for this legal status</source>
+        <location filename="../qml/childviewmodel.cpp" line="210" />
+        <source>Placement since</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="211" />
+        <source>Placement</source>
+        <translation>Lleoliad</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="214" />
-        <source>Every %n working day(s)</source>
+        <location filename="../qml/childviewmodel.cpp" line="219" />
+        <source>every %n working day(s)</source>
         <translation type="unfinished">
             <numerusform />
             <numerusform />
@@ -2676,8 +2682,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="215" />
-        <source>Every %n day(s)</source>
+        <location filename="../qml/childviewmodel.cpp" line="219" />
+        <source>every %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
             <numerusform />
@@ -2685,6 +2691,51 @@
             <numerusform />
             <numerusform />
         </translation>
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="226" />
+        <source>%1, as the plan says</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="229" />
+        <source>%1 (council policy for child protection; the plan sets none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="231" />
+        <source>%1 (council policy for child in need; the plan sets none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="233" />
+        <source>within a week of the placement starting (regulation 28)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="235" />
+        <source>at least every 6 weeks in the placement's first year (regulation 28)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="237" />
+        <source>at least every 3 months in a long-term placement (regulation 28)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="239" />
+        <source>at least every 6 weeks (regulation 28)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="241" />
+        <source>at least weekly until the first review (regulation 28)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="245" />
+        <source>no statutory visiting frequency; the plan sets none</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2877,532 +2928,557 @@
 <context>
     <name>doorstep::Labels</name>
     <message>
-        <location filename="../qml/labels.cpp" line="19" />
+        <location filename="../qml/labels.cpp" line="32" />
         <source>Early help</source>
         <translation>Cymorth cynnar</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="21" />
+        <location filename="../qml/labels.cpp" line="34" />
         <source>Child in need</source>
         <translation>Plentyn mewn angen</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="23" />
+        <location filename="../qml/labels.cpp" line="36" />
         <source>Child protection plan</source>
         <translation>Cynllun amddiffyn plant</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="25" />
+        <location filename="../qml/labels.cpp" line="38" />
         <source>Looked after</source>
         <translation>Plentyn sy'n derbyn gofal</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="27" />
+        <location filename="../qml/labels.cpp" line="40" />
         <source>Care leaver</source>
         <translation>Ymadawr gofal</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="34" />
+        <location filename="../qml/labels.cpp" line="47" />
         <source>Draft</source>
         <translation>Drafft</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="36" />
-        <location filename="../qml/labels.cpp" line="87" />
+        <location filename="../qml/labels.cpp" line="49" />
+        <location filename="../qml/labels.cpp" line="100" />
         <source>Submitted</source>
         <translation>Wedi'i gyflwyno</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="38" />
+        <location filename="../qml/labels.cpp" line="51" />
         <source>Approved</source>
         <translation>Wedi'i gymeradwyo</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="40" />
+        <location filename="../qml/labels.cpp" line="53" />
         <source>Returned</source>
         <translation>Wedi'i ddychwelyd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="47" />
+        <location filename="../qml/labels.cpp" line="60" />
         <source>Visit</source>
         <translation>Ymweliad</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="49" />
+        <location filename="../qml/labels.cpp" line="62" />
         <source>Direct work</source>
         <translation>Gwaith uniongyrchol</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="51" />
+        <location filename="../qml/labels.cpp" line="64" />
         <source>Management review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="53" />
+        <location filename="../qml/labels.cpp" line="66" />
         <source>Supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="55" />
+        <location filename="../qml/labels.cpp" line="68" />
         <source>Child's details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="84" />
-        <location filename="../qml/labels.cpp" line="164" />
+        <location filename="../qml/labels.cpp" line="97" />
+        <location filename="../qml/labels.cpp" line="177" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="85" />
+        <location filename="../qml/labels.cpp" line="98" />
         <source>Written by</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="86" />
+        <location filename="../qml/labels.cpp" line="99" />
         <source>Created</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="88" />
+        <location filename="../qml/labels.cpp" line="101" />
         <source>Amends</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="89" />
+        <location filename="../qml/labels.cpp" line="102" />
         <source>Manager's reason for returning it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="90" />
+        <location filename="../qml/labels.cpp" line="103" />
         <source>Reviewed by</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="91" />
+        <location filename="../qml/labels.cpp" line="104" />
         <source>Reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="93" />
+        <location filename="../qml/labels.cpp" line="106" />
         <source>First name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="94" />
+        <location filename="../qml/labels.cpp" line="107" />
         <source>Last name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="95" />
+        <location filename="../qml/labels.cpp" line="108" />
         <source>Preferred name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="96" />
+        <location filename="../qml/labels.cpp" line="109" />
         <source>Date of birth</source>
         <translation>Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="97" />
+        <location filename="../qml/labels.cpp" line="110" />
         <source>Gender</source>
         <translation>Rhywedd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="98" />
+        <location filename="../qml/labels.cpp" line="111" />
         <source>Ethnicity</source>
         <translation>Ethnigrwydd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="99" />
+        <location filename="../qml/labels.cpp" line="112" />
         <source>First language</source>
         <translation>Iaith gyntaf</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="100" />
+        <location filename="../qml/labels.cpp" line="113" />
         <source>Interpreter needed</source>
         <translation>Angen cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="101" />
+        <location filename="../qml/labels.cpp" line="114" />
         <source>Religion</source>
         <translation>Crefydd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="102" />
+        <location filename="../qml/labels.cpp" line="115" />
         <source>Disability</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="103" />
+        <location filename="../qml/labels.cpp" line="116" />
         <source>Address</source>
         <translation>Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="104" />
+        <location filename="../qml/labels.cpp" line="117" />
         <source>Legal status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="105" />
+        <location filename="../qml/labels.cpp" line="118" />
         <source>Child protection category</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="106" />
+        <location filename="../qml/labels.cpp" line="119" />
         <source>Allocated worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="107" />
+        <location filename="../qml/labels.cpp" line="120" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="111" />
+        <location filename="../qml/labels.cpp" line="124" />
         <source>Why this visit</source>
         <translation>Pam yr ymweliad hwn</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="112" />
+        <location filename="../qml/labels.cpp" line="125" />
         <source>Started</source>
         <translation>Dechrau</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="113" />
+        <location filename="../qml/labels.cpp" line="126" />
         <source>Ended</source>
         <translation>Diwedd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="114" />
+        <location filename="../qml/labels.cpp" line="127" />
         <source>Type of visit</source>
         <translation>Math o ymweliad</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="115" />
+        <location filename="../qml/labels.cpp" line="128" />
         <source>Announced visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="116" />
+        <location filename="../qml/labels.cpp" line="129" />
         <source>Where</source>
         <translation>Ble</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="117" />
+        <location filename="../qml/labels.cpp" line="130" />
         <source>Where (details)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="118" />
+        <location filename="../qml/labels.cpp" line="131" />
         <source>Who was present</source>
         <translation>Pwy oedd yn bresennol</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="119" />
+        <location filename="../qml/labels.cpp" line="132" />
         <source>Children on the visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="120" />
+        <location filename="../qml/labels.cpp" line="133" />
         <source>Risks</source>
         <translation>Risgiau</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="121" />
+        <location filename="../qml/labels.cpp" line="134" />
         <source>Strengths</source>
         <translation>Cryfderau</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="122" />
+        <location filename="../qml/labels.cpp" line="135" />
         <source>Protective factors</source>
         <translation>Ffactorau amddiffynnol</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="123" />
+        <location filename="../qml/labels.cpp" line="136" />
         <source>Diversity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="124" />
+        <location filename="../qml/labels.cpp" line="137" />
         <source>Interpreter used</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="125" />
+        <location filename="../qml/labels.cpp" line="138" />
         <source>Actions</source>
         <translation>Camau gweithredu</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="127" />
+        <location filename="../qml/labels.cpp" line="140" />
         <source>Child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="128" />
+        <location filename="../qml/labels.cpp" line="141" />
         <source>Child seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="129" />
+        <location filename="../qml/labels.cpp" line="142" />
         <source>Why the child was not seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="130" />
+        <location filename="../qml/labels.cpp" line="143" />
         <source>Child seen alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="131" />
+        <location filename="../qml/labels.cpp" line="144" />
         <source>Why not seen alone (regulation 29)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="132" />
+        <location filename="../qml/labels.cpp" line="145" />
         <source>What prevented seeing the child alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="133" />
+        <location filename="../qml/labels.cpp" line="146" />
         <source>Bedroom seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="134" />
+        <location filename="../qml/labels.cpp" line="147" />
         <source>Safety concern</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="135" />
+        <location filename="../qml/labels.cpp" line="148" />
         <source>The child's views, wishes and feelings</source>
         <translation>Barn, dymuniadau a theimladau'r plentyn</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="136" />
+        <location filename="../qml/labels.cpp" line="149" />
         <source>Observations</source>
         <translation>Arsylwadau</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="138" />
+        <location filename="../qml/labels.cpp" line="151" />
         <source>Children in the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="139" />
+        <location filename="../qml/labels.cpp" line="152" />
         <source>Date of the session</source>
         <translation>Dyddiad y sesiwn</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="140" />
+        <location filename="../qml/labels.cpp" line="153" />
         <source>Activity</source>
         <translation>Gweithgaredd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="141" />
+        <location filename="../qml/labels.cpp" line="154" />
         <source>What activity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="142" />
+        <location filename="../qml/labels.cpp" line="155" />
         <source>Aims</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="144" />
+        <location filename="../qml/labels.cpp" line="157" />
         <source>The child's words</source>
         <translation>Geiriau'r plentyn</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="145" />
+        <location filename="../qml/labels.cpp" line="158" />
         <source>Reflection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="146" />
+        <location filename="../qml/labels.cpp" line="159" />
         <source>Next steps</source>
         <translation>Camau nesaf</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="143" />
+        <location filename="../qml/labels.cpp" line="156" />
         <source>Tools used</source>
         <translation>Offer a ddefnyddiwyd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="159" />
+        <location filename="../qml/labels.cpp" line="172" />
         <source>Contingency plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="108" />
+        <location filename="../qml/labels.cpp" line="121" />
         <source>Plan</source>
         <translation>Cynllun</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="148" />
-        <source>Record reviewed</source>
+        <location filename="../qml/labels.cpp" line="19" />
+        <source>Foster or residential placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="149" />
-        <source>Decision</source>
+        <location filename="../qml/labels.cpp" line="21" />
+        <source>Long-term placement until 18</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="150" />
-        <source>Manager</source>
+        <location filename="../qml/labels.cpp" line="23" />
+        <source>Placed with parents, before assessment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="151" />
-        <source>Decided</source>
+        <location filename="../qml/labels.cpp" line="25" />
+        <source>Temporary placement with a connected person</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="152" />
-        <source>Version reviewed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/labels.cpp" line="154" />
-        <source>Worker supervised</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/labels.cpp" line="155" />
-        <source>Date of supervision</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/labels.cpp" line="156" />
-        <source>Discussion</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/labels.cpp" line="157" />
-        <source>Decisions and why</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/labels.cpp" line="160" />
-        <source>How often to visit</source>
+        <location filename="../qml/labels.cpp" line="26" />
+        <source>Not recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="161" />
-        <source>Action</source>
+        <source>Record reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="162" />
+        <source>Decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="163" />
+        <source>Manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="164" />
+        <source>Decided</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="165" />
+        <source>Version reviewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="167" />
+        <source>Worker supervised</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="168" />
+        <source>Date of supervision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="169" />
+        <source>Discussion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="170" />
+        <source>Decisions and why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="173" />
+        <source>How often to visit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="174" />
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="175" />
         <source>Who</source>
         <translation>Pwy</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="163" />
+        <location filename="../qml/labels.cpp" line="176" />
         <source>By when</source>
         <translation>Erbyn pryd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="165" />
+        <location filename="../qml/labels.cpp" line="178" />
         <source>Priority</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="176" />
+        <location filename="../qml/labels.cpp" line="189" />
         <source>Not answered</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="177" />
+        <location filename="../qml/labels.cpp" line="190" />
         <source>Yes</source>
         <translation>Ie</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="177" />
+        <location filename="../qml/labels.cpp" line="190" />
         <source>No</source>
         <translation>Na</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="183" />
+        <location filename="../qml/labels.cpp" line="196" />
         <source>The child refused (of sufficient age and understanding)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="184" />
+        <location filename="../qml/labels.cpp" line="197" />
         <source>Not appropriate given the child's age and understanding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="185" />
+        <location filename="../qml/labels.cpp" line="198" />
         <source>Unable: parent or carer refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="186" />
+        <location filename="../qml/labels.cpp" line="199" />
         <source>Unable: child not at home</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="187" />
+        <location filename="../qml/labels.cpp" line="200" />
         <source>Unable: other reason (say what)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="192" />
+        <location filename="../qml/labels.cpp" line="205" />
         <source>Statutory child protection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="193" />
+        <location filename="../qml/labels.cpp" line="206" />
         <source>Statutory child in need</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="194" />
+        <location filename="../qml/labels.cpp" line="207" />
         <source>Statutory looked after</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="195" />
-        <location filename="../qml/labels.cpp" line="201" />
-        <location filename="../qml/labels.cpp" line="210" />
+        <location filename="../qml/labels.cpp" line="208" />
+        <location filename="../qml/labels.cpp" line="214" />
+        <location filename="../qml/labels.cpp" line="223" />
         <source>Other</source>
         <translation>Arall</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="200" />
+        <location filename="../qml/labels.cpp" line="213" />
         <source>Home</source>
         <translation>Cartref</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="200" />
+        <location filename="../qml/labels.cpp" line="213" />
         <source>School</source>
         <translation>Ysgol</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="109" />
-        <location filename="../qml/labels.cpp" line="201" />
+        <location filename="../qml/labels.cpp" line="122" />
+        <location filename="../qml/labels.cpp" line="214" />
         <source>Placement</source>
         <translation>Lleoliad</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="206" />
+        <location filename="../qml/labels.cpp" line="219" />
         <source>Life story work</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="207" />
+        <location filename="../qml/labels.cpp" line="220" />
         <source>Keeping safe</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="208" />
+        <location filename="../qml/labels.cpp" line="221" />
         <source>Wishes and feelings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="209" />
+        <location filename="../qml/labels.cpp" line="222" />
         <source>Domestic abuse awareness</source>
         <translation type="unfinished" />
     </message>
@@ -3439,7 +3515,7 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/outboxmodel.cpp" line="104" />
+        <location filename="../qml/outboxmodel.cpp" line="105" />
         <source>Waiting to send (tried %n time(s))</source>
         <translation type="unfinished">
             <numerusform />
@@ -3450,67 +3526,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="104" />
+        <location filename="../qml/outboxmodel.cpp" line="105" />
         <source>Waiting to send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="106" />
+        <location filename="../qml/outboxmodel.cpp" line="107" />
         <source>Sent, waiting for the answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="108" />
+        <location filename="../qml/outboxmodel.cpp" line="109" />
         <source>Refused by the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="210" />
+        <location filename="../qml/outboxmodel.cpp" line="211" />
         <source>%1 — %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="218" />
+        <location filename="../qml/outboxmodel.cpp" line="219" />
         <source>Open the record and put this right: it is sent again when you save it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="220" />
+        <location filename="../qml/outboxmodel.cpp" line="221" />
         <source>Only the record's author can submit it. Ask them, or your manager, to submit it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="222" />
+        <location filename="../qml/outboxmodel.cpp" line="223" />
         <source>Ask your manager to check who this child is allocated to, then send it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="224" />
+        <location filename="../qml/outboxmodel.cpp" line="225" />
         <source>The service needs an update before it can take this record. Send it again once it has one.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="226" />
+        <location filename="../qml/outboxmodel.cpp" line="227" />
+        <source>Send it again later. If the service still cannot store it, ask for help: the record is safe on this device.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/outboxmodel.cpp" line="229" />
         <source>The record was deleted on the service. Ask your manager before recording it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="228" />
+        <location filename="../qml/outboxmodel.cpp" line="231" />
         <source>Send it again, and ask for help if it is refused again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="110" />
+        <location filename="../qml/outboxmodel.cpp" line="111" />
         <source>Accepted by the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="112" />
+        <location filename="../qml/outboxmodel.cpp" line="113" />
         <source>Returned by your manager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="169" />
+        <location filename="../qml/outboxmodel.cpp" line="170" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>

@@ -145,6 +145,7 @@ void ChildViewModel::reload()
         m_child = r.value().child;
         const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
         const VisitDue due = DueDateEngine().nextVisit(m_child, r.value().lastSeen, today);
+        m_dueBasis = due.basis;
         m_overdue = due.overdue || due.dueNow;
         if (due.overdue)
             m_dueText = tr("Visit overdue by %n day(s)", nullptr, due.daysOverdue);
@@ -202,17 +203,46 @@ QVariantList ChildViewModel::profile() const
     add(tr("Religion"), "religion");
     add(tr("Disability or SEND"), "disability");
     add(tr("Address"), "address");
+    // What regulation 28 counts from, for a looked-after child.
+    const QJsonObject placement = m_child.value(u"placement").toObject();
+    if (!placement.isEmpty()) {
+        const QDate start = QDate::fromString(placement.value(u"start").toString(), Qt::ISODate);
+        rows << row(tr("Placement since"), start.isValid() ? locale.toString(start, QStringLiteral("d MMM yyyy")) : tr("Not recorded"));
+        rows << row(tr("Placement"), Labels::placementKind(placement.value(u"kind").toString()));
+    }
     return rows;
 }
 
 QString ChildViewModel::frequencyText() const
 {
-    const QJsonObject f = m_child.value(u"plan").toObject().value(u"visiting_frequency").toObject();
-    if (f.isEmpty())
-        return tr("Council policy for this legal status");
-    const int every = f.value(u"every").toInt();
-    return f.value(u"unit").toString() == u"working_days" ? tr("Every %n working day(s)", nullptr, every)
-                                                           : tr("Every %n day(s)", nullptr, every);
+    auto every = [](const VisitFrequency &f) {
+        return f.unit == FrequencyUnit::WorkingDays ? tr("every %n working day(s)", nullptr, f.every) : tr("every %n day(s)", nullptr, f.every);
+    };
+    const VisitPolicy policy = DueDateEngine().policy();
+    switch (m_dueBasis) {
+    case DueBasis::Plan: {
+        const QJsonObject f = m_child.value(u"plan").toObject().value(u"visiting_frequency").toObject();
+        const FrequencyUnit unit = f.value(u"unit").toString() == u"working_days" ? FrequencyUnit::WorkingDays : FrequencyUnit::CalendarDays;
+        return tr("%1, as the plan says").arg(every(VisitFrequency{f.value(u"every").toInt(), unit}));
+    }
+    case DueBasis::ChildProtectionPolicy:
+        return tr("%1 (council policy for child protection; the plan sets none)").arg(every(policy.childProtection));
+    case DueBasis::ChildInNeedPolicy:
+        return tr("%1 (council policy for child in need; the plan sets none)").arg(every(policy.childInNeed));
+    case DueBasis::Reg28FirstWeek:
+        return tr("within a week of the placement starting (regulation 28)");
+    case DueBasis::Reg28FirstYear:
+        return tr("at least every 6 weeks in the placement's first year (regulation 28)");
+    case DueBasis::Reg28LongTerm:
+        return tr("at least every 3 months in a long-term placement (regulation 28)");
+    case DueBasis::Reg28SixWeekly:
+        return tr("at least every 6 weeks (regulation 28)");
+    case DueBasis::Reg28WeeklyUntilReview:
+        return tr("at least weekly until the first review (regulation 28)");
+    case DueBasis::None:
+        break;
+    }
+    return tr("no statutory visiting frequency; the plan sets none");
 }
 
 QString ChildViewModel::contingency() const

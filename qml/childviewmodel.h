@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #pragma once
 
+#include "core/duedates.h"
+
 #include "chronologymodel.h"
 #include "core/result.h"
 
@@ -84,6 +86,7 @@ private:
     quint64 m_generation = 0;
     QJsonObject m_child;
     QString m_dueText;
+    DueBasis m_dueBasis = DueBasis::None; // which rule sets the next visit (plan, policy, regulation 28)
     bool m_overdue = false;
     QString m_errorString;
     ChronologyModel *m_chronology;

@@ -13,6 +13,19 @@ QVariantMap option(const QString &value, const QString &text)
 }
 } // namespace
 
+QString Labels::placementKind(const QString &code)
+{
+    if (code == u"standard")
+        return tr("Foster or residential placement");
+    if (code == u"long_term_until_18")
+        return tr("Long-term placement until 18");
+    if (code == u"with_parents_pre_assessment")
+        return tr("Placed with parents, before assessment");
+    if (code == u"temporary_connected_person")
+        return tr("Temporary placement with a connected person");
+    return code.isEmpty() ? tr("Not recorded") : code;
+}
+
 QString Labels::legalStatus(const QString &code)
 {
     if (code == u"early_help")

@@ -19,6 +19,8 @@ public:
     using QObject::QObject;
 
     Q_INVOKABLE static QString legalStatus(const QString &code);
+    /** A looked-after child's placement kind, as regulation 28 distinguishes them. */
+    Q_INVOKABLE static QString placementKind(const QString &code);
     Q_INVOKABLE static QString recordState(const QString &code);
     Q_INVOKABLE static QString recordType(const QString &code);
     Q_INVOKABLE static QString notSeenAloneReason(const QString &code);

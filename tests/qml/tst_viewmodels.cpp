@@ -144,6 +144,35 @@ private Q_SLOTS:
             QVERIFY(entries.at(i - 1).when >= entries.at(i).when);
     }
 
+    void visitingFrequencySaysWhichRuleApplies()
+    {
+        // The demo's first four children: child in need with a plan frequency, child protection
+        // on council policy, looked after (placed 200 days ago) and early help.
+        auto textFor = [this](int index) {
+            ChildViewModel vm;
+            vm.setStore(&m_store);
+            vm.setChildId(m_children.at(index));
+            if (!QTest::qWaitFor([&] { return !vm.loading() && !vm.name().isEmpty(); }, 10000))
+                return QStringLiteral("(not loaded)");
+            QVariantList profile = vm.profile();
+            if (index == 2) { // what regulation 28 counts from is shown
+                bool placementShown = false;
+                for (const QVariant &row : profile)
+                    placementShown = placementShown || row.toMap().value(QStringLiteral("label")).toString() == QStringLiteral("Placement since");
+                if (!placementShown)
+                    return QStringLiteral("(no placement row)");
+            }
+            return vm.frequencyText();
+        };
+        // (No translator is loaded here, so plurals read "day(s)"; the app's English catalogue has "days".)
+        QVERIFY2(textFor(0).startsWith(QStringLiteral("every 20 working day")) && textFor(0).endsWith(QStringLiteral(", as the plan says")),
+                 qPrintable(textFor(0)));
+        QVERIFY2(textFor(1).contains(QStringLiteral("council policy for child protection")), qPrintable(textFor(1)));
+        QVERIFY2(textFor(1).startsWith(QStringLiteral("every 10 working day")), qPrintable(textFor(1)));
+        QCOMPARE(textFor(2), QStringLiteral("at least every 6 weeks in the placement's first year (regulation 28)"));
+        QVERIFY2(textFor(3).startsWith(QStringLiteral("no statutory visiting frequency")), qPrintable(textFor(3)));
+    }
+
     void submitShowsViolationAtField_data()
     {
         QTest::addColumn<QVariantMap>("values");
