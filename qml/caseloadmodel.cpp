@@ -8,6 +8,7 @@
 #include "core/store/recordrepository.h"
 #include "core/store/statement.h"
 #include "core/store/store.h"
+#include "core/store/syncstate.h"
 #include "core/wire.h"
 #include "labels.h"
 
@@ -328,7 +329,10 @@ Result<QList<CaseloadRow>> CaseloadModel::readChildren(Database &db)
 
 Result<QList<CaseloadRow>> CaseloadModel::summarise(Database &db, QList<CaseloadRow> rows, const QDate &today)
 {
-    const DueDateEngine engine;
+    auto policy = SyncState(db).visitPolicy(); // the council's, as the service last sent it
+    if (!policy)
+        return policy.error();
+    const DueDateEngine engine(policy.value());
     // Newest visits first; the first one on which the child was seen is the one that counts.
     // Visits are read a few at a time, so a long history is not parsed for one date.
     Statement st = db.prepare(

@@ -8,6 +8,7 @@
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
+#include "core/store/syncstate.h"
 #include "core/wire.h"
 #include "labels.h"
 
@@ -121,6 +122,10 @@ Result<ChildData> ChildViewModel::read(Database &db, const QString &childId)
         data.chronology.prepend(e); // the repository answers oldest first; people read newest first
     }
     data.lastSeen = DueDateEngine::lastSeenOn(childId, visits);
+    auto policy = SyncState(db).visitPolicy();
+    if (!policy)
+        return policy.error();
+    data.policy = policy.value();
     return data;
 }
 
@@ -144,7 +149,8 @@ void ChildViewModel::reload()
         m_errorString.clear();
         m_child = r.value().child;
         const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
-        const VisitDue due = DueDateEngine().nextVisit(m_child, r.value().lastSeen, today);
+        m_policy = r.value().policy;
+        const VisitDue due = DueDateEngine(m_policy).nextVisit(m_child, r.value().lastSeen, today);
         m_dueBasis = due.basis;
         m_overdue = due.overdue || due.dueNow;
         if (due.overdue)
@@ -218,7 +224,7 @@ QString ChildViewModel::frequencyText() const
     auto every = [](const VisitFrequency &f) {
         return f.unit == FrequencyUnit::WorkingDays ? tr("every %n working day(s)", nullptr, f.every) : tr("every %n day(s)", nullptr, f.every);
     };
-    const VisitPolicy policy = DueDateEngine().policy();
+    const VisitPolicy &policy = m_policy;
     switch (m_dueBasis) {
     case DueBasis::Plan: {
         const QJsonObject f = m_child.value(u"plan").toObject().value(u"visiting_frequency").toObject();

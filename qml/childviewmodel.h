@@ -24,6 +24,7 @@ struct ChildData {
     QJsonObject child;
     QList<ChronologyEntry> chronology; // newest first
     QDate lastSeen;
+    VisitPolicy policy; // the council's, for the due date
 };
 
 /** One child: profile, plan (frequency, contingency, SMART actions), next visit due and the
@@ -86,6 +87,7 @@ private:
     quint64 m_generation = 0;
     QJsonObject m_child;
     QString m_dueText;
+    VisitPolicy m_policy; // the council's, as the service last sent it
     DueBasis m_dueBasis = DueBasis::None; // which rule sets the next visit (plan, policy, regulation 28)
     bool m_overdue = false;
     QString m_errorString;

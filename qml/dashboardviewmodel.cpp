@@ -153,7 +153,10 @@ Result<DashboardSnapshot> DashboardViewModel::compute(Database &db, const QDate 
         for (auto it = map.constBegin(); it != map.constEnd(); ++it)
             snapshot.userNames.insert(it.key(), it.value().toString());
     }
-    snapshot.dashboard = DashboardCalculator(DueDateEngine(), options).compute(records, today);
+    auto policy = SyncState(db).visitPolicy();
+    if (!policy)
+        return policy.error();
+    snapshot.dashboard = DashboardCalculator(DueDateEngine(policy.value()), options).compute(records, today);
     return snapshot;
 }
 

@@ -5,9 +5,11 @@
 #include "auditlog.h"
 #include "authservice.h"
 #include "core/wire.h"
+#include "councilsettings.h"
 #include "database.h"
 #include "recordstore.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
 
@@ -89,6 +91,28 @@ Result<void> AdminService::setDisplayName(const QString &usernameOrId, const QSt
         return AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.set_name"), id.value(),
                                            QJsonObject{{QStringLiteral("display_name"), name.value()}}});
     });
+}
+
+Result<VisitPolicy> AdminService::setVisitPolicy(const QByteArray &json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+        return Error(ErrorCode::InvalidInput, QStringLiteral("the policy must be a JSON object"));
+    auto policy = VisitPolicy::fromJson(doc.object());
+    if (!policy)
+        return policy.error();
+    const QJsonObject stored = policy.value().toJson();
+    auto done = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
+        auto q = Database::exec(tx, QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                                {QString::fromLatin1(council::kVisitPolicyKey), QString::fromUtf8(QJsonDocument(stored).toJson(QJsonDocument::Compact))});
+        if (!q)
+            return q.error();
+        return AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.set_visit_policy"), QString(), stored});
+    });
+    if (!done)
+        return done.error();
+    return policy.value();
 }
 
 Result<QString> AdminService::createUser(const QString &username, const QByteArray &password, const QString &role, const QString &team,

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #pragma once
 
+#include "core/duedates.h"
+
 #include "core/result.h"
 
 #include <QString>
@@ -24,6 +26,10 @@ public:
     /** Gives a person the name colleagues know them by (or clears it: the username stands in).
      *  Their devices learn it at the next token refresh. */
     Result<void> setDisplayName(const QString &usernameOrId, const QString &displayName);
+    /** Sets the council's visiting frequencies for child protection and child in need, from
+     *  {"child_protection": {"every": 10, "unit": "working_days"}, "child_in_need": {...}} (either
+     *  may be left out: it keeps the default). Devices follow it from their next pull. */
+    Result<VisitPolicy> setVisitPolicy(const QByteArray &json);
     /** Allocates (or reallocates) a child to a worker: the new worker receives the child and its
      *  records at their next pull, the old worker a purge. */
     Result<void> allocate(const QString &childId, const QString &worker);

@@ -14,6 +14,7 @@
 #include <QGuiApplication>
 #include <QFile>
 #include <QHostAddress>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -50,7 +51,8 @@ int failWith(const Error &e)
 {
     if (e.code == ErrorCode::StorageError)
         return fail(QStringLiteral("database error (run with QT_LOGGING_RULES=doorstep.*.debug=true for details)"));
-    return fail(e.message.isEmpty() ? errorCodeName(e.code) : e.message);
+    const QString message = e.message.isEmpty() ? errorCodeName(e.code) : e.message;
+    return fail(e.field.isEmpty() ? message : e.field + QStringLiteral(": ") + message);
 }
 
 QByteArray readPassword(const QCommandLineParser &p)
@@ -101,7 +103,7 @@ int main(int argc, char *argv[])
 
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Doorstep central service.\n\nCommands: serve, migrate, create-team NAME, "
-                                               "create-user USERNAME, set-name USER --name NAME, allocate, revoke-device DEVICE|USER, verify-audit, seed-demo"));
+                                               "create-user USERNAME, set-name USER --name NAME, set-visit-policy JSON, allocate, revoke-device DEVICE|USER, verify-audit, seed-demo"));
     p.addHelpOption();
     p.addVersionOption();
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
@@ -183,6 +185,16 @@ int main(int argc, char *argv[])
         if (auto r = admin.setDisplayName(args.at(1), p.value(QStringLiteral("name"))); !r)
             return failWith(r.error());
         out() << "named" << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("set-visit-policy")) {
+        if (args.size() != 2)
+            return fail(QStringLiteral("usage: set-visit-policy '{\"child_protection\": {\"every\": 10, \"unit\": \"working_days\"}, "
+                                       "\"child_in_need\": {\"every\": 20, \"unit\": \"working_days\"}}'"));
+        auto policy = admin.setVisitPolicy(args.at(1).toUtf8());
+        if (!policy)
+            return failWith(policy.error());
+        out() << QJsonDocument(policy.value().toJson()).toJson(QJsonDocument::Compact) << Qt::endl;
         return 0;
     }
     if (command == QLatin1String("allocate")) {

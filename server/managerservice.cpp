@@ -3,6 +3,7 @@
 #include "managerservice.h"
 
 #include "auditlog.h"
+#include "councilsettings.h"
 #include "core/dashboard.h"
 #include "core/exports.h"
 #include "core/rules.h"
@@ -179,17 +180,22 @@ ApiResponse ManagerService::dashboard(const AuthContext &ctx, const QUrlQuery &q
     // One read transaction on the manager's behalf: row-level security sees who asks (PostgreSQL).
     Result<QList<QJsonObject>> records = QList<QJsonObject>();
     Result<QHash<QString, QString>> names = QHash<QString, QString>();
+    VisitPolicy policy;
     auto read = m_db.transact(ctx.caller(), [&](QSqlDatabase &db) -> Result<void> {
         records = teamRecords(db, ctx.teamId);
         if (!records)
             return records.error();
         names = userNames(db, ctx.teamId);
+        auto councilPolicy = council::visitPolicy(db);
+        if (!councilPolicy)
+            return councilPolicy.error();
+        policy = councilPolicy.value();
         return {};
     }, Database::Mode::ReadSnapshot);
     if (!read)
         return ApiResponse::fromError(read.error());
     // Reviews are linked to the reviewed record's children, so teamRecords() includes them.
-    const Dashboard d = DashboardCalculator(DueDateEngine(), options).compute(records.value(), today);
+    const Dashboard d = DashboardCalculator(DueDateEngine(policy), options).compute(records.value(), today);
     QJsonObject body = d.toJson();
     if (names) {
         QJsonObject workers;

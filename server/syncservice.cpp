@@ -3,6 +3,7 @@
 #include "syncservice.h"
 
 #include "auditlog.h"
+#include "councilsettings.h"
 #include "core/merge.h"
 #include "core/rules.h"
 #include "core/wire.h"
@@ -789,6 +790,7 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
     QByteArrayList changes;
     QJsonArray purges;
     QSet<QString> children;
+    QJsonObject councilSettings; // the council's visit policy, so the device's due dates follow it
     // One read-only transaction: the change rows and the records they name come from one snapshot
     // (REPEATABLE READ on PostgreSQL; a read transaction on SQLite).
     auto read = m_db.transact(ctx.caller(), [&](QSqlDatabase &db) -> Result<void> {
@@ -796,6 +798,10 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
         changes.clear();
         purges = QJsonArray();
         children.clear();
+        auto settings = council::forDevices(db);
+        if (!settings)
+            return settings.error();
+        councilSettings = settings.value();
         {
             auto q = Database::exec(db, sql, args);
             if (!q)
@@ -897,6 +903,7 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
     }
     // The page object with an empty "changes" (sorted first) and the changes put into its [].
     QByteArray page = QJsonDocument(QJsonObject{{QStringLiteral("changes"), QJsonArray()},
+                                                {QStringLiteral("council"), councilSettings},
                                                 {QStringLiteral("purges"), purges},
                                                 {QStringLiteral("next_cursor"), next},
                                                 {QStringLiteral("has_more"), hasMore}})

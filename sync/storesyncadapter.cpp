@@ -57,12 +57,12 @@ PreparedPage StoreSyncAdapter::preparePullPage(const QJsonArray &changes)
     return prepared;
 }
 
-void StoreSyncAdapter::applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
-                                     const PreparedPage &prepared, Done<int> done)
+void StoreSyncAdapter::applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QJsonObject &council,
+                                     const QString &nextCursor, const PreparedPage &prepared, Done<int> done)
 {
-    m_store->run<int>([changes, purges, nextCursor, prepared](Database &db) {
+    m_store->run<int>([changes, purges, council, nextCursor, prepared](Database &db) {
                // Waits, on the store thread, for the page's preparation if it is still running.
-               return SyncApplier(db).applyPullPage(changes, purges, nextCursor, prepared.valid() ? &prepared.get() : nullptr);
+               return SyncApplier(db).applyPullPage(changes, purges, nextCursor, prepared.valid() ? &prepared.get() : nullptr, council);
            })
         .then(this, [done](Result<int> r) { done(std::move(r)); });
 }

@@ -30,7 +30,7 @@ public:
     void applyPushResults(const QList<OutboxEntry> &sent, const QJsonArray &results, Done<PushSummary> done) override;
     void pullCursor(Done<QString> done) override;
     PreparedPage preparePullPage(const QJsonArray &changes) override;
-    void applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
+    void applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QJsonObject &council, const QString &nextCursor,
                        const PreparedPage &prepared, Done<int> done) override;
     void wipe(Done<void> done) override;
     void pendingDecisions(int limit, Done<QList<QueuedDecision>> done) override;

@@ -176,7 +176,7 @@ QList<PreparedRecord> SyncApplier::preparePage(const QJsonArray &changes)
 }
 
 Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
-                                       const QList<PreparedRecord> *prepared)
+                                       const QList<PreparedRecord> *prepared, const QJsonObject &council)
 {
     if (prepared && prepared->size() != changes.size())
         return Error(ErrorCode::Internal, QStringLiteral("a prepared page must match its changes"));
@@ -256,6 +256,16 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
     // The page's "record.received" audit events, in one pass over the chain, before the cursor moves.
     if (auto f = records.flushReceived(); !f)
         return f.error();
+    // The council's visit policy: due dates on this device follow it (an older service sends none;
+    // one this client cannot read is left as it was rather than guessed at).
+    if (const QJsonValue policy = council.value(u"visit_policy"); policy.isObject()) {
+        if (auto parsed = VisitPolicy::fromJson(policy.toObject())) {
+            if (auto s = SyncState(m_db).setVisitPolicy(parsed.value()); !s)
+                return s.error();
+        } else {
+            qCWarning(lcApply) << "the service's visit policy was not understood; kept the one before";
+        }
+    }
     if (auto s = SyncState(m_db).setPullCursor(nextCursor); !s)
         return s.error();
     if (auto c = tx.commit(); !c)

@@ -37,10 +37,11 @@ public:
      *  retry → kept pending and sent again later; quarantined once it has been answered so
      *    kRetryAnswersBeforeQuarantine times running. */
     Result<PushSummary> applyPushResults(const QList<OutboxEntry> &sent, const QJsonArray &results);
-    /** Changes (records, tombstones, the service's flagged conflicts) and purges, then the cursor.
+    /** Changes (records, tombstones, the service's flagged conflicts) and purges, then the
+     *  council's settings the page carries (`council`: its visit policy), then the cursor.
      *  `prepared`, when given, is preparePage(changes). */
     Result<int> applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
-                              const QList<PreparedRecord> *prepared = nullptr);
+                              const QList<PreparedRecord> *prepared = nullptr, const QJsonObject &council = {});
     /** RecordRepository::prepareRemote for each change of a page; touches no database. */
     static QList<PreparedRecord> preparePage(const QJsonArray &changes);
     Result<QString> pullCursor();

@@ -341,6 +341,7 @@ void SyncEngine::fetchPage(const QString &cursor)
         PulledPage page;
         page.changes = ok->body.value(u"changes").toArray();
         page.purges = ok->body.value(u"purges").toArray();
+        page.council = ok->body.value(u"council").toObject();
         page.next = ok->body.value(u"next_cursor").toString(cursor);
         page.more = ok->body.value(u"has_more").toBool();
         if (page.more && page.next == cursor) {
@@ -369,7 +370,7 @@ void SyncEngine::applyNextPage()
     m_applyingPage = true;
     if (page.more)
         fetchPage(page.next); // the next page travels while this one is written
-    m_store->applyPullPage(page.changes, page.purges, page.next, page.prepared,
+    m_store->applyPullPage(page.changes, page.purges, page.council, page.next, page.prepared,
                            [this, run = m_generation, more = page.more](Result<int> applied) {
         if (run != m_generation)
             return;

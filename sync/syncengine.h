@@ -106,6 +106,7 @@ private:
     struct PulledPage {
         QJsonArray changes;
         QJsonArray purges;
+        QJsonObject council; // the council's settings (visit policy), kept with the page
         QString next;
         bool more = false;
         PreparedPage prepared; // its records checked and encoded off the store thread

@@ -69,10 +69,11 @@ public:
     /** Starts preparing a pulled page's records (checking, encoding, search text) away from both
      *  the caller's thread and the store's, so that work overlaps the page before being written. */
     virtual PreparedPage preparePullPage(const QJsonArray & /*changes*/) { return {}; }
-    /** Applies a page of changes and purges and stores nextCursor, atomically. Returns records
-     *  applied. `prepared`, when valid, is preparePullPage() of the same changes. */
-    virtual void applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
-                               const PreparedPage &prepared, Done<int> done) = 0;
+    /** Applies a page of changes and purges, the council settings it carries, and stores
+     *  nextCursor, atomically. Returns records applied. `prepared`, when valid, is
+     *  preparePullPage() of the same changes. */
+    virtual void applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QJsonObject &council,
+                               const QString &nextCursor, const PreparedPage &prepared, Done<int> done) = 0;
     /** Deletes every record, the file and its key (device revoked). */
     virtual void wipe(Done<void> done) = 0;
 

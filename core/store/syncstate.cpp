@@ -4,6 +4,8 @@
 
 #include "database.h"
 
+#include <QJsonDocument>
+
 namespace doorstep {
 
 Result<std::optional<QString>> SyncState::get(const QString &key)
@@ -31,6 +33,23 @@ Result<void> SyncState::remove(const QString &key)
     Statement st = m_db.prepare("DELETE FROM sync_state WHERE key = ?1");
     st.bind(1, key);
     return st.exec();
+}
+
+Result<VisitPolicy> SyncState::visitPolicy()
+{
+    Result<std::optional<QString>> r = get(QLatin1String(kVisitPolicy));
+    if (!r)
+        return r.error();
+    if (!r.value())
+        return VisitPolicy{};
+    // Stored only after the same check (setVisitPolicy takes a VisitPolicy), so this parses.
+    Result<VisitPolicy> policy = VisitPolicy::fromJson(QJsonDocument::fromJson(r.value()->toUtf8()).object());
+    return policy ? policy.value() : VisitPolicy{};
+}
+
+Result<void> SyncState::setVisitPolicy(const VisitPolicy &policy)
+{
+    return set(QLatin1String(kVisitPolicy), QString::fromUtf8(QJsonDocument(policy.toJson()).toJson(QJsonDocument::Compact)));
 }
 
 Result<QString> SyncState::pullCursor()

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #pragma once
 
+#include "core/duedates.h"
 #include "core/result.h"
 
 #include <QString>
@@ -23,6 +24,13 @@ public:
     Result<std::optional<QString>> get(const QString &key);
     Result<void> set(const QString &key, const QString &value);
     Result<void> remove(const QString &key);
+
+    static constexpr const char *kVisitPolicy = "visit_policy";
+
+    /** The council's visiting frequencies, as the service last sent them with a pull page; the
+     *  defaults before the first pull (or offline from the start). */
+    Result<VisitPolicy> visitPolicy();
+    Result<void> setVisitPolicy(const VisitPolicy &policy);
 
     /** The opaque cursor after the last applied page; empty before the first pull. */
     Result<QString> pullCursor();

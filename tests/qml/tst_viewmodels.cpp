@@ -17,6 +17,7 @@
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
+#include "core/store/syncstate.h"
 #include "core/wire.h"
 #include "platform/inmemorykeystore.h"
 
@@ -171,6 +172,21 @@ private Q_SLOTS:
         QVERIFY2(textFor(1).startsWith(QStringLiteral("every 10 working day")), qPrintable(textFor(1)));
         QCOMPARE(textFor(2), QStringLiteral("at least every 6 weeks in the placement's first year (regulation 28)"));
         QVERIFY2(textFor(3).startsWith(QStringLiteral("no statutory visiting frequency")), qPrintable(textFor(3)));
+
+        // The council's own policy, as a pull page brings it, is what the device counts with.
+        auto setPolicy = [this](const VisitPolicy &policy) {
+            QVERIFY(await(m_store.run<bool>([policy](Database &db) -> Result<bool> {
+                if (auto r = SyncState(db).setVisitPolicy(policy); !r)
+                    return r.error();
+                return true;
+            })));
+        };
+        VisitPolicy fortnightly;
+        fortnightly.childProtection = VisitFrequency{14, FrequencyUnit::CalendarDays};
+        setPolicy(fortnightly);
+        QVERIFY2(textFor(1).startsWith(QStringLiteral("every 14 day")), qPrintable(textFor(1)));
+        setPolicy(VisitPolicy{});
+        QVERIFY2(textFor(1).startsWith(QStringLiteral("every 10 working day")), qPrintable(textFor(1)));
     }
 
     void submitShowsViolationAtField_data()

@@ -395,6 +395,29 @@ void TestManagerApi::dashboard()
     // Team B's manager sees only Cal.
     const ApiReply b = m_api->get(S("/api/v1/dashboard"), m_tokens[S("m2")]);
     QCOMPARE(b.json.value(S("team")).toObject().value(S("child_ids")).toArray(), QJsonArray{m_children[S("c3")]});
+
+    // The council's policy decides due dates where a plan sets none: Ava and Ben (child in need,
+    // seen two days ago) are not overdue at 20 working days, both are at 1 day.
+    auto overdue = [&]() {
+        const ApiReply d = m_api->get(S("/api/v1/dashboard?today=") + today, m_tokens[S("m1")]);
+        return d.json.value(S("team")).toObject().value(S("overdue")).toObject().value(S("count")).toInt(-1);
+    };
+    QCOMPARE(overdue(), 0);
+    const auto daily = ServerProcess::cli({S("set-visit-policy"), S("{\"child_in_need\": {\"every\": 1, \"unit\": \"calendar_days\"}}")},
+                                          m_backend.spec());
+    QVERIFY2(daily.exitCode == 0, qPrintable(daily.err));
+    QVERIFY2(daily.out.contains(S("\"child_protection\":{\"every\":10,\"unit\":\"working_days\"}")), qPrintable(daily.out)); // kept
+    QCOMPARE(overdue(), 2);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'admin.set_visit_policy'"), {}) > 0, true);
+    // A policy that makes no sense is refused with the field it is about, and changes nothing.
+    const auto never = ServerProcess::cli({S("set-visit-policy"), S("{\"child_in_need\": {\"every\": 0, \"unit\": \"calendar_days\"}}")},
+                                          m_backend.spec());
+    QVERIFY(never.exitCode != 0);
+    QVERIFY2(never.err.contains(S("child_in_need")), qPrintable(never.err));
+    QVERIFY(ServerProcess::cli({S("set-visit-policy"), S("not json")}, m_backend.spec()).exitCode != 0);
+    QCOMPARE(overdue(), 2);
+    QCOMPARE(ServerProcess::cli({S("set-visit-policy"), S("{}")}, m_backend.spec()).exitCode, 0); // back to the defaults
+    QCOMPARE(overdue(), 0);
 }
 
 void TestManagerApi::exportsAudited()

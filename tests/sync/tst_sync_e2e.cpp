@@ -9,6 +9,7 @@
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
+#include "core/store/syncstate.h"
 #include "core/wire.h"
 #include "platform/databasekeyprovider.h"
 #include "platform/qtkeychainkeystore.h"
@@ -571,6 +572,29 @@ private Q_SLOTS:
         QVERIFY(deviceView(*b).contains(stuck));
         compareWithService(*a);
         compareWithService(*b);
+    }
+
+    void councilVisitPolicyReachesDevices()
+    {
+        // Set on the service by an administrator, the council's visiting frequencies reach a
+        // device with its next pull, and its due dates follow them.
+        auto t = newDevice(QStringLiteral("worker1"));
+        QVERIFY(t);
+        QVERIFY(syncUntilClean(*t));
+        auto policyOnDevice = [&]() {
+            return onStore<VisitPolicy>(*t->device, [](Database &db) { return SyncState(db).visitPolicy(); });
+        };
+        QCOMPARE(policyOnDevice().value().childProtection.every, 10);
+        auto set = ServerProcess::cli({QStringLiteral("set-visit-policy"),
+                                       QStringLiteral("{\"child_protection\": {\"every\": 5, \"unit\": \"working_days\"},"
+                                                      " \"child_in_need\": {\"every\": 28, \"unit\": \"calendar_days\"}}")},
+                                      m_backend.spec());
+        QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+        auto restore = qScopeGuard([&] { ServerProcess::cli({QStringLiteral("set-visit-policy"), QStringLiteral("{}")}, m_backend.spec()); });
+        QVERIFY(syncUntilClean(*t));
+        const VisitPolicy got = policyOnDevice().value();
+        QCOMPARE(got.childProtection, (VisitFrequency{5, FrequencyUnit::WorkingDays}));
+        QCOMPARE(got.childInNeed, (VisitFrequency{28, FrequencyUnit::CalendarDays}));
     }
 
     void reallocationPurgesFromOldDevice()

@@ -5,6 +5,7 @@
 #include "core/store/database.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
+#include "core/store/syncstate.h"
 #include "core/store/statement.h"
 #include "core/wire.h"
 #include "sync/syncapplier.h"
@@ -294,6 +295,26 @@ private slots:
         QCOMPARE(outboxRow(*m_db, sent.first().mutationId).status, u"sent"_s);
         QCOMPARE(repo.byId(visitId(21))->rev, 0);
         QCOMPARE(applier.applyPushResults(sent.mid(0, 1), QJsonArray{}).error().code, ErrorCode::InvalidInput);
+    }
+
+    // A pull page carries the council's visit policy; it is kept with the page (a page an older
+    // service sends without one, or one this client cannot read, leaves it as it was).
+    void pullPageKeepsTheCouncilsVisitPolicy()
+    {
+        SyncApplier applier(*m_db);
+        QCOMPARE(SyncState(*m_db).visitPolicy().value().childProtection.every, 10); // the default
+        const QJsonObject fortnightly{{u"child_protection"_s, QJsonObject{{u"every"_s, 14}, {u"unit"_s, u"calendar_days"_s}}}};
+        QVERIFY(applier.applyPullPage({}, {}, u"c1"_s, nullptr, QJsonObject{{u"visit_policy"_s, fortnightly}}).ok());
+        VisitPolicy kept = SyncState(*m_db).visitPolicy().value();
+        QCOMPARE(kept.childProtection.every, 14);
+        QCOMPARE(kept.childProtection.unit, FrequencyUnit::CalendarDays);
+        QCOMPARE(kept.childInNeed.every, 20); // left out: the default
+        QVERIFY(applier.applyPullPage({}, {}, u"c2"_s).ok());
+        QCOMPARE(SyncState(*m_db).visitPolicy().value().childProtection.every, 14);
+        const QJsonObject unreadable{{u"child_protection"_s, QJsonObject{{u"every"_s, 0}, {u"unit"_s, u"fortnights"_s}}}};
+        QVERIFY(applier.applyPullPage({}, {}, u"c3"_s, nullptr, QJsonObject{{u"visit_policy"_s, unreadable}}).ok());
+        QCOMPARE(SyncState(*m_db).visitPolicy().value().childProtection.every, 14);
+        QCOMPARE(SyncState(*m_db).pullCursor().value(), u"c3"_s);
     }
 
     void pullPagesIndexAndAuditEveryRecord_data()
