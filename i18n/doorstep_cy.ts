@@ -118,57 +118,57 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="85" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="87" />
         <source>Approval queue: %1 waiting, %2 need attention</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="86" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="88" />
         <source>Approval queue: %1 waiting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="100" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="102" />
         <source>Search names and records</source>
         <translation>Chwilio enwau a chofnodion</translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="102" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="104" />
         <source>Search the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="143" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="145" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="171" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="173" />
         <source>Born %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="199" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="201" />
         <source>Seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="200" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="202" />
         <source>Not seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="219" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="221" />
         <source>⟳ Not yet sent to the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="235" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="237" />
         <source>No child or record matches “%1”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="236" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="238" />
         <source>No children on this tablet yet. They arrive with the first sync.</source>
         <translation type="unfinished" />
     </message>
@@ -1918,46 +1918,66 @@
     </message>
     <message>
         <location filename="../qml/pages/ReviewQueuePage.qml" line="73" />
-        <source>Decisions queued to send: %1</source>
+        <source>Safety concerns in drafts: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/ReviewQueuePage.qml" line="78" />
+        <source>Decisions queued to send: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="83" />
         <source>Not accepted, look again: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="84" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="89" />
         <source>Safety concerns first, then the longest waiting. Decisions made offline are sent at the next sync; the service checks that the record has not changed since you read it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="123" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="129" />
         <source>Safety concern. </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="124" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="129" />
+        <source>Draft, not yet submitted. </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="130" />
         <source>%1 for %2 by %3, %4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="145" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="154" />
         <source>⚠ Safety concern</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="169" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="160" />
+        <source>Draft: not submitted yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="185" />
         <source>By %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="214" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="230" />
         <source>Open to read and decide ›</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="231" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="230" />
+        <source>Open to read ›</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="247" />
         <source>Nothing is waiting for your decision. Submitted records of your team arrive with each sync.</source>
         <translation type="unfinished" />
     </message>
@@ -2535,7 +2555,7 @@
 <context>
     <name>doorstep::CaseloadModel</name>
     <message numerus="yes">
-        <location filename="../qml/caseloadmodel.cpp" line="63" />
+        <location filename="../qml/caseloadmodel.cpp" line="64" />
         <source>Visit overdue by %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -2546,37 +2566,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="65" />
+        <location filename="../qml/caseloadmodel.cpp" line="66" />
         <source>Visit due now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="67" />
+        <location filename="../qml/caseloadmodel.cpp" line="68" />
         <source>Next visit by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="68" />
+        <location filename="../qml/caseloadmodel.cpp" line="69" />
         <source>No visiting frequency set</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="76" />
+        <location filename="../qml/caseloadmodel.cpp" line="77" />
         <source>Last seen %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="77" />
+        <location filename="../qml/caseloadmodel.cpp" line="78" />
         <source>Not seen yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="93" />
+        <location filename="../qml/caseloadmodel.cpp" line="94" />
         <source>Supervision action (priority %1): %2, by %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="94" />
+        <location filename="../qml/caseloadmodel.cpp" line="95" />
         <source>not set</source>
         <translation type="unfinished" />
     </message>
@@ -2584,7 +2604,7 @@
 <context>
     <name>doorstep::ChildViewModel</name>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="151" />
+        <location filename="../qml/childviewmodel.cpp" line="157" />
         <source>Visit overdue by %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -2595,83 +2615,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="153" />
+        <location filename="../qml/childviewmodel.cpp" line="159" />
         <source>Visit due now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="155" />
+        <location filename="../qml/childviewmodel.cpp" line="161" />
         <source>Next visit by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="157" />
+        <location filename="../qml/childviewmodel.cpp" line="163" />
         <source>No visiting frequency set</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="192" />
+        <location filename="../qml/childviewmodel.cpp" line="198" />
         <source>Date of birth</source>
         <translation>Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="192" />
+        <location filename="../qml/childviewmodel.cpp" line="198" />
         <source>%1 (age %2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="196" />
-        <location filename="../qml/childviewmodel.cpp" line="210" />
+        <location filename="../qml/childviewmodel.cpp" line="202" />
+        <location filename="../qml/childviewmodel.cpp" line="216" />
         <source>Not recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="198" />
+        <location filename="../qml/childviewmodel.cpp" line="204" />
         <source>Gender</source>
         <translation>Rhywedd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="199" />
+        <location filename="../qml/childviewmodel.cpp" line="205" />
         <source>Ethnicity</source>
         <translation>Ethnigrwydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="200" />
+        <location filename="../qml/childviewmodel.cpp" line="206" />
         <source>First language</source>
         <translation>Iaith gyntaf</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="202" />
+        <location filename="../qml/childviewmodel.cpp" line="208" />
         <source>Interpreter needed</source>
         <translation>Angen cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="203" />
+        <location filename="../qml/childviewmodel.cpp" line="209" />
         <source>Religion</source>
         <translation>Crefydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="204" />
+        <location filename="../qml/childviewmodel.cpp" line="210" />
         <source>Disability or SEND</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="205" />
+        <location filename="../qml/childviewmodel.cpp" line="211" />
         <source>Address</source>
         <translation>Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="210" />
+        <location filename="../qml/childviewmodel.cpp" line="216" />
         <source>Placement since</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="211" />
+        <location filename="../qml/childviewmodel.cpp" line="217" />
         <source>Placement</source>
         <translation>Lleoliad</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="219" />
+        <location filename="../qml/childviewmodel.cpp" line="225" />
         <source>every %n working day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -2682,7 +2702,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="219" />
+        <location filename="../qml/childviewmodel.cpp" line="225" />
         <source>every %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -2693,47 +2713,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="226" />
+        <location filename="../qml/childviewmodel.cpp" line="232" />
         <source>%1, as the plan says</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="229" />
+        <location filename="../qml/childviewmodel.cpp" line="235" />
         <source>%1 (council policy for child protection; the plan sets none)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="231" />
+        <location filename="../qml/childviewmodel.cpp" line="237" />
         <source>%1 (council policy for child in need; the plan sets none)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="233" />
+        <location filename="../qml/childviewmodel.cpp" line="239" />
         <source>within a week of the placement starting (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="235" />
+        <location filename="../qml/childviewmodel.cpp" line="241" />
         <source>at least every 6 weeks in the placement's first year (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="237" />
+        <location filename="../qml/childviewmodel.cpp" line="243" />
         <source>at least every 3 months in a long-term placement (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="239" />
+        <location filename="../qml/childviewmodel.cpp" line="245" />
         <source>at least every 6 weeks (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="241" />
+        <location filename="../qml/childviewmodel.cpp" line="247" />
         <source>at least weekly until the first review (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="245" />
+        <location filename="../qml/childviewmodel.cpp" line="251" />
         <source>no statutory visiting frequency; the plan sets none</source>
         <translation type="unfinished" />
     </message>
@@ -2905,22 +2925,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/dashboardviewmodel.cpp" line="163" />
+        <location filename="../qml/dashboardviewmodel.cpp" line="166" />
         <source>Not allocated</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/dashboardviewmodel.cpp" line="170" />
+        <location filename="../qml/dashboardviewmodel.cpp" line="173" />
         <source>Worker %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/dashboardviewmodel.cpp" line="205" />
+        <location filename="../qml/dashboardviewmodel.cpp" line="208" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/dashboardviewmodel.cpp" line="234" />
+        <location filename="../qml/dashboardviewmodel.cpp" line="237" />
         <source>Child not on this tablet</source>
         <translation type="unfinished" />
     </message>
@@ -3635,57 +3655,62 @@
 <context>
     <name>doorstep::ReviewQueueModel</name>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="72" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="73" />
         <source>Approval queued: sent at the next sync</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="72" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="73" />
         <source>Return queued: sent at the next sync</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="74" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="75" />
         <source>The record changed since you read it: open it and decide again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="76" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="77" />
         <source>Your approval was refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="76" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="77" />
         <source>Your return was refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="78" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="79" />
         <source>Approved</source>
         <translation>Wedi'i gymeradwyo</translation>
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="78" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="79" />
         <source>Returned</source>
         <translation>Wedi'i ddychwelyd</translation>
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="98" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="99" />
         <source>No child named</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="107" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="108" />
+        <source>A draft, not yet submitted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewqueuemodel.cpp" line="110" />
         <source>Submitted %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="108" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="111" />
         <source>Submission time not recorded</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/reviewqueuemodel.cpp" line="114" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="117" />
         <source>Waiting %n hour(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -3696,7 +3721,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/reviewqueuemodel.cpp" line="115" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="118" />
         <source>Waiting %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -3707,12 +3732,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="250" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="263" />
         <source>Unknown author</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="250" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="263" />
         <source>Worker %1</source>
         <translation type="unfinished" />
     </message>
@@ -3726,7 +3751,7 @@
     </message>
     <message>
         <location filename="../qml/reviewviewmodel.cpp" line="83" />
-        <location filename="../qml/reviewviewmodel.cpp" line="331" />
+        <location filename="../qml/reviewviewmodel.cpp" line="333" />
         <source>Actions</source>
         <translation>Camau gweithredu</translation>
     </message>
@@ -3777,14 +3802,14 @@
     </message>
     <message>
         <location filename="../qml/reviewviewmodel.cpp" line="184" />
-        <location filename="../qml/reviewviewmodel.cpp" line="349" />
+        <location filename="../qml/reviewviewmodel.cpp" line="351" />
         <source>Worker %1</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/reviewviewmodel.cpp" line="191" />
-        <location filename="../qml/reviewviewmodel.cpp" line="307" />
-        <location filename="../qml/reviewviewmodel.cpp" line="347" />
+        <location filename="../qml/reviewviewmodel.cpp" line="309" />
+        <location filename="../qml/reviewviewmodel.cpp" line="349" />
         <source>A child not on this tablet</source>
         <translation type="unfinished" />
     </message>
@@ -3815,271 +3840,276 @@
     </message>
     <message>
         <location filename="../qml/reviewviewmodel.cpp" line="223" />
-        <source>Only submitted records can be reviewed; this one is %1.</source>
+        <source>Only submitted records can be reviewed, and this one is still a draft. Talk to its author about the safety concern now.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/reviewviewmodel.cpp" line="225" />
-        <source>You already decided on this version.</source>
+        <source>Only submitted records can be reviewed; this one is %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/reviewviewmodel.cpp" line="227" />
+        <source>You already decided on this version.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reviewviewmodel.cpp" line="229" />
         <source>Write the reason for your decision first: it is kept with the record and the worker sees it when you return it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="237" />
+        <location filename="../qml/reviewviewmodel.cpp" line="239" />
         <source>Your approval was not applied</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="237" />
+        <location filename="../qml/reviewviewmodel.cpp" line="239" />
         <source>Your return was not applied</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="247" />
+        <location filename="../qml/reviewviewmodel.cpp" line="249" />
         <source>The record changed since you read it (you read version %1; the service now has version %2), so your %3 was not applied. Read the current version and decide again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="250" />
+        <location filename="../qml/reviewviewmodel.cpp" line="252" />
         <source>a newer one</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="251" />
+        <location filename="../qml/reviewviewmodel.cpp" line="253" />
         <source>approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="251" />
+        <location filename="../qml/reviewviewmodel.cpp" line="253" />
         <source>return</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="254" />
+        <location filename="../qml/reviewviewmodel.cpp" line="256" />
         <source>The service refused your decision: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="294" />
+        <location filename="../qml/reviewviewmodel.cpp" line="296" />
         <source>Why and when</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="295" />
+        <location filename="../qml/reviewviewmodel.cpp" line="297" />
         <source>Visit type</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="296" />
+        <location filename="../qml/reviewviewmodel.cpp" line="298" />
         <source>Started</source>
         <translation>Dechrau</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="297" />
+        <location filename="../qml/reviewviewmodel.cpp" line="299" />
         <source>Ended</source>
         <translation>Diwedd</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="298" />
+        <location filename="../qml/reviewviewmodel.cpp" line="300" />
         <source>Announced</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="299" />
+        <location filename="../qml/reviewviewmodel.cpp" line="301" />
         <source>Where</source>
         <translation>Ble</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="301" />
+        <location filename="../qml/reviewviewmodel.cpp" line="303" />
         <source>Why this visit</source>
         <translation>Pam yr ymweliad hwn</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="302" />
+        <location filename="../qml/reviewviewmodel.cpp" line="304" />
         <source>Who was present</source>
         <translation>Pwy oedd yn bresennol</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="308" />
+        <location filename="../qml/reviewviewmodel.cpp" line="310" />
         <source>Seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="310" />
+        <location filename="../qml/reviewviewmodel.cpp" line="312" />
         <source>Why not seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="311" />
+        <location filename="../qml/reviewviewmodel.cpp" line="313" />
         <source>Seen alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="314" />
+        <location filename="../qml/reviewviewmodel.cpp" line="316" />
         <source>Why not seen alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="316" />
+        <location filename="../qml/reviewviewmodel.cpp" line="318" />
         <source>More about why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="318" />
+        <location filename="../qml/reviewviewmodel.cpp" line="320" />
         <source>Bedroom seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="320" />
+        <location filename="../qml/reviewviewmodel.cpp" line="322" />
         <source>Safety concern</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="320" />
+        <location filename="../qml/reviewviewmodel.cpp" line="322" />
         <source>Yes: the worker raised a safety concern</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="321" />
+        <location filename="../qml/reviewviewmodel.cpp" line="323" />
         <source>The child's views, wishes and feelings</source>
         <translation>Barn, dymuniadau a theimladau'r plentyn</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="322" />
+        <location filename="../qml/reviewviewmodel.cpp" line="324" />
         <source>Observations</source>
         <translation>Arsylwadau</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="324" />
+        <location filename="../qml/reviewviewmodel.cpp" line="326" />
         <source>Analysis</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="325" />
+        <location filename="../qml/reviewviewmodel.cpp" line="327" />
         <source>Risks</source>
         <translation>Risgiau</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="326" />
+        <location filename="../qml/reviewviewmodel.cpp" line="328" />
         <source>Strengths</source>
         <translation>Cryfderau</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="327" />
+        <location filename="../qml/reviewviewmodel.cpp" line="329" />
         <source>Protective factors</source>
         <translation>Ffactorau amddiffynnol</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="328" />
+        <location filename="../qml/reviewviewmodel.cpp" line="330" />
         <source>Diversity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="329" />
+        <location filename="../qml/reviewviewmodel.cpp" line="331" />
         <source>Identity, culture, language and faith</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="330" />
+        <location filename="../qml/reviewviewmodel.cpp" line="332" />
         <source>Interpreter used</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="334" />
+        <location filename="../qml/reviewviewmodel.cpp" line="336" />
         <source>Session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="335" />
+        <location filename="../qml/reviewviewmodel.cpp" line="337" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="336" />
+        <location filename="../qml/reviewviewmodel.cpp" line="338" />
         <source>Activity</source>
         <translation>Gweithgaredd</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="338" />
+        <location filename="../qml/reviewviewmodel.cpp" line="340" />
         <source>Aims</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="339" />
+        <location filename="../qml/reviewviewmodel.cpp" line="341" />
         <source>Tools used</source>
         <translation>Offer a ddefnyddiwyd</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="340" />
+        <location filename="../qml/reviewviewmodel.cpp" line="342" />
         <source>What the child said and did</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="341" />
+        <location filename="../qml/reviewviewmodel.cpp" line="343" />
         <source>The child's words</source>
         <translation>Geiriau'r plentyn</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="342" />
+        <location filename="../qml/reviewviewmodel.cpp" line="344" />
         <source>Reflection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="343" />
+        <location filename="../qml/reviewviewmodel.cpp" line="345" />
         <source>Next steps</source>
         <translation>Camau nesaf</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="345" />
+        <location filename="../qml/reviewviewmodel.cpp" line="347" />
         <source>Supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="346" />
+        <location filename="../qml/reviewviewmodel.cpp" line="348" />
         <source>Held on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="347" />
+        <location filename="../qml/reviewviewmodel.cpp" line="349" />
         <source>Child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="349" />
+        <location filename="../qml/reviewviewmodel.cpp" line="351" />
         <source>Worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="350" />
+        <location filename="../qml/reviewviewmodel.cpp" line="352" />
         <source>Discussion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="351" />
+        <location filename="../qml/reviewviewmodel.cpp" line="353" />
         <source>Decisions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="352" />
+        <location filename="../qml/reviewviewmodel.cpp" line="354" />
         <source>Prioritised actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="356" />
+        <location filename="../qml/reviewviewmodel.cpp" line="358" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="359" />
+        <location filename="../qml/reviewviewmodel.cpp" line="361" />
         <source>Returned earlier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="360" />
+        <location filename="../qml/reviewviewmodel.cpp" line="362" />
         <source>Reason given</source>
         <translation type="unfinished" />
     </message>

@@ -62,7 +62,8 @@ QHash<int, QByteArray> ReviewQueueModel::roleNames() const
             {DecisionStatusRole, "decisionStatus"},
             {DecisionStatusTextRole, "decisionStatusText"},
             {DecisionRole, "decision"},
-            {DecisionErrorRole, "decisionError"}};
+            {DecisionErrorRole, "decisionError"},
+            {DraftRole, "draft"}};
 }
 
 QString ReviewQueueModel::decisionStatusText(const QString &status, const QString &decision)
@@ -103,11 +104,13 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
     case SubmittedAtRole:
         return r.submittedAt;
     case SubmittedTextRole:
+        if (r.state == u"draft")
+            return tr("A draft, not yet submitted");
         return r.submittedAt.isValid()
             ? tr("Submitted %1").arg(QLocale().toString(r.submittedAt.toLocalTime(), QStringLiteral("d MMM yyyy, HH:mm")))
             : tr("Submission time not recorded");
     case WaitingTextRole: {
-        if (!r.submittedAt.isValid())
+        if (!r.submittedAt.isValid() || r.state == u"draft")
             return QString();
         const qint64 hours = qMax<qint64>(0, r.submittedAt.secsTo(now()) / 3600);
         if (hours < 24)
@@ -128,6 +131,8 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
         return r.decision;
     case DecisionErrorRole:
         return r.decisionError;
+    case DraftRole:
+        return r.state == u"draft";
     default:
         return {};
     }
@@ -153,7 +158,14 @@ void ReviewQueueModel::setUserId(const QString &id)
 
 int ReviewQueueModel::waitingCount() const
 {
-    return int(std::count_if(m_rows.begin(), m_rows.end(), [](const ReviewQueueRow &r) { return r.decisionStatus.isEmpty(); }));
+    return int(std::count_if(m_rows.begin(), m_rows.end(),
+                             [](const ReviewQueueRow &r) { return r.decisionStatus.isEmpty() && r.state != u"draft"; }));
+}
+
+int ReviewQueueModel::concernDraftCount() const
+{
+    return int(std::count_if(m_rows.begin(), m_rows.end(),
+                             [](const ReviewQueueRow &r) { return r.decisionStatus.isEmpty() && r.state == u"draft"; }));
 }
 
 int ReviewQueueModel::queuedCount() const
@@ -178,7 +190,8 @@ Result<QList<ReviewQueueRow>> ReviewQueueModel::read(Database &db, const QString
     // decision the service has not accepted (its state may have moved on: the manager must see why).
     QStringList ids;
     QSet<QString> seen;
-    Statement st = db.prepare("SELECT id FROM records WHERE deleted = 0 AND state = 'submitted' AND type NOT IN ('child', 'review') "
+    // Drafts are candidates too: one that raises a safety concern is listed (checked below).
+    Statement st = db.prepare("SELECT id FROM records WHERE deleted = 0 AND state IN ('submitted', 'draft') AND type NOT IN ('child', 'review') "
                               "UNION SELECT record_id FROM decisions WHERE status <> 'accepted'");
     for (;;) {
         Result<bool> r = st.step();
@@ -229,7 +242,7 @@ Result<QList<ReviewQueueRow>> ReviewQueueModel::read(Database &db, const QString
             row.decisionStatus = decision.value()->status;
             row.decision = decision.value()->decision;
             row.decisionError = decision.value()->error;
-        } else if (r.state != u"submitted") {
+        } else if (r.state != u"submitted" && !(r.state == u"draft" && hasSafetyConcern(r.body))) {
             continue;
         }
         row.authorId = r.body.value(u"author").toString();

@@ -36,7 +36,9 @@ struct ReviewQueueRow {
  * A manager's approval queue over the local store: the team's submitted records (visits, direct
  * work, supervision, ...) not written by this user, safety concerns first, then the longest
  * waiting. Records with a decision the service did not accept (conflict, refused) stay listed
- * whatever their state, so the manager always sees what became of a decision.
+ * whatever their state, so the manager always sees what became of a decision. A draft that
+ * raises a safety concern is listed too, at the top, as soon as it syncs: it cannot be decided
+ * until it is submitted, but the manager hears of the concern without waiting for that.
  */
 class ReviewQueueModel : public QAbstractListModel
 {
@@ -51,6 +53,8 @@ class ReviewQueueModel : public QAbstractListModel
     Q_PROPERTY(int queuedCount READ queuedCount NOTIFY countChanged)
     /** Decisions the service did not accept: conflicts and refusals, for the manager to look at. */
     Q_PROPERTY(int attentionCount READ attentionCount NOTIFY countChanged)
+    /** Drafts (not yet submitted) that raise a safety concern. */
+    Q_PROPERTY(int concernDraftCount READ concernDraftCount NOTIFY countChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY countChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY countChanged)
 public:
@@ -72,6 +76,7 @@ public:
         DecisionStatusTextRole,
         DecisionRole,
         DecisionErrorRole,
+        DraftRole, // a draft listed for its safety concern: not for a decision yet
     };
     Q_ENUM(Role)
 
@@ -88,6 +93,7 @@ public:
     int waitingCount() const;
     int queuedCount() const;
     int attentionCount() const;
+    int concernDraftCount() const;
     bool loading() const { return m_loading; }
     QString errorString() const { return m_errorString; }
     /** The clock waiting times are measured against (tests pin it; default: now). */

@@ -219,6 +219,8 @@ QString ReviewViewModel::blockedReason() const
     if (m_data.rev < 1)
         return tr("This record has not reached the service yet, so it cannot be reviewed.");
     const QString state = m_data.body.value(u"state").toString();
+    if (state == u"draft" && safetyConcern()) // listed for its concern, which the manager can act on at once
+        return tr("Only submitted records can be reviewed, and this one is still a draft. Talk to its author about the safety concern now.");
     if (state != u"submitted")
         return tr("Only submitted records can be reviewed; this one is %1.").arg(Labels::recordState(state).toLower());
     if (m_data.decision && m_data.decision->status == u"accepted" && m_data.decision->seenRev >= m_data.rev)

@@ -31,10 +31,12 @@ ApiResponse ReviewService::queue(const AuthContext &ctx)
     auto read = m_db.transact(ctx.caller(), [&](QSqlDatabase &db) -> Result<void> {
         items = QJsonArray();
         children.clear();
-        // Safety concerns first, then the longest waiting.
-        auto q = Database::exec(db, QStringLiteral("SELECT id, type, rev, author_id, safety_concern, submitted_seen_at, body FROM records"
-                                                   " WHERE team_id = ? AND state = 'submitted' AND deleted = 0 AND type <> 'review'"
-                                                   " ORDER BY safety_concern DESC, submitted_seen_at ASC, id ASC LIMIT 500"),
+        // Safety concerns first, then the longest waiting. A draft with a safety concern is listed
+        // too (state "draft": it cannot be decided until submitted, but the manager hears of it).
+        auto q = Database::exec(db, QStringLiteral("SELECT id, type, rev, author_id, safety_concern, submitted_seen_at, body, state FROM records"
+                                                   " WHERE team_id = ? AND (state = 'submitted' OR (state = 'draft' AND safety_concern = 1))"
+                                                   " AND deleted = 0 AND type <> 'review'"
+                                                   " ORDER BY safety_concern DESC, submitted_seen_at IS NULL, submitted_seen_at ASC, id ASC LIMIT 500"),
                                 {ctx.teamId});
         if (!q)
             return q.error();
@@ -46,6 +48,7 @@ ApiResponse ReviewService::queue(const AuthContext &ctx)
                                      {QStringLiteral("author"), q.value().value(3).toString()},
                                      {QStringLiteral("safety_concern"), q.value().value(4).toInt() != 0},
                                      {QStringLiteral("waiting_since"), q.value().value(5).toString()},
+                                     {QStringLiteral("state"), q.value().value(7).toString()},
                                      {QStringLiteral("title"), wire::titleOf(body)},
                                      {QStringLiteral("record"), body}});
             for (const QString &c : RecordStore::childrenOf(q.value().value(1).toString(), body, q.value().value(0).toString()))

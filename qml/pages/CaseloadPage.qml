@@ -81,10 +81,12 @@ Page {
                     Button {
                         objectName: "reviewQueueButton"
                         visible: page.managerMode
-                        text: reviewQueue.attentionCount > 0
-                              ? qsTr("Approval queue: %1 waiting, %2 need attention").arg(reviewQueue.waitingCount).arg(reviewQueue.attentionCount)
+                        // A safety concern in a draft needs the manager's attention as much as a refused decision.
+                        readonly property int attention: reviewQueue.attentionCount + reviewQueue.concernDraftCount
+                        text: attention > 0
+                              ? qsTr("Approval queue: %1 waiting, %2 need attention").arg(reviewQueue.waitingCount).arg(attention)
                               : qsTr("Approval queue: %1 waiting").arg(reviewQueue.waitingCount)
-                        highlighted: reviewQueue.waitingCount > 0 || reviewQueue.attentionCount > 0
+                        highlighted: reviewQueue.waitingCount > 0 || attention > 0
                         height: Theme.touch
                         Accessible.name: text
                         onClicked: page.StackView.view.push(Qt.resolvedUrl("ReviewQueuePage.qml"))

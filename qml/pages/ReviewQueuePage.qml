@@ -70,6 +70,11 @@ Page {
                     fill: Theme.infoSoft
                 }
                 Badge {
+                    text: queue.concernDraftCount > 0 ? qsTr("Safety concerns in drafts: %1").arg(queue.concernDraftCount) : ""
+                    tint: Theme.danger
+                    fill: Theme.dangerSoft
+                }
+                Badge {
                     text: queue.queuedCount > 0 ? qsTr("Decisions queued to send: %1").arg(queue.queuedCount) : ""
                     tint: Theme.ok
                     fill: Theme.okSoft
@@ -116,11 +121,12 @@ Page {
             required property string decisionStatus
             required property string decisionStatusText
             required property string decisionError
+            required property bool draft
             readonly property bool problem: decisionStatus === "conflict" || decisionStatus === "refused"
             width: ListView.view.width
             height: Math.max(Theme.touch, content.implicitHeight + 2 * Theme.spacing)
             highlighted: ListView.isCurrentItem
-            Accessible.name: (safetyConcern ? qsTr("Safety concern. ") : "")
+            Accessible.name: (safetyConcern ? qsTr("Safety concern. ") : "") + (draft ? qsTr("Draft, not yet submitted. ") : "")
                              + qsTr("%1 for %2 by %3, %4").arg(title).arg(childNames).arg(authorName).arg(waitingText)
                              + (decisionStatusText.length > 0 ? ". " + decisionStatusText : "")
             background: Rectangle {
@@ -141,10 +147,20 @@ Page {
                     spacing: 2
                     Layout.fillWidth: true
                     Layout.preferredWidth: 3
-                    Badge {
-                        text: row.safetyConcern ? qsTr("⚠ Safety concern") : ""
-                        tint: Theme.danger
-                        fill: Theme.dangerSoft
+                    Flow {
+                        spacing: Theme.spacing / 2
+                        Layout.fillWidth: true
+                        Badge {
+                            text: row.safetyConcern ? qsTr("⚠ Safety concern") : ""
+                            tint: Theme.danger
+                            fill: Theme.dangerSoft
+                        }
+                        Badge {
+                            objectName: "draftBadge"
+                            text: row.draft ? qsTr("Draft: not submitted yet") : ""
+                            tint: Theme.warning
+                            fill: Theme.warningSoft
+                        }
                     }
                     Label {
                         text: row.childNames
@@ -211,7 +227,7 @@ Page {
                     Label {
                         // The whole row opens the record; the hint only where there is room for it.
                         visible: row.decisionStatus.length === 0 && content.columns === 3
-                        text: qsTr("Open to read and decide ›")
+                        text: row.draft ? qsTr("Open to read ›") : qsTr("Open to read and decide ›")
                         color: Theme.accent
                         font.pixelSize: Theme.small
                         wrapMode: Text.Wrap

@@ -197,11 +197,20 @@ int main(int argc, char **argv)
                                                   {QStringLiteral("owner"), QStringLiteral("Team manager")},
                                                   {QStringLiteral("due"), now.date().addDays(1).toString(Qt::ISODate)},
                                                   {QStringLiteral("status"), QStringLiteral("open")}}});
+            // A draft that raises a concern: listed for the manager before it is submitted.
+            QJsonObject concernDraft = demodata::visit(kids.at(9), 0, 7);
+            concernDraft.insert(QStringLiteral("author"), workerB);
+            QJsonArray draftCards = concernDraft.value(u"children").toArray();
+            QJsonObject draftCard = draftCards.at(0).toObject();
+            draftCard.insert(QStringLiteral("safety_concern"), true);
+            draftCards.replace(0, draftCard);
+            concernDraft.insert(QStringLiteral("children"), draftCards);
             const QList<QJsonObject> records{concern,
                                              submittedBy(demodata::visit(kids.at(5), 12, 2), workerB, 24 * 8),
                                              submittedBy(demodata::directWork(kids.at(6), 5), workerA, 24 * 4 + 3),
                                              submittedBy(demodata::visit(kids.at(7), 4, 3), workerB, 24 * 2),
-                                             submittedBy(demodata::visit(kids.at(8), 3, 4), workerA, 20)};
+                                             submittedBy(demodata::visit(kids.at(8), 3, 4), workerA, 20),
+                                             concernDraft};
             for (const QJsonObject &r : records)
                 if (auto a = repo.applyRemote(r, 4); !a)
                     return a.error();

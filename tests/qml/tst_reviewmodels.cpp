@@ -15,6 +15,7 @@
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -200,6 +201,62 @@ private Q_SLOTS:
         model.setUserId(QString());
         QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 30000); // the answer may already be in when reload() returns
         QCOMPARE(model.rowCount(), 7);
+    }
+
+    void draftWithSafetyConcernIsListedNotDecided()
+    {
+        // A worker's draft raising a safety concern reaches the manager's queue with the sync, at
+        // the top, marked a draft: it cannot be decided until it is submitted.
+        QJsonObject draft = demodata::visit(m_children.at(2), 1, 11);
+        draft.insert(u"author"_s, kWorkerB);
+        draft.insert(u"state"_s, u"draft"_s);
+        draft.insert(u"submitted_at"_s, QJsonValue::Null);
+        QJsonArray cards = draft.value(u"children"_s).toArray();
+        QJsonObject card = cards.at(0).toObject();
+        card.insert(u"safety_concern"_s, true);
+        cards.replace(0, card);
+        draft.insert(u"children"_s, cards);
+        const QString id = draft.value(u"id"_s).toString();
+        QVERIFY(await(m_store.run<bool>([draft](Database &db) -> Result<bool> {
+            if (auto a = RecordRepository(db).applyRemote(draft, 2); !a)
+                return a.error();
+            return true;
+        })));
+        auto removeIt = qScopeGuard([&] {
+            (void)await(m_store.run<bool>([id](Database &db) -> Result<bool> {
+                if (auto r = RecordRepository(db).purge(id, true); !r)
+                    return r.error();
+                return true;
+            }));
+        });
+
+        ReviewQueueModel model;
+        QSignalSpy loaded(&model, &ReviewQueueModel::loaded);
+        model.setNow(m_now);
+        model.setUserId(kManager);
+        model.setStore(&m_store);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 30000);
+        QCOMPARE(model.recordIdAt(0), m_concern);
+        QCOMPARE(model.recordIdAt(1), id); // with the safety concerns, before everything else
+        const QModelIndex row = model.index(1, 0);
+        QVERIFY(model.data(row, ReviewQueueModel::DraftRole).toBool());
+        QVERIFY(model.data(row, ReviewQueueModel::SafetyConcernRole).toBool());
+        QVERIFY(model.data(row, ReviewQueueModel::SubmittedTextRole).toString().contains(u"draft"_s));
+        QVERIFY(!model.data(model.index(0, 0), ReviewQueueModel::DraftRole).toBool());
+        QCOMPARE(model.waitingCount(), 6); // not waiting for a decision
+        QCOMPARE(model.concernDraftCount(), 1);
+        QVERIFY(!model.data(model.index(model.rowCount() - 1, 0), ReviewQueueModel::RecordIdRole).toString().isEmpty());
+        for (int i = 0; i < model.rowCount(); ++i)
+            QVERIFY(model.recordIdAt(i) != m_draft); // a draft without a concern is not listed
+
+        ReviewViewModel vm;
+        vm.setUserId(kManager);
+        vm.setStore(&m_store);
+        vm.setRecordId(id);
+        QVERIFY(QTest::qWaitFor([&] { return !vm.loading() && vm.found(); }, 30000));
+        QVERIFY(!vm.canApprove());
+        QVERIFY(!vm.canReturn());
+        QVERIFY2(vm.blockedReason().contains(u"still a draft"_s) && vm.blockedReason().contains(u"safety concern"_s), qPrintable(vm.blockedReason()));
     }
 
     void readViewShowsEverySection()

@@ -691,6 +691,32 @@ void TestServerApi::reviewQueueOrder()
             olderIndex = i;
     }
     QVERIFY(olderIndex > 0);
+
+    // A draft raising a safety concern is listed (marked as a draft) after the submitted concerns;
+    // a plain draft is not.
+    QJsonObject draft = v;
+    draft.insert(S("state"), S("draft"));
+    draft.remove(S("submitted_at"));
+    const QString concernDraft = newId(), plainDraft = newId();
+    QCOMPARE(push1(w2, concernDraft, S("visit"), 0, draft).value(S("result")).toString(), S("applied"));
+    QJsonObject plain = fullVisit(m_children[S("c2")]);
+    plain.insert(S("state"), S("draft"));
+    QCOMPARE(push1(w2, plainDraft, S("visit"), 0, plain).value(S("result")).toString(), S("applied"));
+    const QJsonArray withDraft = m_api->get(S("/api/v1/reviews/queue"), m_logins[S("m1")].access).json.value(S("items")).toArray();
+    QCOMPARE(withDraft.first().toObject().value(S("record_id")).toString(), concernId);
+    int draftIndex = -1;
+    for (int i = 0; i < withDraft.size(); ++i) {
+        const QJsonObject it = withDraft[i].toObject();
+        QVERIFY(it.value(S("record_id")).toString() != plainDraft);
+        if (it.value(S("record_id")).toString() == concernDraft) {
+            draftIndex = i;
+            QCOMPARE(it.value(S("state")).toString(), S("draft"));
+            QVERIFY(it.value(S("safety_concern")).toBool());
+        } else if (it.value(S("record_id")).toString() == concernId) {
+            QCOMPARE(it.value(S("state")).toString(), S("submitted"));
+        }
+    }
+    QVERIFY(draftIndex > 0);
 }
 
 void TestServerApi::returnReopensForAuthor()

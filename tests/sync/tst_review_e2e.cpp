@@ -216,10 +216,11 @@ private Q_SLOTS:
         QVERIFY(rowFor(before, returnId));
         QCOMPARE(rowFor(before, approveId)->authorId, m_worker->device->session()->user().id);
         QVERIFY(rowFor(before, approveId)->decisionStatus.isEmpty());
-        // Nothing in the queue is the manager's own, nothing is other than submitted.
+        // Nothing in the queue is the manager's own; nothing is other than submitted, but for a
+        // draft that raises a safety concern (the demo team has some).
         for (const ReviewQueueRow &r : before) {
             QVERIFY(r.authorId != m_manager->device->session()->user().id);
-            QCOMPARE(r.state, QStringLiteral("submitted"));
+            QVERIFY2(r.state == u"submitted" || (r.state == u"draft" && r.safetyConcern), qPrintable(r.state));
         }
 
         // Offline: decisions are queued on the tablet and survive failed syncs.
