@@ -243,7 +243,7 @@
     </message>
     <message>
         <location filename="../qml/components/ChildCard.qml" line="131" />
-        <source>This record will go to the top of your manager's queue at the next sync. If the child is in immediate danger, follow your safeguarding procedure now.</source>
+        <source>Once you save (a draft is enough), this record goes to the top of your manager's queue at the next sync. If the child is in immediate danger, follow your safeguarding procedure now.</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -128,7 +128,7 @@ Rectangle {
         }
         Label {
             visible: concern.checked
-            text: qsTr("This record will go to the top of your manager's queue at the next sync. If the child is in immediate danger, follow your safeguarding procedure now.")
+            text: qsTr("Once you save (a draft is enough), this record goes to the top of your manager's queue at the next sync. If the child is in immediate danger, follow your safeguarding procedure now.")
             color: Theme.danger
             font.pixelSize: Theme.small
             wrapMode: Text.Wrap
