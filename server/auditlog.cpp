@@ -31,6 +31,14 @@ Result<void> AuditLog::append(const Database &database, QSqlDatabase &tx, const 
     return appendMany(database, tx, {ev});
 }
 
+Result<void> AuditLog::appendRead(const Database &database, const DbCaller &caller, Event event, const QSet<QString> &children)
+{
+    QStringList list(children.begin(), children.end());
+    list.sort();
+    event.subject = list.join(QLatin1Char(','));
+    return database.transact(caller, [&](QSqlDatabase &tx) { return append(database, tx, event); });
+}
+
 Result<void> AuditLog::appendMany(const Database &database, QSqlDatabase &tx, const QList<Event> &events)
 {
     if (events.isEmpty())

@@ -6,12 +6,14 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
 namespace doorstep::server {
 
 class Database;
+struct DbCaller;
 
 /** Append-only, hash-chained audit log: each row's hash covers its content and the previous
  *  row's hash, so an edited, deleted, inserted or reordered row breaks the chain. */
@@ -33,6 +35,9 @@ public:
     /** Appends several events in order under ONE take of the chain lock (a push request's
      *  entries, at the end of its transaction). Same rows as appending them one by one. */
     static Result<void> appendMany(const Database &database, QSqlDatabase &tx, const QList<Event> &events);
+    /** A read that sent records (a pull page, the review queue): one row in its own transaction,
+     *  its subject every child whose records were sent, sorted and comma-separated. */
+    static Result<void> appendRead(const Database &database, const DbCaller &caller, Event event, const QSet<QString> &children);
 
     struct Report {
         bool ok = true;

@@ -59,12 +59,10 @@ ApiResponse ReviewService::queue(const AuthContext &ctx)
     if (!read)
         return ApiResponse::fromError(read.error());
     if (!items.isEmpty()) {
-        QStringList list(children.begin(), children.end());
-        list.sort();
-        auto logged = m_db.transact(ctx.caller(), [&](QSqlDatabase &tx) -> Result<void> {
-            return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("review_queue"), list.join(QLatin1Char(',')),
-                                               QJsonObject{{QStringLiteral("records"), items.size()}}});
-        });
+        auto logged = AuditLog::appendRead(m_db, ctx.caller(),
+                                           {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("review_queue"), QString(),
+                                            QJsonObject{{QStringLiteral("records"), items.size()}}},
+                                           children);
         if (!logged)
             return ApiResponse::fromError(logged.error());
     }

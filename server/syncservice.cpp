@@ -892,12 +892,10 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
     const QString next = rows.isEmpty() ? (cursor.isEmpty() ? encodeCursor(QStringLiteral("0"), 0) : cursor)
                                         : encodeCursor(rows.last().xid, rows.last().seq);
     if (!changes.isEmpty()) {
-        QStringList list(children.begin(), children.end());
-        list.sort();
-        auto a = m_db.transact(ctx.caller(), [&](QSqlDatabase &tx) -> Result<void> {
-            return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("pull"), list.join(QLatin1Char(',')),
-                                               QJsonObject{{QStringLiteral("records"), changes.size()}}});
-        });
+        auto a = AuditLog::appendRead(m_db, ctx.caller(),
+                                      {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("pull"), QString(),
+                                       QJsonObject{{QStringLiteral("records"), changes.size()}}},
+                                      children);
         if (!a)
             return ApiResponse::fromError(a.error());
     }
