@@ -113,12 +113,13 @@ Result<PushSummary> SyncApplier::applyPushResults(const QList<OutboxEntry> &sent
             summary.rejected++;
         } else {
             // "retry": the service could not store this one (and kept the others); any other answer
-            // is one this client does not understand. Either way it is sent again later, until it has
-            // failed kRetryAnswersBeforeQuarantine times running: then it waits for a person, so a
-            // change the service can never store neither goes round for ever nor holds up the rest.
+            // is one this client does not understand (kept for a later client). Either way it is sent
+            // again later. A "retry" that comes kRetryAnswersBeforeQuarantine times running waits for
+            // a person, so a change the service can never store neither goes round for ever nor holds
+            // up the rest.
             const bool understood = kind == QLatin1String("retry");
             const QString reason = understood ? answer.value(u"message").toString() : QStringLiteral("unknown answer from the service");
-            if (entry.retryAnswers + 1 >= kRetryAnswersBeforeQuarantine) {
+            if (understood && entry.retryAnswers + 1 >= kRetryAnswersBeforeQuarantine) {
                 const QString why = QCoreApplication::translate("doorstep::sync::SyncApplier",
                                                                 "The service could not store this change, %1 times running.")
                                         .arg(entry.retryAnswers + 1);
