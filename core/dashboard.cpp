@@ -50,6 +50,15 @@ struct Builder {
             addChild(s.missingChildIds, childId);
         }
     }
+    /** One share for a whole visit, whichever of its children the scope lists. */
+    void shareOfVisit(DashboardShare &s, bool counted, const QStringList &children)
+    {
+        ++s.denominator;
+        if (counted)
+            ++s.numerator;
+        for (const QString &c : children)
+            addChild(counted ? s.childIds : s.missingChildIds, c);
+    }
     void duration(DashboardDuration &d, int days, const QStringList &children)
     {
         d.samples.append(days);
@@ -63,7 +72,7 @@ struct Builder {
             finish(c->childIds);
         for (auto it = f.notSeenAloneReasons.begin(); it != f.notSeenAloneReasons.end(); ++it)
             finish(it->childIds);
-        for (DashboardShare *s : {&f.seenAlone, &f.viewsRecorded}) {
+        for (DashboardShare *s : {&f.seenAlone, &f.viewsRecorded, &f.recordedWithinStandard}) {
             finish(s->childIds);
             finish(s->missingChildIds);
         }
@@ -137,6 +146,7 @@ QJsonObject DashboardFigures::toJson() const
             {QStringLiteral("not_seen_alone_reasons"), reasons},
             {QStringLiteral("views_recorded"), viewsRecorded.toJson()},
             {QStringLiteral("visit_to_submission_working_days"), visitToSubmission.toJson()},
+            {QStringLiteral("recorded_within_standard"), recordedWithinStandard.toJson()},
             {QStringLiteral("submission_to_decision_working_days"), submissionToDecision.toJson()}};
 }
 
@@ -164,6 +174,7 @@ QJsonObject Dashboard::toJson() const
     for (const DashboardFigures &f : children)
         c.append(f.toJson());
     return {{QStringLiteral("today"), today.toString(Qt::ISODate)},
+            {QStringLiteral("recording_standard_working_days"), recordingStandardWorkingDays},
             {QStringLiteral("team"), team.toJson()},
             {QStringLiteral("workers"), w},
             {QStringLiteral("children"), c}};
@@ -287,8 +298,10 @@ Dashboard DashboardCalculator::compute(const QList<QJsonObject> &records, const 
         for (Builder *b : scopes) {
             // A child's own figure lists only that child; team and worker list all on the visit.
             const QStringList ids = b->f.key.isEmpty() || b == &w ? known : QStringList{b->f.key};
-            if (recording >= 0)
+            if (recording >= 0) {
                 b->duration(b->f.visitToSubmission, recording, ids);
+                b->shareOfVisit(b->f.recordedWithinStandard, recording <= m_options.recordingStandardWorkingDays, ids);
+            }
             if (decision >= 0)
                 b->duration(b->f.submissionToDecision, decision, ids);
         }
@@ -296,6 +309,7 @@ Dashboard DashboardCalculator::compute(const QList<QJsonObject> &records, const 
 
     Dashboard d;
     d.today = today;
+    d.recordingStandardWorkingDays = m_options.recordingStandardWorkingDays;
     d.team = team.done();
     for (auto &[key, b] : workers)
         d.workers.append(b.done());

@@ -11,7 +11,8 @@
 //  - seen alone and views recorded: per child card on a visit that is not a draft, among the
 //    cards where the child was seen (one cannot be seen alone, or give views in person, unseen).
 //  - visit → submission: per non-draft visit with submitted_at, working days
-//    (DueDateEngine::recordingDelayWorkingDays).
+//    (DueDateEngine::recordingDelayWorkingDays); "recorded within standard" is the share of those
+//    visits submitted within the council's standard (Options::recordingStandardWorkingDays).
 //  - submission → decision: per visit with a review decided at or after its (latest)
 //    submitted_at: the first such review, working days from submitted_at to decided_at.
 // Figures per worker use the child's allocated worker for due dates and the visit's author for
@@ -69,6 +70,8 @@ struct DashboardFigures {
     QMap<QString, DashboardCount> notSeenAloneReasons;
     DashboardShare viewsRecorded;
     DashboardDuration visitToSubmission;
+    /** Visits submitted within the council's recording standard, among those visitToSubmission counts. */
+    DashboardShare recordedWithinStandard;
     DashboardDuration submissionToDecision;
 
     QJsonObject toJson() const;
@@ -77,6 +80,7 @@ struct DashboardFigures {
 /** The dashboard: the team, each worker and each child (each list sorted by key). */
 struct Dashboard {
     QDate today;
+    int recordingStandardWorkingDays = 2; // what recordedWithinStandard was measured against
     DashboardFigures team;
     QList<DashboardFigures> workers;
     QList<DashboardFigures> children;
@@ -95,6 +99,8 @@ public:
         int dueWindowDays = 7; // "due" means due within this many calendar days
         QDate from;            // visit figures: visits started on or after (England date); invalid = no bound
         QDate to;              // ... and on or before; invalid = no bound
+        /** The council's standard for recording: visits submitted within this many working days. */
+        int recordingStandardWorkingDays = 2;
     };
 
     explicit DashboardCalculator(DueDateEngine engine = DueDateEngine());

@@ -799,148 +799,159 @@
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="165" />
-        <location filename="../qml/pages/DashboardPage.qml" line="272" />
+        <location filename="../qml/pages/DashboardPage.qml" line="273" />
         <source>Overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="166" />
-        <location filename="../qml/pages/DashboardPage.qml" line="282" />
-        <location filename="../qml/pages/DashboardPage.qml" line="294" />
-        <location filename="../qml/pages/DashboardPage.qml" line="303" />
+        <location filename="../qml/pages/DashboardPage.qml" line="283" />
+        <location filename="../qml/pages/DashboardPage.qml" line="295" />
         <location filename="../qml/pages/DashboardPage.qml" line="304" />
+        <location filename="../qml/pages/DashboardPage.qml" line="305" />
         <source>Seen alone</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="167" />
-        <location filename="../qml/pages/DashboardPage.qml" line="356" />
-        <location filename="../qml/pages/DashboardPage.qml" line="366" />
+        <location filename="../qml/pages/DashboardPage.qml" line="357" />
+        <location filename="../qml/pages/DashboardPage.qml" line="367" />
         <source>Views recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="168" />
-        <location filename="../qml/pages/DashboardPage.qml" line="394" />
+        <location filename="../qml/pages/DashboardPage.qml" line="395" />
         <source>Visit to submission</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="168" />
-        <location filename="../qml/pages/DashboardPage.qml" line="169" />
+        <location filename="../qml/pages/DashboardPage.qml" line="170" />
         <source>median, working days</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="169" />
-        <location filename="../qml/pages/DashboardPage.qml" line="395" />
+        <source>Recorded in time</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/DashboardPage.qml" line="169" />
+        <source>within %n working day(s)</source>
+        <translation>
+            <numerusform>within %n working day</numerusform><numerusform>within %n working days</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="170" />
+        <location filename="../qml/pages/DashboardPage.qml" line="396" />
         <source>Submission to decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="180" />
+        <location filename="../qml/pages/DashboardPage.qml" line="181" />
         <source>Team — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="217" />
+        <location filename="../qml/pages/DashboardPage.qml" line="218" />
         <source>Compare:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="220" />
+        <location filename="../qml/pages/DashboardPage.qml" line="221" />
         <source>Workers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="225" />
+        <location filename="../qml/pages/DashboardPage.qml" line="226" />
         <source>Compare workers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="230" />
-        <location filename="../qml/pages/DashboardPage.qml" line="270" />
+        <location filename="../qml/pages/DashboardPage.qml" line="231" />
+        <location filename="../qml/pages/DashboardPage.qml" line="271" />
         <source>Children</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="235" />
+        <location filename="../qml/pages/DashboardPage.qml" line="236" />
         <source>Compare children</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="253" />
-        <location filename="../qml/pages/DashboardPage.qml" line="269" />
+        <location filename="../qml/pages/DashboardPage.qml" line="254" />
+        <location filename="../qml/pages/DashboardPage.qml" line="270" />
         <source>Visits due and overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="254" />
+        <location filename="../qml/pages/DashboardPage.qml" line="255" />
         <source>Children whose next statutory visit is due soon (blue) or overdue (red).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="260" />
+        <location filename="../qml/pages/DashboardPage.qml" line="261" />
         <source>due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="261" />
+        <location filename="../qml/pages/DashboardPage.qml" line="262" />
         <source>overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="271" />
+        <location filename="../qml/pages/DashboardPage.qml" line="272" />
         <source>Due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="283" />
+        <location filename="../qml/pages/DashboardPage.qml" line="284" />
         <source>Of the children seen on submitted visits, how many were seen alone (green) or not (amber).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="295" />
+        <location filename="../qml/pages/DashboardPage.qml" line="296" />
         <source>Not seen alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="305" />
+        <location filename="../qml/pages/DashboardPage.qml" line="306" />
         <source>Not alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="306" />
-        <location filename="../qml/pages/DashboardPage.qml" line="367" />
+        <location filename="../qml/pages/DashboardPage.qml" line="307" />
+        <location filename="../qml/pages/DashboardPage.qml" line="368" />
         <source>Seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="307" />
-        <location filename="../qml/pages/DashboardPage.qml" line="334" />
-        <location filename="../qml/pages/DashboardPage.qml" line="368" />
+        <location filename="../qml/pages/DashboardPage.qml" line="308" />
+        <location filename="../qml/pages/DashboardPage.qml" line="335" />
+        <location filename="../qml/pages/DashboardPage.qml" line="369" />
         <source>Share</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="317" />
-        <location filename="../qml/pages/DashboardPage.qml" line="332" />
+        <location filename="../qml/pages/DashboardPage.qml" line="318" />
+        <location filename="../qml/pages/DashboardPage.qml" line="333" />
         <source>Why not seen alone</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="318" />
+        <location filename="../qml/pages/DashboardPage.qml" line="319" />
         <source>The team's reasons (regulation 29) when a child was seen but not alone: %n time(s).</source>
         <translation>
             <numerusform>The team's reasons (regulation 29) when a child was seen but not alone: %n time.</numerusform><numerusform>The team's reasons (regulation 29) when a child was seen but not alone: %n times.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="324" />
+        <location filename="../qml/pages/DashboardPage.qml" line="325" />
         <source>not alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="333" />
+        <location filename="../qml/pages/DashboardPage.qml" line="334" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
@@ -950,120 +961,120 @@
             <numerusform>The team's reasons (regulation 29) when a child was seen but not alone: %n card.</numerusform><numerusform>The team's reasons (regulation 29) when a child was seen but not alone: %n cards.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="331" />
+        <location filename="../qml/pages/DashboardPage.qml" line="332" />
         <source>Reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="344" />
-        <location filename="../qml/pages/DashboardPage.qml" line="365" />
+        <location filename="../qml/pages/DashboardPage.qml" line="345" />
+        <location filename="../qml/pages/DashboardPage.qml" line="366" />
         <source>Child's views recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="345" />
+        <location filename="../qml/pages/DashboardPage.qml" line="346" />
         <source>Of the children seen, how many had their views written down (green) or not (amber).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="357" />
+        <location filename="../qml/pages/DashboardPage.qml" line="358" />
         <source>No views recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="377" />
-        <location filename="../qml/pages/DashboardPage.qml" line="393" />
+        <location filename="../qml/pages/DashboardPage.qml" line="378" />
+        <location filename="../qml/pages/DashboardPage.qml" line="394" />
         <source>Time to submit and to decide</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="378" />
+        <location filename="../qml/pages/DashboardPage.qml" line="379" />
         <source>Median working days from the visit to its submission (blue) and from submission to the manager's decision (purple).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="384" />
+        <location filename="../qml/pages/DashboardPage.qml" line="385" />
         <source>working days to submit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="385" />
+        <location filename="../qml/pages/DashboardPage.qml" line="386" />
         <source>working days to decide</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="431" />
+        <location filename="../qml/pages/DashboardPage.qml" line="432" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="433" />
+        <location filename="../qml/pages/DashboardPage.qml" line="434" />
         <source>Close the list of children</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="438" />
+        <location filename="../qml/pages/DashboardPage.qml" line="439" />
         <source>%n child(ren)</source>
         <translation>
             <numerusform>%n child</numerusform><numerusform>%n children</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="459" />
+        <location filename="../qml/pages/DashboardPage.qml" line="460" />
         <source>%1, %2, allocated to %3; open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="481" />
+        <location filename="../qml/pages/DashboardPage.qml" line="482" />
         <source>No children behind this figure.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="496" />
+        <location filename="../qml/pages/DashboardPage.qml" line="497" />
         <source>Export personal data?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="500" />
+        <location filename="../qml/pages/DashboardPage.qml" line="501" />
         <source>The CSV lists every child of your team with their name, legal status, worker and visit dates. It is an ordinary file: it is not encrypted and the app's PIN does not protect it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="505" />
+        <location filename="../qml/pages/DashboardPage.qml" line="506" />
         <source>It will be saved in %1. Share it only through your council's secure channels and delete it when you no longer need it. The export is recorded in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="512" />
+        <location filename="../qml/pages/DashboardPage.qml" line="513" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="515" />
+        <location filename="../qml/pages/DashboardPage.qml" line="516" />
         <source>Cancel the export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="519" />
+        <location filename="../qml/pages/DashboardPage.qml" line="520" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="522" />
+        <location filename="../qml/pages/DashboardPage.qml" line="523" />
         <source>Export the CSV file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="535" />
+        <location filename="../qml/pages/DashboardPage.qml" line="536" />
         <source>Export saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="535" />
+        <location filename="../qml/pages/DashboardPage.qml" line="536" />
         <source>Export failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="539" />
+        <location filename="../qml/pages/DashboardPage.qml" line="540" />
         <source>Saved as %1</source>
         <translation type="unfinished" />
     </message>
@@ -2807,24 +2818,24 @@
 <context>
     <name>doorstep::DashboardFiguresModel</name>
     <message>
-        <location filename="../qml/dashboardfiguresmodel.cpp" line="53" />
-        <location filename="../qml/dashboardfiguresmodel.cpp" line="60" />
+        <location filename="../qml/dashboardfiguresmodel.cpp" line="55" />
+        <location filename="../qml/dashboardfiguresmodel.cpp" line="62" />
         <source>No visits in this period</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/dashboardfiguresmodel.cpp" line="54" />
+        <location filename="../qml/dashboardfiguresmodel.cpp" line="56" />
         <source>%1 of %2 (%3%)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/dashboardfiguresmodel.cpp" line="62" />
+        <location filename="../qml/dashboardfiguresmodel.cpp" line="64" />
         <source>median %1, mean %2 working days (%n visit(s))</source>
         <translation>
             <numerusform>median %1, mean %2 working days (%n visit)</numerusform><numerusform>median %1, mean %2 working days (%n visits)</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/dashboardfiguresmodel.cpp" line="119" />
+        <location filename="../qml/dashboardfiguresmodel.cpp" line="125" />
         <source>%1: %2 due, %3 overdue; seen alone %4; views recorded %5; visit to submission %6; submission to decision %7</source>
         <translation type="unfinished" />
     </message>
@@ -2850,22 +2861,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/dashboardviewmodel.cpp" line="166" />
+        <location filename="../qml/dashboardviewmodel.cpp" line="171" />
         <source>Not allocated</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/dashboardviewmodel.cpp" line="173" />
+        <location filename="../qml/dashboardviewmodel.cpp" line="178" />
         <source>Worker %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/dashboardviewmodel.cpp" line="208" />
+        <location filename="../qml/dashboardviewmodel.cpp" line="213" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/dashboardviewmodel.cpp" line="237" />
+        <location filename="../qml/dashboardviewmodel.cpp" line="243" />
         <source>Child not on this tablet</source>
         <translation type="unfinished" />
     </message>

@@ -35,6 +35,8 @@ QHash<int, QByteArray> DashboardFiguresModel::roleNames() const
             {VisitToSubmissionMeanRole, "visitToSubmissionMean"},
             {VisitToSubmissionCountRole, "visitToSubmissionCount"},
             {VisitToSubmissionTextRole, "visitToSubmissionText"},
+            {RecordedInTimePercentRole, "recordedInTimePercent"},
+            {RecordedInTimeTextRole, "recordedInTimeText"},
             {SubmissionToDecisionMedianRole, "submissionToDecisionMedian"},
             {SubmissionToDecisionMeanRole, "submissionToDecisionMean"},
             {SubmissionToDecisionCountRole, "submissionToDecisionCount"},
@@ -107,6 +109,10 @@ QVariant DashboardFiguresModel::data(const QModelIndex &index, int role) const
         return int(f.visitToSubmission.samples.size());
     case VisitToSubmissionTextRole:
         return durationText(f.visitToSubmission);
+    case RecordedInTimePercentRole:
+        return percent(f.recordedWithinStandard);
+    case RecordedInTimeTextRole:
+        return shareText(f.recordedWithinStandard);
     case SubmissionToDecisionMedianRole:
         return f.submissionToDecision.median();
     case SubmissionToDecisionMeanRole:
@@ -172,6 +178,10 @@ QStringList DashboardFiguresModel::childIds(int row, const QString &figure) cons
         return f.viewsRecorded.missingChildIds;
     if (figure == u"visitToSubmission")
         return f.visitToSubmission.childIds;
+    if (figure == u"recordedInTime")
+        return f.recordedWithinStandard.childIds;
+    if (figure == u"recordedLate")
+        return f.recordedWithinStandard.missingChildIds;
     if (figure == u"submissionToDecision")
         return f.submissionToDecision.childIds;
     return {};

@@ -49,6 +49,8 @@ public:
         VisitToSubmissionMeanRole,
         VisitToSubmissionCountRole,
         VisitToSubmissionTextRole,
+        RecordedInTimePercentRole, // submitted within the council's recording standard
+        RecordedInTimeTextRole,
         SubmissionToDecisionMedianRole,
         SubmissionToDecisionMeanRole,
         SubmissionToDecisionCountRole,

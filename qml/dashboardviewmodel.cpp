@@ -156,7 +156,12 @@ Result<DashboardSnapshot> DashboardViewModel::compute(Database &db, const QDate 
     auto policy = SyncState(db).visitPolicy();
     if (!policy)
         return policy.error();
-    snapshot.dashboard = DashboardCalculator(DueDateEngine(policy.value()), options).compute(records, today);
+    auto standard = SyncState(db).recordingStandard();
+    if (!standard)
+        return standard.error();
+    DashboardCalculator::Options councils = options;
+    councils.recordingStandardWorkingDays = standard.value();
+    snapshot.dashboard = DashboardCalculator(DueDateEngine(policy.value()), councils).compute(records, today);
     return snapshot;
 }
 
@@ -217,6 +222,7 @@ void DashboardViewModel::reload()
             sortByLabel(children);
             m_children->setRows(children);
             m_reasons->setReasons(s.dashboard.team.notSeenAloneReasons);
+            m_recordingStandardDays = s.dashboard.recordingStandardWorkingDays;
             m_ready = true;
             // A drill-down list open across a reload keeps its children, with fresh names.
             if (!m_drillDownTitle.isEmpty())

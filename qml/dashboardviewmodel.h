@@ -55,6 +55,8 @@ class DashboardViewModel : public QObject, public QQmlParserStatus
     Q_PROPERTY(doorstep::DashboardFiguresModel *team READ team CONSTANT)
     /** The team's row as a map (the summary tiles). */
     Q_PROPERTY(QVariantMap teamFigures READ teamFigures NOTIFY loadingChanged)
+    /** The council's recording standard the "recorded in time" figures are measured against. */
+    Q_PROPERTY(int recordingStandardDays READ recordingStandardDays NOTIFY loadingChanged)
     Q_PROPERTY(doorstep::DashboardFiguresModel *workers READ workers CONSTANT)
     Q_PROPERTY(doorstep::DashboardFiguresModel *children READ children CONSTANT)
     Q_PROPERTY(doorstep::DashboardReasonsModel *reasons READ reasons CONSTANT)
@@ -81,6 +83,7 @@ public:
     QString errorString() const { return m_errorString; }
     DashboardFiguresModel *team() const { return m_team; }
     QVariantMap teamFigures() const { return m_team->get(0); }
+    int recordingStandardDays() const { return m_recordingStandardDays; }
     DashboardFiguresModel *workers() const { return m_workers; }
     DashboardFiguresModel *children() const { return m_children; }
     DashboardReasonsModel *reasons() const { return m_reasons; }
@@ -125,6 +128,7 @@ private:
     QString m_currentUserName;
     bool m_loading = false;
     bool m_ready = false;
+    int m_recordingStandardDays = 2;
     bool m_complete = true; // false between classBegin and componentComplete
     quint64 m_generation = 0;
     QString m_errorString;

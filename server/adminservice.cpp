@@ -115,6 +115,20 @@ Result<VisitPolicy> AdminService::setVisitPolicy(const QByteArray &json)
     return policy.value();
 }
 
+Result<void> AdminService::setRecordingStandard(int days)
+{
+    if (days < 0 || days > 30)
+        return Error(ErrorCode::InvalidInput, QStringLiteral("the standard is 0 to 30 working days"), QStringLiteral("days"));
+    return m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
+        auto q = Database::exec(tx, QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                                {QString::fromLatin1(council::kRecordingStandardKey), QString::number(days)});
+        if (!q)
+            return q.error();
+        return AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.set_recording_standard"), QString(),
+                                           QJsonObject{{QStringLiteral("working_days"), days}}});
+    });
+}
+
 Result<QString> AdminService::createUser(const QString &username, const QByteArray &password, const QString &role, const QString &team,
                                          const QString &displayName)
 {

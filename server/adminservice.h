@@ -30,6 +30,8 @@ public:
      *  {"child_protection": {"every": 10, "unit": "working_days"}, "child_in_need": {...}} (either
      *  may be left out: it keeps the default). Devices follow it from their next pull. */
     Result<VisitPolicy> setVisitPolicy(const QByteArray &json);
+    /** Sets the council's recording standard: a visit is to be submitted within `days` working days (0–30). */
+    Result<void> setRecordingStandard(int days);
     /** Allocates (or reallocates) a child to a worker: the new worker receives the child and its
      *  records at their next pull, the old worker a purge. */
     Result<void> allocate(const QString &childId, const QString &worker);

@@ -27,12 +27,28 @@ Result<VisitPolicy> visitPolicy(QSqlDatabase &db)
     return policy.value();
 }
 
+Result<int> recordingStandard(QSqlDatabase &db)
+{
+    auto q = Database::exec(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {QString::fromLatin1(kRecordingStandardKey)});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return kDefaultRecordingStandard;
+    bool ok = false;
+    const int days = q.value().value(0).toString().toInt(&ok);
+    return ok && days >= 0 && days <= 30 ? days : kDefaultRecordingStandard;
+}
+
 Result<QJsonObject> forDevices(QSqlDatabase &db)
 {
     auto policy = visitPolicy(db);
     if (!policy)
         return policy.error();
-    return QJsonObject{{QString::fromLatin1(kVisitPolicyKey), policy.value().toJson()}};
+    auto standard = recordingStandard(db);
+    if (!standard)
+        return standard.error();
+    return QJsonObject{{QString::fromLatin1(kVisitPolicyKey), policy.value().toJson()},
+                       {QString::fromLatin1(kRecordingStandardKey), standard.value()}};
 }
 
 } // namespace doorstep::server::council

@@ -103,7 +103,7 @@ int main(int argc, char *argv[])
 
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Doorstep central service.\n\nCommands: serve, migrate, create-team NAME, "
-                                               "create-user USERNAME, set-name USER --name NAME, set-visit-policy JSON, allocate, revoke-device DEVICE|USER, verify-audit, seed-demo"));
+                                               "create-user USERNAME, set-name USER --name NAME, set-visit-policy JSON, set-recording-standard DAYS, allocate, revoke-device DEVICE|USER, verify-audit, seed-demo"));
     p.addHelpOption();
     p.addVersionOption();
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
@@ -195,6 +195,16 @@ int main(int argc, char *argv[])
         if (!policy)
             return failWith(policy.error());
         out() << QJsonDocument(policy.value().toJson()).toJson(QJsonDocument::Compact) << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("set-recording-standard")) {
+        bool ok = false;
+        const int days = args.size() == 2 ? args.at(1).toInt(&ok) : -1;
+        if (!ok)
+            return fail(QStringLiteral("usage: set-recording-standard DAYS (working days from a visit to its submission, 0-30)"));
+        if (auto r = admin.setRecordingStandard(days); !r)
+            return failWith(r.error());
+        out() << "recording standard: " << days << " working days" << Qt::endl;
         return 0;
     }
     if (command == QLatin1String("allocate")) {

@@ -190,6 +190,10 @@ ApiResponse ManagerService::dashboard(const AuthContext &ctx, const QUrlQuery &q
         if (!councilPolicy)
             return councilPolicy.error();
         policy = councilPolicy.value();
+        auto standard = council::recordingStandard(db);
+        if (!standard)
+            return standard.error();
+        options.recordingStandardWorkingDays = standard.value();
         return {};
     }, Database::Mode::ReadSnapshot);
     if (!read)

@@ -267,6 +267,13 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
             qCWarning(lcApply) << "the service's visit policy was not understood; kept the one before";
         }
     }
+    if (const QJsonValue standard = council.value(u"recording_standard_working_days"); standard.isDouble()) {
+        const int days = standard.toInt(-1);
+        if (days >= 0 && days <= 30) {
+            if (auto s = SyncState(m_db).set(QLatin1String(SyncState::kRecordingStandard), QString::number(days)); !s)
+                return s.error();
+        }
+    }
     if (auto s = SyncState(m_db).setPullCursor(nextCursor); !s)
         return s.error();
     if (auto c = tx.commit(); !c)

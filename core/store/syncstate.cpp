@@ -52,6 +52,16 @@ Result<void> SyncState::setVisitPolicy(const VisitPolicy &policy)
     return set(QLatin1String(kVisitPolicy), QString::fromUtf8(QJsonDocument(policy.toJson()).toJson(QJsonDocument::Compact)));
 }
 
+Result<int> SyncState::recordingStandard()
+{
+    Result<std::optional<QString>> r = get(QLatin1String(kRecordingStandard));
+    if (!r)
+        return r.error();
+    bool ok = false;
+    const int days = r.value() ? r.value()->toInt(&ok) : 0;
+    return ok && days >= 0 && days <= 30 ? days : 2;
+}
+
 Result<QString> SyncState::pullCursor()
 {
     Result<std::optional<QString>> r = get(QLatin1String(kPullCursor));

@@ -31,6 +31,9 @@ public:
      *  defaults before the first pull (or offline from the start). */
     Result<VisitPolicy> visitPolicy();
     Result<void> setVisitPolicy(const VisitPolicy &policy);
+    static constexpr const char *kRecordingStandard = "recording_standard_working_days";
+    /** The council's recording standard in working days, as last sent; 2 before the first pull. */
+    Result<int> recordingStandard();
 
     /** The opaque cursor after the last applied page; empty before the first pull. */
     Result<QString> pullCursor();

@@ -154,7 +154,7 @@ Page {
             GridLayout {
                 objectName: "teamTiles"
                 Layout.fillWidth: true
-                columns: page.wide ? 6 : (page.width / Theme.textScale > 560 ? 3 : 2)
+                columns: page.wide ? 7 : (page.width / Theme.textScale > 560 ? 4 : 2)
                 columnSpacing: Theme.spacing
                 rowSpacing: Theme.spacing
                 Repeater {
@@ -166,6 +166,7 @@ Page {
                         { figure: "seenAlone", title: qsTr("Seen alone"), value: tiles.row.seenAlonePercent < 0 ? "–" : tiles.row.seenAlonePercent + "%", detail: tiles.row.seenAloneText, tint: Theme.ok },
                         { figure: "viewsRecorded", title: qsTr("Views recorded"), value: tiles.row.viewsPercent < 0 ? "–" : tiles.row.viewsPercent + "%", detail: tiles.row.viewsText, tint: Theme.ok },
                         { figure: "visitToSubmission", title: qsTr("Visit to submission"), value: page.days(tiles.row.visitToSubmissionMedian), detail: qsTr("median, working days"), tint: Theme.text },
+                        { figure: "recordedInTime", title: qsTr("Recorded in time"), value: tiles.row.recordedInTimePercent < 0 ? "–" : tiles.row.recordedInTimePercent + "%", detail: qsTr("within %n working day(s)", "", vm.recordingStandardDays), tint: Theme.ok },
                         { figure: "submissionToDecision", title: qsTr("Submission to decision"), value: page.days(tiles.row.submissionToDecisionMedian), detail: qsTr("median, working days"), tint: Theme.text }
                     ] : []
                     delegate: ItemDelegate {

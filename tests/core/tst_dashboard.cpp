@@ -165,7 +165,22 @@ private Q_SLOTS:
     void periodFilter();
     void emptyInput();
     void correctionCountsOnce();
+    void recordingStandardIsTheCouncils();
 };
+
+void TestDashboard::recordingStandardIsTheCouncils()
+{
+    DashboardCalculator::Options fourDays;
+    fourDays.recordingStandardWorkingDays = 4;
+    const Dashboard d = DashboardCalculator(engine(), fourDays).compute(fixture(), kToday);
+    QCOMPARE(d.recordingStandardWorkingDays, 4);
+    QCOMPARE(d.toJson().value(S("recording_standard_working_days")).toInt(), 4);
+    QCOMPARE(d.team.recordedWithinStandard.numerator, 3);
+    QCOMPARE(d.team.recordedWithinStandard.denominator, 3);
+    DashboardCalculator::Options sameDay;
+    sameDay.recordingStandardWorkingDays = 0;
+    QCOMPARE(DashboardCalculator(engine(), sameDay).compute(fixture(), kToday).team.recordedWithinStandard.numerator, 0);
+}
 
 void TestDashboard::correctionCountsOnce()
 {
@@ -255,6 +270,9 @@ void TestDashboard::figures_data()
     QTest::addRow("w1 visit→submission") << worker << S("w1") << v2s << dur({2, 4}, 3, 3, {kA, kB, kC});
     QTest::addRow("w2 visit→submission") << worker << S("w2") << v2s << dur({1}, 1, 1, {kD});
     QTest::addRow("C visit→submission") << ch << kC << v2s << dur({4}, 4, 4, {kC});
+    // Within the default standard of 2 working days: A's visit (2) and D's (1), not B and C's (4).
+    QTest::addRow("team within standard") << team << QString() << S("recorded_within_standard") << share(2, 3, {kA, kD}, {kB, kC});
+    QTest::addRow("w1 within standard") << worker << S("w1") << S("recorded_within_standard") << share(1, 2, {kA}, {kB, kC});
     QTest::addRow("team submission→decision") << team << QString() << s2d << dur({2, 3}, 2.5, 2.5, {kA, kD});
     QTest::addRow("w1 submission→decision") << worker << S("w1") << s2d << dur({2}, 2, 2, {kA});
     QTest::addRow("w2 submission→decision") << worker << S("w2") << s2d << dur({3}, 3, 3, {kD});

@@ -418,6 +418,29 @@ void TestManagerApi::dashboard()
     QCOMPARE(overdue(), 2);
     QCOMPARE(ServerProcess::cli({S("set-visit-policy"), S("{}")}, m_backend.spec()).exitCode, 0); // back to the defaults
     QCOMPARE(overdue(), 0);
+
+    // The council's recording standard: "recorded in time" counts the visits whose delay (the
+    // samples of visit_to_submission; a day's delay or none, depending on the weekday) is within it.
+    auto check = [&](int standard) {
+        const ApiReply d = m_api->get(S("/api/v1/dashboard?today=") + today, m_tokens[S("m1")]);
+        QCOMPARE(d.json.value(S("recording_standard_working_days")).toInt(-1), standard);
+        const QJsonObject t = d.json.value(S("team")).toObject();
+        int within = 0;
+        const QJsonArray samples = t.value(S("visit_to_submission_working_days")).toObject().value(S("samples")).toArray();
+        for (const QJsonValue &v : samples)
+            within += v.toInt() <= standard ? 1 : 0;
+        const QJsonObject share = t.value(S("recorded_within_standard")).toObject();
+        QCOMPARE(share.value(S("denominator")).toInt(), int(samples.size()));
+        QCOMPARE(share.value(S("numerator")).toInt(), within);
+    };
+    check(2); // the default
+    QCOMPARE(ServerProcess::cli({S("set-recording-standard"), S("0")}, m_backend.spec()).exitCode, 0);
+    check(0);
+    QVERIFY(ServerProcess::cli({S("set-recording-standard"), S("31")}, m_backend.spec()).exitCode != 0);
+    QVERIFY(ServerProcess::cli({S("set-recording-standard"), S("soon")}, m_backend.spec()).exitCode != 0);
+    check(0); // unchanged by the refused ones
+    QCOMPARE(ServerProcess::cli({S("set-recording-standard"), S("2")}, m_backend.spec()).exitCode, 0);
+    check(2);
 }
 
 void TestManagerApi::exportsAudited()

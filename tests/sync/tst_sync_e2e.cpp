@@ -595,6 +595,14 @@ private Q_SLOTS:
         const VisitPolicy got = policyOnDevice().value();
         QCOMPARE(got.childProtection, (VisitFrequency{5, FrequencyUnit::WorkingDays}));
         QCOMPARE(got.childInNeed, (VisitFrequency{28, FrequencyUnit::CalendarDays}));
+
+        // And the recording standard the manager's dashboard measures against.
+        QCOMPARE(onStore<int>(*t->device, [](Database &db) { return SyncState(db).recordingStandard(); }).value(), 2);
+        auto standard = ServerProcess::cli({QStringLiteral("set-recording-standard"), QStringLiteral("5")}, m_backend.spec());
+        QVERIFY2(standard.exitCode == 0, qPrintable(standard.err));
+        auto restoreStandard = qScopeGuard([&] { ServerProcess::cli({QStringLiteral("set-recording-standard"), QStringLiteral("2")}, m_backend.spec()); });
+        QVERIFY(syncUntilClean(*t));
+        QCOMPARE(onStore<int>(*t->device, [](Database &db) { return SyncState(db).recordingStandard(); }).value(), 5);
     }
 
     void reallocationPurgesFromOldDevice()
