@@ -863,6 +863,7 @@
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="169" />
+        <location filename="../qml/pages/DashboardPage.qml" line="396" />
         <source>Recorded in time</source>
         <translation type="unfinished" />
     </message>
@@ -879,7 +880,7 @@
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="170" />
-        <location filename="../qml/pages/DashboardPage.qml" line="396" />
+        <location filename="../qml/pages/DashboardPage.qml" line="397" />
         <source>Submission to decision</source>
         <translation type="unfinished" />
     </message>
@@ -1038,17 +1039,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="432" />
+        <location filename="../qml/pages/DashboardPage.qml" line="433" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="434" />
+        <location filename="../qml/pages/DashboardPage.qml" line="435" />
         <source>Close the list of children</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="439" />
+        <location filename="../qml/pages/DashboardPage.qml" line="440" />
         <source>%n child(ren)</source>
         <translation type="unfinished">
             <numerusform />
@@ -1059,62 +1060,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="460" />
+        <location filename="../qml/pages/DashboardPage.qml" line="461" />
         <source>%1, %2, allocated to %3; open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="482" />
+        <location filename="../qml/pages/DashboardPage.qml" line="483" />
         <source>No children behind this figure.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="497" />
+        <location filename="../qml/pages/DashboardPage.qml" line="498" />
         <source>Export personal data?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="501" />
+        <location filename="../qml/pages/DashboardPage.qml" line="502" />
         <source>The CSV lists every child of your team with their name, legal status, worker and visit dates. It is an ordinary file: it is not encrypted and the app's PIN does not protect it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="506" />
+        <location filename="../qml/pages/DashboardPage.qml" line="507" />
         <source>It will be saved in %1. Share it only through your council's secure channels and delete it when you no longer need it. The export is recorded in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="513" />
+        <location filename="../qml/pages/DashboardPage.qml" line="514" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="516" />
+        <location filename="../qml/pages/DashboardPage.qml" line="517" />
         <source>Cancel the export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="520" />
+        <location filename="../qml/pages/DashboardPage.qml" line="521" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="523" />
+        <location filename="../qml/pages/DashboardPage.qml" line="524" />
         <source>Export the CSV file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="536" />
+        <location filename="../qml/pages/DashboardPage.qml" line="537" />
         <source>Export saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="536" />
+        <location filename="../qml/pages/DashboardPage.qml" line="537" />
         <source>Export failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="540" />
+        <location filename="../qml/pages/DashboardPage.qml" line="541" />
         <source>Saved as %1</source>
         <translation type="unfinished" />
     </message>

@@ -393,6 +393,7 @@ Page {
                         labelTitle: page.scopeTitle
                         tableName: qsTr("Time to submit and to decide")
                         columns: [{ title: qsTr("Visit to submission"), role: "visitToSubmissionText", figure: "visitToSubmission" },
+                                  { title: qsTr("Recorded in time"), role: "recordedInTimeText", figure: "recordedInTime" },
                                   { title: qsTr("Submission to decision"), role: "submissionToDecisionText", figure: "submissionToDecision" }]
                         onCellClicked: (row, figure, title) => page.drill(page.figures, row, figure, title)
                     }

@@ -251,6 +251,11 @@ private Q_SLOTS:
         QCOMPARE(will.data(DashboardFiguresModel::SeenAloneOfRole).toInt(), 1);
         QCOMPARE(will.data(DashboardFiguresModel::ViewsPercentRole).toInt(), 100);
         QCOMPARE(will.data(DashboardFiguresModel::VisitToSubmissionMedianRole).toDouble(), 4.0);
+        // Submitted 4 working days after the visit: not within the council's standard (2 until the service says otherwise).
+        QCOMPARE(vm.recordingStandardDays(), 2);
+        QCOMPARE(will.data(DashboardFiguresModel::RecordedInTimePercentRole).toInt(), 0);
+        QVERIFY(vm.workers()->childIds(1, S("recordedInTime")).isEmpty());
+        QVERIFY(!vm.workers()->childIds(1, S("recordedLate")).isEmpty());
         QCOMPARE(vm.workers()->childIds(1, S("due")), QStringList{C4});
 
         // Children by name; a never-seen child has no visit figures.
