@@ -29,6 +29,14 @@
 
 namespace doorstep {
 
+/** The council's standard for recording a visit: submitted within this many working days of it.
+ *  One definition for the service's setting, the device's copy and the dashboard. */
+struct RecordingStandard {
+    static constexpr int kDefaultDays = 2; // "recorded within 2 working days", a common standard, until set
+    static constexpr int kMaxDays = 30;
+    static bool isValid(int days) { return days >= 0 && days <= kMaxDays; }
+};
+
 /** A number of children (or cards) with the children behind it. */
 struct DashboardCount {
     int count = 0;
@@ -80,7 +88,7 @@ struct DashboardFigures {
 /** The dashboard: the team, each worker and each child (each list sorted by key). */
 struct Dashboard {
     QDate today;
-    int recordingStandardWorkingDays = 2; // what recordedWithinStandard was measured against
+    int recordingStandardWorkingDays = RecordingStandard::kDefaultDays; // what recordedWithinStandard was measured against
     DashboardFigures team;
     QList<DashboardFigures> workers;
     QList<DashboardFigures> children;
@@ -100,7 +108,7 @@ public:
         QDate from;            // visit figures: visits started on or after (England date); invalid = no bound
         QDate to;              // ... and on or before; invalid = no bound
         /** The council's standard for recording: visits submitted within this many working days. */
-        int recordingStandardWorkingDays = 2;
+        int recordingStandardWorkingDays = RecordingStandard::kDefaultDays;
     };
 
     explicit DashboardCalculator(DueDateEngine engine = DueDateEngine());

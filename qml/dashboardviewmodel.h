@@ -128,7 +128,7 @@ private:
     QString m_currentUserName;
     bool m_loading = false;
     bool m_ready = false;
-    int m_recordingStandardDays = 2;
+    int m_recordingStandardDays = RecordingStandard::kDefaultDays;
     bool m_complete = true; // false between classBegin and componentComplete
     quint64 m_generation = 0;
     QString m_errorString;

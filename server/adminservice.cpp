@@ -117,8 +117,9 @@ Result<VisitPolicy> AdminService::setVisitPolicy(const QByteArray &json)
 
 Result<void> AdminService::setRecordingStandard(int days)
 {
-    if (days < 0 || days > 30)
-        return Error(ErrorCode::InvalidInput, QStringLiteral("the standard is 0 to 30 working days"), QStringLiteral("days"));
+    if (!RecordingStandard::isValid(days))
+        return Error(ErrorCode::InvalidInput, QStringLiteral("the standard is 0 to %1 working days").arg(RecordingStandard::kMaxDays),
+                     QStringLiteral("days"));
     return m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
         auto q = Database::exec(tx, QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
                                 {QString::fromLatin1(council::kRecordingStandardKey), QString::number(days)});

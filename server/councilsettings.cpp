@@ -33,10 +33,10 @@ Result<int> recordingStandard(QSqlDatabase &db)
     if (!q)
         return q.error();
     if (!q.value().next())
-        return kDefaultRecordingStandard;
+        return RecordingStandard::kDefaultDays;
     bool ok = false;
     const int days = q.value().value(0).toString().toInt(&ok);
-    return ok && days >= 0 && days <= 30 ? days : kDefaultRecordingStandard;
+    return ok && RecordingStandard::isValid(days) ? days : RecordingStandard::kDefaultDays;
 }
 
 Result<QJsonObject> forDevices(QSqlDatabase &db)

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #pragma once
 
+#include "core/dashboard.h"
 #include "core/duedates.h"
 #include "core/result.h"
 
@@ -15,13 +16,12 @@ namespace council {
 
 inline constexpr const char *kVisitPolicyKey = "visit_policy";
 inline constexpr const char *kRecordingStandardKey = "recording_standard_working_days";
-inline constexpr int kDefaultRecordingStandard = 2; // "recorded within 2 working days", a common standard
 
 /** The council's visiting frequencies for child protection and child in need; the defaults (10
  *  and 20 working days) until `set-visit-policy` has been run. */
 Result<VisitPolicy> visitPolicy(QSqlDatabase &db);
 
-/** The council's standard for recording a visit: submitted within this many working days (0–30). */
+/** The council's standard for recording a visit (core/dashboard.h, RecordingStandard). */
 Result<int> recordingStandard(QSqlDatabase &db);
 
 /** What a pull page carries: {"visit_policy": {...}, "recording_standard_working_days": n}. */

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #include "syncapplier.h"
 
+#include "core/dashboard.h"
 #include "core/rules.h"
 #include "core/store/changerecordingsuspender.h"
 #include "core/store/conflictstore.h"
@@ -269,7 +270,7 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
     }
     if (const QJsonValue standard = council.value(u"recording_standard_working_days"); standard.isDouble()) {
         const int days = standard.toInt(-1);
-        if (days >= 0 && days <= 30) {
+        if (RecordingStandard::isValid(days)) {
             if (auto s = SyncState(m_db).set(QLatin1String(SyncState::kRecordingStandard), QString::number(days)); !s)
                 return s.error();
         }

@@ -59,7 +59,7 @@ Result<int> SyncState::recordingStandard()
         return r.error();
     bool ok = false;
     const int days = r.value() ? r.value()->toInt(&ok) : 0;
-    return ok && days >= 0 && days <= 30 ? days : 2;
+    return ok && RecordingStandard::isValid(days) ? days : RecordingStandard::kDefaultDays;
 }
 
 Result<QString> SyncState::pullCursor()

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #pragma once
 
+#include "core/dashboard.h"
 #include "core/duedates.h"
 #include "core/result.h"
 
@@ -32,7 +33,7 @@ public:
     Result<VisitPolicy> visitPolicy();
     Result<void> setVisitPolicy(const VisitPolicy &policy);
     static constexpr const char *kRecordingStandard = "recording_standard_working_days";
-    /** The council's recording standard in working days, as last sent; 2 before the first pull. */
+    /** The council's recording standard in working days, as last sent; the default before the first pull. */
     Result<int> recordingStandard();
 
     /** The opaque cursor after the last applied page; empty before the first pull. */
