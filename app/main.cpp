@@ -213,6 +213,8 @@ int selfTest()
         home();
         open(QStringLiteral("ChildPage"), {{QStringLiteral("childId"), childId}});
         home();
+        open(QStringLiteral("ChildFormPage"), {{QStringLiteral("childId"), childId}});
+        home();
         if (QObject *visit = open(QStringLiteral("VisitFormPage"), {{QStringLiteral("childIds"), QStringList{childId}}}))
             openPopups(visit);
         home();

@@ -4,52 +4,57 @@
 <context>
     <name>ActionsEditor</name>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="35" />
+        <location filename="../qml/components/ActionsEditor.qml" line="39" />
         <source>What will be done</source>
         <translation>Beth fydd yn cael ei wneud</translation>
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="43" />
+        <location filename="../qml/components/ActionsEditor.qml" line="47" />
         <source>Who</source>
         <translation>Pwy</translation>
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="51" />
+        <location filename="../qml/components/ActionsEditor.qml" line="55" />
         <source>By when</source>
         <translation>Erbyn pryd</translation>
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="58" />
+        <location filename="../qml/components/ActionsEditor.qml" line="64" />
+        <source>Where it stands</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/ActionsEditor.qml" line="71" />
         <source>Remove</source>
         <translation>Tynnu</translation>
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="63" />
+        <location filename="../qml/components/ActionsEditor.qml" line="76" />
         <source>Remove action %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="74" />
+        <location filename="../qml/components/ActionsEditor.qml" line="87" />
         <source>Remove action %1?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="75" />
+        <location filename="../qml/components/ActionsEditor.qml" line="88" />
         <source>What is written about this action will be removed from the record.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="76" />
+        <location filename="../qml/components/ActionsEditor.qml" line="89" />
         <source>Keep the action</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="77" />
+        <location filename="../qml/components/ActionsEditor.qml" line="90" />
         <source>Remove the action</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ActionsEditor.qml" line="83" />
+        <location filename="../qml/components/ActionsEditor.qml" line="96" />
         <source>Add an action</source>
         <translation>Ychwanegu cam gweithredu</translation>
     </message>
@@ -282,6 +287,175 @@
     </message>
 </context>
 <context>
+    <name>ChildFormPage</name>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="54" />
+        <source>‹ Back</source>
+        <translation>‹ Yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="56" />
+        <source>Back; your changes are kept as a draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="63" />
+        <source>Plan and profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/ChildFormPage.qml" line="105" />
+        <source>%n thing(s) to put right before saving:</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="123" />
+        <source>Your unsaved changes from before are restored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="129" />
+        <source>Plan</source>
+        <translation>Cynllun</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="133" />
+        <source>How often the child is to be visited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="141" />
+        <source>Regulation 28 sets the longest time allowed between visits. A frequency on the plan can only make visits more frequent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="142" />
+        <source>Without a frequency on the plan, the council's policy for the child's legal status applies.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="151" />
+        <source>The plan sets how often</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="164" />
+        <source>Every</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="176" />
+        <source>Visit every how many days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="189" />
+        <source>Counted in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="206" />
+        <source>Contingency plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="207" />
+        <source>What will happen if the plan is not working or things get worse, and who will act.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="212" />
+        <source>Actions on the plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="231" />
+        <source>Placement</source>
+        <translation>Lleoliad</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="240" />
+        <source>Placement started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="246" />
+        <source>Kind of placement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="253" />
+        <source>First review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="259" />
+        <source>About the child</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="266" />
+        <source>Preferred name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="272" />
+        <source>First language</source>
+        <translation>Iaith gyntaf</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="278" />
+        <source>Interpreter needed</source>
+        <translation>Angen cyfieithydd</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="284" />
+        <source>Religion</source>
+        <translation>Crefydd</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="291" />
+        <source>Disability or special educational needs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="296" />
+        <source>Address</source>
+        <translation>Cyfeiriad</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="312" />
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="312" />
+        <source>Not saved yet; a draft is kept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="312" />
+        <source>No changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="320" />
+        <source>Save changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="324" />
+        <source>Save the plan and profile</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ChildPage</name>
     <message>
         <location filename="../qml/pages/ChildPage.qml" line="56" />
@@ -419,37 +593,47 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="245" />
+        <location filename="../qml/pages/ChildPage.qml" line="238" />
+        <source>Update plan and profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="240" />
+        <source>Update %1's plan and profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="252" />
         <source>Chronology</source>
         <translation>Cronoleg</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="273" />
+        <location filename="../qml/pages/ChildPage.qml" line="280" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="287" />
+        <location filename="../qml/pages/ChildPage.qml" line="294" />
         <source> (amendment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="299" />
+        <location filename="../qml/pages/ChildPage.qml" line="306" />
         <source> · not yet sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="305" />
+        <location filename="../qml/pages/ChildPage.qml" line="312" />
         <source>Safety concern raised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="320" />
+        <location filename="../qml/pages/ChildPage.qml" line="327" />
         <source>Returned: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="330" />
+        <location filename="../qml/pages/ChildPage.qml" line="337" />
         <source>Nothing recorded yet.</source>
         <translation type="unfinished" />
     </message>
@@ -3310,6 +3494,31 @@
         <location filename="../qml/labels.cpp" line="159" />
         <source>Next steps</source>
         <translation>Camau nesaf</translation>
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="228" />
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="228" />
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="229" />
+        <source>Cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="234" />
+        <source>working days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="234" />
+        <source>days</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="156" />

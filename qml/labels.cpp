@@ -223,4 +223,23 @@ QVariantList Labels::activities()
             option(QStringLiteral("other"), tr("Other"))};
 }
 
+QVariantList Labels::actionStatuses()
+{
+    return {option(QStringLiteral("open"), tr("Open")), option(QStringLiteral("done"), tr("Done")),
+            option(QStringLiteral("cancelled"), tr("Cancelled"))};
+}
+
+QVariantList Labels::frequencyUnits()
+{
+    return {option(QStringLiteral("working_days"), tr("working days")), option(QStringLiteral("calendar_days"), tr("days"))};
+}
+
+QVariantList Labels::placementKinds()
+{
+    QVariantList out;
+    for (const char *code : {"standard", "long_term_until_18", "with_parents_pre_assessment", "temporary_connected_person"})
+        out << option(QString::fromLatin1(code), placementKind(QString::fromLatin1(code)));
+    return out;
+}
+
 } // namespace doorstep

@@ -33,6 +33,12 @@ public:
     Q_INVOKABLE static QVariantList visitTypes();
     Q_INVOKABLE static QVariantList locations();
     Q_INVOKABLE static QVariantList activities();
+    /** Where a plan's action stands: open, done, cancelled. */
+    Q_INVOKABLE static QVariantList actionStatuses();
+    /** How a visiting frequency is counted: calendar or working days. */
+    Q_INVOKABLE static QVariantList frequencyUnits();
+    /** The kinds of placement regulation 28 tells apart. */
+    Q_INVOKABLE static QVariantList placementKinds();
 };
 
 } // namespace doorstep

@@ -10,6 +10,7 @@
 #include "core/wire.h"
 #include "dashboardviewmodel.h"
 
+#include <QJSValue>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
@@ -377,7 +378,9 @@ void RecordForm::setValue(const QString &path, const QVariant &value)
     const QVariantList segments = splitPath(path);
     if (segments.isEmpty())
         return;
-    QJsonValue v = value.isValid() && !value.isNull() ? QJsonValue::fromVariant(value) : QJsonValue(QJsonValue::Undefined);
+    // A JavaScript object or array arrives wrapped; unwrapped it converts like a map or a list.
+    const QVariant plain = value.metaType() == QMetaType::fromType<QJSValue>() ? value.value<QJSValue>().toVariant() : value;
+    QJsonValue v = plain.isValid() && !plain.isNull() ? QJsonValue::fromVariant(plain) : QJsonValue(QJsonValue::Undefined);
     if (v.isString() && v.toString().trimmed().isEmpty())
         v = QJsonValue(QJsonValue::Undefined);
     if (getAt(m_record, segments) == v)
@@ -442,23 +445,27 @@ bool RecordForm::setDateText(const QString &path, const QString &text)
     return true;
 }
 
-void RecordForm::addAction()
+void RecordForm::addAction(const QString &listPath)
 {
-    QJsonArray actions = m_record.value(u"actions").toArray();
+    const QVariantList at = splitPath(listPath);
+    if (at.isEmpty())
+        return;
+    QJsonArray actions = getAt(m_record, at).toArray();
     actions.append(QJsonObject{{QStringLiteral("id"), wire::newUuid()}, {QStringLiteral("status"), QStringLiteral("open")}});
-    m_record.insert(QStringLiteral("actions"), actions);
+    m_record = setAt(m_record, at, actions).toObject();
     edited();
     ++m_revision;
     Q_EMIT loaded();
 }
 
-void RecordForm::removeAction(int index)
+void RecordForm::removeAction(int index, const QString &listPath)
 {
-    QJsonArray actions = m_record.value(u"actions").toArray();
-    if (index < 0 || index >= actions.size())
+    const QVariantList at = splitPath(listPath);
+    QJsonArray actions = getAt(m_record, at).toArray();
+    if (at.isEmpty() || index < 0 || index >= actions.size())
         return;
     actions.removeAt(index);
-    m_record.insert(QStringLiteral("actions"), actions);
+    m_record = setAt(m_record, at, actions).toObject();
     // Violations name actions by index; after a removal they would point at the wrong one.
     setErrors({});
     edited();
@@ -522,11 +529,13 @@ void RecordForm::edited()
 
 QList<rules::Violation> RecordForm::submissionViolations() const
 {
-    // The record as it would go: submitted, now.
+    // The record as it would go: submitted, now (a child has no workflow: as it is).
     QJsonObject candidate = m_record;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    candidate.insert(QStringLiteral("state"), QStringLiteral("submitted"));
-    candidate.insert(QStringLiteral("submitted_at"), now.toString(Qt::ISODate));
+    if (hasWorkflow()) {
+        candidate.insert(QStringLiteral("state"), QStringLiteral("submitted"));
+        candidate.insert(QStringLiteral("submitted_at"), now.toString(Qt::ISODate));
+    }
     return rules::checkSubmission(candidate, now);
 }
 
@@ -616,7 +625,7 @@ void RecordForm::save(bool submit)
     if (!m_store || m_busy)
         return;
     QJsonObject record = m_record;
-    if (submit) {
+    if (submit && hasWorkflow()) {
         record.insert(QStringLiteral("state"), QStringLiteral("submitted"));
         record.insert(QStringLiteral("submitted_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     }

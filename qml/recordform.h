@@ -59,6 +59,9 @@ class RecordForm : public QObject
     Q_PROPERTY(bool restoredDraft READ restoredDraft NOTIFY loaded)
     Q_PROPERTY(QDateTime lastAutosave READ lastAutosave NOTIFY autosaved)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorsChanged)
+    /** Whether the record goes draft → submitted → approved. A child's profile and plan do not:
+     *  saving them is the change, checked by the same rules as a submission. */
+    Q_PROPERTY(bool hasWorkflow READ hasWorkflow NOTIFY recordTypeChanged)
 public:
     explicit RecordForm(QObject *parent = nullptr);
     ~RecordForm() override;
@@ -94,6 +97,7 @@ public:
     bool restoredDraft() const { return m_restoredDraft; }
     QDateTime lastAutosave() const { return m_lastAutosave; }
     QString errorString() const { return m_errorString; }
+    bool hasWorkflow() const { return m_type != u"child"; }
 
     /** A new record about these children (a visit gets one card each); an autosaved draft of
      *  the same new form is restored instead. */
@@ -120,8 +124,9 @@ public:
      *  the future (rules::pastOnlyFields), else "": the calendar stops there. */
     Q_INVOKABLE QString latestDate(const QString &path) const;
 
-    Q_INVOKABLE void addAction();
-    Q_INVOKABLE void removeAction(int index);
+    /** Adds an empty open action to the list at `listPath` ("actions", a child's "plan.actions"). */
+    Q_INVOKABLE void addAction(const QString &listPath = QStringLiteral("actions"));
+    Q_INVOKABLE void removeAction(int index, const QString &listPath = QStringLiteral("actions"));
 
     /** The children the record is about (a visit's cards, in order; direct work's child_ids). */
     Q_INVOKABLE QStringList childIds(int stamp = 0) const;
@@ -132,7 +137,8 @@ public:
 
     /** Writes the form (as a draft record) to the store; it joins the outbox. */
     Q_INVOKABLE void saveDraft();
-    /** Runs the submission rules; with no violation saves it as submitted, else shows each one. */
+    /** Runs the submission rules; with no violation saves it as submitted (a record without a
+     *  workflow, a child, is saved as it is), else shows each one. */
     Q_INVOKABLE bool submit();
     /** Writes the autosave draft now (suspend, lock, leaving the page). */
     Q_INVOKABLE void autosaveNow();

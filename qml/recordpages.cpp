@@ -10,6 +10,8 @@ QString RecordPages::formFor(const QString &type)
         return QStringLiteral("DirectWorkPage.qml");
     if (type == u"supervision")
         return QStringLiteral("SupervisionFormPage.qml");
+    if (type == u"child")
+        return QStringLiteral("ChildFormPage.qml");
     return QStringLiteral("VisitFormPage.qml");
 }
 

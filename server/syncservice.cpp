@@ -661,12 +661,13 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                 }
             }
 
-            // Rules hold for every revision of a submitted record, not only at the transition.
+            // Rules hold for every revision of a submitted record, not only at the transition, and
+            // for every revision of a child (whose profile and plan have no workflow).
             const bool isSubmitted = newBody.value(kState).toString() == QLatin1String("submitted");
             const bool submitting = isSubmitted && (!old.exists || old.state != QLatin1String("submitted"));
             if (submitting && old.exists && old.authorId != ctx.userId)
                 return rejected(QStringLiteral("forbidden"), QStringLiteral("Only the author submits a record."), prefix + QStringLiteral("patch.state"));
-            if (isSubmitted) {
+            if (isSubmitted || typeName == QLatin1String("child")) {
                 const QList<rules::Violation> violations = rules::checkSubmission(newBody, m_clock());
                 if (!violations.isEmpty())
                     return rejected(violations.first().code, violations.first().message, violations.first().field);

@@ -5,11 +5,15 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Doorstep
 
-// SMART actions: what, who, by when.
+// SMART actions: what, who, by when (and, on a plan, where each stands).
 ColumnLayout {
     id: root
     required property RecordForm form
-    readonly property int count: form.count("actions", form.revision)
+    // Where the list is in the record: a visit's "actions", a child's "plan.actions".
+    property string listPath: "actions"
+    // A plan's actions are kept and marked done or cancelled; a visit's are agreed on the day.
+    property bool showStatus: false
+    readonly property int count: form.count(listPath, form.revision)
     spacing: Theme.spacing
 
     Repeater {
@@ -17,7 +21,7 @@ ColumnLayout {
         delegate: Rectangle {
             id: actionCard
             required property int index
-            readonly property string base: "actions[" + index + "]"
+            readonly property string base: root.listPath + "[" + index + "]"
             Layout.fillWidth: true
             implicitHeight: grid.implicitHeight + 2 * Theme.spacing
             radius: Theme.radius
@@ -27,7 +31,7 @@ ColumnLayout {
                 id: grid
                 anchors.fill: parent
                 anchors.margins: Theme.spacing
-                columns: root.width < 700 || Theme.textScale >= 1.5 ? 1 : 3
+                columns: root.width < 700 || Theme.textScale >= 1.5 ? 1 : (root.showStatus && root.width < 900 ? 2 : 3)
                 columnSpacing: Theme.spacing
                 LabeledField {
                     form: root.form
@@ -53,6 +57,15 @@ ColumnLayout {
                     Layout.fillWidth: true
                     Layout.alignment: Qt.AlignTop
                 }
+                ReasonPicker {
+                    visible: root.showStatus
+                    form: root.form
+                    path: actionCard.base + ".status"
+                    label: qsTr("Where it stands")
+                    options: Labels.actionStatuses()
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                }
                 Button {
                     objectName: "removeActionButton"
                     text: qsTr("Remove")
@@ -63,7 +76,7 @@ ColumnLayout {
                     Accessible.name: qsTr("Remove action %1").arg(actionCard.index + 1)
                     // An action with nothing in it yet goes at once; one with words asks first.
                     onClicked: root.form.hasContent(actionCard.base, root.form.version) ? confirm.open()
-                                                                                         : root.form.removeAction(actionCard.index)
+                                                                                         : root.form.removeAction(actionCard.index, root.listPath)
                 }
             }
 
@@ -75,7 +88,7 @@ ColumnLayout {
                 consequence: qsTr("What is written about this action will be removed from the record.")
                 keepName: qsTr("Keep the action")
                 removeName: qsTr("Remove the action")
-                onConfirmed: root.form.removeAction(actionCard.index)
+                onConfirmed: root.form.removeAction(actionCard.index, root.listPath)
             }
         }
     }
@@ -84,6 +97,6 @@ ColumnLayout {
         icon.name: "list-add"
         Layout.minimumHeight: Theme.touch
         Accessible.name: text
-        onClicked: root.form.addAction()
+        onClicked: root.form.addAction(root.listPath)
     }
 }

@@ -44,7 +44,7 @@ ColumnLayout {
         Layout.fillWidth: true
         Layout.minimumHeight: Theme.touch
         font.pixelSize: Theme.body
-        text: root.current(root.form.revision)
+        text: root.form ? root.current(root.form.revision) : ""
         inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
             | (root.kind === "text" ? Qt.ImhNone : Qt.ImhPreferNumbers)
         placeholderText: root.kind === "datetime" ? qsTr("YYYY-MM-DD HH:MM") : (root.kind === "date" ? qsTr("YYYY-MM-DD") : "")
@@ -55,11 +55,12 @@ ColumnLayout {
     FieldError {
         objectName: "fieldError:" + root.path
         message: root.badFormat ? (root.kind === "date" ? qsTr("Write the date as YYYY-MM-DD.") : qsTr("Write the date and time as YYYY-MM-DD HH:MM."))
-                                : (root.form.errors[root.path] || "")
+                                : (root.form ? root.form.errors[root.path] || "" : "")
         Layout.fillWidth: true
     }
     PromptNote {
-        prompt: root.form.prompts[root.path]
+        // The form goes first when a page is torn down; its fields may outlive it for a moment.
+        prompt: root.form ? root.form.prompts[root.path] : undefined
         Layout.fillWidth: true
     }
 }

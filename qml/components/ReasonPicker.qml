@@ -13,7 +13,7 @@ ColumnLayout {
     required property string path
     property string label: ""
     property var options: []
-    readonly property string current: form.value(path, form.version) || ""
+    readonly property string current: form ? form.value(path, form.version) || "" : ""
     spacing: 4
 
     Label {
@@ -30,20 +30,24 @@ ColumnLayout {
         Layout.fillWidth: true
         Layout.minimumHeight: Theme.touch
         font.pixelSize: Theme.body
-        model: [{ value: "", text: qsTr("Choose…") }].concat(root.options)
+        readonly property var choices: [{ value: "", text: qsTr("Choose…") }].concat(root.options)
+        model: choices
         textRole: "text"
         valueRole: "value"
-        currentIndex: Math.max(0, indexOfValue(root.current))
+        // Found in the list itself: indexOfValue() is not re-run once the model is in place, so a
+        // value there from the start would show as "Choose…".
+        currentIndex: Math.max(0, choices.findIndex(option => option.value === root.current))
         Accessible.name: root.label
         onActivated: root.form.setValue(root.path, currentValue)
     }
     FieldError {
         objectName: "fieldError:" + root.path
-        message: root.form.errors[root.path] || ""
+        message: root.form ? root.form.errors[root.path] || "" : ""
         Layout.fillWidth: true
     }
     PromptNote {
-        prompt: root.form.prompts[root.path]
+        // The form goes first when a page is torn down; its fields may outlive it for a moment.
+        prompt: root.form ? root.form.prompts[root.path] : undefined
         Layout.fillWidth: true
     }
 }

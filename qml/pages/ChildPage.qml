@@ -233,6 +233,13 @@ Page {
                         Layout.fillWidth: true
                     }
                 }
+                Button {
+                    objectName: "editPlanButton"
+                    text: qsTr("Update plan and profile")
+                    Layout.minimumHeight: Theme.touch
+                    Accessible.name: qsTr("Update %1's plan and profile").arg(vm.name)
+                    onClicked: page.StackView.view.push(Qt.resolvedUrl("ChildFormPage.qml"), { childId: page.childId })
+                }
             }
         }
 

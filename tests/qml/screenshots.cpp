@@ -133,6 +133,18 @@ int main(int argc, char **argv)
         open(QStringLiteral("ChildPage"), {{QStringLiteral("childId"), childId}});
         grab(QStringLiteral("child-") + suffix);
         home();
+        if (QObject *page = open(QStringLiteral("ChildFormPage"), {{QStringLiteral("childId"), childId}})) {
+            auto *form = page->property("form").value<QObject *>();
+            form->setProperty("autosaveMs", 60000);
+            grab(QStringLiteral("childplan-") + suffix);
+            // A new action not yet complete, and no contingency: what Save refuses, and the prompt.
+            QMetaObject::invokeMethod(form, "addAction", Q_ARG(QString, QStringLiteral("plan.actions")));
+            QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("plan.contingency")), Q_ARG(QVariant, QString()));
+            bool ok = true;
+            QMetaObject::invokeMethod(form, "submit", Q_RETURN_ARG(bool, ok));
+            grab(QStringLiteral("childplan-violations-") + suffix);
+        }
+        home();
 
         if (QObject *page = open(QStringLiteral("VisitFormPage"), {{QStringLiteral("childIds"), QStringList{ids.value().at(0)}}})) {
             grab(QStringLiteral("visit-new-") + suffix);

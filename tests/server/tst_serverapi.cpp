@@ -613,6 +613,21 @@ void TestServerApi::submissionRulesAndServiceFields()
     r = push1(worker, id, S("visit"), 2, {{S("rationale"), QJsonValue()}});
     QCOMPARE(r.value(S("result")).toString(), S("rejected"));
     QCOMPARE(r.value(S("field")).toString(), S("rationale"));
+    // A child has no workflow: every revision of the profile and plan is held to the rules.
+    const QString child = m_children[S("c1")];
+    const QStringList stored{S("applied"), S("merged")};
+    r = push1(worker, child, S("child"), 1,
+              {{S("plan"), QJsonObject{{S("contingency"), S("Nan cares for the children if Mum is admitted.")},
+                                       {S("visiting_frequency"), QJsonObject{{S("every"), 10}, {S("unit"), S("working_days")}}}}}});
+    QVERIFY2(stored.contains(r.value(S("result")).toString()), QJsonDocument(r).toJson().constData());
+    r = push1(worker, child, S("child"), 1, {{S("first_name"), QJsonValue()}});
+    QCOMPARE(r.value(S("result")).toString(), S("rejected"));
+    QCOMPARE(r.value(S("field")).toString(), S("first_name"));
+    r = push1(worker, child, S("child"), 1,
+              {{S("plan"), QJsonObject{{S("actions"), QJsonArray{QJsonObject{{S("id"), newId()}, {S("what"), S("Referral to the young carers' group")},
+                                                                              {S("status"), S("open")}}}}}}});
+    QCOMPARE(r.value(S("result")).toString(), S("rejected"));
+    QVERIFY2(r.value(S("field")).toString().startsWith(S("plan.actions[0].")), qPrintable(r.value(S("field")).toString()));
     // Reviews are written by the service only.
     r = push1(worker, newId(), S("review"), 0, {{S("decision"), S("approve")}});
     QCOMPARE(r.value(S("result")).toString(), S("rejected"));

@@ -397,6 +397,47 @@ private Q_SLOTS:
         compareWithService(*b);
     }
 
+    void childPlanEditedOnATabletReachesTheOthers()
+    {
+        // A worker updates a child's plan on one tablet (the plan page saves the child record as
+        // it is: no workflow); the service checks it by the rules, and the worker's other tablet
+        // gets it with its next pull. A plan that breaks a rule is refused with the rule's field
+        // and stays on the tablet for the worker to put right.
+        auto a = newDevice(QStringLiteral("worker4"));
+        auto b = newDevice(QStringLiteral("worker4"));
+        QVERIFY(a && b);
+        QVERIFY(syncUntilClean(*a));
+        QVERIFY(syncUntilClean(*b));
+        auto caseload = onStore<QList<StoredRecord>>(*a->device, [](Database &db) { return RecordRepository(db).caseload(); });
+        QVERIFY(caseload.ok() && !caseload.value().isEmpty());
+        const QString child = caseload.value().first().id;
+        QJsonObject plan = caseload.value().first().body.value(u"plan").toObject();
+        plan.insert(QStringLiteral("contingency"), QStringLiteral("If the school reports another absence, a strategy discussion the same day."));
+        plan.insert(QStringLiteral("visiting_frequency"), QJsonObject{{QStringLiteral("every"), 15}, {QStringLiteral("unit"), QStringLiteral("working_days")}});
+        QVERIFY(editField(*a, child, QStringLiteral("plan"), plan).ok());
+        QVERIFY(syncUntilClean(*a));
+        QVERIFY(syncUntilClean(*b));
+        QCOMPARE(deviceView(*b).value(child).second.value(u"plan").toObject(), plan);
+        QCOMPARE(serviceView(QStringLiteral("worker4")).value(child).second.value(u"plan").toObject(), plan);
+
+        // An action without an owner or a date: refused at its field, kept on the tablet.
+        QJsonObject broken = plan;
+        broken.insert(QStringLiteral("actions"), QJsonArray{QJsonObject{{QStringLiteral("id"), wire::newUuid()},
+                                                                        {QStringLiteral("what"), QStringLiteral("Referral to CAMHS")},
+                                                                        {QStringLiteral("status"), QStringLiteral("open")}}});
+        QVERIFY(editField(*a, child, QStringLiteral("plan"), broken).ok());
+        QVERIFY(syncUntilClean(*a));
+        auto refused = onStore<QList<OutboxEntry>>(*a->device, [](Database &db) { return Outbox(db).quarantined(); });
+        QVERIFY(refused.ok());
+        QCOMPARE(refused.value().size(), 1);
+        QCOMPARE(refused.value().first().recordId, child);
+        QCOMPARE(refused.value().first().errorCode, QStringLiteral("required"));
+        QVERIFY2(refused.value().first().errorField.startsWith(QStringLiteral("plan.actions[0].")), qPrintable(refused.value().first().errorField));
+        QCOMPARE(deviceView(*a).value(child).second.value(u"plan").toObject(), broken);
+        QCOMPARE(serviceView(QStringLiteral("worker4")).value(child).second.value(u"plan").toObject(), plan);
+        compareWithService(*b);
+    }
+
     void refusedRecordIsPutRightAndSentAgain()
     {
         // The service refuses a submitted visit that breaks a rule (the harness's statutory visit
