@@ -225,6 +225,8 @@ int selfTest()
         home();
         open(QStringLiteral("ConflictsPage"), {});
         home();
+        open(QStringLiteral("SettingsPage"), {});
+        home();
     }
 
     // As a team manager, with the team's records as pulled from the service.

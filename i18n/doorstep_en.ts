@@ -123,47 +123,57 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="102" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="96" />
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="98" />
+        <source>Settings: text size, sync and signing out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="109" />
         <source>Search names and records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="104" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="111" />
         <source>Search the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="145" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="152" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="173" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="180" />
         <source>Born %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="201" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="208" />
         <source>Seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="202" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="209" />
         <source>Not seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="221" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="228" />
         <source>⟳ Not yet sent to the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="237" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="244" />
         <source>No child or record matches “%1”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="238" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="245" />
         <source>No children on this tablet yet. They arrive with the first sync.</source>
         <translation type="unfinished" />
     </message>
@@ -2134,6 +2144,170 @@
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="37" />
+        <source>‹ Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="39" />
+        <source>Back to the caseload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="43" />
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="65" />
+        <source>Signed in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="68" />
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="68" />
+        <source>manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="68" />
+        <source>worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="69" />
+        <source>Not signed in to a service (demonstration)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="76" />
+        <source>Service: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="82" />
+        <source>Text size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="91" />
+        <source>%1%</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="96" />
+        <source>Text size %1 percent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="102" />
+        <source>Sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="109" />
+        <source>Sync now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="116" />
+        <location filename="../qml/pages/SettingsPage.qml" line="234" />
+        <source>Sign out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="118" />
+        <source>Signing out removes your records and their key from this tablet. The next person signs in with their own account; your records stay on the service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="146" />
+        <source>Sync first if you can. If the work cannot reach the service, make a rescue copy: an encrypted file of everything on this tablet that your IT service desk can recover it from, with the passphrase you choose here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="151" />
+        <source>Passphrase (at least 12 characters: a few words you will remember)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="163" />
+        <source>Rescue copy passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="169" />
+        <source>The same passphrase again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="173" />
+        <source>Rescue copy passphrase, again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="177" />
+        <source>Writing the copy…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="177" />
+        <source>Make a rescue copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="180" />
+        <source>Make an encrypted rescue copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="185" />
+        <source>Rescue copy saved as %1. Give the file and the passphrase to your IT service desk separately.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="202" />
+        <source>Sign out of this tablet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="206" />
+        <source>Sync or make a rescue copy first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="219" />
+        <source>Sign out?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="222" />
+        <source>Your records and their key will be removed from this tablet. Work not yet sent is only in the rescue copy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="223" />
+        <source>Your records and their key will be removed from this tablet. Everything has reached the service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="228" />
+        <source>Stay signed in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/SettingsPage.qml" line="237" />
+        <source>Sign out and remove the records from this tablet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ShareBar</name>
     <message>
         <location filename="../qml/components/ShareBar.qml" line="46" />
@@ -2605,81 +2779,140 @@
 <context>
     <name>doorstep::AppState</name>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="103" />
+        <location filename="../qml/appstate.cpp" line="114" />
         <source>This device was removed from the service. %n change(s) could not be sent.</source>
         <translation>
             <numerusform>This device was removed from the service. %n change could not be sent.</numerusform><numerusform>This device was removed from the service. %n changes could not be sent.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="104" />
+        <location filename="../qml/appstate.cpp" line="115" />
         <source>This device was removed from the service. Sign in again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="243" />
-        <location filename="../qml/appstate.cpp" line="331" />
+        <location filename="../qml/appstate.cpp" line="267" />
+        <location filename="../qml/appstate.cpp" line="355" />
         <source>Too many wrong PINs. Sign in with your password to unlock.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="257" />
+        <location filename="../qml/appstate.cpp" line="281" />
         <source>Enter the service address, your username and your password.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="265" />
+        <location filename="../qml/appstate.cpp" line="289" />
         <source>That username and password were not accepted.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="286" />
+        <location filename="../qml/appstate.cpp" line="310" />
         <source>The two PINs are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="291" />
+        <location filename="../qml/appstate.cpp" line="315" />
         <source>Use digits only.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="328" />
+        <location filename="../qml/appstate.cpp" line="352" />
         <source>That PIN is not right. %n tries left.</source>
         <translation>
             <numerusform>That PIN is not right. %n try left.</numerusform><numerusform>That PIN is not right. %n tries left.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="392" />
+        <location filename="../qml/appstate.cpp" line="421" />
         <source>Not connected to a service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="394" />
+        <location filename="../qml/appstate.cpp" line="423" />
         <source>Offline: changes are kept on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="397" />
+        <location filename="../qml/appstate.cpp" line="426" />
         <source>Syncing %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="398" />
+        <location filename="../qml/appstate.cpp" line="427" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="401" />
+        <location filename="../qml/appstate.cpp" line="430" />
         <source>Sync problem: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="403" />
+        <location filename="../qml/appstate.cpp" line="432" />
         <source>Synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="404" />
+        <location filename="../qml/appstate.cpp" line="433" />
         <source>Not synced yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/appstate.cpp" line="480" />
+        <source>%n change(s) the service has not accepted yet</source>
+        <translation>
+            <numerusform>%n change the service has not accepted yet</numerusform><numerusform>%n changes the service has not accepted yet</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/appstate.cpp" line="482" />
+        <source>%n conflict(s) not resolved</source>
+        <translation>
+            <numerusform>%n conflict not resolved</numerusform><numerusform>%n conflicts not resolved</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/appstate.cpp" line="484" />
+        <source>%n draft(s) not saved</source>
+        <translation>
+            <numerusform>%n draft not saved</numerusform><numerusform>%n drafts not saved</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/appstate.cpp" line="486" />
+        <source>%n review decision(s) not sent</source>
+        <translation>
+            <numerusform>%n review decision not sent</numerusform><numerusform>%n review decisions not sent</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/appstate.cpp" line="487" />
+        <source>Everything on this tablet has reached the service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/appstate.cpp" line="559" />
+        <source>The two passphrases are not the same.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/appstate.cpp" line="561" />
+        <source>Use a passphrase of at least %1 characters: a few words you will remember.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/appstate.cpp" line="564" />
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/appstate.cpp" line="573" />
+        <source>The rescue copy could not be written: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/appstate.cpp" line="593" />
+        <source>A sync is running. Sign out when it has finished.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/appstate.cpp" line="607" />
+        <source>Not signed out: %1. Sync first, or make a rescue copy so nothing is lost.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -3,7 +3,10 @@
 #include "appstate.h"
 
 #include "core/store/conflictstore.h"
+#include "core/store/decisionqueue.h"
+#include "core/store/draftstore.h"
 #include "core/store/outbox.h"
+#include "managerexports.h"
 #include "managersync.h"
 #include "pinvault.h"
 #include "platform/databasekeyprovider.h"
@@ -13,9 +16,11 @@
 #include "sync/session.h"
 #include "sync/syncengine.h"
 
+#include <QDir>
 #include <QGuiApplication>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QSettings>
 #include <QSysInfo>
 
 Q_LOGGING_CATEGORY(lcApp, "doorstep.app")
@@ -24,6 +29,7 @@ namespace doorstep {
 
 namespace {
 constexpr int kIdleLockMs = 5 * 60 * 1000;
+const QString kTextScaleSetting = QStringLiteral("display/text_scale");
 
 QString pinEntryFor(const QString &databasePath)
 {
@@ -39,8 +45,11 @@ AppState::AppState(sync::Device *device, KeyStore *keys, Reachability *reachabil
     , m_managerSync(new ManagerSync(device->store(), device->api(), this))
     , m_reachability(reachability)
 {
+    // The environment wins (tests of 200% text); otherwise the size chosen on the settings screen.
     if (const qreal scale = qEnvironmentVariable("DOORSTEP_TEXT_SCALE").toDouble(); scale > 0)
         m_textScale = qBound(0.75, scale, 2.5);
+    else if (const qreal chosen = QSettings().value(kTextScaleSetting).toDouble(); chosen > 0)
+        m_textScale = qBound(0.75, chosen, 2.5);
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(kIdleLockMs);
     connect(&m_idleTimer, &QTimer::timeout, this, &AppState::lock);
@@ -85,6 +94,8 @@ AppState::AppState(sync::Device *device, KeyStore *keys, Reachability *reachabil
                 m_online = true;
         }
         Q_EMIT syncChanged();
+        if (m_phase == Phase::Starting)
+            return; // the store is being wiped or replaced (revoked, signed out)
         refreshCounts();
         Q_EMIT recordsChanged();
         // Exports made offline are reported once the service answers again (docs/managers.md).
@@ -100,9 +111,22 @@ AppState::AppState(sync::Device *device, KeyStore *keys, Reachability *reachabil
         Q_EMIT syncChanged();
     });
     connect(engine, &sync::SyncEngine::deviceWiped, this, [this](int unsynced) {
-        setError(unsynced > 0 ? tr("This device was removed from the service. %n change(s) could not be sent.", nullptr, unsynced)
-                              : tr("This device was removed from the service. Sign in again."));
-        setPhase(Phase::SignIn);
+        const QString why = unsynced > 0 ? tr("This device was removed from the service. %n change(s) could not be sent.", nullptr, unsynced)
+                                         : tr("This device was removed from the service. Sign in again.");
+        // The wiped store is closed: an empty one (with a new key) is opened for signing in again.
+        setPhase(Phase::Starting);
+        m_device->open([this, why](Result<void> opened) {
+            m_unsentKnown = false;
+            m_rescueCopyPath.clear();
+            if (!opened.ok()) {
+                setError(opened.error().message);
+                setPhase(Phase::KeyProblem);
+                return;
+            }
+            setError(why);
+            setPhase(Phase::SignIn);
+            refreshCounts();
+        });
     });
 }
 
@@ -352,6 +376,11 @@ void AppState::syncNow()
 
 void AppState::recordSaved()
 {
+    // A rescue copy made before this save does not hold it.
+    if (!m_rescueCopyPath.isEmpty()) {
+        m_rescueCopyPath.clear();
+        Q_EMIT unsentChanged();
+    }
     refreshCounts();
     Q_EMIT recordsChanged();
     syncNow();
@@ -434,6 +463,190 @@ void AppState::setTextScale(qreal scale)
         m_textScale = scale;
         Q_EMIT textScaleChanged();
     }
+}
+
+void AppState::chooseTextScale(qreal scale)
+{
+    setTextScale(scale);
+    QSettings().setValue(kTextScaleSetting, m_textScale);
+}
+
+QString AppState::unsentSummary() const
+{
+    if (!m_unsentKnown)
+        return {};
+    QStringList parts;
+    if (m_unsent.changes > 0)
+        parts << tr("%n change(s) the service has not accepted yet", nullptr, m_unsent.changes);
+    if (m_unsent.conflicts > 0)
+        parts << tr("%n conflict(s) not resolved", nullptr, m_unsent.conflicts);
+    if (m_unsent.drafts > 0)
+        parts << tr("%n draft(s) not saved", nullptr, m_unsent.drafts);
+    if (m_unsent.decisions > 0)
+        parts << tr("%n review decision(s) not sent", nullptr, m_unsent.decisions);
+    return parts.isEmpty() ? tr("Everything on this tablet has reached the service.") : parts.join(QStringLiteral("; "));
+}
+
+QString AppState::rescueDir() const
+{
+    return m_rescueDir.isEmpty() ? ManagerExports::defaultOutputDir() : m_rescueDir;
+}
+
+void AppState::setRescueDir(const QString &dir)
+{
+    if (dir != m_rescueDir) {
+        m_rescueDir = dir;
+        Q_EMIT unsentChanged();
+    }
+}
+
+void AppState::countUnsent(std::function<void(Result<UnsentWork>)> done)
+{
+    Store *s = store();
+    if (!s) {
+        done(Error(ErrorCode::Internal, QStringLiteral("no store")));
+        return;
+    }
+    s->run<UnsentWork>([](Database &db) -> Result<UnsentWork> {
+         UnsentWork w;
+         auto changes = Outbox(db).unsyncedCount();
+         if (!changes)
+             return changes.error();
+         auto conflicts = ConflictStore(db).count();
+         if (!conflicts)
+             return conflicts.error();
+         auto drafts = DraftStore(db).keys();
+         if (!drafts)
+             return drafts.error();
+         auto decisions = DecisionQueue(db).pendingCount();
+         if (!decisions)
+             return decisions.error();
+         w.changes = changes.value();
+         w.conflicts = conflicts.value();
+         w.drafts = int(drafts.value().size());
+         w.decisions = decisions.value();
+         return w;
+     }).then(this, [done](Result<UnsentWork> r) { done(std::move(r)); });
+}
+
+void AppState::setUnsent(const UnsentWork &work)
+{
+    m_unsent = work;
+    m_unsentKnown = true;
+    Q_EMIT unsentChanged();
+}
+
+void AppState::checkUnsent()
+{
+    countUnsent([this](Result<UnsentWork> r) {
+        if (!r.ok()) {
+            setError(r.error().message);
+            return;
+        }
+        setUnsent(r.value());
+    });
+}
+
+void AppState::exportRescueCopy(const QString &passphrase, const QString &again)
+{
+    if (m_busy || !store())
+        return;
+    auto refuse = [this](const QString &why) {
+        setError(why);
+        Q_EMIT rescueCopyFinished({});
+    };
+    if (passphrase != again)
+        return refuse(tr("The two passphrases are not the same."));
+    if (passphrase.size() < Database::kMinRescuePassphraseLength)
+        return refuse(tr("Use a passphrase of at least %1 characters: a few words you will remember.").arg(Database::kMinRescuePassphraseLength));
+    const QString dir = rescueDir();
+    if (!QDir().mkpath(dir))
+        return refuse(tr("Cannot create the folder %1.").arg(dir));
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const QString path = QDir(dir).filePath(QStringLiteral("doorstep-rescue-%1.db").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+    setError({});
+    setBusy(true);
+    const int unsent = m_unsentKnown ? m_unsent.total() : 0;
+    store()->exportRescueCopy(path, passphrase.toUtf8()).then(this, [this, path, unsent](Result<void> r) {
+        setBusy(false);
+        if (!r.ok()) {
+            setError(tr("The rescue copy could not be written: %1").arg(r.error().message));
+            Q_EMIT rescueCopyFinished({});
+            return;
+        }
+        m_rescueCopyPath = path;
+        Q_EMIT unsentChanged();
+        Q_EMIT rescueCopyFinished(path);
+        // The service's audit trail learns of it when it can be reached (now, if online).
+        m_managerSync->queueReport(QStringLiteral("rescue_copy"), {}, unsent).then(this, [this](Result<void> queued) {
+            if (queued.ok())
+                m_managerSync->flush();
+        });
+    });
+}
+
+void AppState::signOut()
+{
+    if (m_busy)
+        return;
+    if (m_syncing) {
+        setError(tr("A sync is running. Sign out when it has finished."));
+        return;
+    }
+    setError({});
+    setBusy(true);
+    countUnsent([this](Result<UnsentWork> r) {
+        if (!r.ok()) {
+            setBusy(false);
+            setError(r.error().message);
+            return;
+        }
+        setUnsent(r.value());
+        if (!canSignOut()) {
+            setBusy(false);
+            setError(tr("Not signed out: %1. Sync first, or make a rescue copy so nothing is lost.").arg(unsentSummary()));
+            return;
+        }
+        removeThisUser();
+    });
+}
+
+void AppState::removeThisUser()
+{
+    // The pages go first, and with them every record on screen.
+    setPhase(Phase::Starting);
+    auto reopened = [this](Result<void> opened) {
+        setBusy(false);
+        m_demoUser.clear();
+        m_unsentKnown = false;
+        m_rescueCopyPath.clear();
+        m_lastSync = {};
+        m_syncError.clear();
+        Q_EMIT unsentChanged();
+        Q_EMIT syncChanged();
+        if (!opened.ok()) {
+            setError(opened.error().message);
+            setPhase(Phase::KeyProblem);
+            return;
+        }
+        setPhase(Phase::SignIn);
+        Q_EMIT phaseChanged(); // the user's name, role and team are gone too
+        refreshCounts();
+    };
+    m_device->session()->signOut([this, reopened](Result<void> out) {
+        if (!out.ok())
+            qCWarning(lcApp) << "the sign-in could not be removed from the keychain:" << out.error().message;
+        m_device->wipe([this, reopened](Result<void> wiped) {
+            if (!wiped.ok()) {
+                setBusy(false);
+                setError(wiped.error().message);
+                setPhase(Phase::KeyProblem);
+                return;
+            }
+            qCInfo(lcApp) << "signed out; this tablet's records and their key are removed";
+            m_device->open(reopened);
+        });
+    });
 }
 
 void AppState::onApplicationStateChanged(Qt::ApplicationState state)

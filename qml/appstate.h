@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 namespace doorstep {
 
 class KeyStore;
@@ -59,6 +61,17 @@ class AppState : public QObject
     Q_PROPERTY(int idleLockMs READ idleLockMs WRITE setIdleLockMs NOTIFY idleLockMsChanged)
     /** Text size relative to normal (1.0–2.0); DOORSTEP_TEXT_SCALE sets it for testing 200%. */
     Q_PROPERTY(qreal textScale READ textScale WRITE setTextScale NOTIFY textScaleChanged)
+    /** What signing out would take off this tablet unsent (checkUnsent() counts it): changes not
+     *  yet accepted by the service (waiting or refused), conflicts not resolved, drafts not saved as
+     *  records, review decisions not sent. -1 until counted. */
+    Q_PROPERTY(int unsentCount READ unsentCount NOTIFY unsentChanged)
+    Q_PROPERTY(QString unsentSummary READ unsentSummary NOTIFY unsentChanged)
+    /** The encrypted rescue copy made since the last change here; empty when there is none. */
+    Q_PROPERTY(QString rescueCopyPath READ rescueCopyPath NOTIFY unsentChanged)
+    /** Where rescue copies are written (Documents/Doorstep unless set). */
+    Q_PROPERTY(QString rescueDir READ rescueDir WRITE setRescueDir NOTIFY unsentChanged)
+    /** Nothing unsent, or a rescue copy holds it: signing out loses nothing. */
+    Q_PROPERTY(bool canSignOut READ canSignOut NOTIFY unsentChanged)
 public:
     enum class Phase { Starting, KeyProblem, SignIn, ChoosePin, Locked, Unlocked };
     Q_ENUM(Phase)
@@ -103,6 +116,21 @@ public:
     void setIdleLockMs(int ms);
     qreal textScale() const { return m_textScale; }
     void setTextScale(qreal scale);
+    int unsentCount() const { return m_unsentKnown ? m_unsent.total() : -1; }
+    QString unsentSummary() const;
+    QString rescueCopyPath() const { return m_rescueCopyPath; }
+    QString rescueDir() const;
+    void setRescueDir(const QString &dir);
+    bool canSignOut() const { return m_unsentKnown && (m_unsent.total() == 0 || !m_rescueCopyPath.isEmpty()); }
+
+    /** What can go wrong with signing out, counted on the store thread. */
+    struct UnsentWork {
+        int changes = 0;   // outbox entries not accepted (waiting, sent, refused)
+        int conflicts = 0; // fields with a conflict not resolved
+        int drafts = 0;    // autosaved forms never saved as a record
+        int decisions = 0; // a manager's review decisions not sent
+        int total() const { return changes + conflicts + drafts + decisions; }
+    };
 
     Q_INVOKABLE void signIn(const QString &serverUrl, const QString &username, const QString &password);
     Q_INVOKABLE void choosePin(const QString &pin, const QString &again);
@@ -113,6 +141,17 @@ public:
     Q_INVOKABLE void recordSaved();
     Q_INVOKABLE void refreshCounts();
     Q_INVOKABLE void clearError() { setError({}); }
+    /** The text size the person chose on the settings screen; kept for the next start. */
+    Q_INVOKABLE void chooseTextScale(qreal scale);
+    /** Counts what signing out would take off the tablet unsent (unsentCount, unsentSummary). */
+    Q_INVOKABLE void checkUnsent();
+    /** Writes an encrypted copy of everything on the tablet under the person's passphrase (typed
+     *  twice, Database::kMinRescuePassphraseLength or more) to rescueDir, for IT to recover unsent
+     *  work from; reported to the service's audit trail when it can be reached. */
+    Q_INVOKABLE void exportRescueCopy(const QString &passphrase, const QString &again);
+    /** Signs out and removes this person's records and key from the tablet. Refused while a sync
+     *  runs, and while anything is unsent unless a rescue copy was made since the last change. */
+    Q_INVOKABLE void signOut();
 
 Q_SIGNALS:
     void phaseChanged();
@@ -125,6 +164,9 @@ Q_SIGNALS:
     void contentHiddenChanged();
     void idleLockMsChanged();
     void textScaleChanged();
+    void unsentChanged();
+    /** A rescue copy was written (`path`), or could not be (`path` empty; errorString says why). */
+    void rescueCopyFinished(const QString &path);
     /** Records on the device changed (a save or a sync): lists reload. */
     void recordsChanged();
     /** The app is about to lock or go to the background: forms save their drafts now. */
@@ -141,6 +183,11 @@ private:
     void setError(const QString &message);
     void afterOpen(bool withService);
     void onApplicationStateChanged(Qt::ApplicationState state);
+    void countUnsent(std::function<void(Result<UnsentWork>)> done);
+    void setUnsent(const UnsentWork &work);
+    /** Sign-out after the checks: the service is told, the tokens, the store and its key go, and
+     *  an empty store is opened for the next person. */
+    void removeThisUser();
 
     sync::Device *m_device;
     PinVault *m_pin;
@@ -164,6 +211,10 @@ private:
     bool m_lockWhenInactive = true;
     bool m_active = true;
     qreal m_textScale = 1.0;
+    UnsentWork m_unsent;
+    bool m_unsentKnown = false;
+    QString m_rescueCopyPath;
+    QString m_rescueDir;
     QTimer m_idleTimer;
 };
 

@@ -6,8 +6,11 @@
 
 #include <QFuture>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 
 namespace doorstep::sync {
+
+Q_LOGGING_CATEGORY(lcSession, "doorstep.sync.session")
 
 Session::Session(ApiClient *api, KeyStore *keys, const QString &keychainEntry, QObject *parent)
     : QObject(parent)
@@ -128,10 +131,29 @@ void Session::refresh(Done done)
 
 void Session::signOut(Done done)
 {
+    // Tell the service first, so this device's refresh token stops working there too; offline,
+    // or if it fails, the tokens are still forgotten here (an administrator can revoke the device).
+    if (!m_accessToken.isEmpty() && m_api->baseUrl().isValid()) {
+        m_api->post(QStringLiteral("/api/v1/auth/logout"), QJsonObject(), [this, done](const ApiReply *, const ApiFailure *failure) {
+            if (failure)
+                qCInfo(lcSession) << "the service was not told of the sign-out:" << failure->error.message;
+            forget(done);
+        });
+        return;
+    }
+    forget(done);
+}
+
+void Session::forget(Done done)
+{
     m_accessToken.clear();
     m_refreshToken.clear();
     m_api->setAccessToken({});
+    // Nobody is signed in now: no name, role or team stays behind for the next person to see.
+    m_user = User();
+    m_deviceId.clear();
     m_keys->remove(m_entry).then(this, [this, done](Result<void> r) {
+        Q_EMIT userChanged();
         Q_EMIT signedInChanged();
         done(std::move(r));
     });

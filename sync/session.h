@@ -40,7 +40,8 @@ public:
     void restore(Done done);
     /** Exchanges the refresh token for new tokens (the access token is short-lived). */
     void refresh(Done done);
-    /** Forgets the tokens here and in the keychain (the outbox is kept). */
+    /** Tells the service (best effort: offline it is skipped), then forgets the tokens here and in
+     *  the keychain. The store is the caller's: the app wipes it (AppState::signOut). */
     void signOut(Done done);
 
 Q_SIGNALS:
@@ -52,6 +53,8 @@ Q_SIGNALS:
 
 private:
     void adopt(const QJsonObject &body);
+    /** Drops the tokens here and in the keychain. */
+    void forget(Done done);
     void persist(Done done);
 
     ApiClient *m_api;

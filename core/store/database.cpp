@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 
 #include <openssl/crypto.h>
 #include <sqlite3.h>
@@ -344,44 +345,65 @@ Result<void> Database::exportEncryptedBackup(const QString &path, QByteArray &ke
         wipe(key32);
         return Error(ErrorCode::InvalidInput, QStringLiteral("the backup key must be 32 bytes"));
     }
+    return exportCopy(path, key32, true);
+}
+
+Result<void> Database::exportRescueCopy(const QString &path, QByteArray &passphrase)
+{
+    if (QString::fromUtf8(passphrase).size() < kMinRescuePassphraseLength) {
+        wipe(passphrase);
+        return Error(ErrorCode::InvalidInput, QStringLiteral("the passphrase must be at least %1 characters").arg(kMinRescuePassphraseLength));
+    }
+    return exportCopy(path, passphrase, false);
+}
+
+Result<void> Database::exportCopy(const QString &path, QByteArray &secret, bool rawKey)
+{
     if (QFileInfo::exists(path)) {
-        wipe(key32);
+        wipe(secret);
         return Error(ErrorCode::Conflict, QStringLiteral("the backup file already exists"));
     }
     if (m_transactionDepth > 0) {
-        wipe(key32);
+        wipe(secret);
         return Error(ErrorCode::Internal, QStringLiteral("a backup cannot be taken inside a transaction"));
     }
     if (Result<bool> r = createPrivateFile(path); !r) {
-        wipe(key32);
+        wipe(secret);
         return r.error();
     }
     {
         // The audit event goes in first so the rescue copy records its own export.
         Transaction tx(*this);
         if (!tx.ok()) {
-            wipe(key32);
+            wipe(secret);
             return tx.error();
         }
         if (Result<void> r = AuditLog(*this).append(QStringLiteral("backup.exported"), {}); !r) {
-            wipe(key32);
+            wipe(secret);
             return r.error();
         }
         if (Result<void> r = tx.commit(); !r) {
-            wipe(key32);
+            wipe(secret);
             return r.error();
         }
     }
-    // The key is bound as a parameter ("x'<hex>'", a raw key exactly as in PRAGMA key) pointing at a
-    // wiped-after-use stack buffer without SQLite copying it, so it never appears in SQL text.
+    // The key is bound as a parameter pointing at a buffer wiped after use, without SQLite copying
+    // it, so it never appears in SQL text. A raw key is "x'<hex>'", exactly as in PRAGMA key; a
+    // passphrase goes as it is, and SQLCipher derives the copy's key from it with its own KDF
+    // (PBKDF2-HMAC-SHA512, 256,000 iterations, the salt in the copy's first page).
     Result<void> attached;
     {
-        KeyPragma keyText("x'", key32, "'");
-        wipe(key32);
+        const QByteArray empty;
+        KeyPragma keyText("x'", rawKey ? secret : empty, "'");
         Statement attach = prepare("ATTACH DATABASE ?1 AS rescue KEY ?2");
         attach.bind(1, QFile::encodeName(path));
-        attach.bindStatic(2, keyText.c_str(), keyText.size());
+        if (rawKey)
+            attach.bindStatic(2, keyText.c_str(), keyText.size());
+        else
+            attach.bindStatic(2, secret.constData(), int(secret.size()));
         attached = attach.exec();
+        attach.reset();
+        wipe(secret);
     }
     if (!attached) {
         QFile::remove(path);
@@ -402,6 +424,36 @@ Result<void> Database::exportEncryptedBackup(const QString &path, QByteArray &ke
         return exported.error();
     }
     return detached;
+}
+
+Result<std::unique_ptr<Database>> Database::openRescueCopy(const QString &path, QByteArray &passphrase)
+{
+    auto wiped = qScopeGuard([&passphrase] { wipe(passphrase); });
+    if (!QFileInfo::exists(path))
+        return Error(ErrorCode::NotFound, QStringLiteral("no such file"));
+    sqlite3 *raw = nullptr;
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw,
+                                   SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_EXRESCODE, nullptr);
+    std::unique_ptr<Database> db(new Database(raw, path, true));
+    if (rc != SQLITE_OK)
+        return sqliteError(raw, rc, QStringLiteral("open"));
+    if (const int keyRc = sqlite3_key(raw, passphrase.constData(), int(passphrase.size())); keyRc != SQLITE_OK)
+        return sqliteError(raw, keyRc, QStringLiteral("set key"));
+    wipe(passphrase);
+    Result<QString> version = db->cipherVersion();
+    if (!version)
+        return version.error();
+    if (!isSupportedCipherVersion(version.value()))
+        return Error(ErrorCode::CipherMismatch, QStringLiteral("SQLCipher %1 is required").arg(QLatin1String(kCipherVersion)));
+    Statement probe = db->prepare("SELECT count(*) FROM sqlite_master");
+    Result<bool> r = probe.ok() ? probe.step() : Result<bool>(probe.error());
+    if (!r) {
+        if (r.error().code == ErrorCode::WrongKey || sqlite3_errcode(raw) == SQLITE_NOTADB)
+            return Error(ErrorCode::WrongKey, QStringLiteral("the passphrase does not open this copy"));
+        return r.error();
+    }
+    probe.reset();
+    return db;
 }
 
 } // namespace doorstep

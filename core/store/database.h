@@ -82,6 +82,15 @@ public:
     /** Writes an encrypted copy to `path` (must not exist) under `key32` (zeroed in place),
      *  only through ATTACH ... KEY + sqlcipher_export: the copy never exists in plain form. */
     Result<void> exportEncryptedBackup(const QString &path, QByteArray &key32);
+    /** The shortest passphrase a rescue copy takes. */
+    static constexpr int kMinRescuePassphraseLength = 12;
+    /** The same copy under a passphrase a person chose (zeroed in place), for signing out with
+     *  changes not yet sent: SQLCipher derives the copy's key from it with its own KDF and a salt
+     *  kept in the copy, so the copy opens anywhere with the passphrase alone (openRescueCopy).
+     *  Errors: InvalidInput (shorter than kMinRescuePassphraseLength), Conflict (file exists). */
+    Result<void> exportRescueCopy(const QString &path, QByteArray &passphrase);
+    /** Opens a rescue copy read-only (support staff, tests). WrongKey for a wrong passphrase. */
+    static Result<std::unique_ptr<Database>> openRescueCopy(const QString &path, QByteArray &passphrase);
 
     /** The user id written into audit events for local actions. */
     void setActor(const QString &actor) { m_actor = actor; }
@@ -103,6 +112,8 @@ private:
                                                       const OpenOptions &options);
     Result<void> configure();
     void tightenPermissions() const;
+    /** Both exports: `secret` is a 32-byte raw key (rawKey) or a passphrase; zeroed in place. */
+    Result<void> exportCopy(const QString &path, QByteArray &secret, bool rawKey);
 
     sqlite3 *m_db = nullptr;
     QString m_path;

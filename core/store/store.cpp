@@ -143,4 +143,10 @@ QFuture<Result<void>> Store::exportEncryptedBackup(const QString &path, QByteArr
     return run<void>([path, key](Database &db) { return db.exportEncryptedBackup(path, key->bytes); });
 }
 
+QFuture<Result<void>> Store::exportRescueCopy(const QString &path, QByteArray passphrase)
+{
+    auto secret = std::make_shared<SecretHolder>(std::move(passphrase));
+    return run<void>([path, secret](Database &db) { return db.exportRescueCopy(path, secret->bytes); });
+}
+
 } // namespace doorstep

@@ -51,6 +51,8 @@ public:
     QFuture<Result<AuditCheck>> verifyAuditChain();
     /** Encrypted rescue copy (ATTACH ... KEY + sqlcipher_export); the key buffer is wiped. */
     QFuture<Result<void>> exportEncryptedBackup(const QString &path, QByteArray key32);
+    /** Rescue copy under a person's passphrase (Database::exportRescueCopy); the buffer is wiped. */
+    QFuture<Result<void>> exportRescueCopy(const QString &path, QByteArray passphrase);
 
     /** The thread every job runs on (tests check it). */
     QThread *storeThread() { return &m_thread; }

@@ -91,6 +91,13 @@ Page {
                         Accessible.name: text
                         onClicked: page.StackView.view.push(Qt.resolvedUrl("ReviewQueuePage.qml"))
                     }
+                    Button {
+                        objectName: "settingsButton"
+                        text: qsTr("Settings")
+                        height: Theme.touch
+                        Accessible.name: qsTr("Settings: text size, sync and signing out")
+                        onClicked: page.StackView.view.push(Qt.resolvedUrl("SettingsPage.qml"))
+                    }
                 }
                 TextField {
                     id: search

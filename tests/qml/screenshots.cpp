@@ -172,6 +172,9 @@ int main(int argc, char **argv)
         open(QStringLiteral("ConflictsPage"), {});
         grab(QStringLiteral("conflicts-") + suffix);
         home();
+        open(QStringLiteral("SettingsPage"), {});
+        grab(QStringLiteral("settings-") + suffix);
+        home();
     }
 
     // The manager's approval queue and read view (docs/managers.md): team records as pulled from the

@@ -122,6 +122,49 @@ private slots:
         QCOMPARE(m_db->exportEncryptedBackup(backup, again).error().code, ErrorCode::Conflict);
     }
 
+    // The rescue copy a person makes before signing out with changes unsent: under their
+    // passphrase (SQLCipher's KDF, the salt in the file), complete, and opened by the passphrase alone.
+    void rescueCopyUnderAPassphrase()
+    {
+        const QString copyPath = m_dir.filePath(u"rescue-passphrase.db"_s);
+        const QByteArray phrase = QByteArrayLiteral("correct horse battery staple");
+        QByteArray tooShort = QByteArrayLiteral("short");
+        QCOMPARE(m_db->exportRescueCopy(copyPath, tooShort).error().code, ErrorCode::InvalidInput);
+        QCOMPARE(tooShort, QByteArray(5, '\0'));
+        QVERIFY(!QFile::exists(copyPath));
+
+        QByteArray given = phrase;
+        given.detach();
+        Result<void> exported = m_db->exportRescueCopy(copyPath, given);
+        QVERIFY2(exported.ok(), qPrintable(exported.ok() ? QString() : exported.error().message));
+        QCOMPARE(given, QByteArray(phrase.size(), '\0'));
+        QCOMPARE(fileMode(copyPath), 0600);
+        const QByteArray bytes = readAll(copyPath);
+        QCOMPARE(leaksIn(bytes), QStringList());
+        QVERIFY(!bytes.contains(phrase));
+
+        QByteArray wrongPhrase = QByteArrayLiteral("incorrect horse battery staple");
+        auto wrong = Database::openRescueCopy(copyPath, wrongPhrase);
+        QVERIFY(!wrong.ok());
+        QCOMPARE(wrong.error().code, ErrorCode::WrongKey);
+        QCOMPARE(wrongPhrase, QByteArray(wrongPhrase.size(), '\0'));
+        QByteArray rightPhrase = phrase;
+        rightPhrase.detach();
+        auto copy = Database::openRescueCopy(copyPath, rightPhrase);
+        QVERIFY2(copy.ok(), qPrintable(copy.ok() ? QString() : copy.error().message));
+        QCOMPARE(rightPhrase, QByteArray(phrase.size(), '\0'));
+        QCOMPARE(copy.value()->userVersion().value(), Database::latestVersion());
+        RecordRepository repo(*copy.value());
+        QCOMPARE(repo.count().value(), 201);
+        QCOMPARE(repo.search(kCanaryName).value().size(), 1);
+        QCOMPARE(DraftStore(*copy.value()).get(u"visit-form"_s).value().value(), kCanaryDraft);
+        // Opened read-only: a rescue copy is evidence, and nothing changes it.
+        QVERIFY(!copy.value()->exec("CREATE TABLE scratch (x)").ok());
+        // And under a raw key it does not open: the passphrase is the only way in.
+        auto raw = Database::open(copyPath, storesamples::testKey());
+        QVERIFY(!raw.ok());
+    }
+
     void filesAfterClose()
     {
         m_db.reset();

@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+// Signing out of a tablet, and being removed from the service: a real doorstep-server on loopback
+// (seed-demo data), the app's AppState over a real device signed in through the real keychain.
+// With a change not yet sent, signing out is refused; an encrypted rescue copy under the worker's
+// passphrase holds the change; signing out then tells the service (the device's refresh tokens go
+// and the audit trail says so), forgets the tokens, removes the store and its key, and leaves an
+// empty store the next person signs in to. A device the service revokes can be signed in to again.
+#include "qml/appstate.h"
+#include "qml/demodata.h"
+#include "qml/managersync.h"
+#include "core/store/database.h"
+#include "core/store/outbox.h"
+#include "core/store/recordrepository.h"
+#include "core/store/store.h"
+#include "database.h"
+#include "platform/awaitfuture.h"
+#include "platform/qtkeychainkeystore.h"
+#include "serverprocess.h"
+#include "sync/device.h"
+#include "sync/session.h"
+#include "sync/syncengine.h"
+#include "testbackend.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace doorstep;
+
+namespace {
+const QString kPassword = QStringLiteral("signout-demo-password");
+const QString kPhrase = QStringLiteral("blue kettle on the windowsill");
+} // namespace
+
+class TestSignOut : public QObject
+{
+    Q_OBJECT
+
+private:
+    qint64 count(const QString &sql, const QVariantList &args = {})
+    {
+        auto conn = m_db->connection();
+        if (!conn)
+            return -1;
+        QSqlDatabase db = conn.value();
+        auto q = server::Database::exec(db, sql, args);
+        if (!q || !q.value().next())
+            return -1;
+        return q.value().value(0).toLongLong();
+    }
+    static bool waitFor(const std::function<bool()> &done, int timeoutMs = 20000)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (!done() && t.elapsed() < timeoutMs)
+            QTest::qWait(20);
+        return done();
+    }
+    /** Signs in as worker1 with a PIN, and syncs the caseload down. */
+    bool signInAndSync(AppState &app)
+    {
+        app.signIn(m_server.baseUrl().toString(), QStringLiteral("worker1"), kPassword);
+        if (!waitFor([&] { return app.phase() == AppState::Phase::ChoosePin; }))
+            return false;
+        app.choosePin(QStringLiteral("2468"), QStringLiteral("2468"));
+        if (!waitFor([&] { return app.phase() == AppState::Phase::Unlocked; }))
+            return false;
+        app.syncNow();
+        return waitFor([&] { return !app.syncing() && app.lastSync().isValid(); }, 60000);
+    }
+    template <typename T>
+    Result<T> onStore(Store *store, std::function<Result<T>(Database &)> job)
+    {
+        return awaitResult(store->run<T>(std::move(job)), 30000);
+    }
+
+    TestBackend m_backend;
+    std::unique_ptr<server::Database> m_db;
+    ServerProcess m_server;
+    QtKeychainKeyStore m_keys;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        qputenv("DOORSTEP_FAST_PWHASH", "1");
+        QString error;
+        QVERIFY2(m_backend.init(&error), qPrintable(error));
+        auto migrated = ServerProcess::cli({QStringLiteral("migrate")}, m_backend.spec());
+        QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
+        auto seeded = ServerProcess::cli({QStringLiteral("seed-demo"), QStringLiteral("--password"), kPassword}, m_backend.spec());
+        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
+        auto config = server::DbConfig::parse(m_backend.spec());
+        QVERIFY(config.ok());
+        m_db = std::make_unique<server::Database>(config.value());
+        QVERIFY2(m_server.start(m_backend.spec()), qPrintable(m_server.errorOutput()));
+    }
+
+    void cleanupTestCase() { m_server.stop(); }
+
+    void unsentWorkNeedsARescueCopyBeforeSigningOut()
+    {
+        QTemporaryDir data;
+        QTemporaryDir rescueDir;
+        QNetworkAccessManager nam;
+        sync::Device device(data.path(), &m_keys, &nam);
+        AppState app(&device, &m_keys, nullptr);
+        app.setLockWhenInactive(false);
+        app.setRescueDir(rescueDir.path());
+        app.start();
+        QVERIFY(waitFor([&] { return app.phase() == AppState::Phase::SignIn; }));
+        QVERIFY(signInAndSync(app));
+        const QString deviceId = device.session()->deviceId();
+        QVERIFY(!deviceId.isEmpty());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM refresh_tokens WHERE device_id = ?"), {deviceId}), 1);
+
+        // A visit recorded offline, not yet sent.
+        auto caseload = onStore<QList<StoredRecord>>(app.store(), [](Database &db) { return RecordRepository(db).caseload(); });
+        QVERIFY(caseload.ok() && !caseload.value().isEmpty());
+        QJsonObject visit = demodata::visit(caseload.value().first().id, 0, 1);
+        visit.insert(QStringLiteral("author"), app.userId());
+        const QString visitId = visit.value(u"id").toString();
+        auto saved = onStore<StoredRecord>(app.store(), [visit](Database &db) { return RecordRepository(db).save(visit); });
+        QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+
+        app.checkUnsent();
+        QVERIFY(waitFor([&] { return app.unsentCount() >= 1; }));
+        QVERIFY(!app.canSignOut());
+        QVERIFY2(app.unsentSummary().contains(QStringLiteral("not accepted")), qPrintable(app.unsentSummary()));
+
+        // Refused: nothing leaves the tablet, and the person is told why.
+        app.signOut();
+        QVERIFY(waitFor([&] { return !app.busy(); }));
+        QCOMPARE(app.phase(), AppState::Phase::Unlocked);
+        QVERIFY2(app.errorString().contains(QStringLiteral("Not signed out")), qPrintable(app.errorString()));
+        QVERIFY(QFile::exists(device.databasePath()));
+        QVERIFY(device.session()->signedIn());
+
+        // The rescue copy: the passphrase twice, long enough.
+        QSignalSpy copied(&app, &AppState::rescueCopyFinished);
+        app.exportRescueCopy(QStringLiteral("too short"), QStringLiteral("too short"));
+        QCOMPARE(copied.size(), 1);
+        QCOMPARE(copied.takeFirst().at(0).toString(), QString());
+        app.exportRescueCopy(kPhrase, kPhrase + QStringLiteral("!"));
+        QCOMPARE(copied.size(), 1);
+        QCOMPARE(copied.takeFirst().at(0).toString(), QString());
+        QVERIFY2(app.errorString().contains(QStringLiteral("not the same")), qPrintable(app.errorString()));
+        app.exportRescueCopy(kPhrase, kPhrase);
+        QVERIFY(copied.wait(20000));
+        const QString copyPath = copied.takeFirst().at(0).toString();
+        QVERIFY2(!copyPath.isEmpty(), qPrintable(app.errorString()));
+        QCOMPARE(QFileInfo(copyPath).absolutePath(), QDir(rescueDir.path()).absolutePath());
+        QCOMPARE(app.rescueCopyPath(), copyPath);
+        QVERIFY(app.canSignOut());
+        // Reported to the service's audit trail (it is reachable).
+        QVERIFY(waitFor([&] { return app.managerSync()->pendingReports() == 0; }));
+        QVERIFY(waitFor([&] { return count(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'export' AND detail LIKE '%rescue_copy%'")) == 1; }));
+
+        // Signed out: the service is told, the tokens, the store and its key go.
+        app.signOut();
+        QVERIFY(waitFor([&] { return app.phase() == AppState::Phase::SignIn && !app.busy(); }));
+        QVERIFY2(app.errorString().isEmpty(), qPrintable(app.errorString()));
+        QVERIFY(!device.session()->signedIn());
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM refresh_tokens WHERE device_id = ?"), {deviceId}), 0);
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'logout' AND device = ?"), {deviceId}), 1);
+        QVERIFY(app.userName().isEmpty());
+        // An empty store with a new key for the next person.
+        auto left = onStore<int>(app.store(), [](Database &db) { return RecordRepository(db).count(); });
+        QVERIFY2(left.ok(), qPrintable(left.ok() ? QString() : left.error().message));
+        QCOMPARE(left.value(), 0);
+
+        // What was unsent is in the rescue copy, opened by the passphrase alone.
+        QByteArray phrase = kPhrase.toUtf8();
+        auto copy = Database::openRescueCopy(copyPath, phrase);
+        QVERIFY2(copy.ok(), qPrintable(copy.ok() ? QString() : copy.error().message));
+        QVERIFY(RecordRepository(*copy.value()).byId(visitId).ok());
+        QVERIFY(Outbox(*copy.value()).hasUnsynced(visitId).value());
+
+        // The next person signs in on the same tablet.
+        QVERIFY(signInAndSync(app));
+        QVERIFY(device.session()->signedIn());
+        auto gone = onStore<StoredRecord>(app.store(), [visitId](Database &db) { return RecordRepository(db).byId(visitId); });
+        QVERIFY(!gone.ok());
+        QCOMPARE(gone.error().code, ErrorCode::NotFound);
+    }
+
+    void nothingUnsentSignsOutAtOnceAndARevokedTabletCanSignInAgain()
+    {
+        QTemporaryDir data;
+        QNetworkAccessManager nam;
+        sync::Device device(data.path(), &m_keys, &nam);
+        AppState app(&device, &m_keys, nullptr);
+        app.setLockWhenInactive(false);
+        app.start();
+        QVERIFY(waitFor([&] { return app.phase() == AppState::Phase::SignIn; }));
+        QVERIFY(signInAndSync(app));
+        app.checkUnsent();
+        QVERIFY(waitFor([&] { return app.unsentCount() == 0; }));
+        QVERIFY(app.canSignOut());
+        app.signOut();
+        QVERIFY(waitFor([&] { return app.phase() == AppState::Phase::SignIn && !app.busy(); }));
+
+        // Revoked by an administrator: the tablet wipes itself, and an empty store is ready for
+        // signing in again (before, signing in again failed on the closed store).
+        QVERIFY(signInAndSync(app));
+        auto revoked = ServerProcess::cli({QStringLiteral("revoke-device"), device.session()->deviceId()}, m_backend.spec());
+        QVERIFY2(revoked.exitCode == 0, qPrintable(revoked.err));
+        app.syncNow();
+        QVERIFY(waitFor([&] { return app.phase() == AppState::Phase::SignIn; }, 30000));
+        QVERIFY2(app.errorString().contains(QStringLiteral("removed from the service")), qPrintable(app.errorString()));
+        QVERIFY(signInAndSync(app));
+        auto records = onStore<int>(app.store(), [](Database &db) { return RecordRepository(db).count(); });
+        QVERIFY(records.ok() && records.value() > 0);
+    }
+};
+
+QTEST_MAIN(TestSignOut)
+#include "tst_signout.moc"
