@@ -79,6 +79,20 @@ MergeResult threeWay(const QJsonObject &base, const QJsonObject &mine, const QJs
         }
         if (same(m, t))
             continue; // both made the same change
+        // An object (a child's plan, a placement) is merged a level down: a manager's new
+        // contingency and a worker's action marked done are not a clash. Only when mine really
+        // changed it: the same object written back unchanged (keeping theirs, an undo) is a write
+        // of the whole that a concurrent change must not silently overtake. Any clash inside
+        // leaves the whole object a conflict, which a person resolves as one field.
+        if (m.isObject() && t.isObject() && (b.isObject() || normalised(b).isUndefined()) && !same(m, b)) {
+            const MergeResult inner = threeWay(b.toObject(), m.toObject(), t.toObject());
+            if (!inner.hasConflicts()) {
+                result.merged.insert(field, inner.merged);
+                if (!inner.fromMine.isEmpty())
+                    result.fromMine << field;
+                continue;
+            }
+        }
         if (isFirstTimeWins(field)) {
             const QDateTime mt = QDateTime::fromString(m.toString(), Qt::ISODateWithMs);
             const QDateTime tt = QDateTime::fromString(t.toString(), Qt::ISODateWithMs);

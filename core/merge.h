@@ -20,12 +20,14 @@ struct FieldConflict {
 struct MergeResult {
     QJsonObject merged;               // theirs + my one-sided changes; conflicting fields keep theirs
     QList<FieldConflict> conflicts;   // never silently resolved
-    QStringList fromMine;             // fields taken from mine
+    QStringList fromMine;             // fields taken from mine (an object: partly, merged with theirs)
     bool hasConflicts() const { return !conflicts.isEmpty(); }
 };
 
 /** Three-way merge per top-level field: a field changed on one side only is taken; the same
- *  field changed on both sides to equal values is taken; to different values is a conflict.
+ *  field changed on both sides to equal values is taken; to different values is a conflict,
+ *  except an object changed on both sides (a plan, a placement), which is merged the same way one
+ *  level down and is a conflict as a whole only when something inside clashes.
  *  Identity fields (id, type, schema) are never merged. Used by the service on push and by the
  *  client to rebase pending edits onto a pulled record. */
 MergeResult threeWay(const QJsonObject &base, const QJsonObject &mine, const QJsonObject &theirs);

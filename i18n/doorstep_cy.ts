@@ -3272,11 +3272,13 @@
     <message>
         <location filename="../qml/conflictmodel.cpp" line="147" />
         <location filename="../qml/conflictmodel.cpp" line="229" />
+        <location filename="../qml/conflictmodel.cpp" line="283" />
         <source>(empty)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/conflictmodel.cpp" line="152" />
+        <location filename="../qml/conflictmodel.cpp" line="250" />
         <source>(none)</source>
         <translation type="unfinished" />
     </message>
@@ -3326,6 +3328,43 @@
         <location filename="../qml/conflictmodel.cpp" line="233" />
         <source>No</source>
         <translation>Na</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/conflictmodel.cpp" line="257" />
+        <source>every %n working day(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/conflictmodel.cpp" line="257" />
+        <source>every %n day(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="264" />
+        <source>, by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="267" />
+        <source> (done)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/conflictmodel.cpp" line="269" />
+        <source> (cancelled)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3749,27 +3788,42 @@
         <translation>Camau nesaf</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="228" />
+        <location filename="../qml/labels.cpp" line="180" />
+        <source>Placement started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="181" />
+        <source>Kind of placement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="182" />
+        <source>First review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="232" />
         <source>Open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="228" />
+        <location filename="../qml/labels.cpp" line="232" />
         <source>Done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="229" />
+        <location filename="../qml/labels.cpp" line="233" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="234" />
+        <location filename="../qml/labels.cpp" line="238" />
         <source>working days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="234" />
+        <location filename="../qml/labels.cpp" line="238" />
         <source>days</source>
         <translation type="unfinished" />
     </message>
@@ -3884,100 +3938,100 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="189" />
+        <location filename="../qml/labels.cpp" line="193" />
         <source>Not answered</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="190" />
+        <location filename="../qml/labels.cpp" line="194" />
         <source>Yes</source>
         <translation>Ie</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="190" />
+        <location filename="../qml/labels.cpp" line="194" />
         <source>No</source>
         <translation>Na</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="196" />
+        <location filename="../qml/labels.cpp" line="200" />
         <source>The child refused (of sufficient age and understanding)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="197" />
+        <location filename="../qml/labels.cpp" line="201" />
         <source>Not appropriate given the child's age and understanding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="198" />
+        <location filename="../qml/labels.cpp" line="202" />
         <source>Unable: parent or carer refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="199" />
+        <location filename="../qml/labels.cpp" line="203" />
         <source>Unable: child not at home</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="200" />
+        <location filename="../qml/labels.cpp" line="204" />
         <source>Unable: other reason (say what)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="205" />
+        <location filename="../qml/labels.cpp" line="209" />
         <source>Statutory child protection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="206" />
+        <location filename="../qml/labels.cpp" line="210" />
         <source>Statutory child in need</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="207" />
+        <location filename="../qml/labels.cpp" line="211" />
         <source>Statutory looked after</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="208" />
-        <location filename="../qml/labels.cpp" line="214" />
-        <location filename="../qml/labels.cpp" line="223" />
+        <location filename="../qml/labels.cpp" line="212" />
+        <location filename="../qml/labels.cpp" line="218" />
+        <location filename="../qml/labels.cpp" line="227" />
         <source>Other</source>
         <translation>Arall</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="213" />
+        <location filename="../qml/labels.cpp" line="217" />
         <source>Home</source>
         <translation>Cartref</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="213" />
+        <location filename="../qml/labels.cpp" line="217" />
         <source>School</source>
         <translation>Ysgol</translation>
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="122" />
-        <location filename="../qml/labels.cpp" line="214" />
+        <location filename="../qml/labels.cpp" line="218" />
         <source>Placement</source>
         <translation>Lleoliad</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="219" />
+        <location filename="../qml/labels.cpp" line="223" />
         <source>Life story work</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="220" />
+        <location filename="../qml/labels.cpp" line="224" />
         <source>Keeping safe</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="221" />
+        <location filename="../qml/labels.cpp" line="225" />
         <source>Wishes and feelings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="222" />
+        <location filename="../qml/labels.cpp" line="226" />
         <source>Domestic abuse awareness</source>
         <translation type="unfinished" />
     </message>

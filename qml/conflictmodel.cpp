@@ -234,11 +234,53 @@ QString ConflictModel::display(const QJsonValue &value)
     case QJsonValue::Double:
         return QString::number(value.toDouble());
     case QJsonValue::Array:
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented));
     case QJsonValue::Object:
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented));
+        return describe(value);
     }
     return {};
+}
+
+QString ConflictModel::describe(const QJsonValue &value, int indent)
+{
+    const QString pad(indent * 2, QLatin1Char(' '));
+    if (value.isArray()) {
+        QStringList lines;
+        for (const QJsonValue &item : value.toArray())
+            lines << pad + QStringLiteral("• ") + describe(item, indent + 1).trimmed();
+        return lines.isEmpty() ? pad + tr("(none)") : lines.join(QLatin1Char('\n'));
+    }
+    if (!value.isObject())
+        return display(value);
+    const QJsonObject o = value.toObject();
+    if (o.contains(u"every") && o.contains(u"unit")) { // a visiting frequency
+        const int every = o.value(u"every").toInt();
+        return o.value(u"unit").toString() == u"working_days" ? tr("every %n working day(s)", nullptr, every) : tr("every %n day(s)", nullptr, every);
+    }
+    if (o.contains(u"what")) { // an action
+        QString text = o.value(u"what").toString();
+        if (const QString owner = o.value(u"owner").toString(); !owner.isEmpty())
+            text += QStringLiteral(" — ") + owner;
+        if (const QString due = o.value(u"due").toString(); !due.isEmpty())
+            text += tr(", by %1").arg(due);
+        const QString status = o.value(u"status").toString();
+        if (status == u"done")
+            text += tr(" (done)");
+        else if (status == u"cancelled")
+            text += tr(" (cancelled)");
+        return text;
+    }
+    QStringList lines;
+    const QStringList keys = o.keys(); // sorted: the same order on both sides
+    for (const QString &key : keys) {
+        const QJsonValue v = o.value(key);
+        if (key == u"id" || v.isNull() || v.isUndefined())
+            continue;
+        const bool block = v.isArray() || (v.isObject() && !v.toObject().contains(u"every"));
+        const QString shown = key == u"kind" ? Labels::placementKind(v.toString()) // the one coded field inside an object
+                                             : (block ? QStringLiteral("\n") + describe(v, indent + 1) : describe(v, indent + 1).trimmed());
+        lines << pad + Labels::fieldLabel(key) + QStringLiteral(": ") + shown;
+    }
+    return lines.isEmpty() ? pad + tr("(empty)") : lines.join(QLatin1Char('\n'));
 }
 
 QVariant ConflictModel::data(const QModelIndex &index, int role) const

@@ -81,6 +81,8 @@ public:
     /** The resolution job (store thread): removes the conflict, saves the value, queues it. */
     static Result<void> resolve(Database &db, const QString &recordId, const QString &field, const QJsonValue &chosen);
     static QString display(const QJsonValue &value);
+    /** An object (a plan, a placement) or a list in words, a line per field, for reading side by side. */
+    static QString describe(const QJsonValue &value, int indent = 0);
     /** The kind of editor a field needs (see KindRole). */
     static QString kindOf(const QString &field, const QJsonValue &mine, const QJsonValue &theirs);
     /** Two texts as one: the longer when one contains the other, else mine then theirs. */

@@ -176,6 +176,10 @@ QString Labels::fieldLabel(const QString &field)
         {"due", QT_TR_NOOP("By when")},
         {"status", QT_TR_NOOP("Status")},
         {"priority", QT_TR_NOOP("Priority")},
+        // Inside a placement
+        {"start", QT_TR_NOOP("Placement started")},
+        {"kind", QT_TR_NOOP("Kind of placement")},
+        {"first_review", QT_TR_NOOP("First review")},
     };
     for (const auto &[key, text] : names)
         if (field == QLatin1String(key))

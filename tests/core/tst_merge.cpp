@@ -16,7 +16,7 @@ QJsonObject obj(const char *json)
 }
 } // namespace
 
-/** Three-way merge per top-level field, diff and patch. */
+/** Three-way merge per top-level field (objects a level down), diff and patch. */
 class TestMerge : public QObject
 {
     Q_OBJECT
@@ -110,6 +110,28 @@ private slots:
             << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"theirs","present":"p0","children":[{"child_id":"c","seen":true}]})")
             << obj(R"({"id":"x","type":"visit","schema":1,"rationale":"theirs","present":"mine","children":[{"child_id":"c","seen":true}]})")
             << QStringList{QStringLiteral("rationale")} << QStringList{QStringLiteral("present")};
+        // A child's plan: the manager's new contingency and the worker's action marked done both stand.
+        QTest::addRow("object merged a level down")
+            << obj(R"({"id":"c","plan":{"contingency":"a","actions":[{"id":"1","status":"open"}]}})")
+            << obj(R"({"id":"c","plan":{"contingency":"a","actions":[{"id":"1","status":"done"}]}})")
+            << obj(R"({"id":"c","plan":{"contingency":"b","actions":[{"id":"1","status":"open"}]}})")
+            << obj(R"({"id":"c","plan":{"contingency":"b","actions":[{"id":"1","status":"done"}]}})")
+            << QStringList() << QStringList{QStringLiteral("plan")};
+        QTest::addRow("object added on both sides, disjoint fields")
+            << obj(R"({"id":"c"})") << obj(R"({"id":"c","placement":{"start":"2026-01-05"}})")
+            << obj(R"({"id":"c","placement":{"kind":"standard"}})")
+            << obj(R"({"id":"c","placement":{"kind":"standard","start":"2026-01-05"}})")
+            << QStringList() << QStringList{QStringLiteral("placement")};
+        QTest::addRow("a clash inside an object is a conflict on the whole")
+            << obj(R"({"id":"c","plan":{"contingency":"a","actions":[]}})")
+            << obj(R"({"id":"c","plan":{"contingency":"mine","actions":[{"id":"1"}]}})")
+            << obj(R"({"id":"c","plan":{"contingency":"theirs","actions":[]}})")
+            << obj(R"({"id":"c","plan":{"contingency":"theirs","actions":[]}})")
+            << QStringList{QStringLiteral("plan")} << QStringList();
+        QTest::addRow("object vs text is a conflict")
+            << obj(R"({"id":"c","plan":{"contingency":"a"}})") << obj(R"({"id":"c","plan":{"contingency":"b"}})")
+            << obj(R"({"id":"c","plan":"garbled"})") << obj(R"({"id":"c","plan":"garbled"})")
+            << QStringList{QStringLiteral("plan")} << QStringList();
         QTest::addRow("number vs string differ")
             << obj(R"({"id":"x","a":1})") << obj(R"({"id":"x","a":"1"})") << obj(R"({"id":"x","a":1})")
             << obj(R"({"id":"x","a":"1"})") << QStringList() << QStringList{QStringLiteral("a")};
@@ -164,6 +186,14 @@ private slots:
         QVERIFY(!merge::threeWay(base, base, base, written).hasConflicts());
         // Written to the value the other side also chose: agreement, not a conflict.
         QVERIFY(!merge::threeWay(base, theirs, theirs, written).hasConflicts());
+
+        // The same for an object written back as it was: a write of the whole, so a concurrent
+        // change inside it is not silently taken over it.
+        const QJsonObject planBase = obj(R"({"id":"c","plan":{"contingency":"a","actions":[]}})");
+        const QJsonObject planTheirs = obj(R"({"id":"c","plan":{"contingency":"b","actions":[]}})");
+        const auto whole = merge::threeWay(planBase, planBase, planTheirs, {QStringLiteral("plan")});
+        QCOMPARE(whole.conflicts.size(), 1);
+        QCOMPARE(whole.conflicts.first().field, QStringLiteral("plan"));
     }
 
     void twoSubmissionsKeepTheFirstTime()

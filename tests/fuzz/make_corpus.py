@@ -205,6 +205,8 @@ def merge():
         "numbers": [{"seen_rev": 1}, {"seen_rev": 2}, {"seen_rev": 2.0}],
         "types_differ": [{"x": 1}, {"x": "1"}, {"x": [1]}],
         "nested_objects": [CHILD, changed(CHILD, "plan.contingency", "Mine"), changed(CHILD, "plan.visiting_frequency.every", 5)],
+        "nested_clash": [CHILD, changed(CHILD, "plan.contingency", "Mine"), changed(CHILD, "plan.contingency", "Theirs")],
+        "nested_added_both": [VISIT, changed(LAC, "placement.kind", "standard"), changed(LAC, "placement.first_review", None)],
         "child_records": [CHILD, LAC, changed(CHILD, "first_name", "Mira")],
         "direct_work": [DIRECT, changed(DIRECT, "reflection", "Mine"), changed(DIRECT, "reflection", "Theirs")],
         "supervision": [SUPERVISION, changed(SUPERVISION, "decisions", "Mine"), SUPERVISION],

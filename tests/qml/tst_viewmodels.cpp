@@ -24,6 +24,7 @@
 #include <QAbstractItemModelTester>
 #include <QJsonArray>
 #include <QLocale>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -617,6 +618,24 @@ private Q_SLOTS:
         QFETCH(QString, theirs);
         QFETCH(QString, merged);
         QCOMPARE(ConflictModel::mergedText(mine, theirs), merged);
+    }
+
+    void conflictingPlanReadsInWords()
+    {
+        // A plan that clashed (both sides changed the contingency) is read side by side in words,
+        // not as JSON: each field by its label, the frequency and the actions as a person says them.
+        const QJsonObject plan = QJsonDocument::fromJson(R"({"contingency":"Nan cares for the children.",
+            "visiting_frequency":{"every":10,"unit":"working_days"},
+            "actions":[{"id":"a1","what":"Referral to CAMHS","owner":"Sam Patel","due":"2026-12-01","status":"done"}]})").object();
+        const QString text = ConflictModel::display(plan);
+        QVERIFY2(!text.contains(QLatin1Char('{')) && !text.contains(QLatin1Char('"')), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Contingency plan: Nan cares for the children.")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("How often to visit: every 10 working day")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("• Referral to CAMHS — Sam Patel, by 2026-12-01 (done)")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("a1")));
+        QCOMPARE(ConflictModel::display(QJsonObject{{QStringLiteral("start"), QStringLiteral("2026-01-05")},
+                                                    {QStringLiteral("kind"), QStringLiteral("standard")}}),
+                 QStringLiteral("Kind of placement: Foster or residential placement\nPlacement started: 2026-01-05"));
     }
 
     void dateInputParses_data()

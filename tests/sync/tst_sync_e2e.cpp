@@ -420,6 +420,25 @@ private Q_SLOTS:
         QCOMPARE(deviceView(*b).value(child).second.value(u"plan").toObject(), plan);
         QCOMPARE(serviceView(QStringLiteral("worker4")).value(child).second.value(u"plan").toObject(), plan);
 
+        // Both tablets change different parts of the plan before either syncs: both changes stand
+        // on both, with no conflict (an object is merged a level down).
+        QJsonObject onA = plan;
+        onA.insert(QStringLiteral("contingency"), QStringLiteral("Contingency as agreed at the core group."));
+        QJsonObject onB = plan;
+        onB.insert(QStringLiteral("visiting_frequency"), QJsonObject{{QStringLiteral("every"), 5}, {QStringLiteral("unit"), QStringLiteral("working_days")}});
+        QVERIFY(editField(*a, child, QStringLiteral("plan"), onA).ok());
+        QVERIFY(editField(*b, child, QStringLiteral("plan"), onB).ok());
+        QVERIFY(syncUntilClean(*a));
+        QVERIFY(syncUntilClean(*b));
+        QVERIFY(syncUntilClean(*a));
+        plan = onA;
+        plan.insert(QStringLiteral("visiting_frequency"), onB.value(u"visiting_frequency"));
+        for (TestDevice *d : {a.get(), b.get()}) {
+            QCOMPARE(deviceView(*d).value(child).second.value(u"plan").toObject(), plan);
+            QVERIFY(conflictsOf(*d, child).isEmpty());
+        }
+        compareWithService(*a);
+
         // An action without an owner or a date: refused at its field, kept on the tablet.
         QJsonObject broken = plan;
         broken.insert(QStringLiteral("actions"), QJsonArray{QJsonObject{{QStringLiteral("id"), wire::newUuid()},
