@@ -363,6 +363,22 @@ bool RecordForm::hasContent(const QString &path, int) const
     return written(getAt(m_record, splitPath(path)));
 }
 
+QString RecordForm::errorText(const QString &path) const
+{
+    const QString message = m_errors.value(path).toString();
+    static const QRegularExpression action(QStringLiteral(R"(^(?:plan\.)?actions\[(\d+)\])"));
+    static const QRegularExpression card(QStringLiteral(R"(^children\[(\d+)\])"));
+    if (const auto m = action.match(path); m.hasMatch())
+        return tr("Action %1: %2").arg(QString::number(m.captured(1).toInt() + 1), message);
+    if (const auto m = card.match(path); m.hasMatch()) {
+        const QString childId = getAt(m_record, splitPath(QStringLiteral("children[%1].child_id").arg(m.captured(1)))).toString();
+        const QString name = m_childNames.value(childId).toMap().value(QStringLiteral("name")).toString();
+        if (!name.isEmpty())
+            return tr("%1: %2").arg(name, message);
+    }
+    return message;
+}
+
 QString RecordForm::latestDate(const QString &path) const
 {
     return rules::pastOnlyFields(m_type).contains(path) ? QDate::currentDate().toString(Qt::ISODate) : QString();

@@ -117,6 +117,9 @@ public:
     Q_INVOKABLE QString dateText(const QString &path, int stamp = 0) const;
     Q_INVOKABLE bool setDateText(const QString &path, const QString &text);
     Q_INVOKABLE QString error(const QString &path) const { return m_errors.value(path).toString(); }
+    /** The violation at `path` for the list at the top of the form, saying where when the message
+     *  alone would not: "Action 2: Say who will do this action.", "Amara Ashworth: Say whether...". */
+    Q_INVOKABLE QString errorText(const QString &path) const;
     Q_INVOKABLE int count(const QString &path, int stamp = 0) const;
     /** Whether anything is written or chosen at the path (an action, a card): removing it then asks first. */
     Q_INVOKABLE bool hasContent(const QString &path, int stamp = 0) const;

@@ -110,7 +110,7 @@ Page {
                         model: childForm.errorFields
                         delegate: Label {
                             required property string modelData
-                            text: "• " + childForm.errors[modelData]
+                            text: "• " + childForm.errorText(modelData)
                             color: Theme.danger
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true

@@ -90,7 +90,7 @@ Page {
                         model: workForm.errorFields
                         delegate: Label {
                             required property string modelData
-                            text: "• " + workForm.errors[modelData]
+                            text: "• " + workForm.errorText(modelData)
                             color: Theme.danger
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true

@@ -109,9 +109,7 @@ Page {
                         model: supervisionForm.errorFields
                         delegate: Label {
                             required property string modelData
-                            // "actions[1].due" -> "Action 2: …", so two actions' messages differ.
-                            readonly property var action: modelData.match(/^actions\[(\d+)\]/)
-                            text: "• " + (action ? qsTr("Action %1: ").arg(Number(action[1]) + 1) : "") + supervisionForm.errors[modelData]
+                            text: "• " + supervisionForm.errorText(modelData)
                             color: Theme.danger
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true

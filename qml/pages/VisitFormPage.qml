@@ -97,7 +97,7 @@ Page {
                         model: visitForm.errorFields
                         delegate: Label {
                             required property string modelData
-                            text: "• " + visitForm.errors[modelData]
+                            text: "• " + visitForm.errorText(modelData)
                             color: Theme.danger
                             wrapMode: Text.Wrap
                             Layout.fillWidth: true

@@ -126,6 +126,9 @@ Item {
             tryVerify(() => page.form.errorFields.length > 0, 5000)
             verify(page.form.errors["plan.actions[" + before + "].what"] !== undefined, JSON.stringify(page.form.errors))
             verify(findChild(page, "errorSummary").visible)
+            // The list at the top says which action: every plan action has the same three questions.
+            compare(page.form.errorText("plan.actions[" + before + "].what"),
+                    "Action " + (before + 1) + ": " + page.form.errors["plan.actions[" + before + "].what"])
             compare(stack.depth, 2, "a refused save stays on the form")
             compare(page.form.value("plan.contingency"), contingency, "and keeps what was typed")
 

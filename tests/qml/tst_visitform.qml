@@ -64,6 +64,10 @@ Item {
             page.form.submit()
             tryVerify(() => page.form.errors["children[0].not_seen_alone_reason"] !== undefined, 5000)
             compare(shownError(page, "children[0].not_seen_alone_reason"), page.form.errors["children[0].not_seen_alone_reason"])
+            // The list at the top says whose card it is (a visit can be about brothers and sisters).
+            const name = page.form.childNames[page.form.childIds()[0]].name
+            compare(page.form.errorText("children[0].not_seen_alone_reason"),
+                    name + ": " + page.form.errors["children[0].not_seen_alone_reason"])
             page.form.setValue("children[0].seen_alone", true)
             tryVerify(() => !picker.visible)
         }
