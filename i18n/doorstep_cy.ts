@@ -1045,7 +1045,7 @@
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="168" />
-        <location filename="../qml/pages/DashboardPage.qml" line="395" />
+        <location filename="../qml/pages/DashboardPage.qml" line="430" />
         <source>Visit to submission</source>
         <translation type="unfinished" />
     </message>
@@ -1057,7 +1057,10 @@
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="169" />
-        <location filename="../qml/pages/DashboardPage.qml" line="396" />
+        <location filename="../qml/pages/DashboardPage.qml" line="379" />
+        <location filename="../qml/pages/DashboardPage.qml" line="391" />
+        <location filename="../qml/pages/DashboardPage.qml" line="400" />
+        <location filename="../qml/pages/DashboardPage.qml" line="431" />
         <source>Recorded in time</source>
         <translation type="unfinished" />
     </message>
@@ -1074,7 +1077,7 @@
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="170" />
-        <location filename="../qml/pages/DashboardPage.qml" line="397" />
+        <location filename="../qml/pages/DashboardPage.qml" line="432" />
         <source>Submission to decision</source>
         <translation type="unfinished" />
     </message>
@@ -1160,6 +1163,7 @@
         <location filename="../qml/pages/DashboardPage.qml" line="308" />
         <location filename="../qml/pages/DashboardPage.qml" line="335" />
         <location filename="../qml/pages/DashboardPage.qml" line="369" />
+        <location filename="../qml/pages/DashboardPage.qml" line="403" />
         <source>Share</source>
         <translation type="unfinished" />
     </message>
@@ -1211,39 +1215,65 @@
         <source>No views recorded</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/DashboardPage.qml" line="380" />
+        <source>Of the visits submitted, how many within %n working day(s) of the visit (green) or later (amber).</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="378" />
-        <location filename="../qml/pages/DashboardPage.qml" line="394" />
+        <location filename="../qml/pages/DashboardPage.qml" line="392" />
+        <source>Recorded late</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="401" />
+        <source>In time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="402" />
+        <source>Submitted</source>
+        <translation>Wedi'i gyflwyno</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/DashboardPage.qml" line="413" />
+        <location filename="../qml/pages/DashboardPage.qml" line="429" />
         <source>Time to submit and to decide</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="379" />
+        <location filename="../qml/pages/DashboardPage.qml" line="414" />
         <source>Median working days from the visit to its submission (blue) and from submission to the manager's decision (purple).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="385" />
+        <location filename="../qml/pages/DashboardPage.qml" line="420" />
         <source>working days to submit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="386" />
+        <location filename="../qml/pages/DashboardPage.qml" line="421" />
         <source>working days to decide</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="433" />
+        <location filename="../qml/pages/DashboardPage.qml" line="468" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="435" />
+        <location filename="../qml/pages/DashboardPage.qml" line="470" />
         <source>Close the list of children</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="440" />
+        <location filename="../qml/pages/DashboardPage.qml" line="475" />
         <source>%n child(ren)</source>
         <translation type="unfinished">
             <numerusform />
@@ -1254,62 +1284,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="461" />
+        <location filename="../qml/pages/DashboardPage.qml" line="496" />
         <source>%1, %2, allocated to %3; open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="483" />
+        <location filename="../qml/pages/DashboardPage.qml" line="518" />
         <source>No children behind this figure.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="498" />
+        <location filename="../qml/pages/DashboardPage.qml" line="533" />
         <source>Export personal data?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="502" />
+        <location filename="../qml/pages/DashboardPage.qml" line="537" />
         <source>The CSV lists every child of your team with their name, legal status, worker and visit dates. It is an ordinary file: it is not encrypted and the app's PIN does not protect it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="507" />
+        <location filename="../qml/pages/DashboardPage.qml" line="542" />
         <source>It will be saved in %1. Share it only through your council's secure channels and delete it when you no longer need it. The export is recorded in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="514" />
+        <location filename="../qml/pages/DashboardPage.qml" line="549" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="517" />
+        <location filename="../qml/pages/DashboardPage.qml" line="552" />
         <source>Cancel the export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="521" />
+        <location filename="../qml/pages/DashboardPage.qml" line="556" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="524" />
+        <location filename="../qml/pages/DashboardPage.qml" line="559" />
         <source>Export the CSV file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="537" />
+        <location filename="../qml/pages/DashboardPage.qml" line="572" />
         <source>Export saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="537" />
+        <location filename="../qml/pages/DashboardPage.qml" line="572" />
         <source>Export failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="541" />
+        <location filename="../qml/pages/DashboardPage.qml" line="576" />
         <source>Saved as %1</source>
         <translation type="unfinished" />
     </message>
@@ -2418,102 +2448,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="114" />
-        <source>Action %1: </source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="124" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="122" />
         <source>Returned by a manager: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="140" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="138" />
         <source>Child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="155" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="153" />
         <source>Date of supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="162" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="160" />
         <source>Supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="164" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="162" />
         <source>You</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="172" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="170" />
         <source>Worker supervised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="189" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="187" />
         <source>Worker supervised: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="203" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="201" />
         <source>Discussion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="204" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="202" />
         <source>What was discussed: the child's progress against the plan, risks, the child's views.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="210" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="208" />
         <source>Decisions and why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="211" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="209" />
         <source>The management decision and the reasons for it, so the record shows the rationale.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="215" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="213" />
         <source>Prioritised actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="217" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="215" />
         <source>Each action needs a priority, an owner and a date.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="247" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="245" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="247" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="245" />
         <source>Drafts are kept automatically</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="254" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="252" />
         <source>Save draft</source>
         <translation>Cadw drafft</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="257" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="255" />
         <source>Save as a draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="262" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="260" />
         <source>Submit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="266" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="264" />
         <source>Submit the supervision record</source>
         <translation type="unfinished" />
     </message>
@@ -3370,18 +3395,18 @@
 <context>
     <name>doorstep::DashboardFiguresModel</name>
     <message>
-        <location filename="../qml/dashboardfiguresmodel.cpp" line="55" />
-        <location filename="../qml/dashboardfiguresmodel.cpp" line="62" />
+        <location filename="../qml/dashboardfiguresmodel.cpp" line="57" />
+        <location filename="../qml/dashboardfiguresmodel.cpp" line="64" />
         <source>No visits in this period</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/dashboardfiguresmodel.cpp" line="56" />
+        <location filename="../qml/dashboardfiguresmodel.cpp" line="58" />
         <source>%1 of %2 (%3%)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/dashboardfiguresmodel.cpp" line="64" />
+        <location filename="../qml/dashboardfiguresmodel.cpp" line="66" />
         <source>median %1, mean %2 working days (%n visit(s))</source>
         <translation type="unfinished">
             <numerusform />
@@ -3392,7 +3417,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/dashboardfiguresmodel.cpp" line="125" />
+        <location filename="../qml/dashboardfiguresmodel.cpp" line="131" />
         <source>%1: %2 due, %3 overdue; seen alone %4; views recorded %5; visit to submission %6; submission to decision %7</source>
         <translation type="unfinished" />
     </message>
@@ -4182,6 +4207,19 @@
     <message>
         <location filename="../qml/pinvault.cpp" line="89" />
         <source>Could not protect the PIN.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>doorstep::RecordForm</name>
+    <message>
+        <location filename="../qml/recordform.cpp" line="372" />
+        <source>Action %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/recordform.cpp" line="377" />
+        <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
 </context>

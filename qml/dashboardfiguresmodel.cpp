@@ -37,6 +37,8 @@ QHash<int, QByteArray> DashboardFiguresModel::roleNames() const
             {VisitToSubmissionTextRole, "visitToSubmissionText"},
             {RecordedInTimePercentRole, "recordedInTimePercent"},
             {RecordedInTimeTextRole, "recordedInTimeText"},
+            {RecordedInTimeRole, "recordedInTime"},
+            {RecordedInTimeOfRole, "recordedInTimeOf"},
             {SubmissionToDecisionMedianRole, "submissionToDecisionMedian"},
             {SubmissionToDecisionMeanRole, "submissionToDecisionMean"},
             {SubmissionToDecisionCountRole, "submissionToDecisionCount"},
@@ -113,6 +115,10 @@ QVariant DashboardFiguresModel::data(const QModelIndex &index, int role) const
         return percent(f.recordedWithinStandard);
     case RecordedInTimeTextRole:
         return shareText(f.recordedWithinStandard);
+    case RecordedInTimeRole:
+        return f.recordedWithinStandard.numerator;
+    case RecordedInTimeOfRole:
+        return f.recordedWithinStandard.denominator;
     case SubmissionToDecisionMedianRole:
         return f.submissionToDecision.median();
     case SubmissionToDecisionMeanRole:

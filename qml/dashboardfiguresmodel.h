@@ -51,6 +51,8 @@ public:
         VisitToSubmissionTextRole,
         RecordedInTimePercentRole, // submitted within the council's recording standard
         RecordedInTimeTextRole,
+        RecordedInTimeRole,   // visits submitted within the standard
+        RecordedInTimeOfRole, // visits submitted in the period
         SubmissionToDecisionMedianRole,
         SubmissionToDecisionMeanRole,
         SubmissionToDecisionCountRole,
@@ -71,7 +73,8 @@ public:
     double maxMedianDays() const;
 
     /** The children behind one figure of a row. `figure`: children, due, overdue, seenAlone,
-     *  notSeenAlone, viewsRecorded, viewsMissing, visitToSubmission, submissionToDecision. */
+     *  notSeenAlone, viewsRecorded, viewsMissing, visitToSubmission, recordedInTime, recordedLate,
+     *  submissionToDecision. */
     Q_INVOKABLE QStringList childIds(int row, const QString &figure) const;
     Q_INVOKABLE QString labelAt(int row) const;
     /** Every role of a row by its QML name (empty for a row that does not exist). */

@@ -372,9 +372,44 @@ Page {
                 }
 
                 ChartCard {
+                    objectName: "chart:recordedInTime"
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1
+                    Layout.alignment: Qt.AlignTop
+                    title: qsTr("Recorded in time")
+                    description: qsTr("Of the visits submitted, how many within %n working day(s) of the visit (green) or later (amber).", "", vm.recordingStandardDays)
+                    ShareChart {
+                        visible: !page.showTables
+                        Layout.fillWidth: true
+                        model: page.figures
+                        numeratorRole: "recordedInTime"
+                        denominatorRole: "recordedInTimeOf"
+                        percentRole: "recordedInTimePercent"
+                        textRole: "recordedInTimeText"
+                        countedFigure: "recordedInTime"
+                        missingFigure: "recordedLate"
+                        countedName: qsTr("Recorded in time")
+                        missingName: qsTr("Recorded late")
+                        onPartClicked: (row, figure, title) => page.drill(page.figures, row, figure, title)
+                    }
+                    FigureTable {
+                        visible: page.showTables
+                        Layout.fillWidth: true
+                        model: page.figures
+                        labelTitle: page.scopeTitle
+                        tableName: qsTr("Recorded in time")
+                        columns: [{ title: qsTr("In time"), role: "recordedInTime", figure: "recordedInTime" },
+                                  { title: qsTr("Submitted"), role: "recordedInTimeOf", figure: "recordedLate" },
+                                  { title: qsTr("Share"), role: "recordedInTimeText" }]
+                        onCellClicked: (row, figure, title) => page.drill(page.figures, row, figure, title)
+                    }
+                }
+
+                ChartCard {
                     objectName: "chart:durations"
                     Layout.fillWidth: true
-                    Layout.columnSpan: page.wide && !page.showTables ? 2 : 1
+                    Layout.preferredWidth: 1
+                    Layout.alignment: Qt.AlignTop
                     title: qsTr("Time to submit and to decide")
                     description: qsTr("Median working days from the visit to its submission (blue) and from submission to the manager's decision (purple).")
                     BarChart {

@@ -254,6 +254,9 @@ private Q_SLOTS:
         // Submitted 4 working days after the visit: not within the council's standard (2 until the service says otherwise).
         QCOMPARE(vm.recordingStandardDays(), 2);
         QCOMPARE(will.data(DashboardFiguresModel::RecordedInTimePercentRole).toInt(), 0);
+        // The chart's two parts: none in time of the one submitted.
+        QCOMPARE(will.data(DashboardFiguresModel::RecordedInTimeRole).toInt(), 0);
+        QCOMPARE(will.data(DashboardFiguresModel::RecordedInTimeOfRole).toInt(), 1);
         QVERIFY(vm.workers()->childIds(1, S("recordedInTime")).isEmpty());
         QVERIFY(!vm.workers()->childIds(1, S("recordedLate")).isEmpty());
         QCOMPARE(vm.workers()->childIds(1, S("due")), QStringList{C4});
