@@ -209,7 +209,7 @@ Result<QList<OutboxRow>> OutboxModel::read(Database &db)
                                                 QStringLiteral("op"), QStringLiteral("patch")};
         if (!e.errorField.isEmpty() && !technical.contains(e.errorField))
             row.reason = tr("%1 — %2").arg(fieldInWords(e.errorField, body, childName), row.reason);
-        const bool hasForm = e.type == u"visit" || e.type == u"direct_work" || e.type == u"supervision";
+        const bool hasForm = e.type == u"visit" || e.type == u"direct_work" || e.type == u"supervision" || e.type == u"child";
         row.canFix = hasForm && rec && (ruleBroken || e.errorCode == u"invalid_input" || e.errorCode == u"forbidden_field");
         // "forbidden" on the state is the service's "only the author submits a record": no allocation
         // or later attempt changes who wrote it.

@@ -179,6 +179,12 @@ Item {
             const stack = createTemporaryObject(stackComponent, root)
             const page = openFormFor(stack, (status) => status !== "looked_after")
             verify(!findChild(page, "dateField:placement.start").visible)
+            // The outbox opens a refused child by record id (RecordPages.formFor("child")).
+            compare(RecordPages.formFor("child"), "ChildFormPage.qml")
+            const byRecord = stack.push(formComponent, { recordId: page.childId })
+            tryVerify(() => byRecord.form.ready, 10000)
+            byRecord.form.autosaveMs = 60000
+            compare(byRecord.form.recordId, page.childId)
         }
     }
 }
