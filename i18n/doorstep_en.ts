@@ -311,137 +311,137 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="129" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="138" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="133" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="142" />
         <source>How often the child is to be visited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="141" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="150" />
         <source>Regulation 28 sets the longest time allowed between visits. A frequency on the plan can only make visits more frequent.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="142" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="151" />
         <source>Without a frequency on the plan, the council's policy for the child's legal status applies.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="151" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="160" />
         <source>The plan sets how often</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="164" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="173" />
         <source>Every</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="176" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="185" />
         <source>Visit every how many days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="189" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="198" />
         <source>Counted in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="206" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="215" />
         <source>Contingency plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="207" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="216" />
         <source>What will happen if the plan is not working or things get worse, and who will act.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="212" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="221" />
         <source>Actions on the plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="231" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="240" />
         <source>Placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="240" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="249" />
         <source>Placement started</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="246" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="255" />
         <source>Kind of placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="253" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="262" />
         <source>First review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="259" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="268" />
         <source>About the child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="266" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="275" />
         <source>Preferred name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="272" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="281" />
         <source>First language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="278" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="287" />
         <source>Interpreter needed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="284" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="293" />
         <source>Religion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="291" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="300" />
         <source>Disability or special educational needs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="296" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="305" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="312" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="321" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="312" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="321" />
         <source>Not saved yet; a draft is kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="312" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="321" />
         <source>No changes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="320" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="329" />
         <source>Save changes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="324" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="333" />
         <source>Save the plan and profile</source>
         <translation type="unfinished" />
     </message>
@@ -1444,127 +1444,127 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="112" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="121" />
         <source>Children in the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="132" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="141" />
         <source>Child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="162" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="171" />
         <source>Remove</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="166" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="175" />
         <source>Remove %1 from this session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="173" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="182" />
         <source>Remove %1 from this session?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="174" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="183" />
         <source>The session will no longer be on their chronology. What is written stays with the other children.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="175" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="184" />
         <source>Keep the child on the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="176" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="185" />
         <source>Remove the child from the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="184" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="193" />
         <source>Add another child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="187" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="196" />
         <source>Add another child who took part, for example a brother or sister</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="202" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="211" />
         <source>Date of the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="209" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="218" />
         <source>Activity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="218" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="227" />
         <source>What activity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="221" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="230" />
         <source>Aims of the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="222" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="231" />
         <source>Tools used</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="225" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="234" />
         <source>The child's words</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="226" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="235" />
         <source>What the child said, as they said it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="229" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="238" />
         <source>Your reflection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="230" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="239" />
         <source>Next steps</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="244" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="253" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="244" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="253" />
         <source>Drafts are kept automatically</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="251" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="260" />
         <source>Save draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="254" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="263" />
         <source>Save as a draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="259" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="268" />
         <source>Submit for approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="263" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="272" />
         <source>Submit the session for approval</source>
         <translation type="unfinished" />
     </message>
@@ -2393,92 +2393,92 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="138" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="147" />
         <source>Child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="153" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="162" />
         <source>Date of supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="160" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="169" />
         <source>Supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="162" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="171" />
         <source>You</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="170" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="179" />
         <source>Worker supervised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="187" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="196" />
         <source>Worker supervised: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="201" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="210" />
         <source>Discussion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="202" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="211" />
         <source>What was discussed: the child's progress against the plan, risks, the child's views.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="208" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="217" />
         <source>Decisions and why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="209" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="218" />
         <source>The management decision and the reasons for it, so the record shows the rationale.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="213" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="222" />
         <source>Prioritised actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="215" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="224" />
         <source>Each action needs a priority, an owner and a date.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="245" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="254" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="245" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="254" />
         <source>Drafts are kept automatically</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="252" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="261" />
         <source>Save draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="255" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="264" />
         <source>Save as a draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="260" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="269" />
         <source>Submit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="264" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="273" />
         <source>Submit the supervision record</source>
         <translation type="unfinished" />
     </message>
@@ -2633,142 +2633,142 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="139" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="148" />
         <source>1. Why and when</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="143" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="152" />
         <source>Why this visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="144" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="153" />
         <source>The purpose of the visit and what you needed to find out.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="155" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="164" />
         <source>Started</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="162" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="171" />
         <source>Ended</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="169" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="178" />
         <source>Type of visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="177" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="186" />
         <source>Where</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="185" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="194" />
         <source>Was the visit announced?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="190" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="199" />
         <source>Who was present</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="194" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="203" />
         <source>2. The children</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="207" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="216" />
         <source>Add another child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="210" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="219" />
         <source>Add another child to this visit, for example a brother or sister</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="218" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="227" />
         <source>3. Analysis</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="221" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="230" />
         <source>Risks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="222" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="231" />
         <source>What worries you, and why.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="227" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="236" />
         <source>Strengths</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="232" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="241" />
         <source>Protective factors</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="236" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="245" />
         <source>4. Diversity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="239" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="248" />
         <source>How language, culture, religion and disability were taken into account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="244" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="253" />
         <source>Was an interpreter used?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="248" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="257" />
         <source>5. Actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="268" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="277" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="269" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="278" />
         <source>Draft kept on this tablet at %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="270" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="279" />
         <source>Drafts are kept automatically</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="278" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="287" />
         <source>Save draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="281" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="290" />
         <source>Save as a draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="286" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="295" />
         <source>Submit for approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="290" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="299" />
         <source>Submit the visit for approval</source>
         <translation type="unfinished" />
     </message>
@@ -4083,12 +4083,17 @@
 <context>
     <name>doorstep::RecordForm</name>
     <message>
-        <location filename="../qml/recordform.cpp" line="372" />
+        <location filename="../qml/recordform.cpp" line="228" />
+        <source>Since you wrote this draft, someone else changed: %1. Your draft's version is shown; check it before saving.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/recordform.cpp" line="398" />
         <source>Action %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/recordform.cpp" line="377" />
+        <location filename="../qml/recordform.cpp" line="403" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>

@@ -9,6 +9,8 @@
 #include "core/store/syncstate.h"
 #include "core/wire.h"
 #include "dashboardviewmodel.h"
+#include "labels.h"
+#include "core/merge.h"
 
 #include <QJSValue>
 #include <QJsonArray>
@@ -28,6 +30,8 @@ namespace doorstep {
 namespace {
 
 constexpr int kDefaultAutosaveMs = 3000;
+// In a draft of an existing record: the record as the form opened it (never part of a record).
+const QString kOpenedKey = QStringLiteral("_opened");
 
 /** "children[0].seen" → {"children", 0, "seen"} (strings are keys, ints are indices). */
 QVariantList splitPath(const QString &path)
@@ -112,8 +116,7 @@ RecordForm::~RecordForm()
     // the answer: a continuation on `this` would run on a dead context (Qt 6.4 asserts on it).
     if (!m_unsavedDraft || !m_store || m_formKey.isEmpty())
         return;
-    const QString text = QString::fromUtf8(QJsonDocument(m_record).toJson(QJsonDocument::Compact));
-    m_store->saveDraft(m_formKey, text).then([](Result<void> r) {
+    m_store->saveDraft(m_formKey, draftText()).then([](Result<void> r) {
         if (!r.ok())
             qCWarning(lcForm) << "autosave on leaving failed:" << r.error().message;
     });
@@ -161,6 +164,7 @@ void RecordForm::setBusy(bool busy)
 
 void RecordForm::startNew(const QStringList &childIds)
 {
+    m_opened = QJsonObject();
     QJsonObject r{{QStringLiteral("schema"), wire::kSchemaVersion},
                   {QStringLiteral("type"), m_type},
                   {QStringLiteral("id"), wire::newUuid()},
@@ -199,11 +203,31 @@ void RecordForm::restoreOr(const QString &formKey, const QJsonObject &fresh, con
         setBusy(false);
         QJsonObject record = fresh;
         m_restoredDraft = false;
+        m_restoreNote.clear();
         if (r.ok() && r.value()) {
-            const QJsonObject saved = QJsonDocument::fromJson(r.value()->toUtf8()).object();
+            QJsonObject saved = QJsonDocument::fromJson(r.value()->toUtf8()).object();
             if (saved.value(u"type").toString() == m_type) {
+                const QJsonValue opened = saved.take(kOpenedKey);
                 record = saved;
                 m_restoredDraft = true;
+                // Someone else may have changed the record since the draft was written (a pull):
+                // the draft's changes go onto the newer copy; where both changed a field, the
+                // draft's words stay and the person is told to check them.
+                if (opened.isObject() && opened.toObject() != fresh) {
+                    const merge::MergeResult m = merge::threeWay(opened.toObject(), saved, fresh);
+                    record = m.merged;
+                    QStringList fields;
+                    for (const merge::FieldConflict &c : m.conflicts) {
+                        if (c.mine.isUndefined())
+                            record.remove(c.field);
+                        else
+                            record.insert(c.field, c.mine);
+                        fields << Labels::fieldLabel(c.field);
+                    }
+                    if (!fields.isEmpty())
+                        m_restoreNote = tr("Since you wrote this draft, someone else changed: %1. Your draft's version is shown; check it before saving.")
+                                            .arg(fields.join(QStringLiteral(", ")));
+                }
             }
         }
         load(record, formKey, record.value(u"return_reason").toString());
@@ -244,10 +268,12 @@ void RecordForm::open(const QString &recordId)
             for (auto it = body.constBegin(); it != body.constEnd(); ++it)
                 if (!isEnvelopeField(it.key()))
                     amendment.insert(it.key(), it.value());
+            m_opened = QJsonObject(); // an amendment is a new record
             restoreOr(QStringLiteral("amend:%1").arg(recordId), amendment, childIds);
             return;
         }
         const QString reason = body.value(u"return_reason").toString();
+        m_opened = body;
         restoreOr(QStringLiteral("edit:%1").arg(recordId), body, childIds);
         m_returnReason = reason;
     });
@@ -598,13 +624,20 @@ void RecordForm::setErrors(const QList<std::pair<QString, QString>> &errors)
     Q_EMIT changed();
 }
 
+QString RecordForm::draftText() const
+{
+    QJsonObject draft = m_record;
+    if (!m_opened.isEmpty())
+        draft.insert(kOpenedKey, m_opened);
+    return QString::fromUtf8(QJsonDocument(draft).toJson(QJsonDocument::Compact));
+}
+
 void RecordForm::autosaveNow()
 {
     if (!m_unsavedDraft || !m_store || m_formKey.isEmpty())
         return;
     m_unsavedDraft = false;
-    const QString text = QString::fromUtf8(QJsonDocument(m_record).toJson(QJsonDocument::Compact));
-    auto future = m_store->saveDraft(m_formKey, text);
+    auto future = m_store->saveDraft(m_formKey, draftText());
     future.then(this, [this](Result<void> r) {
         if (!r.ok()) {
             qCWarning(lcForm) << "autosave failed:" << r.error().message;
@@ -658,6 +691,7 @@ void RecordForm::save(bool submit)
         }
         // The record now exists: later edits of this form are edits of it.
         m_record = r.value().body;
+        m_opened = m_record;
         m_formKey = QStringLiteral("edit:%1").arg(recordId());
         m_dirty = false;
         m_unsavedDraft = false;

@@ -57,6 +57,9 @@ class RecordForm : public QObject
     Q_PROPERTY(bool dirty READ dirty NOTIFY changed)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(bool restoredDraft READ restoredDraft NOTIFY loaded)
+    /** Set when a restored draft and a later change from someone else both changed the same
+     *  fields: which ones (the draft's words are kept there; the person checks them). */
+    Q_PROPERTY(QString restoreNote READ restoreNote NOTIFY loaded)
     Q_PROPERTY(QDateTime lastAutosave READ lastAutosave NOTIFY autosaved)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorsChanged)
     /** Whether the record goes draft → submitted → approved. A child's profile and plan do not:
@@ -95,6 +98,7 @@ public:
     bool dirty() const { return m_dirty; }
     bool busy() const { return m_busy; }
     bool restoredDraft() const { return m_restoredDraft; }
+    QString restoreNote() const { return m_restoreNote; }
     QDateTime lastAutosave() const { return m_lastAutosave; }
     QString errorString() const { return m_errorString; }
     bool hasWorkflow() const { return m_type != u"child"; }
@@ -161,6 +165,8 @@ Q_SIGNALS:
 
 private:
     void load(const QJsonObject &record, const QString &formKey, const QString &returnReason);
+    /** The autosaved draft: the record, and the record as opened under kOpenedKey. */
+    QString draftText() const;
     void restoreOr(const QString &formKey, const QJsonObject &fresh, const QStringList &childIds);
     void fetchChildNames(const QStringList &childIds);
     void edited();
@@ -192,6 +198,11 @@ private:
     bool m_unsavedDraft = false;
     bool m_busy = false;
     bool m_restoredDraft = false;
+    QString m_restoreNote;
+    // The stored record this form edits, as it was opened (empty for a new record or an
+    // amendment). Kept with the draft, so a draft restored after someone else changed the record
+    // is merged onto the newer copy instead of quietly putting the old values back.
+    QJsonObject m_opened;
     QDateTime m_lastAutosave;
     QTimer m_autosave;
 };

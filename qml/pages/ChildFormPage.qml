@@ -125,6 +125,15 @@ Page {
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
+            Label {
+                objectName: "restoreNote"
+                visible: childForm.restoreNote.length > 0
+                text: childForm.restoreNote
+                color: Theme.warning
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
 
             SectionHeader { text: qsTr("Plan"); topPadding: 0 }
 

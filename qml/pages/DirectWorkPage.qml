@@ -106,6 +106,15 @@ Page {
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
+            Label {
+                objectName: "restoreNote"
+                visible: workForm.restoreNote.length > 0
+                text: workForm.restoreNote
+                color: Theme.warning
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
             // The children who took part: a brother or sister can join the session, and any but
             // the last can be taken off it again (asked first, as on the visit form).
             Label {

@@ -125,6 +125,15 @@ Page {
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
+            Label {
+                objectName: "restoreNote"
+                visible: supervisionForm.restoreNote.length > 0
+                text: supervisionForm.restoreNote
+                color: Theme.warning
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
 
             // Who and when.
             GridLayout {

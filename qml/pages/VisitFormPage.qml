@@ -135,6 +135,15 @@ Page {
                 color: Theme.ok
                 Layout.fillWidth: true
             }
+            Label {
+                objectName: "restoreNote"
+                visible: visitForm.restoreNote.length > 0
+                text: visitForm.restoreNote
+                color: Theme.warning
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
 
             SectionHeader { text: qsTr("1. Why and when"); Layout.fillWidth: true }
             LabeledArea {

@@ -1009,6 +1009,66 @@ private Q_SLOTS:
         QCOMPARE(english.translate(context.constData(), source.constData(), nullptr, 1).replace(QLatin1String("%n"), QLatin1String("1")), one);
         QCOMPARE(english.translate(context.constData(), source.constData(), nullptr, 2).replace(QLatin1String("%n"), QLatin1String("2")), two);
     }
+    void restoredDraftGoesOntoANewerRecord()
+    {
+        // A worker leaves the plan and profile page with changes unsaved (the draft keeps them);
+        // a pull then brings someone else's changes to another field and to one of the same
+        // fields. Reopened, the draft's changes go onto the newer copy: the other change stays
+        // (the old value is not quietly put back), and where both changed a field the draft's
+        // words are shown with a note naming it.
+        const QString childId = m_children.at(4);
+        auto current = [&] {
+            return await(m_store.run<StoredRecord>([childId](Database &db) { return RecordRepository(db).byId(childId); }));
+        };
+        {
+            RecordForm form;
+            form.setStore(&m_store);
+            form.setAutosaveMs(60000);
+            form.open(childId);
+            QTRY_VERIFY_WITH_TIMEOUT(form.ready(), 10000);
+            QCOMPARE(form.recordType(), QStringLiteral("child"));
+            QVERIFY(!form.hasWorkflow());
+            form.setValue(QStringLiteral("religion"), QStringLiteral("Quaker"));
+            form.setValue(QStringLiteral("address"), QStringLiteral("2 Draft Road"));
+            form.autosaveNow();
+            QTRY_VERIFY_WITH_TIMEOUT(form.lastAutosave().isValid(), 10000);
+        }
+        const StoredRecord before = current();
+        QJsonObject theirs = before.body;
+        theirs.insert(QStringLiteral("first_language"), QStringLiteral("Polish"));
+        theirs.insert(QStringLiteral("address"), QStringLiteral("3 Service Street"));
+        QVERIFY(await(m_store.run<bool>([theirs, rev = before.rev + 1](Database &db) -> Result<bool> {
+            if (auto r = RecordRepository(db).applyRemote(theirs, rev); !r)
+                return r.error();
+            return true;
+        })));
+        QCOMPARE(current().body.value(u"first_language").toString(), QStringLiteral("Polish"));
+
+        RecordForm again;
+        again.setStore(&m_store);
+        again.setAutosaveMs(60000);
+        again.open(childId);
+        QTRY_VERIFY_WITH_TIMEOUT(again.ready(), 10000);
+        QVERIFY(again.restoredDraft());
+        QCOMPARE(again.value(QStringLiteral("religion")).toString(), QStringLiteral("Quaker"));      // the draft's change
+        QCOMPARE(again.value(QStringLiteral("first_language")).toString(), QStringLiteral("Polish")); // theirs stays
+        QCOMPARE(again.value(QStringLiteral("address")).toString(), QStringLiteral("2 Draft Road")); // both: the draft's words
+        QVERIFY2(again.restoreNote().contains(QStringLiteral("Address")), qPrintable(again.restoreNote()));
+        QVERIFY(!again.restoreNote().contains(QStringLiteral("Religion")));
+        QVERIFY(!again.json().contains(QStringLiteral("_opened")));
+        // Saved, the record has both changes and the draft is gone.
+        QSignalSpy saved(&again, &RecordForm::saved);
+        QVERIFY(again.submit());
+        QVERIFY(saved.wait(10000));
+        const QJsonObject stored = current().body;
+        QCOMPARE(stored.value(u"religion").toString(), QStringLiteral("Quaker"));
+        QCOMPARE(stored.value(u"first_language").toString(), QStringLiteral("Polish"));
+        QVERIFY(!stored.contains(QStringLiteral("_opened")));
+        QVERIFY(!await(m_store.run<std::optional<QString>>([childId](Database &db) {
+            return DraftStore(db).get(QStringLiteral("edit:") + childId);
+        })).has_value());
+    }
+
 };
 
 QTEST_GUILESS_MAIN(TestViewModels)
