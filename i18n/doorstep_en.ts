@@ -584,47 +584,57 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="238" />
-        <source>Update plan and profile</source>
+        <location filename="../qml/pages/ChildPage.qml" line="223" />
+        <source> (done)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="223" />
+        <source> (cancelled)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/ChildPage.qml" line="240" />
+        <source>Update plan and profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="242" />
         <source>Update %1's plan and profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="252" />
+        <location filename="../qml/pages/ChildPage.qml" line="254" />
         <source>Chronology</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="280" />
+        <location filename="../qml/pages/ChildPage.qml" line="282" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="294" />
+        <location filename="../qml/pages/ChildPage.qml" line="296" />
         <source> (amendment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="306" />
+        <location filename="../qml/pages/ChildPage.qml" line="308" />
         <source> · not yet sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="312" />
+        <location filename="../qml/pages/ChildPage.qml" line="314" />
         <source>Safety concern raised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="327" />
+        <location filename="../qml/pages/ChildPage.qml" line="329" />
         <source>Returned: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="337" />
+        <location filename="../qml/pages/ChildPage.qml" line="339" />
         <source>Nothing recorded yet.</source>
         <translation type="unfinished" />
     </message>
@@ -4010,26 +4020,26 @@
     </message>
     <message>
         <location filename="../qml/outboxmodel.cpp" line="223" />
-        <source>Ask your manager to check who this child is allocated to, then send it again.</source>
+        <source>Ask your manager to check who this child is allocated to, then send it again. If the child has moved to another worker, this tablet keeps the change: make a rescue copy in Settings before you sign out.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="225" />
+        <location filename="../qml/outboxmodel.cpp" line="226" />
         <source>The service needs an update before it can take this record. Send it again once it has one.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="227" />
+        <location filename="../qml/outboxmodel.cpp" line="228" />
         <source>Send it again later. If the service still cannot store it, ask for help: the record is safe on this device.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="229" />
+        <location filename="../qml/outboxmodel.cpp" line="230" />
         <source>The record was deleted on the service. Ask your manager before recording it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="231" />
+        <location filename="../qml/outboxmodel.cpp" line="232" />
         <source>Send it again, and ask for help if it is refused again.</source>
         <translation type="unfinished" />
     </message>

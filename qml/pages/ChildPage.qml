@@ -220,7 +220,9 @@ Page {
                     delegate: Label {
                         required property var modelData
                         text: "• " + qsTr("%1 — %2, by %3").arg(modelData.what).arg(modelData.owner).arg(modelData.due)
-                              + (modelData.status === "done" ? " ✓" : "")
+                              + (modelData.status === "done" ? qsTr(" (done)") : modelData.status === "cancelled" ? qsTr(" (cancelled)") : "")
+                        color: modelData.status === "cancelled" ? Theme.muted : Theme.text
+                        font.strikeout: modelData.status === "cancelled"
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
