@@ -805,10 +805,7 @@ private Q_SLOTS:
         m_backend = std::make_unique<TestBackend>();
         QString error;
         QVERIFY2(m_backend->init(&error), qPrintable(error));
-        auto migrated = ServerProcess::cli({QStringLiteral("migrate")}, m_backend->spec());
-        QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
-        auto seeded = ServerProcess::cli({QStringLiteral("seed-demo"), QStringLiteral("--password"), kPassword}, m_backend->spec());
-        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
+        QVERIFY2(m_backend->seedDemo(kPassword, &error), qPrintable(error));
         QVERIFY(m_server.start(m_backend->serviceSpec()));
 
         // Two workers with two tablets each (the same caseload on both), and the manager's tablet.

@@ -92,14 +92,11 @@ private Q_SLOTS:
         qputenv("DOORSTEP_FAST_PWHASH", "1");
         QString error;
         QVERIFY2(m_backend.init(&error), qPrintable(error));
-        auto migrated = ServerProcess::cli({QStringLiteral("migrate")}, m_backend.spec());
-        QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
-        auto seeded = ServerProcess::cli({QStringLiteral("seed-demo"), QStringLiteral("--password"), kPassword}, m_backend.spec());
-        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
+        QVERIFY2(m_backend.seedDemo(kPassword, &error), qPrintable(error));
         auto config = server::DbConfig::parse(m_backend.spec());
         QVERIFY(config.ok());
         m_db = std::make_unique<server::Database>(config.value());
-        QVERIFY2(m_server.start(m_backend.spec()), qPrintable(m_server.errorOutput()));
+        QVERIFY2(m_server.start(m_backend.serviceSpec()), qPrintable(m_server.errorOutput()));
     }
 
     void cleanupTestCase() { m_server.stop(); }

@@ -3,6 +3,7 @@
 #include "testbackend.h"
 
 #include "database.h"
+#include "serverprocess.h"
 
 #include <QFile>
 #include <QRandomGenerator>
@@ -98,5 +99,19 @@ bool TestBackend::init(QString *error)
     }
     url.setUserName(role);
     m_serviceSpec = url.toString();
+    return true;
+}
+
+bool TestBackend::seedDemo(const QString &password, QString *error) const
+{
+    for (const QStringList &args : {QStringList{QStringLiteral("migrate")},
+                                    QStringList{QStringLiteral("seed-demo"), QStringLiteral("--password"), password}}) {
+        const auto r = ServerProcess::cli(args, m_spec);
+        if (r.exitCode != 0) {
+            if (error)
+                *error = args.first() + QStringLiteral(": ") + r.err;
+            return false;
+        }
+    }
     return true;
 }

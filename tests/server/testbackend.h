@@ -15,6 +15,9 @@ class TestBackend
 public:
     ~TestBackend();
     bool init(QString *error);
+    /** `migrate` then `seed-demo --password PASSWORD` (the demo's teams, people and children) on
+     *  this database, for the tests that drive a real service; false with the CLI's stderr in `error`. */
+    bool seedDemo(const QString &password, QString *error) const;
     bool isPostgres() const { return m_postgres; }
     /** The --db argument for this run: the schema owner (on PostgreSQL the cluster's superuser),
      *  for `migrate` and the admin commands. */

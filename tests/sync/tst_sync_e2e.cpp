@@ -126,10 +126,7 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QString error;
         QVERIFY2(m_backend.init(&error), qPrintable(error));
-        auto migrated = ServerProcess::cli({QStringLiteral("migrate")}, m_backend.spec());
-        QVERIFY2(migrated.exitCode == 0, qPrintable(migrated.err));
-        auto seeded = ServerProcess::cli({QStringLiteral("seed-demo"), QStringLiteral("--password"), kPassword}, m_backend.spec());
-        QVERIFY2(seeded.exitCode == 0, qPrintable(seeded.err));
+        QVERIFY2(m_backend.seedDemo(kPassword, &error), qPrintable(error));
         QVERIFY(m_server.start(m_backend.serviceSpec()));
         m_proxy = std::make_unique<FaultProxy>(m_server.port());
         QVERIFY(m_proxy->listen());
