@@ -7,10 +7,16 @@
 #include <QFuture>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QNetworkReply>
+#include <QTimer>
 
 namespace doorstep::sync {
 
 Q_LOGGING_CATEGORY(lcSession, "doorstep.sync.session")
+
+namespace {
+constexpr int kLogoutWaitMs = 5000;
+}
 
 Session::Session(ApiClient *api, KeyStore *keys, const QString &keychainEntry, QObject *parent)
     : QObject(parent)
@@ -134,11 +140,16 @@ void Session::signOut(Done done)
     // Tell the service first, so this device's refresh token stops working there too; offline,
     // or if it fails, the tokens are still forgotten here (an administrator can revoke the device).
     if (!m_accessToken.isEmpty() && m_api->baseUrl().isValid()) {
-        m_api->post(QStringLiteral("/api/v1/auth/logout"), QJsonObject(), [this, done](const ApiReply *, const ApiFailure *failure) {
-            if (failure)
-                qCInfo(lcSession) << "the service was not told of the sign-out:" << failure->error.message;
-            forget(done);
-        });
+        QNetworkReply *reply = m_api->post(QStringLiteral("/api/v1/auth/logout"), QJsonObject(),
+                                           [this, done](const ApiReply *, const ApiFailure *failure) {
+                                               if (failure)
+                                                   qCInfo(lcSession) << "the service was not told of the sign-out:" << failure->error.message;
+                                               forget(done);
+                                           });
+        // A person waits on this: a network that hangs gets a few seconds, not the usual transfer
+        // timeout (the abort answers the callback above as a failure).
+        if (reply)
+            QTimer::singleShot(kLogoutWaitMs, reply, [reply] { reply->abort(); });
         return;
     }
     forget(done);
