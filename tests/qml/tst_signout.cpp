@@ -26,7 +26,10 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -181,6 +184,26 @@ private Q_SLOTS:
         QVERIFY2(copy.ok(), qPrintable(copy.ok() ? QString() : copy.error().message));
         QVERIFY(RecordRepository(*copy.value()).byId(visitId).ok());
         QVERIFY(Outbox(*copy.value()).hasUnsynced(visitId).value());
+        copy.value().reset();
+
+        // Support staff read it with doorstep-cli, the passphrase on stdin: the unsent visit, whole.
+        auto rescueShow = [&](const QString &passphrase) {
+            QProcess cli;
+            cli.start(QStringLiteral(DOORSTEP_CLI_EXE), {QStringLiteral("rescue-show"), copyPath});
+            cli.write(passphrase.toUtf8() + '\n');
+            cli.closeWriteChannel();
+            cli.waitForFinished(30000);
+            return std::make_pair(cli.exitCode(), cli.readAllStandardOutput());
+        };
+        const auto [shown, json] = rescueShow(kPhrase);
+        QCOMPARE(shown, 0);
+        const QJsonArray changes = QJsonDocument::fromJson(json).object().value(u"changes").toArray();
+        bool found = false;
+        for (const QJsonValue &c : changes)
+            found = found || (c.toObject().value(u"record_id").toString() == visitId
+                              && c.toObject().value(u"record").toObject().value(u"rationale") == visit.value(u"rationale"));
+        QVERIFY2(found, json.constData());
+        QCOMPARE(rescueShow(QStringLiteral("not the passphrase at all")).first, 1);
 
         // The next person signs in on the same tablet.
         QVERIFY(signInAndSync(app));

@@ -5,6 +5,7 @@
 #include "core/processhardening.h"
 #include "core/rules.h"
 #include "core/store/conflictstore.h"
+#include "core/store/draftstore.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
@@ -122,6 +123,52 @@ QJsonObject demoVisit(const QString &childId, const QString &authorId, int i)
 
 } // namespace
 
+/** What a rescue copy holds that the service does not have: the changes not accepted (each with
+ *  the record as the tablet had it), conflicts not resolved and drafts not saved. */
+static Result<QJsonObject> unsentIn(Database &db)
+{
+    QJsonArray changes;
+    Outbox outbox(db);
+    auto waiting = outbox.pending(1000000);
+    if (!waiting)
+        return waiting.error();
+    auto refused = outbox.quarantined();
+    if (!refused)
+        return refused.error();
+    RecordRepository repo(db);
+    for (const OutboxEntry &e : waiting.value() + refused.value()) {
+        auto record = repo.byId(e.recordId);
+        changes.append(QJsonObject{{QStringLiteral("mutation_id"), e.mutationId},
+                                   {QStringLiteral("record_id"), e.recordId},
+                                   {QStringLiteral("type"), e.type},
+                                   {QStringLiteral("status"), e.status},
+                                   {QStringLiteral("error"), e.lastError},
+                                   {QStringLiteral("patch"), e.patch},
+                                   {QStringLiteral("record"), record ? QJsonValue(record.value().body) : QJsonValue()}});
+    }
+    QJsonArray conflicts;
+    auto held = ConflictStore(db).all();
+    if (!held)
+        return held.error();
+    for (const ConflictEntry &c : held.value())
+        conflicts.append(QJsonObject{{QStringLiteral("record_id"), c.recordId},
+                                     {QStringLiteral("field"), c.field},
+                                     {QStringLiteral("mine"), c.mine},
+                                     {QStringLiteral("theirs"), c.theirs}});
+    QJsonArray drafts;
+    DraftStore draftStore(db);
+    auto keys = draftStore.keys();
+    if (!keys)
+        return keys.error();
+    for (const QString &key : keys.value()) {
+        auto text = draftStore.get(key);
+        if (text && text.value())
+            drafts.append(QJsonObject{{QStringLiteral("form"), key},
+                                      {QStringLiteral("draft"), QJsonDocument::fromJson(text.value()->toUtf8()).object()}});
+    }
+    return QJsonObject{{QStringLiteral("changes"), changes}, {QStringLiteral("conflicts"), conflicts}, {QStringLiteral("drafts"), drafts}};
+}
+
 int main(int argc, char **argv)
 {
     doorstep::guardAgainstCoreDumps(doorstep::DumpGuard::NoCoreFile); // it holds the store's key and tokens
@@ -132,7 +179,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Doorstep headless client.\n"
-        "Commands: login, status, list [TYPE], show ID, create-demo, edit, resolve, conflicts, outbox, sync, verify-audit"));
+        "Commands: login, status, list [TYPE], show ID, create-demo, edit, resolve, conflicts, outbox, sync, verify-audit,\n"
+        "rescue-show FILE (a rescue copy's unsent work as JSON; the passphrase on stdin)"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("The device's data folder."), QStringLiteral("dir"),
@@ -159,6 +207,25 @@ int main(int argc, char **argv)
     if (args.isEmpty())
         parser.showHelp(2);
     const QString command = args.first();
+
+    // Support staff: what a tablet's rescue copy holds unsent, as JSON, without any device, key
+    // or keychain. The passphrase is read from the first line of stdin (never the command line).
+    if (command == QLatin1String("rescue-show")) {
+        const QString file = args.value(1);
+        if (file.isEmpty())
+            return fail(Error(ErrorCode::InvalidInput, QStringLiteral("rescue-show FILE: the rescue copy to read")));
+        QTextStream in(stdin);
+        QByteArray phrase = in.readLine().toUtf8();
+        auto copy = Database::openRescueCopy(file, phrase);
+        if (!copy)
+            return fail(copy.error());
+        auto unsent = unsentIn(*copy.value());
+        if (!unsent)
+            return fail(unsent.error());
+        QTextStream(stderr) << "rescue-show: the output holds personal data; keep it only as long as it takes to recover the work" << Qt::endl;
+        out() << QJsonDocument(unsent.value()).toJson(QJsonDocument::Indented);
+        return 0;
+    }
 
     QNetworkAccessManager nam;
     QtKeychainKeyStore keys;
