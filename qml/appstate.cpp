@@ -388,30 +388,17 @@ void AppState::recordSaved()
 
 void AppState::refreshCounts()
 {
-    Store *s = store();
-    if (!s)
-        return;
-    s->run<QList<int>>([](Database &db) -> Result<QList<int>> {
-         Outbox outbox(db);
-         auto unsynced = outbox.unsyncedCount();
-         auto quarantined = outbox.quarantined();
-         auto conflicts = ConflictStore(db).count();
-         if (!unsynced)
-             return unsynced.error();
-         if (!quarantined)
-             return quarantined.error();
-         if (!conflicts)
-             return conflicts.error();
-         return QList<int>{unsynced.value(), int(quarantined.value().size()), conflicts.value()};
-     }).then(this, [this](Result<QList<int>> r) {
+    // One count for the sync bar (waiting, refused, conflicts) and for signing out (what is unsent).
+    countUnsent([this](Result<UnsentWork> r) {
         if (!r.ok()) {
             qCWarning(lcApp) << "could not count unsynced changes:" << r.error().message;
             return;
         }
-        m_pending = r.value().at(0);
-        m_quarantined = r.value().at(1);
-        m_conflicts = r.value().at(2);
+        m_pending = r.value().changes;
+        m_quarantined = r.value().refused;
+        m_conflicts = r.value().conflicts;
         Q_EMIT countsChanged();
+        setUnsent(r.value());
     });
 }
 
@@ -509,9 +496,13 @@ void AppState::countUnsent(std::function<void(Result<UnsentWork>)> done)
     }
     s->run<UnsentWork>([](Database &db) -> Result<UnsentWork> {
          UnsentWork w;
-         auto changes = Outbox(db).unsyncedCount();
+         Outbox outbox(db);
+         auto changes = outbox.unsyncedCount();
          if (!changes)
              return changes.error();
+         auto refused = outbox.quarantined();
+         if (!refused)
+             return refused.error();
          auto conflicts = ConflictStore(db).count();
          if (!conflicts)
              return conflicts.error();
@@ -522,6 +513,7 @@ void AppState::countUnsent(std::function<void(Result<UnsentWork>)> done)
          if (!decisions)
              return decisions.error();
          w.changes = changes.value();
+         w.refused = int(refused.value().size());
          w.conflicts = conflicts.value();
          w.drafts = int(drafts.value().size());
          w.decisions = decisions.value();
@@ -534,17 +526,6 @@ void AppState::setUnsent(const UnsentWork &work)
     m_unsent = work;
     m_unsentKnown = true;
     Q_EMIT unsentChanged();
-}
-
-void AppState::checkUnsent()
-{
-    countUnsent([this](Result<UnsentWork> r) {
-        if (!r.ok()) {
-            setError(r.error().message);
-            return;
-        }
-        setUnsent(r.value());
-    });
 }
 
 void AppState::exportRescueCopy(const QString &passphrase, const QString &again)

@@ -126,6 +126,7 @@ public:
     /** What can go wrong with signing out, counted on the store thread. */
     struct UnsentWork {
         int changes = 0;   // outbox entries not accepted (waiting, sent, refused)
+        int refused = 0;   // of those, quarantined
         int conflicts = 0; // fields with a conflict not resolved
         int drafts = 0;    // autosaved forms never saved as a record
         int decisions = 0; // a manager's review decisions not sent
@@ -143,8 +144,9 @@ public:
     Q_INVOKABLE void clearError() { setError({}); }
     /** The text size the person chose on the settings screen; kept for the next start. */
     Q_INVOKABLE void chooseTextScale(qreal scale);
-    /** Counts what signing out would take off the tablet unsent (unsentCount, unsentSummary). */
-    Q_INVOKABLE void checkUnsent();
+    /** Counts what signing out would take off the tablet unsent (unsentCount, unsentSummary); the
+     *  same count as refreshCounts(), which every save and sync runs. */
+    Q_INVOKABLE void checkUnsent() { refreshCounts(); }
     /** Writes an encrypted copy of everything on the tablet under the person's passphrase (typed
      *  twice, Database::kMinRescuePassphraseLength or more) to rescueDir, for IT to recover unsent
      *  work from; reported to the service's audit trail when it can be reached. */

@@ -17,7 +17,6 @@ Page {
     Component.onCompleted: { AppState.clearError(); AppState.checkUnsent() }
     Connections {
         target: AppState
-        function onCountsChanged() { AppState.checkUnsent() }
         function onRescueCopyFinished(path) {
             if (path.length > 0) {
                 passphrase.text = ""
