@@ -2236,163 +2236,163 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="37" />
+        <location filename="../qml/pages/SettingsPage.qml" line="36" />
         <source>‹ Back</source>
         <translation>‹ Yn ôl</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="39" />
+        <location filename="../qml/pages/SettingsPage.qml" line="38" />
         <source>Back to the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="43" />
+        <location filename="../qml/pages/SettingsPage.qml" line="42" />
         <source>Settings</source>
         <translation>Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="65" />
+        <location filename="../qml/pages/SettingsPage.qml" line="64" />
         <source>Signed in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="68" />
+        <location filename="../qml/pages/SettingsPage.qml" line="67" />
         <source>%1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="68" />
+        <location filename="../qml/pages/SettingsPage.qml" line="67" />
         <source>manager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="68" />
+        <location filename="../qml/pages/SettingsPage.qml" line="67" />
         <source>worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="69" />
+        <location filename="../qml/pages/SettingsPage.qml" line="68" />
         <source>Not signed in to a service (demonstration)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="76" />
+        <location filename="../qml/pages/SettingsPage.qml" line="75" />
         <source>Service: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="82" />
+        <location filename="../qml/pages/SettingsPage.qml" line="81" />
         <source>Text size</source>
         <translation>Maint y testun</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="91" />
+        <location filename="../qml/pages/SettingsPage.qml" line="90" />
         <source>%1%</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="96" />
+        <location filename="../qml/pages/SettingsPage.qml" line="95" />
         <source>Text size %1 percent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="102" />
+        <location filename="../qml/pages/SettingsPage.qml" line="101" />
         <source>Sync</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="109" />
+        <location filename="../qml/pages/SettingsPage.qml" line="108" />
         <source>Sync now</source>
         <translation>Cysoni nawr</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="116" />
-        <location filename="../qml/pages/SettingsPage.qml" line="234" />
+        <location filename="../qml/pages/SettingsPage.qml" line="115" />
+        <location filename="../qml/pages/SettingsPage.qml" line="233" />
         <source>Sign out</source>
         <translation>Allgofnodi</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="118" />
+        <location filename="../qml/pages/SettingsPage.qml" line="117" />
         <source>Signing out removes your records and their key from this tablet. The next person signs in with their own account; your records stay on the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="146" />
+        <location filename="../qml/pages/SettingsPage.qml" line="145" />
         <source>Sync first if you can. If the work cannot reach the service, make a rescue copy: an encrypted file of everything on this tablet that your IT service desk can recover it from, with the passphrase you choose here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="151" />
+        <location filename="../qml/pages/SettingsPage.qml" line="150" />
         <source>Passphrase (at least 12 characters: a few words you will remember)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="163" />
+        <location filename="../qml/pages/SettingsPage.qml" line="162" />
         <source>Rescue copy passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="169" />
+        <location filename="../qml/pages/SettingsPage.qml" line="168" />
         <source>The same passphrase again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="173" />
+        <location filename="../qml/pages/SettingsPage.qml" line="172" />
         <source>Rescue copy passphrase, again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="177" />
+        <location filename="../qml/pages/SettingsPage.qml" line="176" />
         <source>Writing the copy…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="177" />
+        <location filename="../qml/pages/SettingsPage.qml" line="176" />
         <source>Make a rescue copy</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="180" />
+        <location filename="../qml/pages/SettingsPage.qml" line="179" />
         <source>Make an encrypted rescue copy</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="185" />
+        <location filename="../qml/pages/SettingsPage.qml" line="184" />
         <source>Rescue copy saved as %1. Give the file and the passphrase to your IT service desk separately.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="202" />
+        <location filename="../qml/pages/SettingsPage.qml" line="201" />
         <source>Sign out of this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="206" />
+        <location filename="../qml/pages/SettingsPage.qml" line="205" />
         <source>Sync or make a rescue copy first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="219" />
+        <location filename="../qml/pages/SettingsPage.qml" line="218" />
         <source>Sign out?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="222" />
+        <location filename="../qml/pages/SettingsPage.qml" line="221" />
         <source>Your records and their key will be removed from this tablet. Work not yet sent is only in the rescue copy.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="223" />
+        <location filename="../qml/pages/SettingsPage.qml" line="222" />
         <source>Your records and their key will be removed from this tablet. Everything has reached the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="228" />
+        <location filename="../qml/pages/SettingsPage.qml" line="227" />
         <source>Stay signed in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="237" />
+        <location filename="../qml/pages/SettingsPage.qml" line="236" />
         <source>Sign out and remove the records from this tablet</source>
         <translation type="unfinished" />
     </message>
@@ -2927,42 +2927,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="421" />
+        <location filename="../qml/appstate.cpp" line="408" />
         <source>Not connected to a service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="423" />
+        <location filename="../qml/appstate.cpp" line="410" />
         <source>Offline: changes are kept on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="426" />
+        <location filename="../qml/appstate.cpp" line="413" />
         <source>Syncing %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="427" />
+        <location filename="../qml/appstate.cpp" line="414" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="430" />
+        <location filename="../qml/appstate.cpp" line="417" />
         <source>Sync problem: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="432" />
+        <location filename="../qml/appstate.cpp" line="419" />
         <source>Synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="433" />
+        <location filename="../qml/appstate.cpp" line="420" />
         <source>Not synced yet</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="480" />
+        <location filename="../qml/appstate.cpp" line="467" />
         <source>%n change(s) the service has not accepted yet</source>
         <translation type="unfinished">
             <numerusform />
@@ -2973,7 +2973,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="482" />
+        <location filename="../qml/appstate.cpp" line="469" />
         <source>%n conflict(s) not resolved</source>
         <translation type="unfinished">
             <numerusform />
@@ -2984,7 +2984,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="484" />
+        <location filename="../qml/appstate.cpp" line="471" />
         <source>%n draft(s) not saved</source>
         <translation type="unfinished">
             <numerusform />
@@ -2995,7 +2995,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="486" />
+        <location filename="../qml/appstate.cpp" line="473" />
         <source>%n review decision(s) not sent</source>
         <translation type="unfinished">
             <numerusform />
@@ -3006,37 +3006,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="487" />
+        <location filename="../qml/appstate.cpp" line="474" />
         <source>Everything on this tablet has reached the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="559" />
+        <location filename="../qml/appstate.cpp" line="540" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="561" />
+        <location filename="../qml/appstate.cpp" line="542" />
         <source>Use a passphrase of at least %1 characters: a few words you will remember.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="564" />
+        <location filename="../qml/appstate.cpp" line="545" />
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="573" />
+        <location filename="../qml/appstate.cpp" line="554" />
         <source>The rescue copy could not be written: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="593" />
+        <location filename="../qml/appstate.cpp" line="574" />
         <source>A sync is running. Sign out when it has finished.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="607" />
+        <location filename="../qml/appstate.cpp" line="588" />
         <source>Not signed out: %1. Sync first, or make a rescue copy so nothing is lost.</source>
         <translation type="unfinished" />
     </message>
@@ -4145,26 +4145,26 @@
     </message>
     <message>
         <location filename="../qml/outboxmodel.cpp" line="223" />
-        <source>Ask your manager to check who this child is allocated to, then send it again. If the child has moved to another worker, this tablet keeps the change: make a rescue copy in Settings before you sign out.</source>
+        <source>Ask your manager to check who this child is allocated to, then send it again. Work you recorded before the child moved to another worker is taken for four weeks after the move; after that, or for work recorded later, this tablet keeps the change: make a rescue copy in Settings before you sign out.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="226" />
+        <location filename="../qml/outboxmodel.cpp" line="227" />
         <source>The service needs an update before it can take this record. Send it again once it has one.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="228" />
+        <location filename="../qml/outboxmodel.cpp" line="229" />
         <source>Send it again later. If the service still cannot store it, ask for help: the record is safe on this device.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="230" />
+        <location filename="../qml/outboxmodel.cpp" line="231" />
         <source>The record was deleted on the service. Ask your manager before recording it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="232" />
+        <location filename="../qml/outboxmodel.cpp" line="233" />
         <source>Send it again, and ask for help if it is refused again.</source>
         <translation type="unfinished" />
     </message>

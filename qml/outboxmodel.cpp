@@ -220,8 +220,9 @@ Result<QList<OutboxRow>> OutboxModel::read(Database &db)
         else if (notAuthor)
             row.advice = tr("Only the record's author can submit it. Ask them, or your manager, to submit it.");
         else if (e.errorCode == u"forbidden")
-            row.advice = tr("Ask your manager to check who this child is allocated to, then send it again. If the child has moved to "
-                            "another worker, this tablet keeps the change: make a rescue copy in Settings before you sign out.");
+            row.advice = tr("Ask your manager to check who this child is allocated to, then send it again. Work you recorded before "
+                            "the child moved to another worker is taken for four weeks after the move; after that, or for work recorded "
+                            "later, this tablet keeps the change: make a rescue copy in Settings before you sign out.");
         else if (e.errorCode == u"unsupported_schema")
             row.advice = tr("The service needs an update before it can take this record. Send it again once it has one.");
         else if (e.errorCode == u"storage_error")

@@ -9,6 +9,7 @@
 #include "database.h"
 #include "recordstore.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -188,24 +189,38 @@ Result<void> AdminService::allocate(const QString &childId, const QString &worke
             return Error(ErrorCode::InvalidInput, QStringLiteral("children are allocated to workers"), QStringLiteral("worker"));
         const QString team = u.value().value(1).toString();
         const QString lock = m_db.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString();
-        auto cur = Database::exec(tx, QStringLiteral("SELECT worker_id, team_id FROM allocations WHERE child_id = ?") + lock, {childId});
+        auto cur = Database::exec(tx, QStringLiteral("SELECT worker_id, team_id, allocated_at FROM allocations WHERE child_id = ?") + lock,
+                                  {childId});
         if (!cur)
             return cur.error();
-        QString oldWorker, oldTeam;
+        QString oldWorker, oldTeam, oldSince;
         const bool existed = cur.value().next();
         if (existed) {
             oldWorker = cur.value().value(0).toString();
             oldTeam = cur.value().value(1).toString();
+            oldSince = cur.value().value(2).toString();
         }
         if (existed && oldWorker == workerId)
             return {};
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QString at = now.toString(Qt::ISODateWithMs);
         auto up = existed
             ? Database::exec(tx, QStringLiteral("UPDATE allocations SET worker_id = ?, team_id = ?, allocated_at = ? WHERE child_id = ?"),
-                             {workerId, team, nowIso(), childId})
+                             {workerId, team, at, childId})
             : Database::exec(tx, QStringLiteral("INSERT INTO allocations (child_id, worker_id, team_id, allocated_at) VALUES (?, ?, ?, ?)"),
-                             {childId, workerId, team, nowIso()});
+                             {childId, workerId, team, at});
         if (!up)
             return up.error();
+        // The worker it leaves: their records about the child made while they held it, on a
+        // tablet that had not heard yet, are still taken for a while (SyncService, "hand-over").
+        if (!oldWorker.isEmpty()) {
+            const QString handoverUntil = now.addDays(kHandoverDays).toString(Qt::ISODateWithMs);
+            if (auto h = Database::exec(tx, QStringLiteral("INSERT INTO allocation_history (child_id, worker_id, team_id, from_at, until_at, handover_until)"
+                                                           " VALUES (?, ?, ?, ?, ?, ?)"),
+                                        {childId, oldWorker, oldTeam, oldSince, at, handoverUntil});
+                !h)
+                return h.error();
+        }
 
         // The child record mirrors its allocation (a new revision every holder receives).
         auto child = RecordStore::load(m_db, tx, childId, true);

@@ -183,6 +183,54 @@ const QList<Step> &steps()
              QStringLiteral("ALTER TABLE users ADD COLUMN display_name TEXT"),
          },
          {}},
+        // Work recorded before a reallocation (docs/sync-protocol.md, "Hand-over"): who held a child
+        // before, from when until when, and until when their own records about the child, recorded
+        // while they held it, are still taken. Written by `allocate`; read by the push and the
+        // policies below. Like allocations, no policies of its own (it is the scope).
+        {6,
+         {
+             QStringLiteral("CREATE TABLE allocation_history (child_id TEXT NOT NULL, worker_id TEXT NOT NULL, team_id TEXT NOT NULL,"
+                            " from_at TEXT NOT NULL, until_at TEXT NOT NULL, handover_until TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX allocation_history_worker ON allocation_history(worker_id, child_id)"),
+         },
+         {
+             // Times are stored as ISO 8601 UTC text with milliseconds (nowIso()), compared as text.
+             QStringLiteral("CREATE FUNCTION doorstep_now_text() RETURNS text LANGUAGE sql STABLE"
+                            " AS $$ SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') $$"),
+             // The caller, a worker, held `child` until a reallocation whose hand-over window is open.
+             QStringLiteral("CREATE FUNCTION doorstep_handover_child(child text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER"
+                            " AS $$ SELECT public.doorstep_role() = 'worker' AND EXISTS (SELECT 1 FROM public.allocation_history h"
+                            " WHERE h.child_id = child AND h.worker_id = public.doorstep_uid() AND h.handover_until > public.doorstep_now_text()) $$"),
+             // ... and the record names such a child (its links are past the caller's policies).
+             QStringLiteral("CREATE FUNCTION doorstep_handover_record(rid text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER"
+                            " AS $$ SELECT public.doorstep_role() = 'worker' AND EXISTS (SELECT 1 FROM public.record_children rc"
+                            " JOIN public.allocation_history h ON h.child_id = rc.child_id WHERE rc.record_id = rid"
+                            " AND h.worker_id = public.doorstep_uid() AND h.handover_until > public.doorstep_now_text()) $$"),
+             // ... and such a child is now in `team` (a record takes its child's team).
+             QStringLiteral("CREATE FUNCTION doorstep_handover_team(team text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER"
+                            " AS $$ SELECT public.doorstep_role() = 'worker' AND EXISTS (SELECT 1 FROM public.allocation_history h"
+                            " JOIN public.allocations a ON a.child_id = h.child_id WHERE h.worker_id = public.doorstep_uid()"
+                            " AND a.team_id = team AND h.handover_until > public.doorstep_now_text()) $$"),
+             // In the window the worker reads and writes their OWN records about the child, and adds
+             // links to it and purges addressed to themselves; nothing of anyone else's. The extra
+             // test comes last in each OR, so records in scope never call the functions.
+             QStringLiteral("DROP POLICY records_read ON records"),
+             QStringLiteral("DROP POLICY records_update ON records"),
+             QStringLiteral("DROP POLICY records_insert ON records"),
+             QStringLiteral("CREATE POLICY records_read ON records FOR SELECT USING (%RECORD_VISIBLE% OR %OWN_HANDOVER%)"),
+             QStringLiteral("CREATE POLICY records_update ON records FOR UPDATE USING (%RECORD_VISIBLE% OR %OWN_HANDOVER%)"
+                            " WITH CHECK (%RECORD_VISIBLE% OR %OWN_HANDOVER%)"),
+             QStringLiteral("CREATE POLICY records_insert ON records FOR INSERT WITH CHECK ((team_id = doorstep_team()"
+                            " AND (doorstep_role() = 'manager' OR (doorstep_role() = 'worker' AND author_id = doorstep_uid())))"
+                            " OR (doorstep_role() = 'worker' AND author_id = doorstep_uid() AND doorstep_handover_team(team_id)))"),
+             QStringLiteral("DROP POLICY record_children_insert ON record_children"),
+             QStringLiteral("CREATE POLICY record_children_insert ON record_children FOR INSERT"
+                            " WITH CHECK (%CHILD_IN_SCOPE% OR doorstep_team_names_child(child_id) OR doorstep_handover_child(child_id))"),
+             QStringLiteral("DROP POLICY changes_insert ON changes"),
+             QStringLiteral("CREATE POLICY changes_insert ON changes FOR INSERT"
+                            " WITH CHECK ((kind = 'upsert' AND EXISTS (SELECT 1 FROM records r WHERE r.id = changes.record_id))"
+                            " OR (kind = 'purge' AND target_user = doorstep_uid()))"),
+         }},
     };
     return s;
 }
@@ -713,6 +761,8 @@ Result<void> Database::migrate() const
                 sql.replace(QLatin1String("%RECORD_VISIBLE%"),
                             QLatin1String("(doorstep_role() = 'manager' AND team_id = doorstep_team())"
                                           " OR EXISTS (SELECT 1 FROM record_children rc WHERE rc.record_id = records.id)"));
+                sql.replace(QLatin1String("%OWN_HANDOVER%"),
+                            QLatin1String("(author_id = doorstep_uid() AND doorstep_handover_record(id))"));
                 sql.replace(QLatin1String("%CHILD_IN_SCOPE%"),
                             QLatin1String("child_id IN (SELECT a.child_id FROM allocations a"
                                           " WHERE (doorstep_role() = 'worker' AND a.worker_id = doorstep_uid())"

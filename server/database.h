@@ -106,4 +106,9 @@ private:
 /** Current UTC time as ISO 8601 with milliseconds and Z (sortable as text on both drivers). */
 QString nowIso();
 
+/** Days after a reallocation during which the worker it moved the child from may still send their
+ *  own records about the child made while they held it (docs/sync-protocol.md, "Hand-over"): long
+ *  enough for a tablet left in a drawer over a holiday, short enough to end their access. */
+constexpr int kHandoverDays = 28;
+
 } // namespace doorstep::server

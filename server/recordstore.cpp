@@ -343,6 +343,9 @@ Result<int> RecordStore::write(const Database &, QSqlDatabase &tx, const StoredR
         for (const QString &target : w.extraTargets)
             pending->changes.append(
                 QJsonArray{old.id, QStringLiteral("upsert"), QJsonValue(QJsonValue::Null), orNull(target), at, QJsonValue(QJsonValue::Null)});
+        if (!w.purgeFor.isEmpty())
+            pending->changes.append(
+                QJsonArray{old.id, QStringLiteral("purge"), QJsonValue(QJsonValue::Null), w.purgeFor, at, QJsonValue(QJsonValue::Null)});
         return rev;
     }
     Result<QSqlQuery> q = old.exists
@@ -372,6 +375,9 @@ Result<int> RecordStore::write(const Database &, QSqlDatabase &tx, const StoredR
         return c.error();
     for (const QString &target : w.extraTargets)
         if (auto c = addChange(tx, old.id, QStringLiteral("upsert"), QString(), target); !c)
+            return c.error();
+    if (!w.purgeFor.isEmpty())
+        if (auto c = addChange(tx, old.id, QStringLiteral("purge"), QString(), w.purgeFor); !c)
             return c.error();
     if (old.exists) { // a new record has no stale links
         const QString kept = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(children)).toJson(QJsonDocument::Compact));

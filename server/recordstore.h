@@ -65,6 +65,9 @@ public:
         // the service changed): the change row names that device, so its pull does not send the
         // record back (docs/sync-protocol.md, "Echoes").
         bool writerHoldsIt = false;
+        // A user whose devices must drop this record (a hand-over: written by a worker the child
+        // was reallocated from): a purge addressed to them follows the change.
+        QString purgeFor = {};
     };
     /** Writes gathered for multi-row statements (a push request's records): each array holds
      *  one row per write, in write order. A record appears at most once between two flushes (the

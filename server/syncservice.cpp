@@ -62,6 +62,30 @@ Result<Allocation> allocationOf(QSqlDatabase &tx, const QString &childId)
     return a;
 }
 
+// Hand-over (docs/sync-protocol.md): `workerId` held `childId` when the change was recorded on
+// their tablet (`recordedAt`, normalised), and the window after the reallocation is still open.
+Result<bool> heldWhenRecorded(QSqlDatabase &tx, const QString &childId, const QString &workerId, const QString &recordedAt)
+{
+    if (recordedAt.isEmpty())
+        return false;
+    auto q = Database::exec(tx, QStringLiteral("SELECT 1 FROM allocation_history WHERE child_id = ? AND worker_id = ?"
+                                               " AND from_at <= ? AND until_at > ? AND handover_until > ?"),
+                            {childId, workerId, recordedAt, recordedAt, nowIso()});
+    if (!q)
+        return q.error();
+    return q.value().next();
+}
+
+// When the device says the change was made, as stored times are written; a time still to come is
+// taken as now. Empty when the device did not say (an older client).
+QString recordedAtOf(const QJsonObject &mutation)
+{
+    const QDateTime at = QDateTime::fromString(mutation.value(QLatin1String("recorded_at")).toString(), Qt::ISODate);
+    if (!at.isValid())
+        return {};
+    return std::min(at.toUTC(), QDateTime::currentDateTimeUtc()).toString(Qt::ISODateWithMs);
+}
+
 } // namespace
 
 // Read once per push request: the records it names (locked) and the allocations of the children
@@ -161,10 +185,15 @@ ApiResponse SyncService::push(const AuthContext &ctx, const QJsonObject &body)
             return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("patch must be an object"), prefix + QStringLiteral("patch"));
         for (auto it = m.begin(); it != m.end(); ++it) {
             static const QStringList known{QStringLiteral("mutation_id"), QStringLiteral("record_id"), QStringLiteral("type"),
-                                           QStringLiteral("base_rev"), QStringLiteral("patch"), QStringLiteral("op")};
+                                           QStringLiteral("base_rev"), QStringLiteral("patch"), QStringLiteral("op"),
+                                           QStringLiteral("recorded_at")};
             if (!known.contains(it.key()))
                 return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("unknown field"), prefix + it.key());
         }
+        if (const QJsonValue at = m.value(QLatin1String("recorded_at"));
+            !at.isUndefined() && (!at.isString() || at.toString().size() > 40 || !QDateTime::fromString(at.toString(), Qt::ISODate).isValid()))
+            return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("recorded_at must be an ISO 8601 time"),
+                                      prefix + QStringLiteral("recorded_at"));
         mids.append(mid);
     }
     if (mutations.isEmpty())
@@ -384,6 +413,10 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
     const QJsonValue baseRevValue = m.value(QLatin1String("base_rev"));
     const QJsonValue patchValue = m.value(QLatin1String("patch"));
     const QString prefix = QStringLiteral("mutations[%1].").arg(index);
+    const QString recordedAt = recordedAtOf(m);
+    // Taken under the hand-over of a child reallocated from the caller: the record then leaves
+    // their tablet (a purge addressed to them) unless another child keeps it in their caseload.
+    bool handover = false;
     // Batched, what earlier mutations wrote to records, versions, child links and the change feed
     // is still gathered: written out before any of those tables is read.
     auto settle = [&]() { return RecordStore::flush(tx, &cache->pending); };
@@ -444,8 +477,16 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                         }
                         return rejected(QStringLiteral("forbidden"), QStringLiteral("This child is not allocated to you."), prefix + QStringLiteral("patch"));
                     }
-                    if (ctx.isWorker() && al.workerId != ctx.userId)
-                        return rejected(QStringLiteral("forbidden"), QStringLiteral("This child is not allocated to you."), prefix + QStringLiteral("patch"));
+                    if (ctx.isWorker() && al.workerId != ctx.userId) {
+                        // A child's own record (plan, profile) is the new holder's; records about the
+                        // child that the caller made while holding it are still theirs to send.
+                        auto held = typeName == QLatin1String("child") ? Result<bool>(false) : heldWhenRecorded(tx, child, ctx.userId, recordedAt);
+                        if (!held)
+                            return held.error();
+                        if (!held.value())
+                            return rejected(QStringLiteral("forbidden"), QStringLiteral("This child is not allocated to you."), prefix + QStringLiteral("patch"));
+                        handover = true;
+                    }
                     if (ctx.isManager() && al.teamId != ctx.teamId)
                         return rejected(QStringLiteral("forbidden"), QStringLiteral("This child is not in your team."), prefix + QStringLiteral("patch"));
                     if (team->isEmpty())
@@ -467,7 +508,21 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                                             {recordId, ctx.userId});
                     if (!q)
                         return q.error();
-                    visible = q.value().next() || (old.authorId == ctx.userId && RecordStore::childrenOf(old.type, old.body, old.id).isEmpty());
+                    const QStringList children = RecordStore::childrenOf(old.type, old.body, old.id);
+                    visible = q.value().next() || (old.authorId == ctx.userId && children.isEmpty());
+                    // The caller's own record about a child reallocated from them, changed before
+                    // their tablet heard of it.
+                    if (!visible && old.authorId == ctx.userId && old.type != QLatin1String("child")) {
+                        for (const QString &child : children) {
+                            auto held = heldWhenRecorded(tx, child, ctx.userId, recordedAt);
+                            if (!held)
+                                return held.error();
+                            if (held.value()) {
+                                visible = handover = true;
+                                break;
+                            }
+                        }
+                    }
                 }
                 if (!visible)
                     return rejected(QStringLiteral("forbidden"), QStringLiteral("This record is outside your caseload."));
@@ -680,6 +735,17 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                 return same;
             }
             RecordStore::Write w{newBody, team, ctx.userId, ctx.deviceId, conflict, false, {}};
+            if (handover) {
+                bool stillHeld = false;
+                for (const QString &child : children) {
+                    auto a = allocationOf(tx, child);
+                    if (!a)
+                        return a.error();
+                    stillHeld = stillHeld || a.value().workerId == ctx.userId;
+                }
+                if (!stillHeld)
+                    w.purgeFor = ctx.userId;
+            }
             // Applied on the revision the device had: taking the answer, the device makes its base
             // that revision plus its patch (RecordRepository::acknowledge). When that is exactly
             // what is stored here (the service changed nothing, no conflict is flagged), the device
@@ -702,6 +768,8 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                 detail.insert(QStringLiteral("conflict_fields"), QJsonArray::fromStringList(conflictFields));
             if (submitting)
                 detail.insert(QStringLiteral("submitted"), true);
+            if (handover)
+                detail.insert(QStringLiteral("handover"), recordedAt);
             audit->append({ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("change"), recordId, detail});
             return answer;
         };

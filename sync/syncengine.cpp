@@ -172,11 +172,16 @@ void SyncEngine::sendBatch(const QList<OutboxEntry> &batch)
 {
     QJsonArray mutations;
     for (const OutboxEntry &e : batch) {
-        mutations.append(QJsonObject{{QStringLiteral("mutation_id"), e.mutationId},
-                                     {QStringLiteral("record_id"), e.recordId},
-                                     {QStringLiteral("type"), e.type},
-                                     {QStringLiteral("base_rev"), e.baseRev},
-                                     {QStringLiteral("patch"), e.patch}});
+        QJsonObject m{{QStringLiteral("mutation_id"), e.mutationId},
+                      {QStringLiteral("record_id"), e.recordId},
+                      {QStringLiteral("type"), e.type},
+                      {QStringLiteral("base_rev"), e.baseRev},
+                      {QStringLiteral("patch"), e.patch}};
+        // When the work was done: the service still takes a worker's records about a child
+        // reallocated from them if they were made before (docs/sync-protocol.md, "Hand-over").
+        if (m_sendRecordedAt && !e.createdAt.isEmpty())
+            m.insert(QStringLiteral("recorded_at"), e.createdAt);
+        mutations.append(m);
     }
     const QJsonObject body{{QStringLiteral("mutations"), mutations}};
     const qint64 firstSeq = batch.first().seq;
@@ -190,6 +195,11 @@ void SyncEngine::sendBatch(const QList<OutboxEntry> &batch)
             // batch and send again, rather than failing the same way forever.
             if (failure->status == 413 && failure->serviceCode == QLatin1String("too_many_mutations") && size > 1) {
                 m_batchSize = int(size / 2);
+                return startPush();
+            }
+            // A service from before recorded_at refuses the unknown field: send without it.
+            if (failure->status == 400 && m_sendRecordedAt && failure->error.field.endsWith(QLatin1String(".recorded_at"))) {
+                m_sendRecordedAt = false;
                 return startPush();
             }
             abandonPipeline();

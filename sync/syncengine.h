@@ -125,6 +125,7 @@ private:
     bool m_again = false;
     bool m_online = true;
     bool m_refreshedThisRun = false;
+    bool m_sendRecordedAt = true; // false once a service has refused the field (an older one)
     int m_batchSize = 500; // the service accepts at most 500 mutations per push (200 before 2026-11-23)
     int m_pageSize = 500;
     int m_done = 0;

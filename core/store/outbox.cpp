@@ -14,7 +14,7 @@ namespace doorstep {
 
 namespace {
 constexpr const char *kColumns = "seq, mutation_id, record_id, type, base_rev, patch, status, attempts, last_error, "
-                                 "error_code, error_field, retry_answers";
+                                 "error_code, error_field, retry_answers, created_at";
 
 OutboxEntry readEntry(const Statement &st)
 {
@@ -32,6 +32,7 @@ OutboxEntry readEntry(const Statement &st)
     e.errorCode = st.text(9);
     e.errorField = st.text(10);
     e.retryAnswers = int(st.int64(11));
+    e.createdAt = st.text(12);
     return e;
 }
 

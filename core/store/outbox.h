@@ -32,6 +32,7 @@ struct OutboxEntry {
     QString errorCode;       // quarantined: the service's stable code ("forbidden", "required", ...)
     QString errorField;      // quarantined: the record field it named ("children[0].seen_alone"), if any
     int retryAnswers = 0;    // times running the service answered "retry" (could not store it)
+    QString createdAt;       // when the change was first recorded (UTC, ISO 8601); later edits fold into it
 };
 
 /** The outbox: local changes waiting for the service, in device order. Nothing is ever dropped:

@@ -17,9 +17,11 @@
 
 #include "core/wire.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -67,6 +69,7 @@ private Q_SLOTS:
     void insertsOutsideScopeRefused();
     void updatesOutsideScopeTouchNothing();
     void hiddenRecordAnsweredLikeTheHandlers();
+    void handoverOpensOnlyTheOldWorkersOwnRecords();
 
 private:
     QString cli(const QStringList &args, const QByteArray &input = {});
@@ -398,6 +401,71 @@ void TestRowSecurity::hiddenRecordAnsweredLikeTheHandlers()
     QCOMPARE(review.errorCode(), S("forbidden"));
     // Team B's visit is unchanged.
     QCOMPARE(asOwner(S("SELECT rev FROM records WHERE id = ?"), {m_visits[S("cB")]}).value(0), S("2"));
+}
+
+void TestRowSecurity::handoverOpensOnlyTheOldWorkersOwnRecords()
+{
+    // Worker A held cB (team B's, worker B's now) until a reallocation whose hand-over window is
+    // open, and wrote a visit about cB then.
+    const QString cB = m_children[S("cB")];
+    const QString self = m_logins[S("wA")].userId;
+    const QString own = wire::newUuid();
+    asOwner(S("INSERT INTO records (id, type, team_id, author_id, state, rev, body, field_revs, created_at, updated_at)"
+              " VALUES (?, 'visit', ?, ?, 'draft', 1, '{}', '{}', 'now', 'now')"),
+            {own, m_teamB, self});
+    asOwner(S("INSERT INTO record_children (record_id, child_id) VALUES (?, ?)"), {own, cB});
+    asOwner(S("INSERT INTO allocation_history (child_id, worker_id, team_id, from_at, until_at, handover_until) VALUES (?, ?, ?, ?, ?, ?)"),
+            {cB, self, m_teamB, S("2026-01-01T00:00:00.000Z"), S("2026-11-01T00:00:00.000Z"),
+             QDateTime::currentDateTimeUtc().addDays(1).toString(Qt::ISODateWithMs)});
+    auto cleanup = qScopeGuard([&] {
+        asOwner(S("DELETE FROM allocation_history WHERE child_id = ? AND worker_id = ?"), {cB, self});
+        asOwner(S("DELETE FROM record_children WHERE record_id = ?"), {own});
+        asOwner(S("DELETE FROM records WHERE id = ?"), {own});
+    });
+    QCOMPARE(asOwner(S("SELECT COUNT(*) FROM allocation_history WHERE worker_id = ?"), {self}).value(0), S("1"));
+
+    const DbCaller wA = callerOf(S("wA"));
+    auto readable = [&](const QString &id) {
+        auto r = asService(wA, S("SELECT id FROM records WHERE id = ?"), {id});
+        return r.ok() && r.value() == QStringList{id};
+    };
+    // A new record of theirs in team B, linked to cB (rolled back either way): the error's message
+    // is PostgreSQL's code, 42501 for a row the policies refuse.
+    auto writeNew = [&]() -> QString {
+        auto r = m_service->transact(wA, [&](QSqlDatabase &tx) -> Result<void> {
+            const QString id = wire::newUuid();
+            if (auto q = Database::exec(tx, S("INSERT INTO records (id, type, team_id, author_id, state, rev, body, field_revs, created_at, updated_at)"
+                                              " VALUES (?, 'visit', ?, ?, 'draft', 1, '{}', '{}', 'now', 'now')"),
+                                        {id, m_teamB, self});
+                !q)
+                return q.error();
+            if (auto q = Database::exec(tx, S("INSERT INTO record_children (record_id, child_id) VALUES (?, ?)"), {id, cB}); !q)
+                return q.error();
+            if (auto q = Database::exec(tx, S("INSERT INTO changes (record_id, kind, target_user, created_at) VALUES (?, 'purge', ?, 'now')"),
+                                        {id, self});
+                !q)
+                return q.error();
+            return Error(ErrorCode::Conflict, S("roll back"));
+        });
+        return r.ok() ? QString() : r.error().message;
+    };
+
+    // In the window: their own record, and writing new ones about cB.
+    QVERIFY(readable(own));
+    QCOMPARE(writeNew(), S("roll back"));
+    // Never worker B's visit about cB, nor cB's links, nor a purge addressed to someone else.
+    QVERIFY(!readable(m_visits[S("cB")]));
+    QCOMPARE(asService(wA, S("SELECT record_id FROM record_children WHERE child_id = ?"), {cB}).value(), QStringList());
+    auto purgeForColleague = asService(wA, S("INSERT INTO changes (record_id, kind, target_user, created_at) VALUES (?, 'purge', ?, 'now')"),
+                                       {own, m_logins[S("wA2")].userId});
+    QVERIFY(!purgeForColleague.ok());
+    QCOMPARE(purgeForColleague.error().message, S("42501"));
+
+    // Once the window has closed: nothing.
+    asOwner(S("UPDATE allocation_history SET handover_until = until_at WHERE child_id = ? AND worker_id = ?"), {cB, self});
+    QVERIFY(!readable(own));
+    QCOMPARE(writeNew(), S("42501"));
+    QCOMPARE(asOwner(S("SELECT COUNT(*) FROM records WHERE author_id = ? AND team_id = ?"), {self, m_teamB}).value(0), S("1"));
 }
 
 QTEST_GUILESS_MAIN(TestRowSecurity)

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void reviewQueueOrder();
     void returnReopensForAuthor();
     void reallocationDeliversAndPurges();
+    void workRecordedBeforeAReallocationIsHandedOver();
     void malformedRequests_data();
     void malformedRequests();
     void revokedDevice();
@@ -99,7 +100,9 @@ private:
     QString cli(const QStringList &args, const QByteArray &input = {}, int expectExit = 0);
     Login login(const QString &user, ApiClient *client = nullptr);
     QJsonObject push1(const QString &token, const QString &recordId, const QString &type, int baseRev,
-                      const QJsonObject &patch, int *status = nullptr, const QString &mutationId = {});
+                      const QJsonObject &patch, int *status = nullptr, const QString &mutationId = {},
+                      const QString &recordedAt = {});
+    bool execSql(const QString &sql);
     /** Drains the caller's feed from `cursor`; returns record id -> change, purges in `purges`. */
     QHash<QString, QJsonObject> pullAll(const QString &token, QString *cursor, QStringList *purges = nullptr, int limit = 50);
     qint64 count(const QString &sql);
@@ -135,13 +138,15 @@ Login TestServerApi::login(const QString &user, ApiClient *client)
 }
 
 QJsonObject TestServerApi::push1(const QString &token, const QString &recordId, const QString &type, int baseRev,
-                                 const QJsonObject &patch, int *status, const QString &mutationId)
+                                 const QJsonObject &patch, int *status, const QString &mutationId, const QString &recordedAt)
 {
-    const QJsonObject m{{S("mutation_id"), mutationId.isEmpty() ? newId() : mutationId},
-                        {S("record_id"), recordId},
-                        {S("type"), type},
-                        {S("base_rev"), baseRev},
-                        {S("patch"), patch}};
+    QJsonObject m{{S("mutation_id"), mutationId.isEmpty() ? newId() : mutationId},
+                  {S("record_id"), recordId},
+                  {S("type"), type},
+                  {S("base_rev"), baseRev},
+                  {S("patch"), patch}};
+    if (!recordedAt.isEmpty())
+        m.insert(S("recorded_at"), recordedAt);
     const ApiReply r = m_api->post(S("/api/v1/sync/push"), {{S("mutations"), QJsonArray{m}}}, token);
     if (status)
         *status = r.status;
@@ -172,6 +177,20 @@ QHash<QString, QJsonObject> TestServerApi::pullAll(const QString &token, QString
             break;
     }
     return seen;
+}
+
+bool TestServerApi::execSql(const QString &sql)
+{
+    auto conn = m_db->connection();
+    if (!conn)
+        return false;
+    QSqlDatabase db = conn.value();
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        qWarning() << sql << q.lastError().text();
+        return false;
+    }
+    return true;
 }
 
 qint64 TestServerApi::count(const QString &sql)
@@ -787,6 +806,64 @@ void TestServerApi::reallocationDeliversAndPurges()
     QCOMPARE(push1(m_logins[S("w2")].access, newId(), S("visit"), 0, fullVisit(c4)).value(S("result")).toString(), S("applied"));
 }
 
+void TestServerApi::workRecordedBeforeAReallocationIsHandedOver()
+{
+    // c4 is w2's now (the test before). w2's tablet records work about c4 with no signal; c4 moves
+    // to w3, in another team; then the tablet sends what it recorded, saying when.
+    const QString c4 = m_children[S("c4")];
+    const QString w2 = m_logins[S("w2")].access;
+    const QString own = newId();
+    QCOMPARE(push1(w2, own, S("visit"), 0, fullVisit(c4)).value(S("result")).toString(), S("applied"));
+    const QString othersVisit = newId(); // a record about c4 that w2 did not write
+    QCOMPARE(push1(m_logins[S("w1")].access, othersVisit, S("visit"), 0, fullVisit(c4)).value(S("code")).toString(), S("forbidden"));
+    QCOMPARE(push1(m_logins[S("m1")].access, othersVisit, S("visit"), 0, fullVisit(c4)).value(S("result")).toString(), S("applied"));
+    QString w2Cursor, w3Cursor;
+    pullAll(w2, &w2Cursor);
+    pullAll(m_logins[S("w3")].access, &w3Cursor);
+    QTest::qWait(5); // the times below are strictly between the two allocations
+    const QString before = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    QTest::qWait(5);
+    QVERIFY(!cli({S("allocate"), S("--child"), c4, S("--worker"), S("w3")}).isEmpty());
+    const QString after = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM allocation_history WHERE child_id = '%1' AND worker_id = '%2'").arg(c4, m_logins[S("w2")].userId)), 1);
+
+    // Taken: a new visit and an edit of w2's own, both recorded before the move.
+    const QString fresh = newId();
+    QCOMPARE(push1(w2, fresh, S("visit"), 0, fullVisit(c4), nullptr, {}, before).value(S("result")).toString(), S("applied"));
+    QCOMPARE(push1(w2, own, S("visit"), 1, {{S("rationale"), S("Brought forward after a call from school.")}}, nullptr, {}, before)
+                 .value(S("result")).toString(),
+             S("applied"));
+    // The visit takes the child's team now, where the new worker (and that team's manager) find it.
+    QCOMPARE(count(S("SELECT COUNT(*) FROM records WHERE id IN ('%1', '%2') AND team_id = '%3'").arg(fresh, own, m_teamB)), 2);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE subject = '%1' AND action = 'change' AND detail LIKE '%handover%'").arg(fresh)), 1);
+    const auto w3Seen = pullAll(m_logins[S("w3")].access, &w3Cursor);
+    QVERIFY(w3Seen.contains(fresh));
+    QCOMPARE(w3Seen.value(own).value(S("record")).toObject().value(S("rationale")).toString(), S("Brought forward after a call from school."));
+    QCOMPARE(w3Seen.value(fresh).value(S("record")).toObject().value(S("author")).toString(), m_logins[S("w2")].userId);
+    // ... and leaves w2's tablet.
+    QStringList purges;
+    const auto w2Seen = pullAll(w2, &w2Cursor, &purges);
+    QVERIFY(purges.contains(fresh));
+    QVERIFY(purges.contains(own));
+    QVERIFY(!w2Seen.contains(fresh));
+
+    // Refused: recorded after the move, or not saying when; somebody else's record; the child's own
+    // record (the plan is the new holder's).
+    QCOMPARE(push1(w2, newId(), S("visit"), 0, fullVisit(c4), nullptr, {}, after).value(S("code")).toString(), S("forbidden"));
+    QCOMPARE(push1(w2, newId(), S("visit"), 0, fullVisit(c4)).value(S("code")).toString(), S("forbidden"));
+    QCOMPARE(push1(w2, othersVisit, S("visit"), 1, {{S("rationale"), S("Not mine to change.")}}, nullptr, {}, before).value(S("code")).toString(),
+             S("forbidden"));
+    QCOMPARE(push1(w2, c4, S("child"), 1, {{S("contingency"), S("Call the duty team.")}}, nullptr, {}, before).value(S("code")).toString(),
+             S("forbidden"));
+    // ... and anything once the window has closed.
+    QVERIFY(execSql(S("UPDATE allocation_history SET handover_until = until_at WHERE child_id = '%1'").arg(c4)));
+    QCOMPARE(push1(w2, newId(), S("visit"), 0, fullVisit(c4), nullptr, {}, before).value(S("code")).toString(), S("forbidden"));
+    QCOMPARE(push1(w2, own, S("visit"), 2, {{S("rationale"), S("Too late.")}}, nullptr, {}, before).value(S("code")).toString(), S("forbidden"));
+    QCOMPARE(count(S("SELECT COUNT(*) FROM records WHERE id = '%1' AND body LIKE '%Too late%'").arg(own)), 0);
+
+    QVERIFY(!cli({S("allocate"), S("--child"), c4, S("--worker"), S("w2")}).isEmpty());
+}
+
 void TestServerApi::malformedRequests_data()
 {
     QTest::addColumn<QByteArray>("method");
@@ -826,6 +903,8 @@ void TestServerApi::malformedRequests_data()
     QTest::addRow("base_rev negative") << QByteArray("POST") << push << mutation(R"("record_id":"2b4e28ba-2fa1-41d2-883f-0016d3cca427","type":"visit","base_rev":-1,"patch":{})") << json << true;
     QTest::addRow("base_rev fraction") << QByteArray("POST") << push << mutation(R"("record_id":"2b4e28ba-2fa1-41d2-883f-0016d3cca427","type":"visit","base_rev":1.5,"patch":{})") << json << true;
     QTest::addRow("patch array") << QByteArray("POST") << push << mutation(R"("record_id":"2b4e28ba-2fa1-41d2-883f-0016d3cca427","type":"visit","base_rev":0,"patch":[]})") << json << true;
+    QTest::addRow("recorded_at not a time") << QByteArray("POST") << push << mutation(R"("record_id":"2b4e28ba-2fa1-41d2-883f-0016d3cca427","type":"visit","base_rev":0,"patch":{},"recorded_at":"yesterday")") << json << true;
+    QTest::addRow("recorded_at a number") << QByteArray("POST") << push << mutation(R"("record_id":"2b4e28ba-2fa1-41d2-883f-0016d3cca427","type":"visit","base_rev":0,"patch":{},"recorded_at":1700000000)") << json << true;
     QTest::addRow("unknown mutation field") << QByteArray("POST") << push << mutation(R"("record_id":"2b4e28ba-2fa1-41d2-883f-0016d3cca427","type":"visit","base_rev":0,"patch":{},"sql":"drop table")") << json << true;
     QTest::addRow("bad cursor") << QByteArray("GET") << S("/api/v1/sync/pull?cursor=%27%3B--") << QByteArray() << QByteArray() << true;
     QTest::addRow("cursor wrong version") << QByteArray("GET") << S("/api/v1/sync/pull?cursor=") + QString::fromLatin1(QByteArray("v9:1:2").toBase64()) << QByteArray() << QByteArray() << true;

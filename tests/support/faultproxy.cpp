@@ -41,9 +41,11 @@ QByteArray withConnectionClose(const QByteArray &message)
     return head + message.mid(headerEnd + 4);
 }
 
-QByteArray plainResponse(int status, const QByteArray &reason, const QByteArray &extraHeaders, const QByteArray &code = "injected")
+QByteArray plainResponse(int status, const QByteArray &reason, const QByteArray &extraHeaders, const QByteArray &code = "injected",
+                         const QByteArray &field = {})
 {
-    const QByteArray body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"fault injected by test proxy\"}}";
+    const QByteArray fieldJson = field.isEmpty() ? QByteArray() : ",\"field\":\"" + field + "\"";
+    const QByteArray body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"fault injected by test proxy\"" + fieldJson + "}}";
     return "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\nContent-Type: application/json\r\n" + extraHeaders
         + "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
 }
@@ -111,7 +113,7 @@ void FaultProxy::handle(QTcpSocket *client, const QByteArray &request, const QBy
 {
     ++m_requests;
     const Planned plan = take(path);
-    if (plan.fault != Fault::None)
+    if (plan.fault != Fault::None && plan.fault != Fault::OlderService)
         ++m_injected;
 
     switch (plan.fault) {
@@ -132,6 +134,14 @@ void FaultProxy::handle(QTcpSocket *client, const QByteArray &request, const QBy
         client->write(plainResponse(413, "Payload Too Large", {}, "too_many_mutations"));
         client->disconnectFromHost();
         return;
+    case Fault::OlderService:
+        if (path.startsWith("/api/v1/sync/push") && request.contains("\"recorded_at\"")) {
+            ++m_injected;
+            client->write(plainResponse(400, "Bad Request", {}, "invalid_input", "mutations[0].recorded_at"));
+            client->disconnectFromHost();
+            return;
+        }
+        break;
     case Fault::None:
     case Fault::LoseResponse:
     case Fault::TruncateBody:

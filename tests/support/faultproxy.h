@@ -31,6 +31,8 @@ public:
         Hang,             // accept and never answer (the client's timeout must fire)
         Reset,            // close the connection as soon as the request arrives
         TooManyMutations, // do not forward; answer 413 too_many_mutations (a service with a lower push limit)
+        OlderService,     // a service from before `recorded_at`: a push naming it gets 400 "unknown field"
+                          // (an uncompressed body only), everything else is forwarded
     };
     Q_ENUM(Fault)
 

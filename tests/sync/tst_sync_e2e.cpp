@@ -111,6 +111,21 @@ class TestSyncE2E : public QObject
     }
     QList<ConflictEntry> conflictsOf(TestDevice &t, const QString &id) { return m_harness.conflictsOf(t, id); }
 
+    /** Runs statements on the service's database as its owner (a test's own set-up). */
+    void runServiceSql(const QStringList &statements)
+    {
+        auto config = server::DbConfig::parse(m_backend.spec());
+        QVERIFY(config.ok());
+        server::Database serviceDb(config.value());
+        auto conn = serviceDb.connection();
+        QVERIFY(conn.ok());
+        QSqlDatabase db = conn.value();
+        for (const QString &sql : statements) {
+            QSqlQuery q(db);
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+        }
+    }
+
     int serviceCountOfIds(const QString &username, const QStringList &ids)
     {
         const RecordMap service = serviceView(username);
@@ -240,6 +255,28 @@ private Q_SLOTS:
         QVERIFY(pending.ok());
         QCOMPARE(pending.value(), 0);
         QCOMPARE(serviceCountOfIds(t->username, ids), ids.size());
+        compareWithService(*t);
+    }
+
+    void olderServiceTakesThePushWithoutRecordedAt()
+    {
+        // A service from before `recorded_at` refuses the field (400, unknown field): the engine
+        // sends the same batch again without it, in the same sync, and keeps leaving it out.
+        auto t = newDevice(QStringLiteral("worker2"));
+        QVERIFY(t && syncUntilClean(*t));
+        const QStringList ids = createVisits(*t, 3);
+        m_proxy->clear();
+        m_proxy->setPersistentFault(FaultProxy::Fault::OlderService);
+        auto restore = qScopeGuard([&] { m_proxy->clear(); });
+        const int faultsBefore = m_proxy->faultsInjected();
+        QVERIFY(syncUntilClean(*t));
+        QCOMPARE(m_proxy->faultsInjected() - faultsBefore, 1);
+        createVisits(*t, 1);
+        QVERIFY(syncUntilClean(*t));
+        QCOMPARE(m_proxy->faultsInjected() - faultsBefore, 1);
+        QCOMPARE(onStore<int>(*t->device, [](Database &db) { return Outbox(db).unsyncedCount(); }).value(), 0);
+        QCOMPARE(serviceCountOfIds(t->username, ids), ids.size());
+        m_proxy->clear();
         compareWithService(*t);
     }
 
@@ -501,11 +538,52 @@ private Q_SLOTS:
         compareWithService(*t);
     }
 
+    void workRecordedBeforeAReallocationReachesTheChildsFile()
+    {
+        // With no signal, worker3 records a visit and changes one the service already has; the
+        // child is reallocated to worker1 meanwhile. Sent afterwards, both are taken (worker3 held
+        // the child when they did the work: the hand-over), land in the child's file where
+        // worker1 finds them, and leave worker3's tablet. Nothing is quarantined.
+        auto t = newDevice(QStringLiteral("worker3"));
+        QVERIFY(t && syncUntilClean(*t));
+        auto caseload = onStore<QList<StoredRecord>>(*t->device, [](Database &db) { return RecordRepository(db).caseload(); });
+        QVERIFY(caseload.ok() && !caseload.value().isEmpty());
+        const QString child = caseload.value().first().id;
+        auto allocate = [&](const QString &worker) {
+            auto r = ServerProcess::cli({QStringLiteral("allocate"), QStringLiteral("--child"), child, QStringLiteral("--worker"), worker},
+                                        m_backend.spec());
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        };
+        const QString earlier = createVisits(*t, 1, child).value(0);
+        QVERIFY(!earlier.isEmpty() && syncUntilClean(*t));
+        const QString fresh = createVisits(*t, 1, child).value(0);
+        QVERIFY(!fresh.isEmpty());
+        const QString rationale = QStringLiteral("Brought forward after a call from school.");
+        QVERIFY(editField(*t, earlier, QStringLiteral("rationale"), rationale).ok());
+        allocate(QStringLiteral("worker1"));
+        auto giveBack = qScopeGuard([&] { allocate(QStringLiteral("worker3")); });
+
+        QVERIFY(syncUntilClean(*t));
+        QCOMPARE(onStore<int>(*t->device, [](Database &db) { return Outbox(db).unsyncedCount(); }).value(), 0);
+        QCOMPARE(onStore<QList<OutboxEntry>>(*t->device, [](Database &db) { return Outbox(db).quarantined(); }).value().size(), 0);
+        const RecordMap mine = deviceView(*t);
+        QVERIFY(!mine.contains(child));
+        QVERIFY(!mine.contains(fresh));
+        QVERIFY(!mine.contains(earlier));
+        compareWithService(*t);
+
+        const RecordMap theirs = serviceView(QStringLiteral("worker1"));
+        QVERIFY(theirs.contains(fresh));
+        QCOMPARE(theirs.value(fresh).second.value(u"author").toString(), t->device->session()->user().id);
+        QCOMPARE(theirs.value(earlier).second.value(u"rationale").toString(), rationale);
+    }
+
     void refusedForAllocationIsSentAgainOnceAllocated()
     {
-        // A visit written for a child who was reallocated before it reached the service: refused
-        // ("forbidden"). Once the child is allocated back, sending it again works: the service
-        // answers the old mutation id with its stored refusal, so the device must use a new one.
+        // A visit written for a child who was reallocated before it reached the service, sent after
+        // the hand-over window closed: refused ("forbidden"). Once the child is allocated back,
+        // sending it again works: the service answers the old mutation id with its stored refusal,
+        // so the device must use a new one.
         auto t = newDevice(QStringLiteral("worker3"));
         QVERIFY(t && syncUntilClean(*t));
         auto caseload = onStore<QList<StoredRecord>>(*t->device, [](Database &db) { return RecordRepository(db).caseload(); });
@@ -519,6 +597,7 @@ private Q_SLOTS:
         const QString id = createVisits(*t, 1, child).value(0);
         QVERIFY(!id.isEmpty());
         allocate(QStringLiteral("worker1"));
+        runServiceSql({QStringLiteral("UPDATE allocation_history SET handover_until = until_at WHERE child_id = '%1'").arg(child)});
         QVERIFY(syncUntilClean(*t));
         auto refused = onStore<QList<OutboxEntry>>(*t->device, [](Database &db) { return Outbox(db).quarantined(); });
         QVERIFY(refused.ok());
@@ -552,18 +631,7 @@ private Q_SLOTS:
         const QString stuck = createVisits(*a, 1).value(0);
         QVERIFY(!stuck.isEmpty());
 
-        auto config = server::DbConfig::parse(m_backend.spec());
-        QVERIFY(config.ok());
-        server::Database serviceDb(config.value());
-        auto runSql = [&](const QStringList &statements) {
-            auto conn = serviceDb.connection();
-            QVERIFY(conn.ok());
-            QSqlDatabase db = conn.value();
-            for (const QString &sql : statements) {
-                QSqlQuery q(db);
-                QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
-            }
-        };
+        auto runSql = [&](const QStringList &statements) { runServiceSql(statements); };
         const bool pg = m_backend.isPostgres();
         runSql(pg ? QStringList{QStringLiteral("CREATE FUNCTION e2e_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.record_id = '%1' THEN"
                                                " RAISE EXCEPTION 'injected storage failure'; END IF; RETURN NEW; END $$").arg(stuck),
