@@ -7,6 +7,7 @@
 #include "core/wire.h"
 #include "councilsettings.h"
 #include "database.h"
+#include "reallocation.h"
 #include "recordstore.h"
 
 #include <QDateTime>
@@ -188,94 +189,13 @@ Result<void> AdminService::allocate(const QString &childId, const QString &worke
         if (!u.value().next() || u.value().value(0).toString() != QLatin1String("worker"))
             return Error(ErrorCode::InvalidInput, QStringLiteral("children are allocated to workers"), QStringLiteral("worker"));
         const QString team = u.value().value(1).toString();
-        const QString lock = m_db.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString();
-        auto cur = Database::exec(tx, QStringLiteral("SELECT worker_id, team_id, allocated_at FROM allocations WHERE child_id = ?") + lock,
-                                  {childId});
-        if (!cur)
-            return cur.error();
-        QString oldWorker, oldTeam, oldSince;
-        const bool existed = cur.value().next();
-        if (existed) {
-            oldWorker = cur.value().value(0).toString();
-            oldTeam = cur.value().value(1).toString();
-            oldSince = cur.value().value(2).toString();
-        }
-        if (existed && oldWorker == workerId)
+        Reallocation move{childId, workerId, team, m_actor, QString()};
+        auto before = move.apply(m_db, tx);
+        if (!before)
+            return before.error();
+        if (before.value().existed && before.value().workerId == workerId)
             return {};
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        const QString at = now.toString(Qt::ISODateWithMs);
-        auto up = existed
-            ? Database::exec(tx, QStringLiteral("UPDATE allocations SET worker_id = ?, team_id = ?, allocated_at = ? WHERE child_id = ?"),
-                             {workerId, team, at, childId})
-            : Database::exec(tx, QStringLiteral("INSERT INTO allocations (child_id, worker_id, team_id, allocated_at) VALUES (?, ?, ?, ?)"),
-                             {childId, workerId, team, at});
-        if (!up)
-            return up.error();
-        // The worker it leaves: their records about the child made while they held it, on a
-        // tablet that had not heard yet, are still taken for a while (SyncService, "hand-over").
-        if (!oldWorker.isEmpty()) {
-            const QString handoverUntil = now.addDays(kHandoverDays).toString(Qt::ISODateWithMs);
-            if (auto h = Database::exec(tx, QStringLiteral("INSERT INTO allocation_history (child_id, worker_id, team_id, from_at, until_at, handover_until)"
-                                                           " VALUES (?, ?, ?, ?, ?, ?)"),
-                                        {childId, oldWorker, oldTeam, oldSince, at, handoverUntil});
-                !h)
-                return h.error();
-        }
-
-        // The child record mirrors its allocation (a new revision every holder receives).
-        auto child = RecordStore::load(m_db, tx, childId, true);
-        if (!child)
-            return child.error();
-        if (child.value().exists) {
-            QJsonObject body = child.value().body;
-            body.insert(QStringLiteral("allocated_worker"), workerId);
-            body.insert(QStringLiteral("team"), team);
-            RecordStore::Write wr{body, team, m_actor, QString(), child.value().conflict, child.value().deleted, {}};
-            if (auto rev = RecordStore::write(m_db, tx, child.value(), wr); !rev)
-                return rev.error();
-        }
-        // Every record about the child reaches the new worker and, across teams, the new team.
-        auto recs = Database::exec(tx, QStringLiteral("SELECT DISTINCT record_id FROM record_children WHERE child_id = ?"), {childId});
-        if (!recs)
-            return recs.error();
-        QStringList recordIds;
-        while (recs.value().next())
-            recordIds << recs.value().value(0).toString();
-        for (const QString &rid : recordIds) {
-            if (auto c = RecordStore::addChange(tx, rid, QStringLiteral("upsert"), QString(), workerId); !c)
-                return c.error();
-            if (team != oldTeam) {
-                if (auto t = Database::exec(tx, QStringLiteral("UPDATE records SET team_id = ? WHERE id = ?"), {team, rid}); !t)
-                    return t.error();
-                if (auto c = RecordStore::addChange(tx, rid, QStringLiteral("upsert"), team, QString()); !c)
-                    return c.error();
-            }
-        }
-        // The old holder purges what it can no longer see.
-        QStringList purgeTargets;
-        if (!oldWorker.isEmpty())
-            purgeTargets << oldWorker;
-        if (existed && team != oldTeam) {
-            auto mgrs = Database::exec(tx, QStringLiteral("SELECT id FROM users WHERE role = 'manager' AND team_id = ?"), {oldTeam});
-            if (!mgrs)
-                return mgrs.error();
-            while (mgrs.value().next())
-                purgeTargets << mgrs.value().value(0).toString();
-        }
-        for (const QString &target : purgeTargets) {
-            for (const QString &rid : recordIds) {
-                // Still visible through another child allocated to the same worker? Then keep it.
-                auto still = Database::exec(tx, QStringLiteral("SELECT 1 FROM record_children rc JOIN allocations a ON a.child_id = rc.child_id"
-                                                               " WHERE rc.record_id = ? AND (a.worker_id = ? OR a.team_id = (SELECT team_id FROM users WHERE id = ? AND role = 'manager'))"),
-                                             {rid, target, target});
-                if (!still)
-                    return still.error();
-                if (still.value().next())
-                    continue;
-                if (auto c = RecordStore::addChange(tx, rid, QStringLiteral("purge"), QString(), target); !c)
-                    return c.error();
-            }
-        }
+        const QString oldWorker = before.value().workerId;
         return AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.allocate"), childId,
                                            QJsonObject{{QStringLiteral("worker"), workerId}, {QStringLiteral("previous"), oldWorker}}});
     });

@@ -213,7 +213,8 @@ const QList<Step> &steps()
                             " AND a.team_id = team AND h.handover_until > public.doorstep_now_text()) $$"),
              // In the window the worker reads and writes their OWN records about the child, and adds
              // links to it and purges addressed to themselves; nothing of anyone else's. The extra
-             // test comes last in each OR, so records in scope never call the functions.
+             // test comes last in each OR, so records in scope never call the functions. A manager
+             // reallocating a child of their team purges its records from the worker it leaves.
              QStringLiteral("DROP POLICY records_read ON records"),
              QStringLiteral("DROP POLICY records_update ON records"),
              QStringLiteral("DROP POLICY records_insert ON records"),
@@ -229,7 +230,8 @@ const QList<Step> &steps()
              QStringLiteral("DROP POLICY changes_insert ON changes"),
              QStringLiteral("CREATE POLICY changes_insert ON changes FOR INSERT"
                             " WITH CHECK ((kind = 'upsert' AND EXISTS (SELECT 1 FROM records r WHERE r.id = changes.record_id))"
-                            " OR (kind = 'purge' AND target_user = doorstep_uid()))"),
+                            " OR (kind = 'purge' AND (target_user = doorstep_uid()"
+                            " OR (doorstep_role() = 'manager' AND EXISTS (SELECT 1 FROM records r WHERE r.id = changes.record_id)))))"),
          }},
     };
     return s;

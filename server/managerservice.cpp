@@ -9,9 +9,11 @@
 #include "core/rules.h"
 #include "core/wire.h"
 #include "database.h"
+#include "reallocation.h"
 #include "reports/chronologypdf.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QSet>
@@ -53,6 +55,18 @@ Result<QHash<QString, QString>> userNames(QSqlDatabase &db, const QString &teamI
     while (q.value().next())
         names.insert(q.value().value(0).toString(), q.value().value(1).toString());
     return names;
+}
+
+// The team's workers who can hold children (for a manager's reallocation).
+Result<QStringList> teamWorkers(QSqlDatabase &db, const QString &teamId)
+{
+    auto q = Database::exec(db, QStringLiteral("SELECT id FROM users WHERE team_id = ? AND role = 'worker' AND disabled = 0 ORDER BY id"), {teamId});
+    if (!q)
+        return q.error();
+    QStringList ids;
+    while (q.value().next())
+        ids << q.value().value(0).toString();
+    return ids;
 }
 
 bool parseDate(const QUrlQuery &query, const QString &key, QDate *out, ApiResponse *error)
@@ -180,12 +194,14 @@ ApiResponse ManagerService::dashboard(const AuthContext &ctx, const QUrlQuery &q
     // One read transaction on the manager's behalf: row-level security sees who asks (PostgreSQL).
     Result<QList<QJsonObject>> records = QList<QJsonObject>();
     Result<QHash<QString, QString>> names = QHash<QString, QString>();
+    Result<QStringList> workerIds = QStringList();
     VisitPolicy policy;
     auto read = m_db.transact(ctx.caller(), [&](QSqlDatabase &db) -> Result<void> {
         records = teamRecords(db, ctx.teamId);
         if (!records)
             return records.error();
         names = userNames(db, ctx.teamId);
+        workerIds = teamWorkers(db, ctx.teamId);
         auto councilPolicy = council::visitPolicy(db);
         if (!councilPolicy)
             return councilPolicy.error();
@@ -207,7 +223,73 @@ ApiResponse ManagerService::dashboard(const AuthContext &ctx, const QUrlQuery &q
             workers.insert(it.key(), it.value());
         body.insert(QStringLiteral("user_names"), workers);
     }
+    if (workerIds)
+        body.insert(QStringLiteral("team_workers"), QJsonArray::fromStringList(workerIds.value()));
     return ApiResponse::ok(body);
+}
+
+ApiResponse ManagerService::reallocate(const AuthContext &ctx, const QString &childId, const QJsonObject &body)
+{
+    if (!ctx.isManager())
+        return ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("Only a team manager reallocates children."));
+    if (!wire::isValidUuid(childId))
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("the child id must be a UUID"), QStringLiteral("child_id"));
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (it.key() != QLatin1String("worker_id") && it.key() != QLatin1String("reason"))
+            return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("unknown field"), it.key());
+    }
+    const QString workerId = body.value(QLatin1String("worker_id")).toString();
+    if (!wire::isValidUuid(workerId))
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("worker_id must be a user id"), QStringLiteral("worker_id"));
+    const QJsonValue reasonValue = body.value(QLatin1String("reason"));
+    if (!reasonValue.isString() && !reasonValue.isUndefined() && !reasonValue.isNull())
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("reason must be text"), QStringLiteral("reason"));
+    const QString reason = reasonValue.toString().trimmed();
+    // A management decision carries its rationale (what inspections look for).
+    if (reason.isEmpty())
+        return ApiResponse::error(422, QStringLiteral("required"), QStringLiteral("Give the reason for the reallocation."), QStringLiteral("reason"));
+    if (reason.size() > 4000)
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("The reason is longer than 4,000 characters."), QStringLiteral("reason"));
+
+    ApiResponse answer;
+    auto r = m_db.transact(ctx.caller(), [&](QSqlDatabase &tx) -> Result<void> {
+        auto held = Database::exec(tx, QStringLiteral("SELECT team_id FROM allocations WHERE child_id = ?"), {childId});
+        if (!held)
+            return held.error();
+        if (!held.value().next()) {
+            answer = ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such child."));
+            return {};
+        }
+        if (held.value().value(0).toString() != ctx.teamId) {
+            answer = ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("This child is not in your team."));
+            return {};
+        }
+        auto worker = Database::exec(tx, QStringLiteral("SELECT role, team_id, disabled FROM users WHERE id = ?"), {workerId});
+        if (!worker)
+            return worker.error();
+        if (!worker.value().next() || worker.value().value(0).toString() != QLatin1String("worker")
+            || worker.value().value(1).toString() != ctx.teamId || worker.value().value(2).toInt() != 0) {
+            answer = ApiResponse::error(422, QStringLiteral("not_a_team_worker"), QStringLiteral("Choose a worker in your team."),
+                                        QStringLiteral("worker_id"));
+            return {};
+        }
+        const Reallocation move{childId, workerId, ctx.teamId, ctx.userId, ctx.deviceId};
+        auto before = move.apply(m_db, tx);
+        if (!before)
+            return before.error();
+        const bool changed = !(before.value().existed && before.value().workerId == workerId);
+        answer = ApiResponse::ok({{QStringLiteral("changed"), changed}, {QStringLiteral("worker_id"), workerId},
+                                  {QStringLiteral("previous_worker_id"), before.value().workerId}});
+        if (!changed)
+            return {};
+        return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("allocate"), childId,
+                                           QJsonObject{{QStringLiteral("worker"), workerId},
+                                                       {QStringLiteral("previous"), before.value().workerId},
+                                                       {QStringLiteral("reason"), reason}}});
+    });
+    if (!r)
+        return ApiResponse::fromError(r.error());
+    return answer;
 }
 
 } // namespace doorstep::server

@@ -14,7 +14,8 @@ namespace doorstep::server {
 class Database;
 
 /** A manager's views of their team: the visits CSV and a child's chronology PDF (both audited
- *  as exports) and the dashboard figures (core/dashboard.h). Managers only, own team only. */
+ *  as exports) and the dashboard figures (core/dashboard.h); and moving a child to another worker
+ *  of the team. Managers only, own team only. */
 class ManagerService
 {
 public:
@@ -26,6 +27,9 @@ public:
     ApiResponse chronologyPdf(const AuthContext &ctx, const QString &childId);
     /** GET dashboard[?today=YYYY-MM-DD&from=…&to=…] */
     ApiResponse dashboard(const AuthContext &ctx, const QUrlQuery &query);
+    /** POST children/{id}/allocation {worker_id, reason}: moves a child of the manager's team to
+     *  another worker of the team, with the reason recorded in the audit trail. */
+    ApiResponse reallocate(const AuthContext &ctx, const QString &childId, const QJsonObject &body);
 
 private:
     const Database &m_db;

@@ -113,6 +113,7 @@ private Q_SLOTS:
     void chronologyPdf();
     void dashboard();
     void exportsAudited();
+    void managerReallocatesWithAReason();
 
 private:
     QString cli(const QStringList &args, const QByteArray &input = {});
@@ -485,6 +486,67 @@ void TestManagerApi::exportsAudited()
     QCOMPARE(count(queueRows, {m1, S("%") + c1 + S("%")}), queueBefore + 1);
     // The chain still verifies with the new rows.
     QCOMPARE(ServerProcess::cli({S("verify-audit")}, m_backend.spec()).exitCode, 0);
+}
+
+void TestManagerApi::managerReallocatesWithAReason()
+{
+    const QString c1 = m_children[S("c1")];
+    const QString path = S("/api/v1/children/%1/allocation").arg(c1);
+    const QString reason = S("Ava's worker starts maternity leave on Friday; Wendy knows the family from the school work.");
+    auto post = [&](const QString &who, const QString &childPath, const QJsonObject &body) { return m_api->post(childPath, body, m_tokens[who]); };
+
+    // Refused, each with its field: no reason, a worker of another team, a manager, another team's
+    // child, a worker asking, a field the service does not know, the wrong method.
+    ApiReply r = post(S("m1"), path, {{S("worker_id"), m_ids[S("w2")]}, {S("reason"), S("   ")}});
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.errorCode(), S("required"));
+    QCOMPARE(r.json.value(S("error")).toObject().value(S("field")).toString(), S("reason"));
+    QCOMPARE(post(S("m1"), path, {{S("worker_id"), m_ids[S("w2")]}}).status, 422);
+    r = post(S("m1"), path, {{S("worker_id"), m_ids[S("w3")]}, {S("reason"), reason}});
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.errorCode(), S("not_a_team_worker"));
+    QCOMPARE(post(S("m1"), path, {{S("worker_id"), m_ids[S("m1b")]}, {S("reason"), reason}}).errorCode(), S("not_a_team_worker"));
+    QCOMPARE(post(S("m1"), S("/api/v1/children/%1/allocation").arg(m_children[S("c3")]), {{S("worker_id"), m_ids[S("w2")]}, {S("reason"), reason}}).status,
+             403);
+    QCOMPARE(post(S("w1"), path, {{S("worker_id"), m_ids[S("w2")]}, {S("reason"), reason}}).status, 403);
+    QCOMPARE(post(S("admin"), path, {{S("worker_id"), m_ids[S("w2")]}, {S("reason"), reason}}).status, 403);
+    QCOMPARE(post(S("m1"), S("/api/v1/children/%1/allocation").arg(wire::newUuid()), {{S("worker_id"), m_ids[S("w2")]}, {S("reason"), reason}}).status,
+             404);
+    QCOMPARE(post(S("m1"), path, {{S("worker_id"), m_ids[S("w2")]}, {S("reason"), reason}, {S("urgent"), true}}).status, 400);
+    QCOMPARE(m_api->get(path, m_tokens[S("m1")]).status, 405);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM allocations WHERE child_id = ? AND worker_id = ?"), {c1, m_ids[S("w1")]}), 1);
+
+    // The dashboard names the team's workers a child can go to.
+    const ApiReply dash = m_api->get(S("/api/v1/dashboard"), m_tokens[S("m1")]);
+    QCOMPARE(dash.status, 200);
+    const QJsonArray workers = dash.json.value(S("team_workers")).toArray();
+    QVERIFY(workers.contains(m_ids[S("w1")]) && workers.contains(m_ids[S("w2")]));
+    QVERIFY(!workers.contains(m_ids[S("m1")]) && !workers.contains(m_ids[S("w3")]));
+
+    // Taken: the child, its records and the reason go where they should.
+    r = post(S("m1"), path, {{S("worker_id"), m_ids[S("w2")]}, {S("reason"), reason}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value(S("changed")).toBool(), true);
+    QCOMPARE(r.json.value(S("previous_worker_id")).toString(), m_ids[S("w1")]);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM allocations WHERE child_id = ? AND worker_id = ?"), {c1, m_ids[S("w2")]}), 1);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM allocation_history WHERE child_id = ? AND worker_id = ?"), {c1, m_ids[S("w1")]}), 1);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'allocate' AND subject = ? AND actor = ? AND detail LIKE ?"),
+                   {c1, m_ids[S("m1")], S("%maternity leave%")}),
+             1);
+    const auto w2Sees = pullAll(m_tokens[S("w2")]);
+    QVERIFY(w2Sees.contains(c1));
+    QCOMPARE(w2Sees.value(c1).value(S("record")).toObject().value(S("allocated_worker")).toString(), m_ids[S("w2")]);
+    QVERIFY(!pullAll(m_tokens[S("w1")]).contains(c1));
+    QVERIFY(pullAll(m_tokens[S("m1")]).contains(c1)); // still the team's
+    // The same again changes nothing and is not audited twice.
+    r = post(S("m1"), path, {{S("worker_id"), m_ids[S("w2")]}, {S("reason"), reason}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value(S("changed")).toBool(), false);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'allocate' AND subject = ?"), {c1}), 1);
+
+    r = post(S("m1"), path, {{S("worker_id"), m_ids[S("w1")]}, {S("reason"), S("Back from leave.")}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM allocations WHERE child_id = ? AND worker_id = ?"), {c1, m_ids[S("w1")]}), 1);
 }
 
 QTEST_GUILESS_MAIN(TestManagerApi)
