@@ -249,6 +249,8 @@ int selfTest()
             home();
             open(QStringLiteral("SupervisionFormPage"), {{QStringLiteral("childIds"), QStringList{teamChild}}});
             home();
+            open(QStringLiteral("ReallocatePage"), {{QStringLiteral("childId"), teamChild}});
+            home();
             QString recordId;
             if (QObject *queue = open(QStringLiteral("ReviewQueuePage"), {})) {
                 auto *model = queue->property("model").value<QObject *>();

@@ -504,137 +504,147 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="122" />
+        <location filename="../qml/pages/ChildPage.qml" line="115" />
+        <source>Reallocate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="117" />
+        <source>Reallocate %1 to another worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="130" />
         <source>Export personal data?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="126" />
+        <location filename="../qml/pages/ChildPage.qml" line="134" />
         <source>The PDF holds %1's whole chronology: visits, the child's words, decisions and supervision. It is an ordinary file: it is not encrypted and the app's PIN does not protect it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="131" />
+        <location filename="../qml/pages/ChildPage.qml" line="139" />
         <source>It will be saved in %1. Share it only through your council's secure channels and delete it when you no longer need it. The export is recorded in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="138" />
+        <location filename="../qml/pages/ChildPage.qml" line="146" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="140" />
+        <location filename="../qml/pages/ChildPage.qml" line="148" />
         <source>Cancel the export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="144" />
+        <location filename="../qml/pages/ChildPage.qml" line="152" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="147" />
+        <location filename="../qml/pages/ChildPage.qml" line="155" />
         <source>Export the PDF file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="159" />
+        <location filename="../qml/pages/ChildPage.qml" line="167" />
         <source>Export saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="159" />
+        <location filename="../qml/pages/ChildPage.qml" line="167" />
         <source>Export failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="162" />
+        <location filename="../qml/pages/ChildPage.qml" line="170" />
         <source>Saved as %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="187" />
+        <location filename="../qml/pages/ChildPage.qml" line="195" />
         <source>Profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="206" />
+        <location filename="../qml/pages/ChildPage.qml" line="214" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="208" />
+        <location filename="../qml/pages/ChildPage.qml" line="216" />
         <source>Visits: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="213" />
+        <location filename="../qml/pages/ChildPage.qml" line="221" />
         <source>Contingency: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="213" />
+        <location filename="../qml/pages/ChildPage.qml" line="221" />
         <source>No contingency plan recorded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="222" />
+        <location filename="../qml/pages/ChildPage.qml" line="230" />
         <source>%1 — %2, by %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="223" />
+        <location filename="../qml/pages/ChildPage.qml" line="231" />
         <source> (done)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="223" />
+        <location filename="../qml/pages/ChildPage.qml" line="231" />
         <source> (cancelled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="240" />
+        <location filename="../qml/pages/ChildPage.qml" line="248" />
         <source>Update plan and profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="242" />
+        <location filename="../qml/pages/ChildPage.qml" line="250" />
         <source>Update %1's plan and profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="254" />
+        <location filename="../qml/pages/ChildPage.qml" line="262" />
         <source>Chronology</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="282" />
+        <location filename="../qml/pages/ChildPage.qml" line="290" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="296" />
+        <location filename="../qml/pages/ChildPage.qml" line="304" />
         <source> (amendment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="308" />
+        <location filename="../qml/pages/ChildPage.qml" line="316" />
         <source> · not yet sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="314" />
+        <location filename="../qml/pages/ChildPage.qml" line="322" />
         <source>Safety concern raised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="329" />
+        <location filename="../qml/pages/ChildPage.qml" line="337" />
         <source>Returned: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="339" />
+        <location filename="../qml/pages/ChildPage.qml" line="347" />
         <source>Nothing recorded yet.</source>
         <translation type="unfinished" />
     </message>
@@ -1946,6 +1956,90 @@
     <message>
         <location filename="../qml/components/PromptNote.qml" line="26" />
         <source>Prompt: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReallocatePage</name>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="38" />
+        <source>‹ Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="40" />
+        <source>Back without reallocating</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="47" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="171" />
+        <source>Reallocate %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="54" />
+        <source>Allocated to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="97" />
+        <source>The new worker receives the child and every record about them at their next sync; the child leaves the current worker's tablet. Work the current worker recorded before now still reaches the child's file for four weeks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="102" />
+        <source>New worker *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="112" />
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="114" />
+        <source>New worker: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="114" />
+        <source>not chosen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="120" />
+        <source>No other worker of your team is known on this tablet yet. Sync, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="131" />
+        <source>Reason *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="133" />
+        <source>Why the child moves, and why to this worker: kept with your decision in the audit trail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="148" />
+        <source>Type here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="149" />
+        <source>Reason for the reallocation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="166" />
+        <source>Reallocating…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="166" />
+        <source>Reallocate</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3971,6 +4065,19 @@
     </message>
 </context>
 <context>
+    <name>doorstep::ManagerSync</name>
+    <message>
+        <location filename="../qml/managersync.cpp" line="217" />
+        <source>Not connected to the service.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managersync.cpp" line="227" />
+        <source>The child was not reallocated: this needs a connection to the service. Try again when you are online.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>doorstep::OutboxModel</name>
     <message>
         <location filename="../qml/outboxmodel.cpp" line="52" />
@@ -4087,6 +4194,39 @@
     <message>
         <location filename="../qml/pinvault.cpp" line="89" />
         <source>Could not protect the PIN.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>doorstep::ReallocationForm</name>
+    <message>
+        <location filename="../qml/reallocationform.cpp" line="32" />
+        <source>Worker %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reallocationform.cpp" line="112" />
+        <source>This child could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reallocationform.cpp" line="121" />
+        <source>Nobody</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reallocationform.cpp" line="143" />
+        <source>Choose the worker the child goes to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reallocationform.cpp" line="145" />
+        <source>Give the reason for the reallocation: it is kept with the decision in the audit trail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reallocationform.cpp" line="149" />
+        <source>Not connected to the service.</source>
         <translation type="unfinished" />
     </message>
 </context>

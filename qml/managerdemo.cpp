@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #include "managerdemo.h"
 
+#include "managersync.h"
+
 #include "core/store/database.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
@@ -126,6 +128,11 @@ Result<QStringList> seedTeam(Database &db, int children, const QDate &today)
     for (int w = 0; w < 3; ++w)
         names.insert(QString::fromLatin1(kWorkers[w]), QString::fromLatin1(kWorkerNames[w]));
     if (auto r = SyncState(db).set(DashboardViewModel::userNamesKey(), QString::fromUtf8(QJsonDocument(names).toJson(QJsonDocument::Compact))); !r)
+        return r.error();
+    QJsonArray workers;
+    for (int w = 0; w < 3; ++w)
+        workers.append(QString::fromLatin1(kWorkers[w]));
+    if (auto r = SyncState(db).set(ManagerSync::teamWorkersKey(), QString::fromUtf8(QJsonDocument(workers).toJson(QJsonDocument::Compact))); !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();

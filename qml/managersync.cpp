@@ -193,14 +193,43 @@ void ManagerSync::refreshUserNames()
             return;
         }
         const QString names = QString::fromUtf8(QJsonDocument(ok->body.value(u"user_names").toObject()).toJson(QJsonDocument::Compact));
-        m_store->run<bool>([names](Database &db) -> Result<bool> {
+        // An older service sends no team_workers: the key is left as it was.
+        const QJsonValue workers = ok->body.value(u"team_workers");
+        const QString workerIds = workers.isArray() ? QString::fromUtf8(QJsonDocument(workers.toArray()).toJson(QJsonDocument::Compact)) : QString();
+        m_store->run<bool>([names, workerIds](Database &db) -> Result<bool> {
              if (auto r = SyncState(db).set(DashboardViewModel::userNamesKey(), names); !r)
                  return r.error();
+             if (!workerIds.isEmpty())
+                 if (auto r = SyncState(db).set(teamWorkersKey(), workerIds); !r)
+                     return r.error();
              return true;
          }).then(this, [this](Result<bool> r) {
             if (r.ok())
                 Q_EMIT userNamesChanged();
         });
+    });
+}
+
+void ManagerSync::reallocate(const QString &childId, const QString &workerId, const QString &reason,
+                             std::function<void(const ReallocationOutcome &)> done)
+{
+    if (!m_api) {
+        done({false, tr("Not connected to the service."), QString()});
+        return;
+    }
+    const QJsonObject body{{QStringLiteral("worker_id"), workerId}, {QStringLiteral("reason"), reason}};
+    m_api->post(QStringLiteral("/api/v1/children/%1/allocation").arg(childId), body,
+                [done = std::move(done)](const sync::ApiReply *ok, const sync::ApiFailure *failure) {
+        if (ok)
+            return done({true, QString(), QString()});
+        // Offline or the service unreachable: nothing changed, say so plainly.
+        if (failure->transient || failure->status == 0)
+            return done({false, tr("The child was not reallocated: this needs a connection to the service. Try again when you are online."),
+                         QString()});
+        QString field = failure->error.field;
+        if (field == QLatin1String("worker_id"))
+            field = QStringLiteral("worker");
+        return done({false, failure->error.message, field});
     });
 }
 

@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+
+#include <functional>
 #include <QtQml/qqml.h>
 
 namespace doorstep {
@@ -51,8 +53,23 @@ public:
     /** Re-reads how many reports wait. */
     Q_INVOKABLE void recount();
 
+    /** How a reallocation ended: `ok`, or the service's (or the network's) message and the field
+     *  it names ("reason", "worker_id"; empty for the request as a whole). */
+    struct ReallocationOutcome {
+        bool ok = false;
+        QString message;
+        QString field;
+    };
+    /** Asks the service to move a child of the team to another of its workers
+     *  (`POST /api/v1/children/{id}/allocation`). Online only: a reallocation is a decision about
+     *  who holds the case from now, so it is not queued to take effect later. */
+    void reallocate(const QString &childId, const QString &workerId, const QString &reason,
+                    std::function<void(const ReallocationOutcome &)> done);
+
     // Store-thread parts, public for tests.
     static QString queueKey() { return QStringLiteral("pending_export_reports"); }
+    /** The team's workers (ids, JSON list) as last fetched with the names: who a child can go to. */
+    static QString teamWorkersKey() { return QStringLiteral("team_worker_ids"); }
     static Result<void> enqueue(Database &db, const QJsonObject &report);
     static Result<QJsonArray> queued(Database &db);
     static Result<void> remove(Database &db, const QString &reportId);

@@ -51,7 +51,7 @@ Page {
             id: headerRow
             anchors.fill: parent
             anchors.margins: Theme.spacing
-            columns: page.wide ? (AppState.isManager ? 6 : 4) : 2
+            columns: page.wide ? (AppState.isManager ? 7 : 4) : 2
             ToolButton {
                 text: qsTr("‹ Back")
                 Layout.minimumHeight: Theme.touch
@@ -108,6 +108,14 @@ Page {
                 Layout.minimumHeight: Theme.touch
                 Accessible.name: qsTr("Export %1's chronology as a PDF").arg(vm.name)
                 onClicked: pdfWarning.open()
+            }
+            Button {
+                objectName: "reallocateChildButton"
+                visible: AppState.isManager
+                text: qsTr("Reallocate")
+                Layout.minimumHeight: Theme.touch
+                Accessible.name: qsTr("Reallocate %1 to another worker").arg(vm.name)
+                onClicked: page.StackView.view.push(Qt.resolvedUrl("ReallocatePage.qml"), { childId: page.childId })
             }
         }
     }

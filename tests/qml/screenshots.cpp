@@ -595,6 +595,20 @@ int main(int argc, char **argv)
                             QMetaObject::invokeMethod(popup, "close");
                     }
                     home();
+                    open(QStringLiteral("ChildPage"), {{QStringLiteral("childId"), supervised}});
+                    settle(1500); // the profile's rows are laid out once the page has read the child
+                    grab(QStringLiteral("child-manager-") + suffix);
+                    home();
+                    // Reallocating a child: the team's other workers, and the reason required.
+                    if (QObject *page = open(QStringLiteral("ReallocatePage"), {{QStringLiteral("childId"), supervised}})) {
+                        settle(400);
+                        grab(QStringLiteral("reallocate-") + suffix);
+                        auto *form = page->property("form").value<QObject *>();
+                        bool ok = true;
+                        QMetaObject::invokeMethod(form, "submit", Q_RETURN_ARG(bool, ok));
+                        grab(QStringLiteral("reallocate-violations-") + suffix);
+                    }
+                    home();
                     if (QObject *page = open(QStringLiteral("SupervisionFormPage"), {{QStringLiteral("childIds"), QStringList{supervised}}})) {
                         auto *form = page->property("form").value<QObject *>();
                         form->setProperty("autosaveMs", 60000);

@@ -8,7 +8,9 @@
 #include "qml/dashboardviewmodel.h"
 #include "qml/managerexports.h"
 #include "qml/managersync.h"
+#include "qml/reallocationform.h"
 #include "core/store/database.h"
+#include "core/store/recordrepository.h"
 #include "core/store/syncstate.h"
 #include "database.h"
 #include "platform/inmemorykeystore.h"
@@ -47,6 +49,17 @@ private:
         if (!q || !q.value().next())
             return -1;
         return q.value().value(0).toLongLong();
+    }
+    QString valueOf(const QString &sql)
+    {
+        auto conn = m_db->connection();
+        if (!conn)
+            return {};
+        QSqlDatabase db = conn.value();
+        auto q = server::Database::exec(db, sql, {});
+        if (!q || !q.value().next())
+            return {};
+        return q.value().value(0).toString();
     }
     QString lastExportDetail()
     {
@@ -154,6 +167,68 @@ private Q_SLOTS:
         // The service's chain still verifies with the rows the tablet added.
         const auto verified = ServerProcess::cli({QStringLiteral("verify-audit")}, m_backend.spec());
         QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
+    }
+
+    void managerReallocatesFromTheTablet()
+    {
+        // A child of worker1's goes to worker2 (both in manager1's team), from the manager's tablet.
+        auto tablet = m_harness->newDevice(QStringLiteral("manager1"), m_server.baseUrl().toString());
+        QVERIFY(tablet && m_harness->syncUntilClean(*tablet));
+        sync::Device &device = *tablet->device;
+        ManagerSync managerSync(device.store(), device.api());
+        QSignalSpy names(&managerSync, &ManagerSync::userNamesChanged);
+        managerSync.refreshUserNames();
+        QVERIFY(names.wait(20000));
+        const QString child = valueOf(QStringLiteral("SELECT a.child_id FROM allocations a JOIN users u ON u.id = a.worker_id"
+                                                     " WHERE u.username = 'worker1' ORDER BY a.child_id"));
+        const QString worker1 = valueOf(QStringLiteral("SELECT id FROM users WHERE username = 'worker1'"));
+        const QString worker2 = valueOf(QStringLiteral("SELECT id FROM users WHERE username = 'worker2'"));
+        QVERIFY(!child.isEmpty() && !worker1.isEmpty() && !worker2.isEmpty());
+
+        ReallocationForm form;
+        QSignalSpy loaded(&form, &ReallocationForm::loaded);
+        form.setStore(device.store());
+        form.setManagerSync(&managerSync);
+        form.setChildId(child);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 10000); // may already have come: the read is quick
+        QVERIFY2(form.errorText().isEmpty(), qPrintable(form.errorText()));
+        QCOMPARE(form.currentWorkerName(), QStringLiteral("Sam Patel"));
+        QStringList choices;
+        for (const QVariant &w : form.workers())
+            choices << w.toMap().value(QStringLiteral("value")).toString();
+        QVERIFY(choices.contains(worker2));
+        QVERIFY(!choices.contains(worker1)); // holds the child now
+        QCOMPARE(choices.size(), 2);         // worker2 and worker3; never a manager
+
+        // Nothing chosen and no reason: put right on the tablet, nothing sent.
+        QVERIFY(!form.submit());
+        QVERIFY(!form.workerError().isEmpty());
+        QVERIFY(!form.reasonError().isEmpty());
+        form.setWorkerId(worker2);
+        form.setReason(QStringLiteral("Sam starts a secondment on Monday; Wendy already works with the school."));
+        QVERIFY(form.workerError().isEmpty() && form.reasonError().isEmpty());
+
+        // The service unreachable: nothing changes, and the form says why.
+        m_server.stop();
+        QVERIFY(form.submit());
+        QTRY_VERIFY_WITH_TIMEOUT(!form.busy(), 40000);
+        QVERIFY2(form.errorText().contains(QStringLiteral("connection")), qPrintable(form.errorText()));
+        QVERIFY2(m_server.start(m_backend.spec()), qPrintable(m_server.errorOutput()));
+        device.api()->setBaseUrl(m_server.baseUrl());
+        QCOMPARE(valueOf(QStringLiteral("SELECT worker_id FROM allocations WHERE child_id = '%1'").arg(child)), worker1);
+
+        QVERIFY(m_harness->syncUntilClean(*tablet)); // a fresh token, as the app has after a sync
+        QSignalSpy done(&form, &ReallocationForm::reallocated);
+        QVERIFY(form.submit());
+        QVERIFY(done.wait(20000));
+        QVERIFY(form.errorText().isEmpty());
+        QCOMPARE(valueOf(QStringLiteral("SELECT worker_id FROM allocations WHERE child_id = '%1'").arg(child)), worker2);
+        QVERIFY(valueOf(QStringLiteral("SELECT detail FROM audit WHERE action = 'allocate' AND subject = '%1'").arg(child)).contains(QStringLiteral("secondment")));
+        // The tablet syncs and holds the child as worker2's.
+        QVERIFY(m_harness->syncUntilClean(*tablet));
+        auto held = m_harness->onStore<StoredRecord>(device, [child](Database &db) { return RecordRepository(db).byId(child); });
+        QVERIFY(held.ok());
+        QCOMPARE(held.value().body.value(QStringLiteral("allocated_worker")).toString(), worker2);
     }
 };
 
