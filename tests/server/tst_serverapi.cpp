@@ -9,6 +9,7 @@
 #include "serverprocess.h"
 #include "testbackend.h"
 
+#include "core/gzip.h"
 #include "core/wire.h"
 
 #include <QElapsedTimer>
@@ -24,6 +25,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTcpSocket>
 #include <QThread>
 
 #include <atomic>
@@ -92,6 +94,7 @@ private Q_SLOTS:
     void pushIsolatesStorageFailure();
     void pushBatchOfFiveHundred();
     void pullSplicesStoredBodies();
+    void largeAnswersAreCompressed();
     void pullLeavesOutTheCallersEchoes();
     void survivesPostgresRestart();
     void noCrashDumps();
@@ -862,6 +865,67 @@ void TestServerApi::workRecordedBeforeAReallocationIsHandedOver()
     QCOMPARE(count(S("SELECT COUNT(*) FROM records WHERE id = '%1' AND body LIKE '%Too late%'").arg(own)), 0);
 
     QVERIFY(!cli({S("allocate"), S("--child"), c4, S("--worker"), S("w2")}).isEmpty());
+}
+
+void TestServerApi::largeAnswersAreCompressed()
+{
+    // On the wire, not through QNetworkAccessManager (which asks for gzip and inflates by itself):
+    // a pull page as large as the demo's is gzipped when the request accepts it, and only then.
+    const QString token = m_logins[S("m1")].access;
+    QJsonArray visits; // enough for a page well over the threshold, whatever ran before
+    for (int i = 0; i < 30; ++i)
+        visits.append(QJsonObject{{S("mutation_id"), newId()}, {S("record_id"), newId()}, {S("type"), S("visit")},
+                                  {S("base_rev"), 0}, {S("patch"), fullVisit(m_children[S("c1")])}});
+    QCOMPARE(m_api->post(S("/api/v1/sync/push"), {{S("mutations"), visits}}, m_logins[S("w1")].access).status, 200);
+    // One request on its own connection; the head (lower case) and the body, read to Content-Length.
+    auto fetch = [&](const QByteArray &path, const QByteArray &acceptEncoding) {
+        QTcpSocket socket;
+        socket.connectToHost(m_server.baseUrl().host(), quint16(m_server.baseUrl().port()));
+        if (!socket.waitForConnected(5000))
+            return std::pair<QByteArray, QByteArray>();
+        QByteArray request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token.toLatin1() + "\r\n";
+        if (!acceptEncoding.isNull())
+            request += "Accept-Encoding: " + acceptEncoding + "\r\n";
+        socket.write(request + "\r\n");
+        QByteArray answer, head;
+        qsizetype bodyStart = -1, length = -1;
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 20000 && (bodyStart < 0 || answer.size() - bodyStart < length)) {
+            socket.waitForReadyRead(500);
+            answer += socket.readAll();
+            if (bodyStart < 0 && (bodyStart = answer.indexOf("\r\n\r\n")) >= 0) {
+                head = answer.left(bodyStart).toLower();
+                bodyStart += 4;
+                const qsizetype at = head.indexOf("content-length:");
+                length = at < 0 ? 0 : head.mid(at + 15, head.indexOf("\r\n", at) - at - 15).trimmed().toLongLong();
+            }
+        }
+        return std::pair<QByteArray, QByteArray>(head, bodyStart < 0 ? QByteArray() : answer.mid(bodyStart));
+    };
+    const QByteArray pull = "/api/v1/sync/pull?limit=2000";
+    const auto [plainHead, plainBody] = fetch(pull, QByteArray());
+    QVERIFY2(plainHead.startsWith("http/1.1 200"), plainHead.constData());
+    QVERIFY(!plainHead.contains("content-encoding"));
+    QVERIFY(plainHead.contains("vary: accept-encoding"));
+    const QJsonObject plain = QJsonDocument::fromJson(plainBody).object();
+    QVERIFY(plain.value(S("changes")).toArray().size() > 3);
+    QVERIFY2(plainBody.size() > 8 * 1024, qPrintable(QString::number(plainBody.size())));
+
+    const auto [zipHead, zipBody] = fetch(pull, "gzip, deflate");
+    QVERIFY2(zipHead.contains("content-encoding: gzip"), zipHead.constData());
+    QVERIFY2(zipBody.size() < plainBody.size() / 3, qPrintable(QStringLiteral("%1 of %2").arg(zipBody.size()).arg(plainBody.size())));
+    auto inflated = gzipDecompress(zipBody, 64 << 20);
+    QVERIFY(inflated.ok());
+    QCOMPARE(QJsonDocument::fromJson(inflated.value()).object().value(S("changes")), plain.value(S("changes")));
+
+    QVERIFY(!fetch(pull, "gzip;q=0, identity").first.contains("content-encoding"));
+    QVERIFY(fetch(pull, "*").first.contains("content-encoding: gzip"));
+    // A small answer is left as it is.
+    const auto [healthHead, healthBody] = fetch("/api/v1/health", "gzip");
+    QVERIFY2(healthHead.startsWith("http/1.1 200"), healthHead.constData());
+    QVERIFY(!healthHead.contains("content-encoding"));
+    QVERIFY(QJsonDocument::fromJson(healthBody).isObject());
 }
 
 void TestServerApi::malformedRequests_data()

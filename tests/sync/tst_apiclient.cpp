@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Doorstep contributors
 #include "sync/apiclient.h"
-#include "sync/gzip.h"
+#include "core/gzip.h"
 #include "tests/support/faultproxy.h"
 
 #include <QHttpServer>
@@ -25,6 +25,7 @@ class TestApiClient : public QObject
     quint16 m_upstreamPort = 0;
     int m_commits = 0;
     QByteArray m_lastEncoding;
+    QByteArray m_lastAcceptEncoding;
     qsizetype m_lastBodySize = 0;
 
     struct Outcome {
@@ -70,6 +71,14 @@ private Q_SLOTS:
                                                     QJsonObject{{QStringLiteral("code"), QStringLiteral("device_revoked")},
                                                                 {QStringLiteral("message"), QStringLiteral("Device revoked.")}}}},
                                        QHttpServerResponse::StatusCode::Unauthorized);
+        });
+        // As the service (or nginx in front of it) answers a client that accepts gzip.
+        m_upstream.route(QStringLiteral("/api/v1/page"), [this](const QHttpServerRequest &req) {
+            m_lastAcceptEncoding = req.value("Accept-Encoding");
+            const QByteArray json = QJsonDocument(QJsonObject{{QStringLiteral("pad"), QString(40000, u'p')}}).toJson(QJsonDocument::Compact);
+            QHttpServerResponse response(QByteArrayLiteral("application/json"), gzipCompress(json));
+            response.setHeader(QByteArrayLiteral("Content-Encoding"), QByteArrayLiteral("gzip"));
+            return response;
         });
         m_upstreamPort = quint16(m_upstream.listen(QHostAddress::LocalHost, 0));
         QVERIFY(m_upstreamPort != 0);
@@ -158,6 +167,24 @@ private Q_SLOTS:
         const Outcome small = call(api, true, QStringLiteral("/api/v1/commit"), QJsonObject{{QStringLiteral("a"), 1}});
         QVERIFY(small.ok);
         QVERIFY(m_lastEncoding.isEmpty());
+    }
+
+    void gzippedAnswersAreInflatedWithinTheLimit()
+    {
+        // The client asks for gzip itself, so Qt hands over the body as sent and the client
+        // inflates it within its response limit. (Left to Qt, the body arrived inflated with
+        // "Content-Encoding: gzip" still on it, and every compressed answer failed to parse.)
+        QNetworkAccessManager nam;
+        ApiClient api(&nam, QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_upstreamPort)));
+        const Outcome out = call(api, false, QStringLiteral("/api/v1/page"));
+        QVERIFY2(out.ok, qPrintable(out.failure.error.message));
+        QCOMPARE(m_lastAcceptEncoding, QByteArray("gzip"));
+        QCOMPARE(out.reply.body.value(QStringLiteral("pad")).toString().size(), 40000);
+        QVERIFY2(out.reply.responseBytes < 2000, qPrintable(QString::number(out.reply.responseBytes))); // counted as sent
+
+        api.setMaxResponseBytes(10000); // inflated past the limit: refused, not buffered
+        const Outcome bomb = call(api, false, QStringLiteral("/api/v1/page"));
+        QVERIFY(!bomb.ok);
     }
 
     void gzipRoundTripAndBombGuard()

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Doorstep contributors
-#include "gzip.h"
+#include "core/gzip.h"
 
 #include <zlib.h>
 
-namespace doorstep::sync {
+namespace doorstep {
 
 namespace {
 constexpr int kGzipWindowBits = 15 + 16; // +16 selects the gzip wrapper in zlib
@@ -62,4 +62,4 @@ Result<QByteArray> gzipDecompress(const QByteArray &data, qsizetype maxSize)
     return out;
 }
 
-} // namespace doorstep::sync
+} // namespace doorstep

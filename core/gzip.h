@@ -6,12 +6,12 @@
 
 #include <QByteArray>
 
-namespace doorstep::sync {
+namespace doorstep {
 
-/** gzip (RFC 1952) through zlib, for request bodies over the compression threshold. */
+/** gzip (RFC 1952) through zlib: the sync client's large pushes, the service's large answers. */
 QByteArray gzipCompress(const QByteArray &data, int level = 6);
 
 /** Inflates a gzip body; refuses to inflate past `maxSize` (a decompression bomb is an error). */
 Result<QByteArray> gzipDecompress(const QByteArray &data, qsizetype maxSize);
 
-} // namespace doorstep::sync
+} // namespace doorstep
