@@ -4,6 +4,9 @@
 // loopback, and Debian's nginx running server/deploy/nginx.conf in front of it, all on loopback
 // with a throwaway CA made by openssl in this test.
 #include "apiclient.h"
+#include "recordfixtures.h"
+#include "core/wire.h"
+#include "sync/apiclient.h"
 #include "serverprocess.h"
 #include "testbackend.h"
 
@@ -11,6 +14,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QSslConfiguration>
 #include <QProcess>
 #include <QSslCertificate>
 #include <QStandardPaths>
@@ -223,6 +229,41 @@ void TestNginxProxy::throughNginx()
     const ApiReply pull = api.get(S("/api/v1/sync/pull?limit=10"), token);
     QCOMPARE(pull.status, 200);
     QVERIFY(pull.json.value(S("changes")).isArray());
+    // The sync client through nginx: answers gzipped by the service (a page of 30 visits) and by
+    // nginx (a page of 2, under the service's threshold, over nginx's) both arrive readable.
+    const QString child = doorstep::wire::newUuid();
+    QCOMPARE(ServerProcess::cli({S("allocate"), S("--child"), child, S("--worker"), S("pw1")}, m_backend.spec()).exitCode, 0);
+    QJsonArray visits;
+    for (int i = 0; i < 30; ++i)
+        visits.append(QJsonObject{{S("mutation_id"), doorstep::wire::newUuid()}, {S("record_id"), doorstep::wire::newUuid()},
+                                  {S("type"), S("visit")}, {S("base_rev"), 0}, {S("patch"), doorstep::test::fullVisit(child)}});
+    QCOMPARE(api.post(S("/api/v1/sync/push"), {{S("mutations"), visits}}, token).status, 200);
+    QNetworkAccessManager nam;
+    doorstep::sync::ApiClient client(&nam, QUrl(S("https://localhost:%1").arg(port)));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(m_ca);
+    client.setSslConfiguration(tls);
+    client.setAccessToken(token.toLatin1());
+    for (const auto &[limit, expected] : {std::pair{2000, 30}, std::pair{2, 2}}) {
+        bool done = false;
+        QJsonObject body;
+        qint64 onTheWire = 0;
+        QString failure;
+        client.get(S("/api/v1/sync/pull?limit=%1").arg(limit), [&](const doorstep::sync::ApiReply *ok, const doorstep::sync::ApiFailure *failed) {
+            done = true;
+            if (ok) {
+                body = ok->body;
+                onTheWire = ok->responseBytes;
+            } else {
+                failure = failed->error.message;
+            }
+        });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 20000));
+        QVERIFY2(failure.isEmpty(), qPrintable(failure));
+        QCOMPARE(body.value(S("changes")).toArray().size(), expected);
+        const qint64 plain = QJsonDocument(body).toJson(QJsonDocument::Compact).size();
+        QVERIFY2(onTheWire < plain / 2, qPrintable(QStringLiteral("%1 bytes for %2").arg(onTheWire).arg(plain)));
+    }
     // Errors pass through in the service's shape.
     const ApiReply bad = api.raw("POST", S("/api/v1/sync/push"), "{", "application/json", token);
     QCOMPARE(bad.status, 400);
