@@ -111,6 +111,21 @@ class TestSyncE2E : public QObject
     }
     QList<ConflictEntry> conflictsOf(TestDevice &t, const QString &id) { return m_harness.conflictsOf(t, id); }
 
+    /** The first child on the device's caseload; empty when it has none. */
+    QString firstChildOn(TestDevice &t)
+    {
+        auto caseload = onStore<QList<StoredRecord>>(*t.device, [](Database &db) { return RecordRepository(db).caseload(); });
+        return caseload.ok() && !caseload.value().isEmpty() ? caseload.value().first().id : QString();
+    }
+
+    /** Moves a child to another worker, as an administrator does (`allocate`). */
+    void allocateChild(const QString &child, const QString &worker)
+    {
+        auto r = ServerProcess::cli({QStringLiteral("allocate"), QStringLiteral("--child"), child, QStringLiteral("--worker"), worker},
+                                    m_backend.spec());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    }
+
     /** Runs statements on the service's database as its owner (a test's own set-up). */
     void runServiceSql(const QStringList &statements)
     {
@@ -546,14 +561,9 @@ private Q_SLOTS:
         // worker1 finds them, and leave worker3's tablet. Nothing is quarantined.
         auto t = newDevice(QStringLiteral("worker3"));
         QVERIFY(t && syncUntilClean(*t));
-        auto caseload = onStore<QList<StoredRecord>>(*t->device, [](Database &db) { return RecordRepository(db).caseload(); });
-        QVERIFY(caseload.ok() && !caseload.value().isEmpty());
-        const QString child = caseload.value().first().id;
-        auto allocate = [&](const QString &worker) {
-            auto r = ServerProcess::cli({QStringLiteral("allocate"), QStringLiteral("--child"), child, QStringLiteral("--worker"), worker},
-                                        m_backend.spec());
-            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        };
+        const QString child = firstChildOn(*t);
+        QVERIFY(!child.isEmpty());
+        auto allocate = [&](const QString &worker) { allocateChild(child, worker); };
         const QString earlier = createVisits(*t, 1, child).value(0);
         QVERIFY(!earlier.isEmpty() && syncUntilClean(*t));
         const QString fresh = createVisits(*t, 1, child).value(0);
@@ -586,14 +596,9 @@ private Q_SLOTS:
         // so the device must use a new one.
         auto t = newDevice(QStringLiteral("worker3"));
         QVERIFY(t && syncUntilClean(*t));
-        auto caseload = onStore<QList<StoredRecord>>(*t->device, [](Database &db) { return RecordRepository(db).caseload(); });
-        QVERIFY(caseload.ok() && !caseload.value().isEmpty());
-        const QString child = caseload.value().first().id;
-        auto allocate = [&](const QString &worker) {
-            auto r = ServerProcess::cli({QStringLiteral("allocate"), QStringLiteral("--child"), child, QStringLiteral("--worker"), worker},
-                                        m_backend.spec());
-            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        };
+        const QString child = firstChildOn(*t);
+        QVERIFY(!child.isEmpty());
+        auto allocate = [&](const QString &worker) { allocateChild(child, worker); };
         const QString id = createVisits(*t, 1, child).value(0);
         QVERIFY(!id.isEmpty());
         allocate(QStringLiteral("worker1"));
@@ -735,12 +740,9 @@ private Q_SLOTS:
         auto old = newDevice(QStringLiteral("worker5"));
         QVERIFY(old);
         QVERIFY(syncUntilClean(*old));
-        auto caseload = onStore<QList<StoredRecord>>(*old->device, [](Database &db) { return RecordRepository(db).caseload(); });
-        QVERIFY(caseload.ok() && !caseload.value().isEmpty());
-        const QString child = caseload.value().first().id;
-        auto moved = ServerProcess::cli({QStringLiteral("allocate"), QStringLiteral("--child"), child, QStringLiteral("--worker"), QStringLiteral("worker6")},
-                                        m_backend.spec());
-        QVERIFY2(moved.exitCode == 0, qPrintable(moved.err));
+        const QString child = firstChildOn(*old);
+        QVERIFY(!child.isEmpty());
+        allocateChild(child, QStringLiteral("worker6"));
         QVERIFY(syncUntilClean(*old));
         const RecordMap after = deviceView(*old);
         QVERIFY2(!after.contains(child), "the reallocated child must be purged from the old device");
