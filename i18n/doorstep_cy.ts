@@ -4196,6 +4196,11 @@
         <source>The child was not reallocated: this needs a connection to the service. Try again when you are online.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../qml/managersync.cpp" line="230" />
+        <source>The child was not reallocated: your sign-in needs renewing. Sync, then try again.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>doorstep::OutboxModel</name>
@@ -4340,22 +4345,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="121" />
+        <location filename="../qml/reallocationform.cpp" line="122" />
         <source>Nobody</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="143" />
+        <location filename="../qml/reallocationform.cpp" line="144" />
         <source>Choose the worker the child goes to.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="145" />
+        <location filename="../qml/reallocationform.cpp" line="146" />
         <source>Give the reason for the reallocation: it is kept with the decision in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="149" />
+        <location filename="../qml/reallocationform.cpp" line="150" />
         <source>Not connected to the service.</source>
         <translation type="unfinished" />
     </message>

@@ -226,6 +226,8 @@ void ManagerSync::reallocate(const QString &childId, const QString &workerId, co
         if (failure->transient || failure->status == 0)
             return done({false, tr("The child was not reallocated: this needs a connection to the service. Try again when you are online."),
                          QString()});
+        if (failure->status == 401)
+            return done({false, tr("The child was not reallocated: your sign-in needs renewing. Sync, then try again."), QString()});
         QString field = failure->error.field;
         if (field == QLatin1String("worker_id"))
             field = QStringLiteral("worker");

@@ -115,6 +115,7 @@ void ReallocationForm::reload()
             return;
         }
         const Loaded &l = r.value();
+        m_errorText.clear();
         const QString first = l.child.value(u"first_name").toString();
         m_childName = (first + QLatin1Char(' ') + l.child.value(u"last_name").toString()).trimmed();
         const QString current = l.child.value(u"allocated_worker").toString();

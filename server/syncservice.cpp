@@ -413,7 +413,13 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
     const QJsonValue baseRevValue = m.value(QLatin1String("base_rev"));
     const QJsonValue patchValue = m.value(QLatin1String("patch"));
     const QString prefix = QStringLiteral("mutations[%1].").arg(index);
-    const QString recordedAt = recordedAtOf(m);
+    // Read only on the hand-over path: most mutations never need it.
+    std::optional<QString> recordedAtValue;
+    auto recordedAt = [&]() -> const QString & {
+        if (!recordedAtValue)
+            recordedAtValue = recordedAtOf(m);
+        return *recordedAtValue;
+    };
     // Taken under the hand-over of a child reallocated from the caller: the record then leaves
     // their tablet (a purge addressed to them) unless another child keeps it in their caseload.
     bool handover = false;
@@ -480,7 +486,7 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                     if (ctx.isWorker() && al.workerId != ctx.userId) {
                         // A child's own record (plan, profile) is the new holder's; records about the
                         // child that the caller made while holding it are still theirs to send.
-                        auto held = typeName == QLatin1String("child") ? Result<bool>(false) : heldWhenRecorded(tx, child, ctx.userId, recordedAt);
+                        auto held = typeName == QLatin1String("child") ? Result<bool>(false) : heldWhenRecorded(tx, child, ctx.userId, recordedAt());
                         if (!held)
                             return held.error();
                         if (!held.value())
@@ -514,7 +520,7 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                     // their tablet heard of it.
                     if (!visible && old.authorId == ctx.userId && old.type != QLatin1String("child")) {
                         for (const QString &child : children) {
-                            auto held = heldWhenRecorded(tx, child, ctx.userId, recordedAt);
+                            auto held = heldWhenRecorded(tx, child, ctx.userId, recordedAt());
                             if (!held)
                                 return held.error();
                             if (held.value()) {
@@ -769,7 +775,7 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
             if (submitting)
                 detail.insert(QStringLiteral("submitted"), true);
             if (handover)
-                detail.insert(QStringLiteral("handover"), recordedAt);
+                detail.insert(QStringLiteral("handover"), recordedAt());
             audit->append({ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("change"), recordId, detail});
             return answer;
         };
