@@ -18,6 +18,8 @@
 #include <QLoggingCategory>
 #include <QSet>
 
+#include <optional>
+
 Q_LOGGING_CATEGORY(lcManager, "doorstep.server.manager")
 
 namespace doorstep::server {
@@ -55,6 +57,20 @@ Result<QHash<QString, QString>> userNames(QSqlDatabase &db, const QString &teamI
     while (q.value().next())
         names.insert(q.value().value(0).toString(), q.value().value(1).toString());
     return names;
+}
+
+// Nothing when `childId` is allocated in `teamId`; otherwise the answer: 404 for a child the
+// service does not know, 403 for another team's.
+Result<std::optional<ApiResponse>> refusalUnlessTeamChild(QSqlDatabase &tx, const QString &childId, const QString &teamId)
+{
+    auto q = Database::exec(tx, QStringLiteral("SELECT team_id FROM allocations WHERE child_id = ?"), {childId});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return std::optional<ApiResponse>(ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such child.")));
+    if (q.value().value(0).toString() != teamId)
+        return std::optional<ApiResponse>(ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("This child is not in your team.")));
+    return std::optional<ApiResponse>();
 }
 
 // The team's workers who can hold children (for a manager's reallocation).
@@ -125,15 +141,13 @@ ApiResponse ManagerService::chronologyPdf(const AuthContext &ctx, const QString 
     ApiResponse answer;
     QByteArray pdf;
     auto r = m_db.transact(ctx.caller(), [&](QSqlDatabase &tx) -> Result<void> {
-        auto a = Database::exec(tx, QStringLiteral("SELECT team_id FROM allocations WHERE child_id = ?"), {childId});
-        if (!a)
-            return a.error();
-        if (!a.value().next()) {
-            answer = ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such child."));
-            return {};
-        }
-        if (a.value().value(0).toString() != ctx.teamId) {
-            answer = ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("This child is not in your team."));
+        auto refusal = refusalUnlessTeamChild(tx, childId, ctx.teamId);
+        if (!refusal)
+            return refusal.error();
+        if (refusal.value()) {
+            answer = *refusal.value();
+            if (answer.status != 403)
+                return {};
             answer.refusalAudited = true;
             return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("export_refused"), childId,
                                                QJsonObject{{QStringLiteral("kind"), QStringLiteral("chronology_pdf")}}});
@@ -253,15 +267,11 @@ ApiResponse ManagerService::reallocate(const AuthContext &ctx, const QString &ch
 
     ApiResponse answer;
     auto r = m_db.transact(ctx.caller(), [&](QSqlDatabase &tx) -> Result<void> {
-        auto held = Database::exec(tx, QStringLiteral("SELECT team_id FROM allocations WHERE child_id = ?"), {childId});
-        if (!held)
-            return held.error();
-        if (!held.value().next()) {
-            answer = ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such child."));
-            return {};
-        }
-        if (held.value().value(0).toString() != ctx.teamId) {
-            answer = ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("This child is not in your team."));
+        auto refusal = refusalUnlessTeamChild(tx, childId, ctx.teamId);
+        if (!refusal)
+            return refusal.error();
+        if (refusal.value()) {
+            answer = *refusal.value();
             return {};
         }
         auto worker = Database::exec(tx, QStringLiteral("SELECT role, team_id, disabled FROM users WHERE id = ?"), {workerId});
