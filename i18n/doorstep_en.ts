@@ -2903,139 +2903,150 @@
 <context>
     <name>doorstep::AppState</name>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="114" />
+        <location filename="../qml/appstate.cpp" line="115" />
         <source>This device was removed from the service. %n change(s) could not be sent.</source>
         <translation>
             <numerusform>This device was removed from the service. %n change could not be sent.</numerusform><numerusform>This device was removed from the service. %n changes could not be sent.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="115" />
+        <location filename="../qml/appstate.cpp" line="116" />
         <source>This device was removed from the service. Sign in again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="267" />
-        <location filename="../qml/appstate.cpp" line="355" />
+        <location filename="../qml/appstate.cpp" line="268" />
+        <location filename="../qml/appstate.cpp" line="356" />
         <source>Too many wrong PINs. Sign in with your password to unlock.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="281" />
+        <location filename="../qml/appstate.cpp" line="282" />
         <source>Enter the service address, your username and your password.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="289" />
+        <location filename="../qml/appstate.cpp" line="290" />
         <source>That username and password were not accepted.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="310" />
+        <location filename="../qml/appstate.cpp" line="311" />
         <source>The two PINs are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="315" />
+        <location filename="../qml/appstate.cpp" line="316" />
         <source>Use digits only.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="352" />
+        <location filename="../qml/appstate.cpp" line="353" />
         <source>That PIN is not right. %n tries left.</source>
         <translation>
             <numerusform>That PIN is not right. %n try left.</numerusform><numerusform>That PIN is not right. %n tries left.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="408" />
+        <location filename="../qml/appstate.cpp" line="413" />
         <source>Not connected to a service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="410" />
+        <location filename="../qml/appstate.cpp" line="415" />
         <source>Offline: changes are kept on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="413" />
+        <location filename="../qml/appstate.cpp" line="418" />
         <source>Syncing %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="414" />
+        <location filename="../qml/appstate.cpp" line="419" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="417" />
+        <location filename="../qml/appstate.cpp" line="422" />
         <source>Sync problem: %1</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location filename="../qml/appstate.cpp" line="424" />
+        <source>%n record(s) waiting for a newer version of Doorstep</source>
+        <translation>
+            <numerusform>%n record waiting for a newer version of Doorstep</numerusform><numerusform>%n records waiting for a newer version of Doorstep</numerusform></translation>
+    </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="419" />
+        <location filename="../qml/appstate.cpp" line="426" />
         <source>Synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="420" />
+        <location filename="../qml/appstate.cpp" line="427" />
+        <source>%1 · %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/appstate.cpp" line="429" />
         <source>Not synced yet</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="467" />
+        <location filename="../qml/appstate.cpp" line="476" />
         <source>%n change(s) the service has not accepted yet</source>
         <translation>
             <numerusform>%n change the service has not accepted yet</numerusform><numerusform>%n changes the service has not accepted yet</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="469" />
+        <location filename="../qml/appstate.cpp" line="478" />
         <source>%n conflict(s) not resolved</source>
         <translation>
             <numerusform>%n conflict not resolved</numerusform><numerusform>%n conflicts not resolved</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="471" />
+        <location filename="../qml/appstate.cpp" line="480" />
         <source>%n draft(s) not saved</source>
         <translation>
             <numerusform>%n draft not saved</numerusform><numerusform>%n drafts not saved</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="473" />
+        <location filename="../qml/appstate.cpp" line="482" />
         <source>%n review decision(s) not sent</source>
         <translation>
             <numerusform>%n review decision not sent</numerusform><numerusform>%n review decisions not sent</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="474" />
+        <location filename="../qml/appstate.cpp" line="483" />
         <source>Everything on this tablet has reached the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="540" />
+        <location filename="../qml/appstate.cpp" line="553" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="542" />
+        <location filename="../qml/appstate.cpp" line="555" />
         <source>Use a passphrase of at least %1 characters: a few words you will remember.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="545" />
+        <location filename="../qml/appstate.cpp" line="558" />
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="554" />
+        <location filename="../qml/appstate.cpp" line="567" />
         <source>The rescue copy could not be written: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="574" />
+        <location filename="../qml/appstate.cpp" line="587" />
         <source>A sync is running. Sign out when it has finished.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="588" />
+        <location filename="../qml/appstate.cpp" line="601" />
         <source>Not signed out: %1. Sync first, or make a rescue copy so nothing is lost.</source>
         <translation type="unfinished" />
     </message>

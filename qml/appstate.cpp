@@ -5,6 +5,7 @@
 #include "core/store/conflictstore.h"
 #include "core/store/decisionqueue.h"
 #include "core/store/draftstore.h"
+#include "core/store/heldrecords.h"
 #include "core/store/outbox.h"
 #include "managerexports.h"
 #include "managersync.h"
@@ -397,7 +398,11 @@ void AppState::refreshCounts()
         m_pending = r.value().changes;
         m_quarantined = r.value().refused;
         m_conflicts = r.value().conflicts;
+        const bool heldChanged = m_held != r.value().held;
+        m_held = r.value().held;
         Q_EMIT countsChanged();
+        if (heldChanged)
+            Q_EMIT syncChanged(); // the sync status mentions them
         setUnsent(r.value());
     });
 }
@@ -415,9 +420,13 @@ QString AppState::syncStatus() const
     }
     if (!m_syncError.isEmpty())
         return tr("Sync problem: %1").arg(m_syncError);
-    if (m_lastSync.isValid())
-        return tr("Synced %1").arg(QLocale().toString(m_lastSync.time(), QLocale::ShortFormat));
-    return tr("Not synced yet");
+    // Held records are kept on the tablet and the sync goes on without them; an update opens them.
+    const QString held = m_held > 0 ? tr("%n record(s) waiting for a newer version of Doorstep", nullptr, m_held) : QString();
+    if (m_lastSync.isValid()) {
+        const QString synced = tr("Synced %1").arg(QLocale().toString(m_lastSync.time(), QLocale::ShortFormat));
+        return held.isEmpty() ? synced : tr("%1 · %2").arg(synced, held);
+    }
+    return held.isEmpty() ? tr("Not synced yet") : held;
 }
 
 bool AppState::contentHidden() const
@@ -512,11 +521,15 @@ void AppState::countUnsent(std::function<void(Result<UnsentWork>)> done)
          auto decisions = DecisionQueue(db).pendingCount();
          if (!decisions)
              return decisions.error();
+         auto held = HeldRecords(db).count();
+         if (!held)
+             return held.error();
          w.changes = changes.value();
          w.refused = int(refused.value().size());
          w.conflicts = conflicts.value();
          w.drafts = int(drafts.value().size());
          w.decisions = decisions.value();
+         w.held = held.value();
          return w;
      }).then(this, [done](Result<UnsentWork> r) { done(std::move(r)); });
 }

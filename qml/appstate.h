@@ -56,6 +56,8 @@ class AppState : public QObject
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY countsChanged)
     Q_PROPERTY(int quarantinedCount READ quarantinedCount NOTIFY countsChanged)
     Q_PROPERTY(int conflictCount READ conflictCount NOTIFY countsChanged)
+    /** Records the service sent that this version could not store (HeldRecords): an update opens them. */
+    Q_PROPERTY(int heldCount READ heldCount NOTIFY countsChanged)
     Q_PROPERTY(bool contentHidden READ contentHidden NOTIFY contentHiddenChanged)
     Q_PROPERTY(bool lockWhenInactive READ lockWhenInactive WRITE setLockWhenInactive NOTIFY contentHiddenChanged)
     Q_PROPERTY(int idleLockMs READ idleLockMs WRITE setIdleLockMs NOTIFY idleLockMsChanged)
@@ -109,6 +111,7 @@ public:
     int pendingCount() const { return m_pending; }
     int quarantinedCount() const { return m_quarantined; }
     int conflictCount() const { return m_conflicts; }
+    int heldCount() const { return m_held; }
     bool contentHidden() const;
     bool lockWhenInactive() const { return m_lockWhenInactive; }
     void setLockWhenInactive(bool on);
@@ -130,6 +133,7 @@ public:
         int conflicts = 0; // fields with a conflict not resolved
         int drafts = 0;    // autosaved forms never saved as a record
         int decisions = 0; // a manager's review decisions not sent
+        int held = 0;      // not unsent work: records from the service this version could not store
         int total() const { return changes + conflicts + drafts + decisions; }
     };
 
@@ -210,6 +214,7 @@ private:
     int m_pending = 0;
     int m_quarantined = 0;
     int m_conflicts = 0;
+    int m_held = 0;
     bool m_lockWhenInactive = true;
     bool m_active = true;
     qreal m_textScale = 1.0;

@@ -6,7 +6,9 @@
 #include "core/rules.h"
 #include "core/store/changerecordingsuspender.h"
 #include "core/store/conflictstore.h"
+#include "core/store/auditlog.h"
 #include "core/store/database.h"
+#include "core/store/heldrecords.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/syncstate.h"
@@ -202,6 +204,20 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
             withConflicts.insert(st.text(0));
         }
     }
+    // Records kept aside earlier (HeldRecords): an updated app tries those its older version held
+    // once, before the page, and a page that stores or purges one of them settles it.
+    HeldRecords held(m_db);
+    if (auto retried = retryHeld(records); !retried)
+        return retried.error();
+    Result<QSet<QString>> heldIds = held.ids();
+    if (!heldIds)
+        return heldIds.error();
+    QStringList newlyHeld;
+    auto settleHeld = [&](const QString &id, qint64 rev) -> Result<void> {
+        if (!heldIds.value().contains(id))
+            return {};
+        return held.release(id, rev);
+    };
     for (qsizetype i = 0; i < changes.size(); ++i) {
         const QJsonObject change = changes.at(i).toObject();
         const QString id = change.value(u"record_id").toString();
@@ -210,31 +226,46 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
             auto gone = records.purge(id, false);
             if (!gone && gone.error().code != ErrorCode::NotFound && gone.error().code != ErrorCode::Conflict)
                 return gone.error();
+            if (auto s = settleHeld(id, -1); !s)
+                return s.error();
             ++applied;
             continue;
         }
+        const QJsonObject record = change.value(u"record").toObject();
+        // No savepoint per record: any storage error fails the whole page, whose transaction rolls
+        // back. A record this version cannot store (newer schema, malformed) is refused before
+        // anything of it is written; it is held instead, so the page and the ones after it apply.
+        auto outcome = prepared ? records.applyRemoteInTransaction(record, rev, prepared->at(i))
+                                : records.applyRemoteInTransaction(record, rev);
+        if (!outcome && outcome.error().code == ErrorCode::InvalidInput) {
+            qCWarning(lcApply) << "held a pulled record this version cannot store:" << outcome.error().field << outcome.error().message;
+            if (auto h = held.hold(id, rev, record, outcome.error()); !h)
+                return h.error();
+            heldIds.value().insert(id);
+            newlyHeld << id;
+            ++applied;
+            continue;
+        }
+        if (!outcome)
+            return Error(outcome.error().code, QStringLiteral("a pulled record could not be stored: ") + outcome.error().message,
+                         outcome.error().field);
+        if (auto s = settleHeld(id, rev); !s)
+            return s.error();
         const QJsonObject flagged = change.value(u"conflict").toObject().value(u"fields").toObject();
         if (withConflicts.contains(id)) {
             // Conflicts recorded against an older revision and no longer flagged by the service are
             // settled: the service's copy is the answer (this is how a resolution made on another
             // device reaches this one). Checked per field: a record may still carry other conflicts.
-            auto held = conflicts.forRecord(id);
-            if (!held)
-                return held.error();
-            for (const ConflictEntry &c : held.value()) {
+            auto kept = conflicts.forRecord(id);
+            if (!kept)
+                return kept.error();
+            for (const ConflictEntry &c : kept.value()) {
                 if (c.theirsRev < rev && !flagged.contains(c.field)) {
                     if (auto r = conflicts.remove(id, c.field); !r)
                         return r.error();
                 }
             }
         }
-        // No savepoint per record: any error fails the whole page, whose transaction rolls back.
-        const QJsonObject record = change.value(u"record").toObject();
-        auto outcome = prepared ? records.applyRemoteInTransaction(record, rev, prepared->at(i))
-                                : records.applyRemoteInTransaction(record, rev);
-        if (!outcome)
-            return Error(outcome.error().code, QStringLiteral("a pulled record could not be stored: ") + outcome.error().message,
-                         outcome.error().field);
         // The service flags a record whose same field was changed on two devices; every device that
         // holds it shows the conflict until a person resolves it.
         for (auto it = flagged.begin(); it != flagged.end(); ++it) {
@@ -247,13 +278,20 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
     }
     for (const QJsonValue &v : purges) {
         // Out of this worker's scope now (reallocated). Unsynced edits are kept until they are settled.
-        auto gone = records.purge(v.toString(), false);
+        const QString id = v.toString();
+        auto gone = records.purge(id, false);
         if (!gone && gone.error().code != ErrorCode::NotFound) {
             if (gone.error().code != ErrorCode::Conflict)
                 return gone.error();
             qCInfo(lcApply) << "purge deferred: record has unsynced changes";
         }
+        if (auto s = settleHeld(id, -1); !s)
+            return s.error();
         ++applied;
+    }
+    if (!newlyHeld.isEmpty()) {
+        if (auto a = AuditLog(m_db).appendMany(QStringLiteral("record.held"), newlyHeld); !a)
+            return a.error();
     }
     // The page's "record.received" audit events, in one pass over the chain, before the cursor moves.
     if (auto f = records.flushReceived(); !f)
@@ -280,6 +318,29 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
     if (auto c = tx.commit(); !c)
         return c.error();
     return applied;
+}
+
+Result<void> SyncApplier::retryHeld(RecordRepository &records)
+{
+    HeldRecords held(m_db);
+    auto older = held.heldBeforeThisVersion();
+    if (!older)
+        return older.error();
+    for (const HeldRecord &h : older.value()) {
+        // In revision order, and before the page: the page may carry a later revision of the same record.
+        auto outcome = records.applyRemoteInTransaction(h.body, h.rev);
+        if (!outcome && outcome.error().code == ErrorCode::InvalidInput) {
+            if (auto m = held.markTried(h.recordId, outcome.error()); !m)
+                return m;
+            continue;
+        }
+        if (!outcome)
+            return outcome.error();
+        qCInfo(lcApply) << "stored a record an earlier version had held";
+        if (auto r = held.release(h.recordId); !r)
+            return r;
+    }
+    return {};
 }
 
 Result<void> SyncApplier::resolveConflict(const QString &recordId, const QString &field, const QJsonValue &chosen)

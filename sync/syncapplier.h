@@ -39,7 +39,8 @@ public:
     Result<PushSummary> applyPushResults(const QList<OutboxEntry> &sent, const QJsonArray &results);
     /** Changes (records, tombstones, the service's flagged conflicts) and purges, then the
      *  council's settings the page carries (`council`: its visit policy), then the cursor.
-     *  `prepared`, when given, is preparePage(changes). */
+     *  A record this version cannot store is held (HeldRecords) and the page goes on; only a
+     *  storage error fails the page. `prepared`, when given, is preparePage(changes). */
     Result<int> applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
                               const QList<PreparedRecord> *prepared = nullptr, const QJsonObject &council = {});
     /** RecordRepository::prepareRemote for each change of a page; touches no database. */
@@ -53,6 +54,8 @@ public:
 
 private:
     Result<void> convertToAmendment(const OutboxEntry &entry);
+    /** Stores the records an older version of the app held, where this version can. */
+    Result<void> retryHeld(RecordRepository &records);
 
     Database &m_db;
 };

@@ -174,6 +174,24 @@ Result<void> v6RetryAnswers(Database &db)
     return db.exec("ALTER TABLE outbox ADD COLUMN retry_answers INTEGER NOT NULL DEFAULT 0;");
 }
 
+// v7: records the service sent that this version cannot store (written by a newer Doorstep, or
+// malformed). They are kept aside, encrypted like everything else, so one such record neither stops
+// the pull nor is lost: a later revision, an update of the app, or a purge settles each one.
+Result<void> v7HeldRecords(Database &db)
+{
+    return db.exec(R"sql(
+CREATE TABLE held_records (
+    record_id   TEXT PRIMARY KEY,
+    rev         INTEGER NOT NULL,   -- the service's revision of the copy held
+    body        TEXT NOT NULL,      -- the record as it arrived
+    reason      TEXT NOT NULL,      -- why it could not be stored, in words
+    field       TEXT,               -- the field the reason names ("schema" for a newer version)
+    held_schema INTEGER NOT NULL,   -- the wire schema this app read when it held the record
+    held_at     TEXT NOT NULL
+);
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -185,6 +203,7 @@ const std::vector<Migration> &migrations()
         {4, "queued review decisions", &v4Decisions},
         {5, "why a change was refused", &v5RefusalDetail},
         {6, "changes the service could not store", &v6RetryAnswers},
+        {7, "records this version cannot store", &v7HeldRecords},
     };
     return steps;
 }

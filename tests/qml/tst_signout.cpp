@@ -13,6 +13,7 @@
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
+#include "core/wire.h"
 #include "database.h"
 #include "platform/awaitfuture.h"
 #include "platform/qtkeychainkeystore.h"
@@ -30,6 +31,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -211,6 +213,51 @@ private Q_SLOTS:
         auto gone = onStore<StoredRecord>(app.store(), [visitId](Database &db) { return RecordRepository(db).byId(visitId); });
         QVERIFY(!gone.ok());
         QCOMPARE(gone.error().code, ErrorCode::NotFound);
+    }
+
+    void recordsThisVersionCannotStoreAreNamedButNeverBlockSigningOut()
+    {
+        QTemporaryDir data;
+        QNetworkAccessManager nam;
+        sync::Device device(data.path(), &m_keys, &nam);
+        AppState app(&device, &m_keys, nullptr);
+        app.setLockWhenInactive(false);
+        app.start();
+        QVERIFY(waitFor([&] { return app.phase() == AppState::Phase::SignIn; }));
+        QVERIFY(signInAndSync(app));
+        QCOMPARE(app.heldCount(), 0);
+        QVERIFY2(!app.syncStatus().contains(QStringLiteral("newer version")), qPrintable(app.syncStatus()));
+
+        // One of worker1's records, rewritten on the service as a newer version of Doorstep would.
+        auto caseload = onStore<QList<StoredRecord>>(app.store(), [](Database &db) { return RecordRepository(db).caseload(); });
+        QVERIFY(caseload.ok() && !caseload.value().isEmpty());
+        const StoredRecord child = caseload.value().first();
+        QJsonObject newer = child.body;
+        newer.insert(QStringLiteral("schema"), wire::kSchemaVersion + 1);
+        auto conn = m_db->connection();
+        QVERIFY(conn.ok());
+        QSqlDatabase db = conn.value();
+        QVERIFY(server::Database::exec(db, QStringLiteral("UPDATE records SET rev = rev + 1, body = ? WHERE id = ?"),
+                                       {QString::fromUtf8(QJsonDocument(newer).toJson(QJsonDocument::Compact)), child.id}).ok());
+        QVERIFY(server::Database::exec(db, QStringLiteral("INSERT INTO changes (record_id, kind, team_id, created_at)"
+                                                          " SELECT id, 'upsert', team_id, ? FROM records WHERE id = ?"),
+                                       {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), child.id}).ok());
+        auto restore = qScopeGuard([&] {
+            server::Database::exec(db, QStringLiteral("UPDATE records SET rev = rev + 1, body = ? WHERE id = ?"),
+                                   {QString::fromUtf8(QJsonDocument(child.body).toJson(QJsonDocument::Compact)), child.id});
+        });
+
+        const QDateTime before = app.lastSync();
+        app.syncNow();
+        QVERIFY(waitFor([&] { return !app.syncing() && app.lastSync() > before; }, 60000));
+        QVERIFY(waitFor([&] { return app.heldCount() == 1; }));
+        QVERIFY2(app.syncError().isEmpty(), qPrintable(app.syncError()));
+        QVERIFY2(app.syncStatus().contains(QStringLiteral("1 record")) && app.syncStatus().contains(QStringLiteral("waiting for a newer version")),
+                 qPrintable(app.syncStatus()));
+        // The service has the record: holding it is nothing a rescue copy would need to keep.
+        app.checkUnsent();
+        QVERIFY(waitFor([&] { return app.unsentCount() == 0; }));
+        QVERIFY(app.canSignOut());
     }
 
     void nothingUnsentSignsOutAtOnceAndARevokedTabletCanSignInAgain()

@@ -6,6 +6,7 @@
 // record with what the service holds for that user.
 #include "core/store/conflictstore.h"
 #include "core/store/database.h"
+#include "core/store/heldrecords.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
@@ -702,6 +703,64 @@ private Q_SLOTS:
         QVERIFY(deviceView(*b).contains(stuck));
         compareWithService(*a);
         compareWithService(*b);
+    }
+
+    void pulledRecordThisVersionCannotStoreIsHeldAndPullsGoOn()
+    {
+        // A record on the service that this version cannot store: written by a newer Doorstep (a
+        // newer instance during a rolling update, or a newer tablet). Before, one such record failed
+        // every pull page for good and the tablet stopped receiving anything. Now it is held on the
+        // tablet, everything else arrives, and a later readable revision settles it.
+        auto a = newDevice(QStringLiteral("worker4"));
+        auto b = newDevice(QStringLiteral("worker4"));
+        QVERIFY(a && b && syncUntilClean(*a) && syncUntilClean(*b));
+        const QString id = createVisits(*a, 1).value(0);
+        QVERIFY(!id.isEmpty() && syncUntilClean(*a));
+        const auto [rev, body] = deviceView(*a).value(id);
+        QVERIFY(rev > 0);
+        auto writeOnService = [&](const QJsonObject &record) {
+            QString json = QString::fromUtf8(QJsonDocument(record).toJson(QJsonDocument::Compact));
+            json.replace(u'\'', QStringLiteral("''"));
+            runServiceSql({QStringLiteral("UPDATE records SET rev = rev + 1, body = '%1' WHERE id = '%2'").arg(json, id),
+                           QStringLiteral("INSERT INTO changes (record_id, kind, team_id, created_at)"
+                                          " SELECT id, 'upsert', team_id, '%1' FROM records WHERE id = '%2'")
+                               .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), id)});
+        };
+        QJsonObject newer = body;
+        newer.insert(QStringLiteral("schema"), wire::kSchemaVersion + 1);
+        newer.insert(QStringLiteral("field_of_a_later_version"), QStringLiteral("x"));
+        writeOnService(newer);
+        if (QTest::currentTestFailed())
+            return;
+        const QString fromB = createVisits(*b, 1).value(0);
+        QVERIFY(syncUntilClean(*b));
+
+        auto heldOn = [&](TestDevice &t) {
+            return onStore<QList<HeldRecord>>(*t.device, [](Database &db) { return HeldRecords(db).all(); }).value();
+        };
+        QVERIFY2(syncUntilClean(*a), "a record this version cannot store must not stop the sync");
+        QVERIFY2(deviceView(*a).contains(fromB), "the changes after the unreadable record arrive");
+        const QList<HeldRecord> held = heldOn(*a);
+        QCOMPARE(held.size(), 1);
+        QCOMPARE(held.first().recordId, id);
+        QCOMPARE(held.first().rev, rev + 1);
+        QVERIFY(held.first().needsNewerVersion());
+        QCOMPARE(deviceView(*a).value(id).first, rev); // the copy it could read is kept
+        // A device signing in now holds it too, and still receives everything else.
+        auto fresh = newDevice(QStringLiteral("worker4"));
+        QVERIFY(fresh && syncUntilClean(*fresh));
+        QCOMPARE(heldOn(*fresh).size(), 1);
+        QVERIFY(deviceView(*fresh).contains(fromB));
+
+        // The service's next revision is one this version reads: it is stored and the hold settles.
+        QJsonObject readable = body;
+        readable.insert(QStringLiteral("present"), QStringLiteral("Mother, and the child's grandmother"));
+        writeOnService(readable);
+        QVERIFY(syncUntilClean(*a));
+        QVERIFY(heldOn(*a).isEmpty());
+        QCOMPARE(deviceView(*a).value(id).first, rev + 2);
+        QCOMPARE(deviceView(*a).value(id).second, readable);
+        compareWithService(*a);
     }
 
     void councilVisitPolicyReachesDevices()

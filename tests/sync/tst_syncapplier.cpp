@@ -3,6 +3,7 @@
 #include "core/store/auditlog.h"
 #include "core/store/conflictstore.h"
 #include "core/store/database.h"
+#include "core/store/heldrecords.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/syncstate.h"
@@ -382,11 +383,12 @@ private slots:
         QCOMPARE(idsOf(repo.search(u"wombat"_s)), QStringList{});
         QCOMPARE(repo.byId(visitId(31)).error().code, ErrorCode::NotFound);
 
-        // A page that fails part-way is rolled back whole.
-        QJsonObject broken = visit(34);
-        broken.insert(u"no_such_field"_s, true); // this version cannot store it
-        QJsonArray page3{change(visit(33, u"quokka"_s), 6), change(visit(32, u"numbat"_s), 7), change(broken, 8)};
+        // A page that fails part-way (the store refuses a write) is rolled back whole.
+        QVERIFY(m_db->exec(QStringLiteral("CREATE TEMP TRIGGER refuse_34 BEFORE INSERT ON records WHEN NEW.id = '%1'"
+                                          " BEGIN SELECT RAISE(ABORT, 'injected storage failure'); END").arg(visitId(34)).toUtf8().constData()).ok());
+        QJsonArray page3{change(visit(33, u"quokka"_s), 6), change(visit(32, u"numbat"_s), 7), change(visit(34), 8)};
         QVERIFY(!applier.applyPullPage(page3, {}, u"cursor-3"_s).ok());
+        QVERIFY(m_db->exec("DROP TRIGGER temp.refuse_34").ok());
         QCOMPARE(applier.pullCursor().value(), u"cursor-2"_s);
         QCOMPARE(idsOf(repo.search(u"quokka"_s)), QStringList{});
         QCOMPARE(idsOf(repo.search(u"numbat"_s)), QStringList{});
@@ -402,6 +404,84 @@ private slots:
         // FTS5's own consistency check of both indexes against their content.
         QVERIFY(m_db->exec("INSERT INTO search_text(search_text) VALUES ('integrity-check')").ok());
         QVERIFY(m_db->exec("INSERT INTO search_names(search_names) VALUES ('integrity-check')").ok());
+    }
+
+    // A pulled record this version cannot store (written by a newer Doorstep, or malformed) is held,
+    // not a reason to stop: the page and the pages after it apply, and the record is kept until a
+    // later revision is stored, a purge removes it, or an updated app can read it.
+    void recordsThisVersionCannotStoreAreHeld()
+    {
+        SyncApplier applier(*m_db);
+        RecordRepository repo(*m_db);
+        HeldRecords held(*m_db);
+        auto newer = [](int n) {
+            QJsonObject v = visit(n);
+            v.insert(u"schema"_s, wire::kSchemaVersion + 1);
+            v.insert(u"field_of_a_later_version"_s, u"x"_s);
+            return v;
+        };
+        QJsonObject malformed = visit(33);
+        malformed.insert(u"no_such_field"_s, true);
+        const QJsonObject child = storesamples::child(storesamples::uuidFor(1, 1), u"Amira"_s, u"Hassan"_s);
+        const QJsonArray page1{change(child, 1), change(visit(31), 2), change(newer(32), 3), change(malformed, 4), change(visit(34), 5)};
+        const QList<PreparedRecord> ahead = SyncApplier::preparePage(page1);
+        Result<int> first = applier.applyPullPage(page1, {}, u"cursor-1"_s, &ahead);
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().message));
+        QCOMPARE(first.value(), 5);
+        QCOMPARE(applier.pullCursor().value(), u"cursor-1"_s);
+        QCOMPARE(repo.byId(visitId(31))->rev, 2);
+        QCOMPARE(repo.byId(visitId(34))->rev, 5);
+        QCOMPARE(repo.byId(visitId(32)).error().code, ErrorCode::NotFound);
+        QCOMPARE(repo.byId(visitId(33)).error().code, ErrorCode::NotFound);
+        QList<HeldRecord> kept = held.all().value();
+        QCOMPARE(kept.size(), 2);
+        std::sort(kept.begin(), kept.end(), [](const HeldRecord &a, const HeldRecord &b) { return a.rev < b.rev; });
+        QCOMPARE(kept[0].recordId, visitId(32));
+        QCOMPARE(kept[0].rev, 3);
+        QVERIFY(kept[0].needsNewerVersion());
+        QCOMPARE(kept[0].body, newer(32));
+        QCOMPARE(kept[0].heldSchema, wire::kSchemaVersion);
+        QCOMPARE(kept[1].recordId, visitId(33));
+        QVERIFY(!kept[1].needsNewerVersion());
+        QVERIFY2(kept[1].reason.contains(u"no_such_field"_s), qPrintable(kept[1].reason));
+        QStringList heldEvents;
+        for (const AuditEvent &e : eventsOf(*m_db, u"record.held"_s))
+            heldEvents << e.recordId;
+        QCOMPARE(heldEvents, (QStringList{visitId(32), visitId(33)}));
+
+        // A later revision this version cannot read is held over an earlier copy the device keeps;
+        // an older revision never replaces a newer held one; a readable revision settles it.
+        QVERIFY(applier.applyPullPage(QJsonArray{change(newer(31), 6), change(visit(33, u"mended"_s), 7)}, {}, u"cursor-2"_s).ok());
+        QCOMPARE(repo.byId(visitId(31))->rev, 2);
+        QCOMPARE(repo.byId(visitId(33))->rev, 7);
+        QVERIFY(held.hold(visitId(31), 4, newer(31), Error(ErrorCode::InvalidInput, u"older"_s)).ok());
+        kept = held.all().value();
+        QCOMPARE(kept.size(), 2);
+        for (const HeldRecord &h : kept)
+            QVERIFY2(h.recordId != visitId(31) || h.rev == 6, "an older revision replaced a newer held one");
+
+        // A purge removes a held record as it removes a stored one.
+        QVERIFY(applier.applyPullPage({}, QJsonArray{visitId(32)}, u"cursor-3"_s).ok());
+        QCOMPARE(held.ids().value(), QSet<QString>{visitId(31)});
+
+        // An updated app: records held by a version that read an older schema are tried once more,
+        // before the next page. One it can read now is stored; one it still cannot stays held and
+        // is not tried again by this version.
+        QJsonObject nowReadable = visit(31, u"readable after the update"_s);
+        QVERIFY(m_db->exec(QStringLiteral("UPDATE held_records SET held_schema = 0, body = '%1' WHERE record_id = '%2'")
+                               .arg(QString::fromUtf8(wire::encode(nowReadable)), visitId(31)).toUtf8().constData()).ok());
+        QVERIFY(held.hold(visitId(35), 8, newer(35), Error(ErrorCode::InvalidInput, u"newer"_s, u"schema"_s)).ok());
+        QVERIFY(m_db->exec(QStringLiteral("UPDATE held_records SET held_schema = 0 WHERE record_id = '%1'").arg(visitId(35)).toUtf8().constData()).ok());
+        QVERIFY(applier.applyPullPage({}, {}, u"cursor-4"_s).ok());
+        QCOMPARE(repo.byId(visitId(31))->rev, 6);
+        QCOMPARE(repo.byId(visitId(31))->body, nowReadable);
+        kept = held.all().value();
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept[0].recordId, visitId(35));
+        QCOMPARE(kept[0].heldSchema, wire::kSchemaVersion);
+        QVERIFY2(kept[0].reason.contains(u"newer version"_s), qPrintable(kept[0].reason));
+        QVERIFY(held.heldBeforeThisVersion().value().isEmpty());
+        QVERIFY(AuditLog(*m_db).verifyChain().value().intact);
     }
 
 private:

@@ -6,6 +6,7 @@
 #include "core/rules.h"
 #include "core/store/conflictstore.h"
 #include "core/store/draftstore.h"
+#include "core/store/heldrecords.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
@@ -119,6 +120,16 @@ QJsonObject demoVisit(const QString &childId, const QString &authorId, int i)
     if (!authorId.isEmpty()) // as the app's form writes it (signed out, the service fills it in)
         visit.insert(QStringLiteral("author"), authorId);
     return visit;
+}
+
+/** What support staff need about each held record: which, which revision, and why. */
+QJsonArray heldJson(const QList<HeldRecord> &held)
+{
+    QJsonArray out;
+    for (const HeldRecord &h : held)
+        out.append(QJsonObject{{QStringLiteral("record_id"), h.recordId}, {QStringLiteral("rev"), h.rev},
+                               {QStringLiteral("reason"), h.reason}, {QStringLiteral("held_at"), h.heldAt}});
+    return out;
 }
 
 } // namespace
@@ -302,13 +313,15 @@ int main(int argc, char **argv)
             auto conflicts = ConflictStore(db).count();
             auto records = RecordRepository(db).count();
             auto cursor = SyncState(db).pullCursor();
-            if (!pending || !quarantined || !conflicts || !records || !cursor)
+            auto held = HeldRecords(db).all();
+            if (!pending || !quarantined || !conflicts || !records || !cursor || !held)
                 return Error(ErrorCode::StorageError, QStringLiteral("could not read the status"));
             return QJsonObject{{QStringLiteral("records"), records.value()},
                                {QStringLiteral("pending"), int(pending.value().size())},
                                {QStringLiteral("quarantined"), int(quarantined.value().size())},
                                {QStringLiteral("conflicts"), conflicts.value()},
-                               {QStringLiteral("has_cursor"), !cursor.value().isEmpty()}};
+                               {QStringLiteral("has_cursor"), !cursor.value().isEmpty()},
+                               {QStringLiteral("held"), heldJson(held.value())}};
         });
         if (!st.ok())
             return fail(st.error());
