@@ -451,6 +451,7 @@ Child Child::read(JsonReader &r)
         c.plan = Plan::read(pr);
         pr.rejectUnknown();
     }
+    c.visitingFrequencyReason = r.text(QStringLiteral("visiting_frequency_reason"));
     if (auto placement = r.object(QStringLiteral("placement"))) {
         JsonReader pr(*placement, r.pathOf(QStringLiteral("placement")), r.context());
         c.placement = Placement::read(pr);
@@ -485,6 +486,7 @@ QJsonObject Child::toJson() const
     putText(json, QStringLiteral("team"), team);
     if (!plan.isEmpty())
         json.insert(QStringLiteral("plan"), plan.toJson());
+    putText(json, QStringLiteral("visiting_frequency_reason"), visitingFrequencyReason);
     if (placement)
         json.insert(QStringLiteral("placement"), placement->toJson());
     return json;
@@ -497,7 +499,8 @@ bool Child::operator==(const Child &o) const
         && ethnicity == o.ethnicity && firstLanguage == o.firstLanguage && interpreterNeeded == o.interpreterNeeded
         && religion == o.religion && disability == o.disability && address == o.address
         && legalStatus == o.legalStatus && cpCategory == o.cpCategory && allocatedWorker == o.allocatedWorker
-        && team == o.team && plan == o.plan && placement == o.placement;
+        && team == o.team && plan == o.plan && visitingFrequencyReason == o.visitingFrequencyReason
+        && placement == o.placement;
 }
 
 // ---- ChildOnVisit ----------------------------------------------------------------------------

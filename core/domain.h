@@ -204,6 +204,8 @@ struct Child {
     QString allocatedWorker;
     QString team;
     Plan plan;
+    /** Why the child is visited this often (schema 2). Top-level, not in `plan`: see wire.cpp. */
+    QString visitingFrequencyReason;
     std::optional<Placement> placement;
 
     static Result<Child> fromJson(const QJsonObject &json);

@@ -380,7 +380,26 @@ QList<Prompt> qualityPrompts(const Child &child)
     if (!child.plan.visitingFrequency && child.legalStatus != LegalStatus::LookedAfter)
         p.add(QStringLiteral("plan.visiting_frequency"), "no_visiting_frequency",
               tr("Say how often the child is to be visited."));
+    // A plan's own frequency departs from the council's policy or regulation 28: say why.
+    if (child.plan.visitingFrequency && blank(child.visitingFrequencyReason))
+        p.add(QStringLiteral("visiting_frequency_reason"), "no_frequency_reason",
+              tr("Say why the child is to be visited this often."));
     p.actions(QStringLiteral("plan.actions"), child.plan.actions);
+    return p.result();
+}
+
+QList<Prompt> changePrompts(const QJsonObject &before, const QJsonObject &after)
+{
+    Prompter p;
+    if (before.isEmpty() || recordTypeFromName(after.value(QLatin1String("type")).toString()) != RecordType::Child)
+        return {};
+    const QJsonValue was = before.value(QLatin1String("plan")).toObject().value(QLatin1String("visiting_frequency"));
+    const QJsonValue now = after.value(QLatin1String("plan")).toObject().value(QLatin1String("visiting_frequency"));
+    const QString reason = QStringLiteral("visiting_frequency_reason");
+    // A new reason may have been written while the old frequency stood: only an unchanged one is stale.
+    if (now.isObject() && was != now && before.value(reason) == after.value(reason) && !blank(after.value(reason).toString()))
+        p.add(reason, "frequency_changed_reason_unchanged",
+              tr("You changed how often the child is visited: say why, and who agreed it."));
     return p.result();
 }
 

@@ -55,6 +55,9 @@ QList<Violation> checkReviewDecision(const QString &decision, const QString &rat
 
 /** Inline quality prompts for a record being written. */
 QList<Prompt> qualityPrompts(const QJsonObject &record);
+/** Quality prompts about what an edit changed (`before` is the record as the form opened it):
+ *  a child's visiting frequency changed while its reason was left as it was. */
+QList<Prompt> changePrompts(const QJsonObject &before, const QJsonObject &after);
 
 // The same rules over typed records (core/domain.h); the JSON entry points decode and call these.
 QList<Violation> checkVisit(const Visit &visit, const QDateTime &now);

@@ -340,6 +340,51 @@ const QStringList &serviceOwnedFields()
     return fields;
 }
 
+namespace {
+
+// Top-level fields by the schema that added them. Only top-level fields are ever added: a patch
+// replaces a whole top-level field, so an older tablet's edit of another field cannot drop one it
+// does not know (a field inside `plan` would be lost when an older tablet saved its plan).
+struct AddedField {
+    RecordType type;
+    const char *field;
+    int schema;
+};
+constexpr AddedField kAddedFields[] = {
+    {RecordType::Child, "visiting_frequency_reason", 2},
+};
+
+} // namespace
+
+bool needsDowngrade(const QJsonObject &record, int readerSchema)
+{
+    if (readerSchema >= kSchemaVersion)
+        return false;
+    if (record.value(QLatin1String("schema")).toInt(1) > readerSchema)
+        return true;
+    const auto type = typeOf(record);
+    for (const AddedField &f : kAddedFields) {
+        if (f.schema > readerSchema && type == f.type && record.contains(QLatin1String(f.field)))
+            return true;
+    }
+    return false;
+}
+
+QJsonObject forReader(const QJsonObject &record, int readerSchema)
+{
+    if (!needsDowngrade(record, readerSchema))
+        return record;
+    QJsonObject out = record;
+    const auto type = typeOf(record);
+    for (const AddedField &f : kAddedFields) {
+        if (f.schema > readerSchema && type == f.type)
+            out.remove(QLatin1String(f.field));
+    }
+    if (out.value(QLatin1String("schema")).toInt(1) > readerSchema)
+        out.insert(QStringLiteral("schema"), readerSchema);
+    return out;
+}
+
 const QStringList &identityFields()
 {
     static const QStringList fields{QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("schema")};

@@ -22,7 +22,10 @@ std::optional<RecordType> recordTypeFromName(QStringView name);
 /** The JSON wire format shared by client and service (docs/records.md). */
 namespace wire {
 
-constexpr int kSchemaVersion = 1;
+/** The record format this build reads and writes. 2 added the child's
+ *  `visiting_frequency_reason`. Readers tell the service the version they read (the
+ *  `Doorstep-Schema` request header) and are sent each record as that version can store it. */
+constexpr int kSchemaVersion = 2;
 
 /** Parses bytes into a JSON object; malformed JSON or a non-object is an InvalidInput error. */
 Result<QJsonObject> parseObject(const QByteArray &json);
@@ -65,6 +68,12 @@ const QStringList &serviceOwnedFields();
 
 /** Envelope fields never merged as content (id, type, schema). */
 const QStringList &identityFields();
+
+/** The record as a reader of `readerSchema` can store it: fields added by later versions are
+ *  left out and `schema` is at most the reader's. The record itself when nothing needs to change. */
+QJsonObject forReader(const QJsonObject &record, int readerSchema);
+/** Whether forReader would change the record. */
+bool needsDowngrade(const QJsonObject &record, int readerSchema);
 
 bool isValidUuid(QStringView id);
 QString newUuid();

@@ -351,97 +351,107 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="215" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="216" />
+        <source>Why this often</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="217" />
+        <source>What the frequency rests on, and who agreed it and when: a conference, a review, a change in risk.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="224" />
         <source>Contingency plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="216" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="225" />
         <source>What will happen if the plan is not working or things get worse, and who will act.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="221" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="230" />
         <source>Actions on the plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="240" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="249" />
         <source>Placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="249" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="258" />
         <source>Placement started</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="255" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="264" />
         <source>Kind of placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="262" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="271" />
         <source>First review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="268" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="277" />
         <source>About the child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="275" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="284" />
         <source>Preferred name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="281" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="290" />
         <source>First language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="287" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="296" />
         <source>Interpreter needed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="293" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="302" />
         <source>Religion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="300" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="309" />
         <source>Disability or special educational needs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="305" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="314" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="321" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="330" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="321" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="330" />
         <source>Not saved yet; a draft is kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="321" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="330" />
         <source>No changes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="329" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="338" />
         <source>Save changes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="333" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="342" />
         <source>Save the plan and profile</source>
         <translation type="unfinished" />
     </message>
@@ -569,82 +579,92 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="214" />
+        <location filename="../qml/pages/ChildPage.qml" line="221" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="216" />
+        <location filename="../qml/pages/ChildPage.qml" line="223" />
         <source>Visits: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="221" />
+        <location filename="../qml/pages/ChildPage.qml" line="230" />
+        <source>Why this often: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="231" />
+        <source>No reason recorded for this visiting frequency.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildPage.qml" line="237" />
         <source>Contingency: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="221" />
+        <location filename="../qml/pages/ChildPage.qml" line="237" />
         <source>No contingency plan recorded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="230" />
+        <location filename="../qml/pages/ChildPage.qml" line="246" />
         <source>%1 — %2, by %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="231" />
+        <location filename="../qml/pages/ChildPage.qml" line="247" />
         <source> (done)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="231" />
+        <location filename="../qml/pages/ChildPage.qml" line="247" />
         <source> (cancelled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="248" />
+        <location filename="../qml/pages/ChildPage.qml" line="264" />
         <source>Update plan and profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="250" />
+        <location filename="../qml/pages/ChildPage.qml" line="266" />
         <source>Update %1's plan and profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="262" />
+        <location filename="../qml/pages/ChildPage.qml" line="278" />
         <source>Chronology</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="290" />
+        <location filename="../qml/pages/ChildPage.qml" line="306" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="304" />
+        <location filename="../qml/pages/ChildPage.qml" line="320" />
         <source> (amendment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="316" />
+        <location filename="../qml/pages/ChildPage.qml" line="332" />
         <source> · not yet sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="322" />
+        <location filename="../qml/pages/ChildPage.qml" line="338" />
         <source>Safety concern raised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="337" />
+        <location filename="../qml/pages/ChildPage.qml" line="353" />
         <source>Returned: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="347" />
+        <location filename="../qml/pages/ChildPage.qml" line="363" />
         <source>Nothing recorded yet.</source>
         <translation type="unfinished" />
     </message>
@@ -3533,7 +3553,7 @@
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="97" />
-        <location filename="../qml/labels.cpp" line="177" />
+        <location filename="../qml/labels.cpp" line="178" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
@@ -3808,42 +3828,47 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="180" />
-        <source>Placement started</source>
+        <location filename="../qml/labels.cpp" line="174" />
+        <source>Why this often</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="181" />
-        <source>Kind of placement</source>
+        <source>Placement started</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="182" />
+        <source>Kind of placement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="183" />
         <source>First review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="232" />
+        <location filename="../qml/labels.cpp" line="233" />
         <source>Open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="232" />
+        <location filename="../qml/labels.cpp" line="233" />
         <source>Done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="233" />
+        <location filename="../qml/labels.cpp" line="234" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="238" />
+        <location filename="../qml/labels.cpp" line="239" />
         <source>working days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="238" />
+        <location filename="../qml/labels.cpp" line="239" />
         <source>days</source>
         <translation type="unfinished" />
     </message>
@@ -3938,120 +3963,120 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="174" />
+        <location filename="../qml/labels.cpp" line="175" />
         <source>Action</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="175" />
+        <location filename="../qml/labels.cpp" line="176" />
         <source>Who</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="176" />
+        <location filename="../qml/labels.cpp" line="177" />
         <source>By when</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="178" />
+        <location filename="../qml/labels.cpp" line="179" />
         <source>Priority</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="193" />
+        <location filename="../qml/labels.cpp" line="194" />
         <source>Not answered</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="194" />
+        <location filename="../qml/labels.cpp" line="195" />
         <source>Yes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="194" />
+        <location filename="../qml/labels.cpp" line="195" />
         <source>No</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="200" />
+        <location filename="../qml/labels.cpp" line="201" />
         <source>The child refused (of sufficient age and understanding)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="201" />
+        <location filename="../qml/labels.cpp" line="202" />
         <source>Not appropriate given the child's age and understanding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="202" />
+        <location filename="../qml/labels.cpp" line="203" />
         <source>Unable: parent or carer refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="203" />
+        <location filename="../qml/labels.cpp" line="204" />
         <source>Unable: child not at home</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="204" />
+        <location filename="../qml/labels.cpp" line="205" />
         <source>Unable: other reason (say what)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="209" />
+        <location filename="../qml/labels.cpp" line="210" />
         <source>Statutory child protection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="210" />
+        <location filename="../qml/labels.cpp" line="211" />
         <source>Statutory child in need</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="211" />
+        <location filename="../qml/labels.cpp" line="212" />
         <source>Statutory looked after</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="212" />
-        <location filename="../qml/labels.cpp" line="218" />
-        <location filename="../qml/labels.cpp" line="227" />
+        <location filename="../qml/labels.cpp" line="213" />
+        <location filename="../qml/labels.cpp" line="219" />
+        <location filename="../qml/labels.cpp" line="228" />
         <source>Other</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="217" />
+        <location filename="../qml/labels.cpp" line="218" />
         <source>Home</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="217" />
+        <location filename="../qml/labels.cpp" line="218" />
         <source>School</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="122" />
-        <location filename="../qml/labels.cpp" line="218" />
+        <location filename="../qml/labels.cpp" line="219" />
         <source>Placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="223" />
+        <location filename="../qml/labels.cpp" line="224" />
         <source>Life story work</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="224" />
+        <location filename="../qml/labels.cpp" line="225" />
         <source>Keeping safe</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="225" />
+        <location filename="../qml/labels.cpp" line="226" />
         <source>Wishes and feelings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="226" />
+        <location filename="../qml/labels.cpp" line="227" />
         <source>Domestic abuse awareness</source>
         <translation type="unfinished" />
     </message>

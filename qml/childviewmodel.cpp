@@ -251,6 +251,16 @@ QString ChildViewModel::frequencyText() const
     return tr("no statutory visiting frequency; the plan sets none");
 }
 
+bool ChildViewModel::ownFrequency() const
+{
+    return m_child.value(u"plan").toObject().value(u"visiting_frequency").isObject();
+}
+
+QString ChildViewModel::frequencyReason() const
+{
+    return m_child.value(u"visiting_frequency_reason").toString();
+}
+
 QString ChildViewModel::contingency() const
 {
     return m_child.value(u"plan").toObject().value(u"contingency").toString();

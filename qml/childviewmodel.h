@@ -42,6 +42,10 @@ class ChildViewModel : public QObject
     Q_PROPERTY(QVariantList profile READ profile NOTIFY loadedChanged)
     Q_PROPERTY(QString frequencyText READ frequencyText NOTIFY loadedChanged)
     Q_PROPERTY(QString contingency READ contingency NOTIFY loadedChanged)
+    /** The plan sets its own visiting frequency (not the council's policy or regulation 28). */
+    Q_PROPERTY(bool ownFrequency READ ownFrequency NOTIFY loadedChanged)
+    /** Why the child is visited this often, as the plan records it. */
+    Q_PROPERTY(QString frequencyReason READ frequencyReason NOTIFY loadedChanged)
     Q_PROPERTY(QVariantList planActions READ planActions NOTIFY loadedChanged)
     Q_PROPERTY(QVariantList planPrompts READ planPrompts NOTIFY loadedChanged)
     Q_PROPERTY(QString dueText READ dueText NOTIFY loadedChanged)
@@ -63,6 +67,8 @@ public:
     QVariantList profile() const;
     QString frequencyText() const;
     QString contingency() const;
+    bool ownFrequency() const;
+    QString frequencyReason() const;
     QVariantList planActions() const;
     QVariantList planPrompts() const;
     QString dueText() const { return m_dueText; }

@@ -61,6 +61,9 @@ QJsonObject child(int index, const QDate &today)
                   {QStringLiteral("plan"), plan}};
     if (status == u"child_protection")
         c.insert(QStringLiteral("cp_category"), QStringLiteral("neglect"));
+    if (plan.contains(u"visiting_frequency") && index % 4 != 3)
+        c.insert(QStringLiteral("visiting_frequency_reason"),
+                 QStringLiteral("Four-weekly, agreed with Mum at the child in need review while the young carers' referral is made."));
     if (status == u"looked_after")
         c.insert(QStringLiteral("placement"), QJsonObject{{QStringLiteral("start"), today.addDays(-200).toString(Qt::ISODate)},
                                                           {QStringLiteral("kind"), QStringLiteral("standard")},

@@ -171,6 +171,7 @@ QString Labels::fieldLabel(const QString &field)
         // Inside a plan or an action
         {"contingency", QT_TR_NOOP("Contingency plan")},
         {"visiting_frequency", QT_TR_NOOP("How often to visit")},
+        {"visiting_frequency_reason", QT_TR_NOOP("Why this often")},
         {"what", QT_TR_NOOP("Action")},
         {"owner", QT_TR_NOOP("Who")},
         {"due", QT_TR_NOOP("By when")},

@@ -593,7 +593,7 @@ void RecordForm::recomputePrompts()
         if (v.code == u"required" || v.code == u"reason_required" || v.code == u"detail_required")
             m_needed.insert(v.field, true);
     }
-    for (const rules::Prompt &p : rules::qualityPrompts(m_record)) {
+    for (const rules::Prompt &p : rules::changePrompts(m_opened, m_record) + rules::qualityPrompts(m_record)) {
         // One message per field: where a violation is shown, its prompt (often the same words) is not.
         if (m_errors.contains(p.field))
             continue;

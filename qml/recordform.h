@@ -201,7 +201,8 @@ private:
     QString m_restoreNote;
     // The stored record this form edits, as it was opened (empty for a new record or an
     // amendment). Kept with the draft, so a draft restored after someone else changed the record
-    // is merged onto the newer copy instead of quietly putting the old values back.
+    // is merged onto the newer copy instead of quietly putting the old values back. Quality
+    // prompts about what an edit changed measure from it too (rules::changePrompts).
     QJsonObject m_opened;
     QDateTime m_lastAutosave;
     QTimer m_autosave;

@@ -49,6 +49,9 @@ struct AuthContext {
     QString teamId;   // empty for admin
     QString deviceId;
     QString address;  // remote address, for audit
+    /** The record format the client reads (its Doorstep-Schema header; 1 for a client from before
+     *  the header): every record it is sent goes through wire::forReader. */
+    int readerSchema = 1;
     bool isWorker() const { return role == QLatin1String("worker"); }
     bool isManager() const { return role == QLatin1String("manager"); }
     bool isAdmin() const { return role == QLatin1String("admin"); }

@@ -141,11 +141,22 @@ ApiResponse ApiRouter::handle(const ApiRequest &req)
     if (!known)
         return ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such endpoint."));
 
+    // The record format the client reads: absent means a client from before the header (schema 1).
+    int readerSchema = 1;
+    if (!req.readerSchema.isEmpty()) {
+        bool ok = false;
+        readerSchema = req.readerSchema.trimmed().toInt(&ok);
+        if (!ok || readerSchema < 1)
+            return ApiResponse::error(400, QStringLiteral("invalid_input"),
+                                      QStringLiteral("Doorstep-Schema must be a whole number from 1 (the record format the client reads)."));
+    }
+
     // Everything else needs a live device (a revoked one hears device_revoked on any call).
     ApiResponse failure;
     auto ctx = m_auth.authenticate(req.authorization, req.address, &failure);
     if (!ctx)
         return failure;
+    ctx.value().readerSchema = readerSchema;
     const AuthContext &c = ctx.value();
     ApiResponse answer = dispatch(c, req, route, body);
     if (answer.status == 403 && !answer.refusalAudited) {

@@ -25,6 +25,7 @@ struct ApiRequest {
     QByteArray authorization; // the Authorization header
     QByteArray contentType;
     QString address;          // remote address
+    QByteArray readerSchema;  // the Doorstep-Schema header: the record format the client reads
 };
 
 /** Routes requests to the handler classes: limits, JSON parsing, authentication, one error shape. */

@@ -128,6 +128,17 @@ Result<DemoSeed::Summary> DemoSeed::run(const Database &database, const QByteArr
                                                     QStringLiteral("Allocated social worker"), today.addDays(28), QStringLiteral("open")),
                                              action(QStringLiteral("Register with a GP and attend a health review"),
                                                     QStringLiteral("Carer"), today.addDays(-30), QStringLiteral("done"))}}});
+        // Most plans say why the child is visited this often; a few leave it for the worker to add
+        // (the child's page then prompts for it).
+        if (i % 4 != 3) {
+            const QString why = legal == QLatin1String("child_protection")
+                ? QStringLiteral("Set at the initial child protection conference: the home conditions and the child's "
+                                 "presentation need seeing every two working weeks.")
+                : legal == QLatin1String("looked_after")
+                ? QStringLiteral("Placement stable for over six months; agreed at the last review with the child and the carers.")
+                : QStringLiteral("Agreed with the family at the child in need meeting; reviewed at the next one.");
+            child.insert(QStringLiteral("visiting_frequency_reason"), why);
+        }
         if (legal == QLatin1String("looked_after"))
             child.insert(QStringLiteral("placement"), QJsonObject{{QStringLiteral("start"), today.addDays(-300).toString(Qt::ISODate)},
                                                                  {QStringLiteral("kind"), QStringLiteral("standard")},

@@ -124,6 +124,7 @@ bool HttpFrontend::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     req.query = request.query();
     req.authorization = request.value(QByteArrayLiteral("authorization"));
     req.contentType = request.value(QByteArrayLiteral("content-type")).toLower();
+    req.readerSchema = request.value(QByteArrayLiteral("doorstep-schema"));
     req.address = request.remoteAddress().toString();
     if (m_trustedProxies.contains(request.remoteAddress())) {
         QHostAddress client;

@@ -50,7 +50,7 @@ ApiResponse ReviewService::queue(const AuthContext &ctx)
                                      {QStringLiteral("waiting_since"), q.value().value(5).toString()},
                                      {QStringLiteral("state"), q.value().value(7).toString()},
                                      {QStringLiteral("title"), wire::titleOf(body)},
-                                     {QStringLiteral("record"), body}});
+                                     {QStringLiteral("record"), wire::forReader(body, ctx.readerSchema)}});
             for (const QString &c : RecordStore::childrenOf(q.value().value(1).toString(), body, q.value().value(0).toString()))
                 children.insert(c);
         }
@@ -136,8 +136,8 @@ ApiResponse ReviewService::decide(const AuthContext &ctx, const QString &recordI
                 const int decidedRev = review.value(QLatin1String("seen_rev")).toInt() + 1;
                 auto decided = RecordStore::versionBody(tx, recordId, decidedRev);
                 answer = ApiResponse::ok({{QStringLiteral("rev"), decidedRev},
-                                          {QStringLiteral("record"), decided ? decided.value() : rec.body},
-                                          {QStringLiteral("review"), review},
+                                          {QStringLiteral("record"), wire::forReader(decided ? decided.value() : rec.body, ctx.readerSchema)},
+                                          {QStringLiteral("review"), wire::forReader(review, ctx.readerSchema)},
                                           {QStringLiteral("replayed"), true}});
                 return {};
             }
@@ -145,7 +145,7 @@ ApiResponse ReviewService::decide(const AuthContext &ctx, const QString &recordI
         if (rec.rev != seenRev) {
             answer = ApiResponse::error(409, QStringLiteral("conflict"), QStringLiteral("The record changed since you read it."));
             answer.body.insert(QStringLiteral("rev"), rec.rev);
-            answer.body.insert(QStringLiteral("record"), rec.body);
+            answer.body.insert(QStringLiteral("record"), wire::forReader(rec.body, ctx.readerSchema));
             return {};
         }
         if (rec.state != QLatin1String("submitted")) {
@@ -206,7 +206,8 @@ ApiResponse ReviewService::decide(const AuthContext &ctx, const QString &recordI
                                                              {QStringLiteral("review_id"), reviewId}}});
             !a)
             return a.error();
-        answer = ApiResponse::ok({{QStringLiteral("rev"), rev.value()}, {QStringLiteral("record"), body2}, {QStringLiteral("review"), review}});
+        answer = ApiResponse::ok({{QStringLiteral("rev"), rev.value()}, {QStringLiteral("record"), wire::forReader(body2, ctx.readerSchema)},
+                                   {QStringLiteral("review"), wire::forReader(review, ctx.readerSchema)}});
         return {};
     });
     if (!r)

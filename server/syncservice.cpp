@@ -767,7 +767,7 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
                 return rev.error();
             answer.insert(QStringLiteral("rev"), rev.value());
             if (answer.value(QLatin1String("result")).toString() == QLatin1String("merged"))
-                answer.insert(QStringLiteral("record"), newBody);
+                answer.insert(QStringLiteral("record"), wire::forReader(newBody, ctx.readerSchema));
             QJsonObject detail{{QStringLiteral("type"), typeName}, {QStringLiteral("rev"), rev.value()},
                                {QStringLiteral("result"), answer.value(QLatin1String("result"))}};
             if (!conflictFields.isEmpty())
@@ -929,9 +929,12 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
             const QJsonObject body = parsed.object();
             QJsonObject change{{QStringLiteral("record_id"), r.recordId}, {QStringLiteral("type"), s.type},
                                {QStringLiteral("rev"), s.rev},         {QStringLiteral("deleted"), s.deleted}};
-            const bool splice = !s.deleted && bodyIsObject;
+            // As stored, unless the caller reads an older format than the record is in.
+            const bool downgrade = wire::needsDowngrade(body, ctx.readerSchema);
+            const bool splice = !s.deleted && bodyIsObject && !downgrade;
             if (!s.deleted)
-                change.insert(QStringLiteral("record"), splice ? QJsonValue(QJsonValue::Null) : QJsonValue(body));
+                change.insert(QStringLiteral("record"), splice ? QJsonValue(QJsonValue::Null)
+                                                               : QJsonValue(downgrade ? wire::forReader(body, ctx.readerSchema) : body));
             if (!s.conflict.isEmpty()) {
                 QJsonObject fields;
                 for (auto it = s.conflict.begin(); it != s.conflict.end(); ++it) {

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #include "apiclient.h"
 
+#include "core/wire.h"
+
 #include "core/gzip.h"
 #include "retrypolicy.h"
 
@@ -66,6 +68,8 @@ QNetworkReply *ApiClient::send(const QByteArray &verb, const QString &path, cons
     // Asked for here, not left to Qt: Qt then leaves the body compressed and this client inflates
     // it itself, within the response size limit (a decompression bomb is refused, not buffered).
     request.setRawHeader("Accept-Encoding", "gzip");
+    // The record format this build reads: the service sends every record so this build can store it.
+    request.setRawHeader("Doorstep-Schema", QByteArray::number(wire::kSchemaVersion));
     if (m_ssl)
         request.setSslConfiguration(*m_ssl);
     if (!m_accessToken.isEmpty())

@@ -208,6 +208,15 @@ Page {
                 prompt: childForm.prompts["plan.visiting_frequency"]
                 Layout.fillWidth: true
             }
+            LabeledArea {
+                objectName: "frequencyReason"
+                visible: page.ownFrequency
+                form: childForm
+                path: "visiting_frequency_reason"
+                label: qsTr("Why this often")
+                hint: qsTr("What the frequency rests on, and who agreed it and when: a conference, a review, a change in risk.")
+                Layout.fillWidth: true
+            }
 
             LabeledArea {
                 form: childForm

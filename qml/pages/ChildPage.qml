@@ -193,27 +193,43 @@ Page {
                 width: parent.width
                 spacing: Theme.spacing
                 SectionHeader { text: qsTr("Profile"); topPadding: 0 }
-                Repeater {
-                    model: vm.profile
-                    delegate: RowLayout {
-                        required property var modelData
-                        Layout.fillWidth: true
-                        Label {
-                            text: parent.modelData.label
-                            color: Theme.muted
-                            Layout.preferredWidth: 180 * Theme.textScale
+                // One grid for every row, not a row layout per entry: each row's height is then
+                // worked out once from both its cells, so a label never drifts from its value
+                // while the page is still being laid out (seen with a RowLayout per row).
+                GridLayout {
+                    objectName: "profileGrid"
+                    columns: 2
+                    columnSpacing: Theme.spacing
+                    rowSpacing: Theme.spacing / 2
+                    Layout.fillWidth: true
+                    Repeater {
+                        // Label, value, label, value, ...: the grid fills its two columns in turn.
+                        model: vm.profile.reduce((cells, row) => cells.concat([{ text: row.label, label: true },
+                                                                               { text: row.value, label: false }]), [])
+                        delegate: Label {
+                            required property var modelData
+                            text: modelData.text
+                            color: modelData.label ? Theme.muted : Theme.text
                             wrapMode: Text.Wrap
-                        }
-                        Label {
-                            text: parent.modelData.value
-                            Layout.fillWidth: true
-                            wrapMode: Text.Wrap
+                            Layout.alignment: Qt.AlignTop | Qt.AlignLeft
+                            Layout.preferredWidth: modelData.label ? 180 * Theme.textScale : -1
+                            Layout.maximumWidth: modelData.label ? 180 * Theme.textScale : Number.POSITIVE_INFINITY
+                            Layout.fillWidth: !modelData.label
                         }
                     }
                 }
                 SectionHeader { text: qsTr("Plan") }
                 Label {
                     text: qsTr("Visits: %1").arg(vm.frequencyText)
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "frequencyReason"
+                    visible: vm.ownFrequency
+                    text: vm.frequencyReason.length > 0 ? qsTr("Why this often: %1").arg(vm.frequencyReason)
+                                                        : qsTr("No reason recorded for this visiting frequency.")
+                    color: vm.frequencyReason.length > 0 ? Theme.text : Theme.warning
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }

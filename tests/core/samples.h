@@ -27,7 +27,7 @@ inline QJsonObject parse(const char *json)
 inline QJsonObject child()
 {
     return parse(R"({
-      "schema": 1, "type": "child", "id": "0b1f6c2e-5a4d-4c1b-9e1f-2a3b4c5d6e70",
+      "schema": 2, "type": "child", "id": "0b1f6c2e-5a4d-4c1b-9e1f-2a3b4c5d6e70",
       "author": "worker-1", "created_at": "2026-01-05T09:00:00Z",
       "first_name": "Amira", "last_name": "Hassan", "preferred_name": "Mira",
       "date_of_birth": "2016-07-14", "gender": "female", "ethnicity": "Any other Asian background",
@@ -38,7 +38,8 @@ inline QJsonObject child()
       "plan": {"visiting_frequency": {"every": 10, "unit": "working_days"},
                "contingency": "If home conditions do not improve by March, legal planning meeting.",
                "actions": [{"id": "a0000000-0000-4000-8000-000000000001", "what": "Refer Amira to the school nurse for a health check",
-                            "owner": "worker-1", "due": "2026-02-01", "status": "open"}]}
+                            "owner": "worker-1", "due": "2026-02-01", "status": "open"}]},
+      "visiting_frequency_reason": "Agreed at the child protection conference: home conditions need checking every two weeks."
     })");
 }
 

@@ -303,6 +303,8 @@ private slots:
         QTest::addRow("good child") << c << QStringList();
         QTest::addRow("no contingency") << without(c, u"plan.contingency"_qs) << list({u"plan.contingency:no_contingency"});
         QTest::addRow("no frequency") << without(c, u"plan.visiting_frequency"_qs) << list({u"plan.visiting_frequency:no_visiting_frequency"});
+        QTest::addRow("frequency without a reason") << without(c, u"visiting_frequency_reason"_qs)
+                                                    << list({u"visiting_frequency_reason:no_frequency_reason"});
         QTest::addRow("looked after: regulation 28 applies") << without(lookedAfterChild(), u"plan.visiting_frequency"_qs) << QStringList();
         QTest::addRow("no plan")
             << without(c, u"plan"_qs) << list({u"plan.contingency:no_contingency", u"plan.visiting_frequency:no_visiting_frequency"});
@@ -310,6 +312,28 @@ private slots:
                                            << list({u"plan.actions[0].what:action_not_specific"});
         QTest::addRow("direct work without words") << without(directWork(), u"child_words"_qs) << list({u"child_words:child_words_missing"});
         QTest::addRow("supervision without actions") << without(supervision(), u"actions"_qs) << list({u"actions:no_actions"});
+    }
+
+    // A changed visiting frequency with the reason left as it was: the old reason no longer explains it.
+    void changedFrequencyAsksForItsReason()
+    {
+        const QJsonObject before = samples::child();
+        const QJsonObject weekly = with(before, u"plan.visiting_frequency.every"_qs, 5);
+        auto codes = [](const QList<rules::Prompt> &prompts) {
+            QStringList out;
+            for (const rules::Prompt &p : prompts)
+                out << p.field + u':' + p.code;
+            return out;
+        };
+        QCOMPARE(codes(rules::changePrompts(before, weekly)), QStringList{u"visiting_frequency_reason:frequency_changed_reason_unchanged"_qs});
+        // A new reason with it, no change of frequency, a record never stored, or another type: nothing.
+        QVERIFY(rules::changePrompts(before, with(weekly, u"visiting_frequency_reason"_qs, u"Weekly after the new referral."_qs)).isEmpty());
+        QVERIFY(rules::changePrompts(before, with(before, u"plan.contingency"_qs, u"Other."_qs)).isEmpty());
+        QVERIFY(rules::changePrompts(QJsonObject(), weekly).isEmpty());
+        QVERIFY(rules::changePrompts(samples::visit(), with(samples::visit(), u"rationale"_qs, u"x"_qs)).isEmpty());
+        // No reason at all is the plain prompt's job (qualityPrompts), not this one's.
+        QVERIFY(rules::changePrompts(without(before, u"visiting_frequency_reason"_qs),
+                                     without(weekly, u"visiting_frequency_reason"_qs)).isEmpty());
     }
 
     void prompts()

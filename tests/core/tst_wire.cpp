@@ -238,8 +238,8 @@ private slots:
         row("schema 0", with(visit(), u"schema"_qs, 0), u"schema"_qs);
         row("seen_rev negative", with(review(), u"seen_rev"_qs, -1), u"seen_rev"_qs);
         // schema too new
-        row("schema 2", with(visit(), u"schema"_qs, 2), u"schema"_qs);
-        row("schema 2 unknown type", with(with(visit(), u"schema"_qs, 2), u"type"_qs, u"meeting"_qs), u"schema"_qs);
+        row("schema too new", with(visit(), u"schema"_qs, wire::kSchemaVersion + 1), u"schema"_qs);
+        row("schema too new, unknown type", with(with(visit(), u"schema"_qs, wire::kSchemaVersion + 1), u"type"_qs, u"meeting"_qs), u"schema"_qs);
         // limits
         row("string too long", with(visit(), u"rationale"_qs, QString(100001, u'x')), u"rationale"_qs);
         row("nested string too long", with(visit(), u"children[0].child_views"_qs, QString(100001, u'x')), u"children[0].child_views"_qs);
@@ -295,7 +295,7 @@ private slots:
 
     void schemaTooNewMessage()
     {
-        const auto r = wire::validateRecord(samples::with(samples::visit(), u"schema"_qs, 2));
+        const auto r = wire::validateRecord(samples::with(samples::visit(), u"schema"_qs, wire::kSchemaVersion + 1));
         QVERIFY(!r.ok());
         QVERIFY(r.error().message.contains(u"newer version"));
     }
@@ -341,6 +341,39 @@ private slots:
             QCOMPARE(result.error().code, ErrorCode::InvalidInput);
             QCOMPARE(result.error().field, field);
         }
+    }
+
+    // A reader of an older schema is sent each record as it can store it: the fields later
+    // versions added are left out, and what is left is valid for it. Current readers get it whole.
+    void recordsForOlderReaders()
+    {
+        const QJsonObject child = samples::child();
+        QCOMPARE(child.value(u"schema").toInt(), 2);
+        QVERIFY(child.contains(u"visiting_frequency_reason"));
+        QVERIFY(wire::validateRecord(child).ok());
+        QVERIFY(!wire::needsDowngrade(child, wire::kSchemaVersion));
+        QCOMPARE(wire::forReader(child, wire::kSchemaVersion), child);
+
+        QVERIFY(wire::needsDowngrade(child, 1));
+        const QJsonObject forOne = wire::forReader(child, 1);
+        QVERIFY(!forOne.contains(u"visiting_frequency_reason"));
+        QCOMPARE(forOne.value(u"schema").toInt(), 1);
+        QJsonObject expected = child;
+        expected.remove(u"visiting_frequency_reason"_qs);
+        expected.insert(u"schema"_qs, 1);
+        QCOMPARE(forOne, expected);
+
+        // A schema 1 record given the new field by a newer tablet's edit is downgraded too; one
+        // without it, and records of other types, are sent as they are.
+        QJsonObject edited = samples::with(child, u"schema"_qs, 1);
+        QVERIFY(wire::needsDowngrade(edited, 1));
+        QCOMPARE(wire::forReader(edited, 1), expected);
+        QVERIFY(!wire::needsDowngrade(expected, 1));
+        const QJsonObject visit = samples::visit();
+        QVERIFY(!wire::needsDowngrade(visit, 1));
+        // A visit written by this version says schema 2 and has nothing only schema 2 knows.
+        const QJsonObject newVisit = samples::with(visit, u"schema"_qs, 2);
+        QCOMPARE(wire::forReader(newVisit, 1), visit);
     }
 
     void everyFieldIsPatchable_data()

@@ -144,6 +144,16 @@ int main(int argc, char **argv)
             grab(QStringLiteral("childplan-violations-") + suffix);
         }
         home();
+        // A child whose plan sets its own frequency, with why: the frequency changed and the reason
+        // not (the prompt asks for it again).
+        if (QObject *page = open(QStringLiteral("ChildFormPage"), {{QStringLiteral("childId"), ids.value().at(0)}})) {
+            auto *form = page->property("form").value<QObject *>();
+            form->setProperty("autosaveMs", 60000);
+            settle(400);
+            QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("plan.visiting_frequency.every")), Q_ARG(QVariant, 10));
+            grab(QStringLiteral("childplan-frequency-") + suffix);
+        }
+        home();
 
         if (QObject *page = open(QStringLiteral("VisitFormPage"), {{QStringLiteral("childIds"), QStringList{ids.value().at(0)}}})) {
             grab(QStringLiteral("visit-new-") + suffix);

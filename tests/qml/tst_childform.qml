@@ -105,6 +105,15 @@ Item {
             compare(page.form.value("plan.visiting_frequency.every"), 10)
             page.form.setValue("plan.visiting_frequency.every", 15)
             tryCompare(findChild(page, "frequencyEvery"), "value", 15)
+            // A frequency of the plan's own asks why, in a field shown with it.
+            const reasonField = findChild(page, "frequencyReason")
+            verify(reasonField && reasonField.visible)
+            compare(page.form.prompts["visiting_frequency_reason"].code, "no_frequency_reason")
+            const reason = "Three-weekly, agreed at the child in need review on 3 November with Mum and the school."
+            reasonField.area.forceActiveFocus()
+            reasonField.area.text = reason
+            compare(page.form.value("visiting_frequency_reason"), reason)
+            verify(page.form.prompts["visiting_frequency_reason"] === undefined)
 
             // No contingency: the inspectors' prompt shows; writing one clears it.
             page.form.setValue("plan.contingency", "")
@@ -143,6 +152,8 @@ Item {
             tryCompare(childPage.viewModel, "contingency", contingency, 10000)
             verify(childPage.viewModel.frequencyText.indexOf("15") >= 0, childPage.viewModel.frequencyText)
             verify(childPage.viewModel.frequencyText.indexOf("plan") >= 0, childPage.viewModel.frequencyText)
+            compare(childPage.viewModel.frequencyReason, reason)
+            verify(findChild(childPage, "frequencyReason").visible)
             const actions = childPage.viewModel.planActions
             compare(actions.length, before + 1)
             compare(actions[0].status, "done")

@@ -243,8 +243,10 @@ private Q_SLOTS:
                                                           " SELECT id, 'upsert', team_id, ? FROM records WHERE id = ?"),
                                        {QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs), child.id}).ok());
         auto restore = qScopeGuard([&] {
-            server::Database::exec(db, QStringLiteral("UPDATE records SET rev = rev + 1, body = ? WHERE id = ?"),
-                                   {QString::fromUtf8(QJsonDocument(child.body).toJson(QJsonDocument::Compact)), child.id});
+            auto put = server::Database::exec(db, QStringLiteral("UPDATE records SET rev = rev + 1, body = ? WHERE id = ?"),
+                                              {QString::fromUtf8(QJsonDocument(child.body).toJson(QJsonDocument::Compact)), child.id});
+            if (!put)
+                qWarning() << "could not put the record back:" << put.error().message;
         });
 
         const QDateTime before = app.lastSync();

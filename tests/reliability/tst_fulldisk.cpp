@@ -35,7 +35,7 @@ private slots:
     {
         QTest::addColumn<qint64>("limit");
         // Small enough that the WAL fills; large enough that checkpoints copy into the main file.
-        QTest::addRow("256 KiB") << qint64(256) * 1024;
+        QTest::addRow("320 KiB") << qint64(320) * 1024;
         QTest::addRow("1 MiB") << qint64(1024) * 1024;
         QTest::addRow("5 MiB") << qint64(5) * 1024 * 1024;
     }

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #include "apiclient.h"
 
+#include "core/wire.h"
+
 #include <QBuffer>
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -28,6 +30,8 @@ bool ApiReply::hasErrorShape() const
 ApiClient::ApiClient(QUrl base) : m_base(std::move(base))
 {
     m_nam.setTransferTimeout(30000);
+    // As the app's client does: records arrive as this build stores them.
+    m_headers["Doorstep-Schema"] = QByteArray::number(doorstep::wire::kSchemaVersion);
 }
 
 ApiReply ApiClient::get(const QString &path, const QString &token)
@@ -54,6 +58,9 @@ ApiReply ApiClient::raw(const QByteArray &method, const QString &path, const QBy
         req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     if (!token.isEmpty())
         req.setRawHeader("Authorization", "Bearer " + token.toLatin1());
+    for (auto it = m_headers.cbegin(); it != m_headers.cend(); ++it)
+        if (!it.value().isEmpty())
+            req.setRawHeader(it.key(), it.value());
     if (!m_cas.isEmpty()) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
         tls.setCaCertificates(m_cas);

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslCertificate>
@@ -28,6 +29,8 @@ class ApiClient
 public:
     explicit ApiClient(QUrl base);
     void setCaCertificates(const QList<QSslCertificate> &cas) { m_cas = cas; }
+    /** A header sent with every request from now on (an empty value stops sending it). */
+    void setHeader(const QByteArray &name, const QByteArray &value) { m_headers[name] = value; }
     ApiReply get(const QString &path, const QString &token = {});
     ApiReply post(const QString &path, const QJsonObject &body, const QString &token = {});
     ApiReply raw(const QByteArray &method, const QString &path, const QByteArray &body,
@@ -38,4 +41,5 @@ private:
     QUrl m_base;
     QNetworkAccessManager m_nam;
     QList<QSslCertificate> m_cas;
+    QMap<QByteArray, QByteArray> m_headers;
 };

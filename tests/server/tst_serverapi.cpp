@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QHash>
 #include <QJsonArray>
+#include <QScopeGuard>
 #include <QJsonDocument>
 #include <QMutex>
 #include <QProcess>
@@ -96,6 +97,7 @@ private Q_SLOTS:
     void pullSplicesStoredBodies();
     void largeAnswersAreCompressed();
     void pullLeavesOutTheCallersEchoes();
+    void olderTabletsAreSentRecordsTheyCanStore();
     void survivesPostgresRestart();
     void noCrashDumps();
 
@@ -621,7 +623,7 @@ void TestServerApi::submissionRulesAndServiceFields()
     QVERIFY(r.value(S("field")).toString().contains(S("started_at")));
     // A record from a newer schema is refused with its own code.
     QJsonObject future = fullVisit(m_children[S("c1")]);
-    future.insert(S("schema"), 2);
+    future.insert(S("schema"), wire::kSchemaVersion + 1);
     r = push1(worker, newId(), S("visit"), 0, future);
     QCOMPARE(r.value(S("code")).toString(), S("unsupported_schema"));
     QCOMPARE(r.value(S("field")).toString(), S("schema"));
@@ -654,6 +656,55 @@ void TestServerApi::submissionRulesAndServiceFields()
     r = push1(worker, newId(), S("review"), 0, {{S("decision"), S("approve")}});
     QCOMPARE(r.value(S("result")).toString(), S("rejected"));
     QCOMPARE(r.value(S("code")).toString(), S("forbidden"));
+}
+
+// Schema 2 added the child's `visiting_frequency_reason`. A tablet from before it (no
+// Doorstep-Schema header) is sent every record as schema 1 without the field, so it stores them;
+// its edits of other fields merge and never drop the reason; a current tablet receives it all.
+void TestServerApi::olderTabletsAreSentRecordsTheyCanStore()
+{
+    // Two of the worker's tablets: an older one (this login) and a current one.
+    const QString worker = m_logins[S("w1")].access;
+    const QString current = login(S("w1")).access;
+    const QString child = m_children[S("c1")];
+    auto readerSchema = [&](int v) { m_api->setHeader("Doorstep-Schema", v > 0 ? QByteArray::number(v) : QByteArray()); };
+    auto restore = qScopeGuard([&] { readerSchema(wire::kSchemaVersion); });
+    auto pulled = [&](const QString &id) {
+        QString cursor;
+        return pullAll(worker, &cursor, nullptr, 500).value(id);
+    };
+    readerSchema(wire::kSchemaVersion);
+    const int rev = pulled(child).value(S("rev")).toInt();
+    QVERIFY(rev > 0);
+    const QString reason = S("Weekly while the new baby settles in, agreed with the family and the health visitor.");
+    QJsonObject r = push1(current, child, S("child"), rev, {{S("visiting_frequency_reason"), reason}});
+    QCOMPARE(r.value(S("result")).toString(), S("applied"));
+    QCOMPARE(pulled(child).value(S("record")).toObject().value(S("visiting_frequency_reason")).toString(), reason);
+
+    readerSchema(0);
+    const QJsonObject change = pulled(child);
+    QCOMPARE(change.value(S("rev")).toInt(), rev + 1);
+    const QJsonObject old = change.value(S("record")).toObject();
+    QVERIFY2(!old.contains(S("visiting_frequency_reason")), QJsonDocument(old).toJson().constData());
+    QCOMPARE(old.value(S("schema")).toInt(), 1);
+    QVERIFY(old.contains(S("first_name")) && old.contains(S("plan")));
+    // The older tablet edits another field on the revision it had: merged, and the answer's
+    // record is one it can store too.
+    r = push1(worker, child, S("child"), rev, {{S("preferred_name"), S("Mimi")}});
+    QCOMPARE(r.value(S("result")).toString(), S("merged"));
+    QVERIFY(!r.value(S("record")).toObject().contains(S("visiting_frequency_reason")));
+    QCOMPARE(r.value(S("record")).toObject().value(S("preferred_name")).toString(), S("Mimi"));
+    readerSchema(wire::kSchemaVersion);
+    const QJsonObject now = pulled(child).value(S("record")).toObject();
+    QCOMPARE(now.value(S("visiting_frequency_reason")).toString(), reason);
+    QCOMPARE(now.value(S("preferred_name")).toString(), S("Mimi"));
+
+    // A header that names no version is refused, with what it should be.
+    m_api->setHeader("Doorstep-Schema", "two");
+    const ApiReply bad = m_api->get(S("/api/v1/sync/pull?limit=1"), worker);
+    QCOMPARE(bad.status, 400);
+    QVERIFY(bad.hasErrorShape());
+    QVERIFY(bad.json.value(S("error")).toObject().value(S("message")).toString().contains(S("Doorstep-Schema")));
 }
 
 void TestServerApi::reviewPermissions()
