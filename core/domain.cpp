@@ -280,6 +280,41 @@ Action Action::read(JsonReader &r, bool allowPriority)
     return a;
 }
 
+AllocationChange AllocationChange::read(JsonReader &r)
+{
+    AllocationChange a;
+    a.at = r.dateTime(QStringLiteral("at"), JsonReader::Required);
+    a.worker = r.text(QStringLiteral("worker"), JsonReader::Required);
+    a.workerName = r.text(QStringLiteral("worker_name"));
+    a.previousWorker = r.text(QStringLiteral("previous_worker"));
+    a.previousWorkerName = r.text(QStringLiteral("previous_worker_name"));
+    a.reason = r.text(QStringLiteral("reason"));
+    a.decidedBy = r.text(QStringLiteral("decided_by"));
+    a.decidedByName = r.text(QStringLiteral("decided_by_name"));
+    return a;
+}
+
+QJsonObject AllocationChange::toJson() const
+{
+    QJsonObject json;
+    putDateTime(json, QStringLiteral("at"), at);
+    putText(json, QStringLiteral("worker"), worker);
+    putText(json, QStringLiteral("worker_name"), workerName);
+    putText(json, QStringLiteral("previous_worker"), previousWorker);
+    putText(json, QStringLiteral("previous_worker_name"), previousWorkerName);
+    putText(json, QStringLiteral("reason"), reason);
+    putText(json, QStringLiteral("decided_by"), decidedBy);
+    putText(json, QStringLiteral("decided_by_name"), decidedByName);
+    return json;
+}
+
+bool AllocationChange::operator==(const AllocationChange &o) const
+{
+    return at == o.at && worker == o.worker && workerName == o.workerName && previousWorker == o.previousWorker
+        && previousWorkerName == o.previousWorkerName && reason == o.reason && decidedBy == o.decidedBy
+        && decidedByName == o.decidedByName;
+}
+
 Result<Action> Action::fromJson(const QJsonObject &json, bool allowPriority)
 {
     return readWhole<Action>(json, [allowPriority](JsonReader &r) { return Action::read(r, allowPriority); });
@@ -452,6 +487,7 @@ Child Child::read(JsonReader &r)
         pr.rejectUnknown();
     }
     c.visitingFrequencyReason = r.text(QStringLiteral("visiting_frequency_reason"));
+    r.objects(QStringLiteral("allocations"), [&](JsonReader &ar, int) { c.allocations.append(AllocationChange::read(ar)); });
     if (auto placement = r.object(QStringLiteral("placement"))) {
         JsonReader pr(*placement, r.pathOf(QStringLiteral("placement")), r.context());
         c.placement = Placement::read(pr);
@@ -487,6 +523,12 @@ QJsonObject Child::toJson() const
     if (!plan.isEmpty())
         json.insert(QStringLiteral("plan"), plan.toJson());
     putText(json, QStringLiteral("visiting_frequency_reason"), visitingFrequencyReason);
+    if (!allocations.isEmpty()) {
+        QJsonArray list;
+        for (const AllocationChange &a : allocations)
+            list.append(a.toJson());
+        json.insert(QStringLiteral("allocations"), list);
+    }
     if (placement)
         json.insert(QStringLiteral("placement"), placement->toJson());
     return json;
@@ -500,7 +542,7 @@ bool Child::operator==(const Child &o) const
         && religion == o.religion && disability == o.disability && address == o.address
         && legalStatus == o.legalStatus && cpCategory == o.cpCategory && allocatedWorker == o.allocatedWorker
         && team == o.team && plan == o.plan && visitingFrequencyReason == o.visitingFrequencyReason
-        && placement == o.placement;
+        && allocations == o.allocations && placement == o.placement;
 }
 
 // ---- ChildOnVisit ----------------------------------------------------------------------------

@@ -121,6 +121,25 @@ struct Action {
     bool operator!=(const Action &o) const { return !(*this == o); }
 };
 
+/** One move of a child to another worker (schema 2), written by the service when the child is
+ *  reallocated: the child's chronology shows who has held the case and why it moved. Names are kept
+ *  as they were then, so the history reads the same after someone leaves. */
+struct AllocationChange {
+    QDateTime at;
+    QString worker;               // user id of the worker the child moved to
+    QString workerName;
+    QString previousWorker;       // empty for a first allocation
+    QString previousWorkerName;
+    QString reason;               // the manager's reason (an administrator's move may have none)
+    QString decidedBy;            // user id, or "cli" for an administrator's command
+    QString decidedByName;
+
+    static AllocationChange read(JsonReader &r);
+    QJsonObject toJson() const;
+    bool operator==(const AllocationChange &o) const;
+    bool operator!=(const AllocationChange &o) const { return !(*this == o); }
+};
+
 /** The child's plan: visiting frequency (overrides council policy), contingency and actions. */
 struct Plan {
     std::optional<VisitFrequency> visitingFrequency;
@@ -206,6 +225,8 @@ struct Child {
     Plan plan;
     /** Why the child is visited this often (schema 2). Top-level, not in `plan`: see wire.cpp. */
     QString visitingFrequencyReason;
+    /** Who has held the case, oldest first (schema 2; written by the service only). */
+    QList<AllocationChange> allocations;
     std::optional<Placement> placement;
 
     static Result<Child> fromJson(const QJsonObject &json);

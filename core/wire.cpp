@@ -152,7 +152,7 @@ Result<void> validateClientPatch(RecordType type, const QJsonObject &patch)
         return valid;
     for (const QString &field : serviceOwnedFields()) {
         if (patch.contains(field))
-            return Error(ErrorCode::Forbidden, tr("%1 is set by a manager's review and cannot be edited.").arg(field), field);
+            return Error(ErrorCode::Forbidden, tr("%1 is set by the service (a manager's review or reallocation) and cannot be edited.").arg(field), field);
     }
     const QJsonValue state = patch.value(QLatin1String("state"));
     if (state.isString() && !clientMaySetState(*fromWireName<WorkflowState>(state.toString())))
@@ -336,7 +336,7 @@ QDateTime eventTimeOf(const QJsonObject &record)
 const QStringList &serviceOwnedFields()
 {
     static const QStringList fields{QStringLiteral("return_reason"), QStringLiteral("reviewed_by"),
-                                    QStringLiteral("reviewed_at")};
+                                    QStringLiteral("reviewed_at"), QStringLiteral("allocations")};
     return fields;
 }
 
@@ -352,6 +352,7 @@ struct AddedField {
 };
 constexpr AddedField kAddedFields[] = {
     {RecordType::Child, "visiting_frequency_reason", 2},
+    {RecordType::Child, "allocations", 2},
 };
 
 } // namespace

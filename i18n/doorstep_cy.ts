@@ -3222,8 +3222,43 @@
 </context>
 <context>
     <name>doorstep::ChildViewModel</name>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="132" />
+        <source>Case moved to another worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="132" />
+        <source>Case moved to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="139" />
+        <source>From %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="140" />
+        <source>Decided by an administrator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="140" />
+        <source>Decided by %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="141" />
+        <source>No reason recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="141" />
+        <source>Why: %1</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="157" />
+        <location filename="../qml/childviewmodel.cpp" line="180" />
         <source>Visit overdue by %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -3234,83 +3269,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="159" />
+        <location filename="../qml/childviewmodel.cpp" line="182" />
         <source>Visit due now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="161" />
+        <location filename="../qml/childviewmodel.cpp" line="184" />
         <source>Next visit by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="163" />
+        <location filename="../qml/childviewmodel.cpp" line="186" />
         <source>No visiting frequency set</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="198" />
+        <location filename="../qml/childviewmodel.cpp" line="221" />
         <source>Date of birth</source>
         <translation>Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="198" />
+        <location filename="../qml/childviewmodel.cpp" line="221" />
         <source>%1 (age %2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="202" />
-        <location filename="../qml/childviewmodel.cpp" line="216" />
+        <location filename="../qml/childviewmodel.cpp" line="225" />
+        <location filename="../qml/childviewmodel.cpp" line="239" />
         <source>Not recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="204" />
+        <location filename="../qml/childviewmodel.cpp" line="227" />
         <source>Gender</source>
         <translation>Rhywedd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="205" />
+        <location filename="../qml/childviewmodel.cpp" line="228" />
         <source>Ethnicity</source>
         <translation>Ethnigrwydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="206" />
+        <location filename="../qml/childviewmodel.cpp" line="229" />
         <source>First language</source>
         <translation>Iaith gyntaf</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="208" />
+        <location filename="../qml/childviewmodel.cpp" line="231" />
         <source>Interpreter needed</source>
         <translation>Angen cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="209" />
+        <location filename="../qml/childviewmodel.cpp" line="232" />
         <source>Religion</source>
         <translation>Crefydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="210" />
+        <location filename="../qml/childviewmodel.cpp" line="233" />
         <source>Disability or SEND</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="211" />
+        <location filename="../qml/childviewmodel.cpp" line="234" />
         <source>Address</source>
         <translation>Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="216" />
+        <location filename="../qml/childviewmodel.cpp" line="239" />
         <source>Placement since</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="217" />
+        <location filename="../qml/childviewmodel.cpp" line="240" />
         <source>Placement</source>
         <translation>Lleoliad</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="225" />
+        <location filename="../qml/childviewmodel.cpp" line="248" />
         <source>every %n working day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -3321,7 +3356,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="225" />
+        <location filename="../qml/childviewmodel.cpp" line="248" />
         <source>every %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -3332,47 +3367,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="232" />
+        <location filename="../qml/childviewmodel.cpp" line="255" />
         <source>%1, as the plan says</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="235" />
+        <location filename="../qml/childviewmodel.cpp" line="258" />
         <source>%1 (council policy for child protection; the plan sets none)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="237" />
+        <location filename="../qml/childviewmodel.cpp" line="260" />
         <source>%1 (council policy for child in need; the plan sets none)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="239" />
+        <location filename="../qml/childviewmodel.cpp" line="262" />
         <source>within a week of the placement starting (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="241" />
+        <location filename="../qml/childviewmodel.cpp" line="264" />
         <source>at least every 6 weeks in the placement's first year (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="243" />
+        <location filename="../qml/childviewmodel.cpp" line="266" />
         <source>at least every 3 months in a long-term placement (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="245" />
+        <location filename="../qml/childviewmodel.cpp" line="268" />
         <source>at least every 6 weeks (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="247" />
+        <location filename="../qml/childviewmodel.cpp" line="270" />
         <source>at least weekly until the first review (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="251" />
+        <location filename="../qml/childviewmodel.cpp" line="274" />
         <source>no statutory visiting frequency; the plan sets none</source>
         <translation type="unfinished" />
     </message>
@@ -3637,7 +3672,7 @@
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="49" />
-        <location filename="../qml/labels.cpp" line="100" />
+        <location filename="../qml/labels.cpp" line="102" />
         <source>Submitted</source>
         <translation>Wedi'i gyflwyno</translation>
     </message>
@@ -3677,338 +3712,343 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="97" />
-        <location filename="../qml/labels.cpp" line="178" />
-        <source>Status</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/labels.cpp" line="98" />
-        <source>Written by</source>
+        <location filename="../qml/labels.cpp" line="70" />
+        <source>Change of worker</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="99" />
-        <source>Created</source>
+        <location filename="../qml/labels.cpp" line="180" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="100" />
+        <source>Written by</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="101" />
-        <source>Amends</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/labels.cpp" line="102" />
-        <source>Manager's reason for returning it</source>
+        <source>Created</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="103" />
-        <source>Reviewed by</source>
+        <source>Amends</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="104" />
-        <source>Reviewed</source>
+        <source>Manager's reason for returning it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="105" />
+        <source>Reviewed by</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="106" />
-        <source>First name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/labels.cpp" line="107" />
-        <source>Last name</source>
+        <source>Reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="108" />
-        <source>Preferred name</source>
+        <source>First name</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="109" />
+        <source>Last name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="110" />
+        <source>Preferred name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="111" />
         <source>Date of birth</source>
         <translation>Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="110" />
+        <location filename="../qml/labels.cpp" line="112" />
         <source>Gender</source>
         <translation>Rhywedd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="111" />
+        <location filename="../qml/labels.cpp" line="113" />
         <source>Ethnicity</source>
         <translation>Ethnigrwydd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="112" />
+        <location filename="../qml/labels.cpp" line="114" />
         <source>First language</source>
         <translation>Iaith gyntaf</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="113" />
+        <location filename="../qml/labels.cpp" line="115" />
         <source>Interpreter needed</source>
         <translation>Angen cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="114" />
+        <location filename="../qml/labels.cpp" line="116" />
         <source>Religion</source>
         <translation>Crefydd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="115" />
+        <location filename="../qml/labels.cpp" line="117" />
         <source>Disability</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="116" />
+        <location filename="../qml/labels.cpp" line="118" />
         <source>Address</source>
         <translation>Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="117" />
+        <location filename="../qml/labels.cpp" line="119" />
         <source>Legal status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="118" />
+        <location filename="../qml/labels.cpp" line="120" />
         <source>Child protection category</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="119" />
+        <location filename="../qml/labels.cpp" line="121" />
         <source>Allocated worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="120" />
+        <location filename="../qml/labels.cpp" line="122" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="124" />
+        <location filename="../qml/labels.cpp" line="126" />
         <source>Why this visit</source>
         <translation>Pam yr ymweliad hwn</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="125" />
+        <location filename="../qml/labels.cpp" line="127" />
         <source>Started</source>
         <translation>Dechrau</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="126" />
+        <location filename="../qml/labels.cpp" line="128" />
         <source>Ended</source>
         <translation>Diwedd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="127" />
+        <location filename="../qml/labels.cpp" line="129" />
         <source>Type of visit</source>
         <translation>Math o ymweliad</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="128" />
+        <location filename="../qml/labels.cpp" line="130" />
         <source>Announced visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="129" />
+        <location filename="../qml/labels.cpp" line="131" />
         <source>Where</source>
         <translation>Ble</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="130" />
+        <location filename="../qml/labels.cpp" line="132" />
         <source>Where (details)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="131" />
+        <location filename="../qml/labels.cpp" line="133" />
         <source>Who was present</source>
         <translation>Pwy oedd yn bresennol</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="132" />
+        <location filename="../qml/labels.cpp" line="134" />
         <source>Children on the visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="133" />
+        <location filename="../qml/labels.cpp" line="135" />
         <source>Risks</source>
         <translation>Risgiau</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="134" />
+        <location filename="../qml/labels.cpp" line="136" />
         <source>Strengths</source>
         <translation>Cryfderau</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="135" />
+        <location filename="../qml/labels.cpp" line="137" />
         <source>Protective factors</source>
         <translation>Ffactorau amddiffynnol</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="136" />
+        <location filename="../qml/labels.cpp" line="138" />
         <source>Diversity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="137" />
+        <location filename="../qml/labels.cpp" line="139" />
         <source>Interpreter used</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="138" />
+        <location filename="../qml/labels.cpp" line="140" />
         <source>Actions</source>
         <translation>Camau gweithredu</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="140" />
+        <location filename="../qml/labels.cpp" line="142" />
         <source>Child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="141" />
+        <location filename="../qml/labels.cpp" line="143" />
         <source>Child seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="142" />
+        <location filename="../qml/labels.cpp" line="144" />
         <source>Why the child was not seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="143" />
+        <location filename="../qml/labels.cpp" line="145" />
         <source>Child seen alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="144" />
+        <location filename="../qml/labels.cpp" line="146" />
         <source>Why not seen alone (regulation 29)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="145" />
+        <location filename="../qml/labels.cpp" line="147" />
         <source>What prevented seeing the child alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="146" />
+        <location filename="../qml/labels.cpp" line="148" />
         <source>Bedroom seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="147" />
+        <location filename="../qml/labels.cpp" line="149" />
         <source>Safety concern</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="148" />
+        <location filename="../qml/labels.cpp" line="150" />
         <source>The child's views, wishes and feelings</source>
         <translation>Barn, dymuniadau a theimladau'r plentyn</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="149" />
+        <location filename="../qml/labels.cpp" line="151" />
         <source>Observations</source>
         <translation>Arsylwadau</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="151" />
+        <location filename="../qml/labels.cpp" line="153" />
         <source>Children in the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="152" />
+        <location filename="../qml/labels.cpp" line="154" />
         <source>Date of the session</source>
         <translation>Dyddiad y sesiwn</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="153" />
+        <location filename="../qml/labels.cpp" line="155" />
         <source>Activity</source>
         <translation>Gweithgaredd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="154" />
+        <location filename="../qml/labels.cpp" line="156" />
         <source>What activity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="155" />
+        <location filename="../qml/labels.cpp" line="157" />
         <source>Aims</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="157" />
+        <location filename="../qml/labels.cpp" line="159" />
         <source>The child's words</source>
         <translation>Geiriau'r plentyn</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="158" />
+        <location filename="../qml/labels.cpp" line="160" />
         <source>Reflection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="159" />
+        <location filename="../qml/labels.cpp" line="161" />
         <source>Next steps</source>
         <translation>Camau nesaf</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="174" />
+        <location filename="../qml/labels.cpp" line="176" />
         <source>Why this often</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="181" />
+        <location filename="../qml/labels.cpp" line="183" />
         <source>Placement started</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="182" />
+        <location filename="../qml/labels.cpp" line="184" />
         <source>Kind of placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="183" />
+        <location filename="../qml/labels.cpp" line="185" />
         <source>First review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="233" />
+        <location filename="../qml/labels.cpp" line="235" />
         <source>Open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="233" />
+        <location filename="../qml/labels.cpp" line="235" />
         <source>Done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="234" />
+        <location filename="../qml/labels.cpp" line="236" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="239" />
+        <location filename="../qml/labels.cpp" line="241" />
         <source>working days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="239" />
+        <location filename="../qml/labels.cpp" line="241" />
         <source>days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="156" />
+        <location filename="../qml/labels.cpp" line="158" />
         <source>Tools used</source>
         <translation>Offer a ddefnyddiwyd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="172" />
+        <location filename="../qml/labels.cpp" line="174" />
         <source>Contingency plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="121" />
+        <location filename="../qml/labels.cpp" line="123" />
         <source>Plan</source>
         <translation>Cynllun</translation>
     </message>
@@ -4038,170 +4078,170 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="161" />
+        <location filename="../qml/labels.cpp" line="163" />
         <source>Record reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="162" />
+        <location filename="../qml/labels.cpp" line="164" />
         <source>Decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="163" />
+        <location filename="../qml/labels.cpp" line="165" />
         <source>Manager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="164" />
+        <location filename="../qml/labels.cpp" line="166" />
         <source>Decided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="165" />
+        <location filename="../qml/labels.cpp" line="167" />
         <source>Version reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="167" />
+        <location filename="../qml/labels.cpp" line="169" />
         <source>Worker supervised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="168" />
+        <location filename="../qml/labels.cpp" line="170" />
         <source>Date of supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="169" />
+        <location filename="../qml/labels.cpp" line="171" />
         <source>Discussion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="170" />
+        <location filename="../qml/labels.cpp" line="172" />
         <source>Decisions and why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="173" />
+        <location filename="../qml/labels.cpp" line="175" />
         <source>How often to visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="175" />
+        <location filename="../qml/labels.cpp" line="177" />
         <source>Action</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="176" />
+        <location filename="../qml/labels.cpp" line="178" />
         <source>Who</source>
         <translation>Pwy</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="177" />
+        <location filename="../qml/labels.cpp" line="179" />
         <source>By when</source>
         <translation>Erbyn pryd</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="179" />
+        <location filename="../qml/labels.cpp" line="181" />
         <source>Priority</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="194" />
+        <location filename="../qml/labels.cpp" line="196" />
         <source>Not answered</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="195" />
+        <location filename="../qml/labels.cpp" line="197" />
         <source>Yes</source>
         <translation>Ie</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="195" />
+        <location filename="../qml/labels.cpp" line="197" />
         <source>No</source>
         <translation>Na</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="201" />
+        <location filename="../qml/labels.cpp" line="203" />
         <source>The child refused (of sufficient age and understanding)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="202" />
+        <location filename="../qml/labels.cpp" line="204" />
         <source>Not appropriate given the child's age and understanding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="203" />
+        <location filename="../qml/labels.cpp" line="205" />
         <source>Unable: parent or carer refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="204" />
+        <location filename="../qml/labels.cpp" line="206" />
         <source>Unable: child not at home</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="205" />
+        <location filename="../qml/labels.cpp" line="207" />
         <source>Unable: other reason (say what)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="210" />
+        <location filename="../qml/labels.cpp" line="212" />
         <source>Statutory child protection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="211" />
+        <location filename="../qml/labels.cpp" line="213" />
         <source>Statutory child in need</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="212" />
+        <location filename="../qml/labels.cpp" line="214" />
         <source>Statutory looked after</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="213" />
-        <location filename="../qml/labels.cpp" line="219" />
-        <location filename="../qml/labels.cpp" line="228" />
+        <location filename="../qml/labels.cpp" line="215" />
+        <location filename="../qml/labels.cpp" line="221" />
+        <location filename="../qml/labels.cpp" line="230" />
         <source>Other</source>
         <translation>Arall</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="218" />
+        <location filename="../qml/labels.cpp" line="220" />
         <source>Home</source>
         <translation>Cartref</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="218" />
+        <location filename="../qml/labels.cpp" line="220" />
         <source>School</source>
         <translation>Ysgol</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="122" />
-        <location filename="../qml/labels.cpp" line="219" />
+        <location filename="../qml/labels.cpp" line="124" />
+        <location filename="../qml/labels.cpp" line="221" />
         <source>Placement</source>
         <translation>Lleoliad</translation>
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="224" />
+        <location filename="../qml/labels.cpp" line="226" />
         <source>Life story work</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="225" />
+        <location filename="../qml/labels.cpp" line="227" />
         <source>Keeping safe</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="226" />
+        <location filename="../qml/labels.cpp" line="228" />
         <source>Wishes and feelings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="227" />
+        <location filename="../qml/labels.cpp" line="229" />
         <source>Domestic abuse awareness</source>
         <translation type="unfinished" />
     </message>

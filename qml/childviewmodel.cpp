@@ -12,6 +12,8 @@
 #include "core/wire.h"
 #include "labels.h"
 
+#include <algorithm>
+
 #include <QJsonArray>
 #include <QLocale>
 #include <QSet>
@@ -121,6 +123,27 @@ Result<ChildData> ChildViewModel::read(Database &db, const QString &childId)
             visits.append(rec.body);
         data.chronology.prepend(e); // the repository answers oldest first; people read newest first
     }
+    // Who has held the case, and why it moved, in the same timeline (newest first).
+    for (const QJsonValue &v : data.child.value(u"allocations").toArray()) {
+        const QJsonObject move = v.toObject();
+        ChronologyEntry e;
+        e.type = QStringLiteral("allocation");
+        const QString to = move.value(u"worker_name").toString();
+        e.title = to.isEmpty() ? tr("Case moved to another worker") : tr("Case moved to %1").arg(to);
+        e.when = QDateTime::fromString(move.value(u"at").toString(), Qt::ISODate);
+        const QString from = move.value(u"previous_worker_name").toString();
+        const QString by = move.value(u"decided_by_name").toString();
+        const QString reason = move.value(u"reason").toString().trimmed();
+        QStringList parts;
+        if (!from.isEmpty())
+            parts << tr("From %1.").arg(from);
+        parts << (by.isEmpty() ? tr("Decided by an administrator.") : tr("Decided by %1.").arg(by));
+        parts << (reason.isEmpty() ? tr("No reason recorded.") : tr("Why: %1").arg(reason));
+        e.summary = parts.join(u' ');
+        data.chronology.append(e);
+    }
+    std::stable_sort(data.chronology.begin(), data.chronology.end(),
+                     [](const ChronologyEntry &a, const ChronologyEntry &b) { return a.when > b.when; });
     data.lastSeen = DueDateEngine::lastSeenOn(childId, visits);
     auto policy = SyncState(db).visitPolicy();
     if (!policy)

@@ -66,6 +66,8 @@ QString Labels::recordType(const QString &code)
         return tr("Supervision");
     if (code == u"child")
         return tr("Child's details");
+    if (code == u"allocation")
+        return tr("Change of worker");
     return code;
 }
 

@@ -52,6 +52,20 @@ Result<QStringList> seedTeam(Database &db, int children, const QDate &today)
         const QString worker = QString::fromLatin1(kWorkers[i % 3]);
         c.insert(QStringLiteral("allocated_worker"), worker);
         c.insert(QStringLiteral("team"), demoTeamId());
+        // Some children moved worker a few weeks ago: the service's record of the move and why.
+        if (i % 4 == 1) {
+            const int from = (i + 1) % 3;
+            c.insert(QStringLiteral("allocations"),
+                     QJsonArray{QJsonObject{{QStringLiteral("at"), QDateTime(today.addDays(-40), QTime(14, 0), Qt::UTC).toString(Qt::ISODate)},
+                                            {QStringLiteral("worker"), worker},
+                                            {QStringLiteral("worker_name"), QString::fromLatin1(kWorkerNames[i % 3])},
+                                            {QStringLiteral("previous_worker"), QString::fromLatin1(kWorkers[from])},
+                                            {QStringLiteral("previous_worker_name"), QString::fromLatin1(kWorkerNames[from])},
+                                            {QStringLiteral("reason"), QStringLiteral("Rebalancing the team's caseloads before the court work "
+                                                                                      "starts; the new worker already knows the school.")},
+                                            {QStringLiteral("decided_by"), demoManagerId()},
+                                            {QStringLiteral("decided_by_name"), QStringLiteral("Mo Khan")}}});
+        }
         if (auto r = repo.applyRemote(c, 1); !r)
             return r.error();
         const QString childId = c.value(u"id").toString();

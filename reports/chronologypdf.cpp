@@ -203,6 +203,15 @@ QString supervisionEntry(const Supervision &s, const ChronologyPdf::Options &o)
     return entry(ukDate(s.heldOn), tr("Case supervision"), stateLabel(s.envelope.state), body);
 }
 
+QString allocationEntry(const AllocationChange &a, const ChronologyPdf::Options &o)
+{
+    QString body = field(tr("Moved to"), a.workerName.isEmpty() ? name(o, a.worker) : a.workerName);
+    body += field(tr("From"), a.previousWorkerName.isEmpty() ? name(o, a.previousWorker) : a.previousWorkerName);
+    body += field(tr("Decided by"), a.decidedByName.isEmpty() ? tr("an administrator") : a.decidedByName);
+    body += field(tr("Reason"), a.reason.isEmpty() ? tr("none recorded") : a.reason);
+    return entry(ukDateTime(a.at), tr("Change of worker"), QString(), body);
+}
+
 QDateTime sortTime(const QJsonObject &record)
 {
     const QDateTime t = wire::eventTimeOf(record);
@@ -263,12 +272,20 @@ QString ChronologyPdf::html(const QJsonObject &childJson, const QList<QJsonObjec
     html += field(tr("Allocated worker"), name(options, child.allocatedWorker));
     html += field(tr("Produced"), ukDateTime(options.generatedAt)
                                       + (options.generatedBy.isEmpty() ? QString() : QLatin1String(", ") + tr("by %1").arg(options.generatedBy)));
-    html += field(tr("Entries"), QString::number(list.size()));
+    html += field(tr("Entries"), QString::number(list.size() + child.allocations.size()));
     html += QStringLiteral("<hr/>");
+    // The records, with the changes of worker (from the child record) in date order among them.
+    qsizetype nextMove = 0;
+    auto movesUpTo = [&](const QDateTime &t) {
+        for (; nextMove < child.allocations.size() && (!t.isValid() || child.allocations.at(nextMove).at <= t); ++nextMove)
+            html += allocationEntry(child.allocations.at(nextMove), options);
+    };
     for (const QJsonObject &r : list) {
         const auto type = wire::typeOf(r);
         if (!type)
             continue;
+        if (const QDateTime t = sortTime(r); t.isValid())
+            movesUpTo(t);
         switch (*type) {
         case RecordType::Visit:
             if (auto v = Visit::fromJson(r))
@@ -290,7 +307,8 @@ QString ChronologyPdf::html(const QJsonObject &childJson, const QList<QJsonObjec
             break;
         }
     }
-    if (list.isEmpty())
+    movesUpTo(QDateTime());
+    if (list.isEmpty() && child.allocations.isEmpty())
         html += QStringLiteral("<p>%1</p>").arg(tr("No records.").toHtmlEscaped());
     return html + QStringLiteral("</body></html>");
 }

@@ -174,7 +174,7 @@ Result<QString> AdminService::createUser(const QString &username, const QByteArr
     return id;
 }
 
-Result<void> AdminService::allocate(const QString &childId, const QString &worker)
+Result<void> AdminService::allocate(const QString &childId, const QString &worker, const QString &reason)
 {
     if (!wire::isValidUuid(childId))
         return Error(ErrorCode::InvalidInput, QStringLiteral("the child id must be a UUID"), QStringLiteral("child"));
@@ -189,7 +189,7 @@ Result<void> AdminService::allocate(const QString &childId, const QString &worke
         if (!u.value().next() || u.value().value(0).toString() != QLatin1String("worker"))
             return Error(ErrorCode::InvalidInput, QStringLiteral("children are allocated to workers"), QStringLiteral("worker"));
         const QString team = u.value().value(1).toString();
-        Reallocation move{childId, workerId, team, m_actor, QString()};
+        Reallocation move{childId, workerId, team, m_actor, QString(), reason.trimmed()};
         auto before = move.apply(m_db, tx);
         if (!before)
             return before.error();
@@ -197,7 +197,8 @@ Result<void> AdminService::allocate(const QString &childId, const QString &worke
             return {};
         const QString oldWorker = before.value().workerId;
         return AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.allocate"), childId,
-                                           QJsonObject{{QStringLiteral("worker"), workerId}, {QStringLiteral("previous"), oldWorker}}});
+                                           QJsonObject{{QStringLiteral("worker"), workerId}, {QStringLiteral("previous"), oldWorker},
+                                                       {QStringLiteral("reason"), reason.trimmed()}}});
     });
 }
 

@@ -34,7 +34,7 @@ public:
     Result<void> setRecordingStandard(int days);
     /** Allocates (or reallocates) a child to a worker: the new worker receives the child and its
      *  records at their next pull, the old worker a purge. */
-    Result<void> allocate(const QString &childId, const QString &worker);
+    Result<void> allocate(const QString &childId, const QString &worker, const QString &reason = {});
     /** Revokes a device by id, or every device of a user when given a username. Returns the count. */
     Result<int> revokeDevice(const QString &deviceOrUser);
 

@@ -139,6 +139,23 @@ Result<DemoSeed::Summary> DemoSeed::run(const Database &database, const QByteArr
                 : QStringLiteral("Agreed with the family at the child in need meeting; reviewed at the next one.");
             child.insert(QStringLiteral("visiting_frequency_reason"), why);
         }
+        // Every fifth child changed worker three months ago, as a manager's reallocation records it
+        // (their chronology shows the move and why).
+        if (i % 5 == 1) {
+            const int previous = team * 3 + (worker % 3 + 1) % 3;
+            child.insert(QStringLiteral("allocations"),
+                         QJsonArray{QJsonObject{{QStringLiteral("at"), now.addDays(-90).toString(Qt::ISODate)},
+                                                {QStringLiteral("worker"), workerId},
+                                                {QStringLiteral("worker_name"), QString::fromLatin1(workerNames[worker])},
+                                                {QStringLiteral("previous_worker"), workers[previous]},
+                                                {QStringLiteral("previous_worker_name"), QString::fromLatin1(workerNames[previous])},
+                                                {QStringLiteral("reason"), QStringLiteral("%1's caseload is over the team's limit; %2 knows the "
+                                                                                          "family from the school work.")
+                                                                               .arg(QString::fromLatin1(workerNames[previous]).section(u' ', 0, 0),
+                                                                                    QString::fromLatin1(workerNames[worker]).section(u' ', 0, 0))},
+                                                {QStringLiteral("decided_by"), managers[team]},
+                                                {QStringLiteral("decided_by_name"), QString::fromLatin1(managerNames[team])}}});
+        }
         if (legal == QLatin1String("looked_after"))
             child.insert(QStringLiteral("placement"), QJsonObject{{QStringLiteral("start"), today.addDays(-300).toString(Qt::ISODate)},
                                                                  {QStringLiteral("kind"), QStringLiteral("standard")},

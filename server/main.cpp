@@ -124,6 +124,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("password"), QStringLiteral("Password (otherwise read from the first line of stdin)."), QStringLiteral("password")},
         {QStringLiteral("child"), QStringLiteral("Child id (allocate)."), QStringLiteral("uuid")},
         {QStringLiteral("worker"), QStringLiteral("Worker username or id (allocate)."), QStringLiteral("user")},
+        {QStringLiteral("reason"), QStringLiteral("Why the child moves (allocate): shown in the child's chronology."), QStringLiteral("text")},
     });
     p.process(app);
     const QStringList args = p.positionalArguments();
@@ -209,8 +210,8 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("allocate")) {
         if (!p.isSet(QStringLiteral("child")) || !p.isSet(QStringLiteral("worker")))
-            return fail(QStringLiteral("usage: allocate --child CHILD_ID --worker USER"));
-        if (auto r = admin.allocate(p.value(QStringLiteral("child")), p.value(QStringLiteral("worker"))); !r)
+            return fail(QStringLiteral("usage: allocate --child CHILD_ID --worker USER [--reason TEXT]"));
+        if (auto r = admin.allocate(p.value(QStringLiteral("child")), p.value(QStringLiteral("worker")), p.value(QStringLiteral("reason"))); !r)
             return failWith(r.error());
         out() << "allocated" << Qt::endl;
         return 0;

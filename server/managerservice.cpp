@@ -283,7 +283,7 @@ ApiResponse ManagerService::reallocate(const AuthContext &ctx, const QString &ch
                                         QStringLiteral("worker_id"));
             return {};
         }
-        const Reallocation move{childId, workerId, ctx.teamId, ctx.userId, ctx.deviceId};
+        const Reallocation move{childId, workerId, ctx.teamId, ctx.userId, ctx.deviceId, reason};
         auto before = move.apply(m_db, tx);
         if (!before)
             return before.error();

@@ -6,6 +6,7 @@
 #include "recordstore.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
 
@@ -56,6 +57,37 @@ Result<Reallocation::Holder> Reallocation::apply(const Database &database, QSqlD
         QJsonObject body = child.value().body;
         body.insert(QStringLiteral("allocated_worker"), workerId);
         body.insert(QStringLiteral("team"), team);
+        // The move in the child's own history, with names as they are now.
+        auto nameOf = [&](const QString &id) -> Result<QString> {
+            if (id.isEmpty())
+                return QString();
+            auto q = Database::exec(tx, QStringLiteral("SELECT COALESCE(NULLIF(display_name, ''), username) FROM users WHERE id = ?"), {id});
+            if (!q)
+                return q.error();
+            return q.value().next() ? q.value().value(0).toString() : QString();
+        };
+        auto workerName = nameOf(workerId);
+        auto previousName = nameOf(oldWorker);
+        auto actorName = nameOf(actorId);
+        if (!workerName || !previousName || !actorName)
+            return Error(ErrorCode::StorageError, QStringLiteral("could not read the names for the allocation history"));
+        QJsonObject move{{QStringLiteral("at"), now.toString(Qt::ISODate)}, {QStringLiteral("worker"), workerId},
+                         {QStringLiteral("decided_by"), actorId}};
+        auto put = [&move](const char *key, const QString &value) {
+            if (!value.isEmpty())
+                move.insert(QLatin1String(key), value);
+        };
+        put("worker_name", workerName.value());
+        put("previous_worker", oldWorker);
+        put("previous_worker_name", previousName.value());
+        put("reason", reason);
+        put("decided_by_name", actorName.value());
+        QJsonArray history = body.value(QLatin1String("allocations")).toArray();
+        history.append(move);
+        // The wire format's array limit; the audit trail keeps every move.
+        while (history.size() > kMaxAllocationHistory)
+            history.removeFirst();
+        body.insert(QStringLiteral("allocations"), history);
         RecordStore::Write wr{body, team, actorId, deviceId, child.value().conflict, child.value().deleted, {}};
         if (auto rev = RecordStore::write(database, tx, child.value(), wr); !rev)
             return rev.error();

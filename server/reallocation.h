@@ -11,6 +11,10 @@ namespace doorstep::server {
 
 class Database;
 
+/** The most moves a child record keeps in `allocations` (the oldest go first); the audit trail
+ *  keeps every move. Under the wire format's array limit. */
+constexpr int kMaxAllocationHistory = 100;
+
 /** Moving a child to a worker, inside the caller's transaction. Shared by the admin CLI (as the
  *  schema owner) and a manager's reallocation in the app (under their row-level security). */
 struct Reallocation {
@@ -19,13 +23,15 @@ struct Reallocation {
     QString teamId;   // the worker's team
     QString actorId;  // an administrator ("cli") or the team's manager
     QString deviceId; // the manager's device, if any
+    QString reason;   // the manager's reason; kept on the child record's `allocations`
 
     struct Holder {
         bool existed = false; // the child had an allocation
         QString workerId, teamId;
     };
     /** Writes the allocation; the hand-over for the worker it leaves (allocation_history); the
-     *  child record's next revision (allocated_worker, team); an upsert of every record about
+     *  child record's next revision (allocated_worker, team, and the move added to `allocations`
+     *  with the names and the reason, for the child's chronology); an upsert of every record about
      *  the child for the new worker (and the new team); and purges for the old worker (and,
      *  across teams, the old team's managers) of what they can no longer see. Returns who held
      *  the child before; nothing is written when that is already `workerId`. */

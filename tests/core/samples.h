@@ -39,7 +39,11 @@ inline QJsonObject child()
                "contingency": "If home conditions do not improve by March, legal planning meeting.",
                "actions": [{"id": "a0000000-0000-4000-8000-000000000001", "what": "Refer Amira to the school nurse for a health check",
                             "owner": "worker-1", "due": "2026-02-01", "status": "open"}]},
-      "visiting_frequency_reason": "Agreed at the child protection conference: home conditions need checking every two weeks."
+      "visiting_frequency_reason": "Agreed at the child protection conference: home conditions need checking every two weeks.",
+      "allocations": [{"at": "2026-01-20T14:05:00Z", "worker": "worker-1", "worker_name": "Sam Patel",
+                       "previous_worker": "worker-2", "previous_worker_name": "Rhian Evans",
+                       "reason": "Rhian moves to the adoption team; Sam knows the school.",
+                       "decided_by": "manager-1", "decided_by_name": "Maria Lopez"}]
     })");
 }
 

@@ -358,8 +358,10 @@ private slots:
         const QJsonObject forOne = wire::forReader(child, 1);
         QVERIFY(!forOne.contains(u"visiting_frequency_reason"));
         QCOMPARE(forOne.value(u"schema").toInt(), 1);
+        QVERIFY(!forOne.contains(u"allocations"));
         QJsonObject expected = child;
         expected.remove(u"visiting_frequency_reason"_qs);
+        expected.remove(u"allocations"_qs);
         expected.insert(u"schema"_qs, 1);
         QCOMPARE(forOne, expected);
 
@@ -412,6 +414,8 @@ private slots:
         QTest::addRow("return") << u"direct_work"_qs << parse(R"({"state": "returned"})") << u"state"_qs << int(ErrorCode::Forbidden);
         QTest::addRow("return reason") << u"visit"_qs << parse(R"({"return_reason": "x"})") << u"return_reason"_qs << int(ErrorCode::Forbidden);
         QTest::addRow("reviewed_by") << u"visit"_qs << parse(R"({"reviewed_by": null})") << u"reviewed_by"_qs << int(ErrorCode::Forbidden);
+        QTest::addRow("allocation history") << u"child"_qs << parse(R"({"allocations": []})") << u"allocations"_qs << int(ErrorCode::Forbidden);
+        QTest::addRow("frequency reason") << u"child"_qs << parse(R"({"visiting_frequency_reason": "Weekly after the new referral."})") << QString() << 0;
         QTest::addRow("invalid first") << u"visit"_qs << parse(R"({"state": "gone"})") << u"state"_qs << int(ErrorCode::InvalidInput);
         QTest::addRow("identity") << u"visit"_qs << parse(R"({"id": "x"})") << u"id"_qs << int(ErrorCode::InvalidInput);
     }
@@ -511,6 +515,7 @@ private slots:
         QVERIFY(wire::serviceOwnedFields().contains(u"return_reason"_qs));
         QVERIFY(wire::serviceOwnedFields().contains(u"reviewed_by"_qs));
         QVERIFY(wire::serviceOwnedFields().contains(u"reviewed_at"_qs));
+        QVERIFY(wire::serviceOwnedFields().contains(u"allocations"_qs));
         QVERIFY(!wire::serviceOwnedFields().contains(u"rationale"_qs));
     }
 };

@@ -146,6 +146,51 @@ private Q_SLOTS:
             QVERIFY(entries.at(i - 1).when >= entries.at(i).when);
     }
 
+    // A reallocation's move, on the child record the service sends, reads in the child's
+    // chronology among the visits: who the case moved to, from whom, who decided and why.
+    void changesOfWorkerAreInTheChronology()
+    {
+        const QString childId = m_children.at(5);
+        const QString at = QDateTime::currentDateTimeUtc().addDays(-3).toString(Qt::ISODate);
+        QVERIFY(await(m_store.run<bool>([childId, at](Database &db) -> Result<bool> {
+            RecordRepository repo(db);
+            auto current = repo.byId(childId);
+            if (!current)
+                return current.error();
+            QJsonObject body = current.value().body;
+            body.insert(QStringLiteral("allocations"),
+                        QJsonArray{QJsonObject{{QStringLiteral("at"), at}, {QStringLiteral("worker"), QStringLiteral("w9")},
+                                               {QStringLiteral("worker_name"), QStringLiteral("Priya Shah")},
+                                               {QStringLiteral("previous_worker_name"), QStringLiteral("Sam Patel")},
+                                               {QStringLiteral("reason"), QStringLiteral("Sam moves to the court team.")},
+                                               {QStringLiteral("decided_by"), QStringLiteral("m1")},
+                                               {QStringLiteral("decided_by_name"), QStringLiteral("Maria Lopez")}}});
+            if (auto a = repo.applyRemote(body, current.value().rev + 1); !a)
+                return a.error();
+            return true;
+        })));
+        ChildViewModel vm;
+        vm.setStore(&m_store);
+        vm.setChildId(childId);
+        QTRY_VERIFY_WITH_TIMEOUT(!vm.loading() && vm.chronology()->rowCount() > 0, 10000);
+        const auto &entries = vm.chronology()->entries();
+        int moves = 0;
+        for (int i = 0; i < entries.size(); ++i) {
+            if (i > 0)
+                QVERIFY(entries.at(i - 1).when >= entries.at(i).when);
+            const ChronologyEntry &e = entries.at(i);
+            if (e.type != QLatin1String("allocation"))
+                continue;
+            ++moves;
+            QCOMPARE(e.title, QStringLiteral("Case moved to Priya Shah"));
+            QVERIFY2(e.summary.contains(QStringLiteral("From Sam Patel.")) && e.summary.contains(QStringLiteral("Maria Lopez"))
+                         && e.summary.contains(QStringLiteral("Sam moves to the court team.")),
+                     qPrintable(e.summary));
+            QVERIFY(e.recordId.isEmpty()); // nothing to open
+        }
+        QCOMPARE(moves, 1);
+    }
+
     void visitingFrequencySaysWhichRuleApplies()
     {
         // The demo's first four children: child in need with a plan frequency, child protection

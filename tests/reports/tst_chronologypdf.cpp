@@ -102,6 +102,7 @@ private Q_SLOTS:
     void initTestCase();
     void entriesAndOrder();
     void htmlEscapes();
+    void changesOfWorkerInDateOrder();
     void longChronology();
     void shortChronology();
     void invalidChild();
@@ -143,6 +144,29 @@ void TestChronologyPdf::htmlEscapes()
     const QString html = ChronologyPdf::html(child(), {visit(1)}, {});
     QVERIFY(html.contains(S("I like football &amp; &lt;drawing&gt;.")));
     QVERIFY(!html.contains(S("<drawing>")));
+}
+
+void TestChronologyPdf::changesOfWorkerInDateOrder()
+{
+    // Two moves on the child record: one between visits 1 and 2, one after the last visit.
+    QJsonObject moved = child();
+    moved.insert(S("schema"), 2);
+    moved.insert(S("allocations"),
+                 QJsonArray{QJsonObject{{S("at"), S("2026-01-02T15:00:00Z")}, {S("worker"), S("w2")}, {S("worker_name"), S("Wes Worker")},
+                                        {S("previous_worker"), S("w1")}, {S("previous_worker_name"), S("Wendy Worker")},
+                                        {S("reason"), S("Wendy starts maternity leave & <Wes> knows the school.")},
+                                        {S("decided_by"), S("m1")}, {S("decided_by_name"), S("Mo Manager")}},
+                            QJsonObject{{S("at"), S("2026-02-01T09:00:00Z")}, {S("worker"), S("w1")}, {S("decided_by"), S("cli")}}});
+    const QString html = ChronologyPdf::html(moved, {visit(2), visit(1)}, {});
+    const qsizetype v1 = html.indexOf(S("Views at visit 1:"));
+    const qsizetype firstMove = html.indexOf(S("Wendy starts maternity leave &amp; &lt;Wes&gt; knows the school."));
+    const qsizetype v2 = html.indexOf(S("Views at visit 2:"));
+    const qsizetype secondMove = html.indexOf(S("an administrator"));
+    QVERIFY(v1 >= 0 && firstMove >= 0 && v2 >= 0 && secondMove >= 0);
+    QVERIFY2(v1 < firstMove && firstMove < v2 && v2 < secondMove, qPrintable(html));
+    QCOMPARE(html.count(S("Change of worker")), 2);
+    QVERIFY(html.contains(S("Mo Manager")) && html.contains(S("Wes Worker")) && html.contains(S("Wendy Worker")));
+    QVERIFY(html.contains(S("none recorded"))); // the administrator's move gave no reason
 }
 
 void TestChronologyPdf::longChronology()

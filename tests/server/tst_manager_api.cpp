@@ -12,6 +12,7 @@
 
 #include "core/wire.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -536,6 +537,23 @@ void TestManagerApi::managerReallocatesWithAReason()
     const auto w2Sees = pullAll(m_tokens[S("w2")]);
     QVERIFY(w2Sees.contains(c1));
     QCOMPARE(w2Sees.value(c1).value(S("record")).toObject().value(S("allocated_worker")).toString(), m_ids[S("w2")]);
+    // The move is in the child's own record, for its chronology: who, from whom, by whom and why.
+    const QJsonArray moves = w2Sees.value(c1).value(S("record")).toObject().value(S("allocations")).toArray();
+    QCOMPARE(moves.size(), 1);
+    const QJsonObject move = moves.first().toObject();
+    QCOMPARE(move.value(S("worker")).toString(), m_ids[S("w2")]);
+    QCOMPARE(move.value(S("previous_worker")).toString(), m_ids[S("w1")]);
+    QCOMPARE(move.value(S("decided_by")).toString(), m_ids[S("m1")]);
+    QCOMPARE(move.value(S("reason")).toString(), reason);
+    QVERIFY(!move.value(S("worker_name")).toString().isEmpty());
+    QVERIFY(!move.value(S("previous_worker_name")).toString().isEmpty());
+    QVERIFY(!move.value(S("decided_by_name")).toString().isEmpty());
+    QVERIFY(QDateTime::fromString(move.value(S("at")).toString(), Qt::ISODate).isValid());
+    // Only the service writes it: a tablet's edit of it is refused.
+    const int childRev = w2Sees.value(c1).value(S("rev")).toInt();
+    const QJsonObject forged = push1(m_tokens[S("w2")], c1, S("child"), childRev, {{S("allocations"), QJsonArray()}});
+    QCOMPARE(forged.value(S("result")).toString(), S("rejected"));
+    QCOMPARE(forged.value(S("code")).toString(), S("forbidden_field"));
     QVERIFY(!pullAll(m_tokens[S("w1")]).contains(c1));
     QVERIFY(pullAll(m_tokens[S("m1")]).contains(c1)); // still the team's
     // The same again changes nothing and is not audited twice.
@@ -547,6 +565,10 @@ void TestManagerApi::managerReallocatesWithAReason()
     r = post(S("m1"), path, {{S("worker_id"), m_ids[S("w1")]}, {S("reason"), S("Back from leave.")}});
     QCOMPARE(r.status, 200);
     QCOMPARE(count(S("SELECT COUNT(*) FROM allocations WHERE child_id = ? AND worker_id = ?"), {c1, m_ids[S("w1")]}), 1);
+    const QJsonArray both = pullAll(m_tokens[S("w1")]).value(c1).value(S("record")).toObject().value(S("allocations")).toArray();
+    QCOMPARE(both.size(), 2);
+    QCOMPARE(both.at(1).toObject().value(S("reason")).toString(), S("Back from leave."));
+    QCOMPARE(both.at(1).toObject().value(S("previous_worker")).toString(), m_ids[S("w2")]);
 }
 
 QTEST_GUILESS_MAIN(TestManagerApi)
