@@ -680,7 +680,9 @@ void RecordForm::save(bool submit)
     }
     setBusy(true);
     m_autosave.stop();
-    m_store->saveRecord(record, m_formKey).then(this, [this, record, submit](Result<StoredRecord> r) {
+    // An edit goes onto the record as it is now: a pull while the form was open is not reverted.
+    const QStringList decided = submit && hasWorkflow() ? QStringList{QStringLiteral("state"), QStringLiteral("submitted_at")} : QStringList();
+    m_store->saveEdit(m_opened, record, m_formKey, decided).then(this, [this, record, submit](Result<StoredRecord> r) {
         setBusy(false);
         if (!r.ok()) {
             m_errorString = r.error().message;

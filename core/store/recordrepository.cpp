@@ -216,6 +216,53 @@ Result<StoredRecord> RecordRepository::save(const QJsonObject &record, const QSt
     return saved;
 }
 
+Result<StoredRecord> RecordRepository::saveEdit(const QJsonObject &opened, const QJsonObject &edited, const QString &draftKey,
+                                               const QStringList &decided)
+{
+    if (opened.isEmpty())
+        return save(edited, draftKey);
+    Transaction tx(m_db);
+    if (!tx.ok())
+        return tx.error();
+    Result<StoredRecord> current = byId(edited.value(QLatin1String("id")).toString());
+    if (!current && current.error().code != ErrorCode::NotFound)
+        return current.error();
+    if (!current || current.value().body == opened) {
+        Result<StoredRecord> saved = save(edited, draftKey);
+        if (!saved)
+            return saved;
+        if (Result<void> c = tx.commit(); !c)
+            return c.error();
+        return saved;
+    }
+    const QJsonObject theirs = current.value().body;
+    const merge::MergeResult m = merge::threeWay(opened, edited, theirs);
+    QJsonObject record = m.merged;
+    for (const merge::FieldConflict &c : m.conflicts) {
+        if (c.mine.isUndefined())
+            record.remove(c.field);
+        else
+            record.insert(c.field, c.mine);
+    }
+    for (const QString &field : decided) {
+        if (edited.contains(field))
+            record.insert(field, edited.value(field));
+    }
+    Result<StoredRecord> saved = save(record, draftKey);
+    if (!saved)
+        return saved;
+    ConflictStore conflicts(m_db);
+    for (const merge::FieldConflict &c : m.conflicts) {
+        if (decided.contains(c.field))
+            continue;
+        if (Result<void> p = conflicts.put(saved.value().id, c, current.value().rev); !p)
+            return p.error();
+    }
+    if (Result<void> c = tx.commit(); !c)
+        return c.error();
+    return saved;
+}
+
 Result<StoredRecord> RecordRepository::saveUnmapped(const QJsonObject &record, const QString &draftKey)
 {
     if (Result<void> valid = wire::validateRecord(record); !valid)

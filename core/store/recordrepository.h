@@ -71,6 +71,14 @@ public:
      *  audit event, and removes the draft `draftKey` if given. On any error nothing is written
      *  and the draft is kept. While a ChangeRecordingSuspender is alive no mutation is queued. */
     Result<StoredRecord> save(const QJsonObject &record, const QString &draftKey = {});
+    /** A person's save of an edit to a record they opened as `opened`. If the record changed
+     *  meanwhile (a pull while the form was open), the edit goes onto the newer copy by the
+     *  three-way merge: what only the other side changed is kept, not reverted; a field both
+     *  changed keeps the person's value and gets a conflict entry with the other value, shown
+     *  like any other conflict. `decided` fields take the edit's value whatever the other side
+     *  did (a submit's state). Then as save(), in one transaction. `opened` empty: save(). */
+    Result<StoredRecord> saveEdit(const QJsonObject &opened, const QJsonObject &edited, const QString &draftKey = {},
+                                  const QStringList &decided = {});
 
     Result<StoredRecord> byId(const QString &id);
     /** All records of a type (wire name), newest event first. */

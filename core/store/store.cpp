@@ -92,6 +92,14 @@ QFuture<Result<StoredRecord>> Store::saveRecord(const QJsonObject &record, const
     return run<StoredRecord>([record, draftKey](Database &db) { return RecordRepository(db).save(record, draftKey); });
 }
 
+QFuture<Result<StoredRecord>> Store::saveEdit(const QJsonObject &opened, const QJsonObject &edited, const QString &draftKey,
+                                              const QStringList &decided)
+{
+    return run<StoredRecord>([opened, edited, draftKey, decided](Database &db) {
+        return RecordRepository(db).saveEdit(opened, edited, draftKey, decided);
+    });
+}
+
 QFuture<Result<StoredRecord>> Store::record(const QString &id)
 {
     return run<StoredRecord>([id](Database &db) { return RecordRepository(db).byId(id); });

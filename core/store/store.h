@@ -40,6 +40,9 @@ public:
     QFuture<Result<T>> run(std::function<Result<T>(Database &)> job);
 
     QFuture<Result<StoredRecord>> saveRecord(const QJsonObject &record, const QString &draftKey = {});
+    /** RecordRepository::saveEdit: an edit of the record as it was opened, merged onto a newer copy. */
+    QFuture<Result<StoredRecord>> saveEdit(const QJsonObject &opened, const QJsonObject &edited, const QString &draftKey = {},
+                                           const QStringList &decided = {});
     QFuture<Result<StoredRecord>> record(const QString &id);
     QFuture<Result<QList<StoredRecord>>> caseload();
     QFuture<Result<QList<StoredRecord>>> chronology(const QString &childId);

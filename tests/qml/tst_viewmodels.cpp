@@ -148,6 +148,38 @@ private Q_SLOTS:
 
     // A reallocation's move, on the child record the service sends, reads in the child's
     // chronology among the visits: who the case moved to, from whom, who decided and why.
+    // The plan form is open when a sync brings a manager's change to another field of the child:
+    // saving the form keeps that change instead of putting the old value back.
+    void formSaveKeepsWhatAPullChangedMeanwhile()
+    {
+        const QString childId = m_children.at(2);
+        RecordForm form;
+        form.setStore(&m_store);
+        form.setAutosaveMs(60000);
+        form.open(childId);
+        QTRY_VERIFY_WITH_TIMEOUT(form.ready(), 10000);
+        const QString contingency = QStringLiteral("If the placement breaks down, the emergency foster carers on the duty rota take her.");
+        QVERIFY(await(m_store.run<bool>([childId, contingency](Database &db) -> Result<bool> {
+            RecordRepository repo(db);
+            auto current = repo.byId(childId);
+            if (!current)
+                return current.error();
+            QJsonObject body = current.value().body;
+            body.insert(QStringLiteral("address"), QStringLiteral("Flat 2, 9 New Road, Sampletown"));
+            if (auto a = repo.applyRemote(body, current.value().rev + 1); !a)
+                return a.error();
+            return true;
+        })));
+        form.setValue(QStringLiteral("plan.contingency"), contingency);
+        QSignalSpy saved(&form, &RecordForm::saved);
+        form.saveDraft();
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 10000);
+        const StoredRecord stored = await(m_store.record(childId));
+        QCOMPARE(stored.body.value(u"address").toString(), QStringLiteral("Flat 2, 9 New Road, Sampletown"));
+        QCOMPARE(stored.body.value(u"plan").toObject().value(u"contingency").toString(), contingency);
+        QCOMPARE(form.value(QStringLiteral("address")).toString(), QStringLiteral("Flat 2, 9 New Road, Sampletown"));
+    }
+
     void changesOfWorkerAreInTheChronology()
     {
         const QString childId = m_children.at(5);

@@ -302,6 +302,58 @@ private slots:
                  storesamples::visit(kVisit, kChild, 1).value(u"rationale").toString());
     }
 
+    // A form was open while a pull changed its record. Saving puts the person's edit onto the
+    // newer copy: what only the service changed stays (before, the whole form was saved and the
+    // pulled change was reverted on the tablet and then on the service); a field both changed
+    // keeps the person's value with a conflict entry holding the other; a submit's state stands.
+    void editSavedOntoANewerCopy()
+    {
+        RecordRepository repo(*m_db);
+        const QJsonObject opened = storesamples::visit(kVisit, kChild, 1);
+        QVERIFY(repo.applyRemote(opened, 3).ok());
+        QJsonObject pulled = opened;
+        pulled.insert(u"present"_s, u"Mother and the child's grandfather"_s);
+        pulled.insert(u"analysis_risks"_s, u"The service's analysis"_s);
+        pulled.insert(u"state"_s, u"returned"_s);
+        pulled.insert(u"return_reason"_s, u"Say why the child was not seen alone."_s);
+        QVERIFY(repo.applyRemote(pulled, 4).ok());
+
+        QJsonObject edited = opened;
+        edited.insert(u"rationale"_s, u"Rationale written while the pull came in."_s);
+        edited.insert(u"analysis_risks"_s, u"The worker's analysis"_s);
+        edited.insert(u"state"_s, u"submitted"_s);
+        Result<StoredRecord> saved = repo.saveEdit(opened, edited, {}, {u"state"_s, u"submitted_at"_s});
+        QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+        const QJsonObject body = repo.byId(kVisit)->body;
+        QCOMPARE(body.value(u"present").toString(), u"Mother and the child's grandfather"_s);
+        QCOMPARE(body.value(u"return_reason").toString(), u"Say why the child was not seen alone."_s);
+        QCOMPARE(body.value(u"rationale").toString(), u"Rationale written while the pull came in."_s);
+        QCOMPARE(body.value(u"analysis_risks").toString(), u"The worker's analysis"_s);
+        QCOMPARE(body.value(u"state").toString(), u"submitted"_s);
+        QCOMPARE(saved.value().body, body);
+        // Only what the person changed is queued for the service.
+        const QList<OutboxEntry> queued = Outbox(*m_db).pending(10).value();
+        QCOMPARE(queued.size(), 1);
+        QStringList keys = queued.first().patch.keys();
+        keys.sort();
+        QCOMPARE(keys, (QStringList{u"analysis_risks"_s, u"rationale"_s, u"state"_s}));
+        QCOMPARE(queued.first().baseRev, 4);
+        // The field both changed is a conflict for a person, with the service's value kept.
+        const QList<ConflictEntry> conflicts = ConflictStore(*m_db).forRecord(kVisit).value();
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.first().field, u"analysis_risks"_s);
+        QCOMPARE(conflicts.first().theirs.toString(), u"The service's analysis"_s);
+        QCOMPARE(conflicts.first().mine.toString(), u"The worker's analysis"_s);
+        QCOMPARE(conflicts.first().theirsRev, 4);
+
+        // Nothing changed meanwhile: a plain save.
+        QJsonObject again = body;
+        again.insert(u"present"_s, u"Mother only"_s);
+        QVERIFY(repo.saveEdit(body, again).ok());
+        QCOMPARE(repo.byId(kVisit)->body, again);
+        QCOMPARE(ConflictStore(*m_db).forRecord(kVisit).value().size(), 1);
+    }
+
     void serviceOwnedFieldsAreRefused()
     {
         QJsonObject visit = storesamples::visit(kVisit, kChild, 1);
