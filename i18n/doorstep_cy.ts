@@ -143,47 +143,57 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="109" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="127" />
+        <source>OK</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="130" />
+        <source>Dismiss the message about children moved to another worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="142" />
         <source>Search names and records</source>
         <translation>Chwilio enwau a chofnodion</translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="111" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="144" />
         <source>Search the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="152" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="185" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="180" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="213" />
         <source>Born %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="208" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="241" />
         <source>Seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="209" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="242" />
         <source>Not seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="228" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="261" />
         <source>⟳ Not yet sent to the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="244" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="277" />
         <source>No child or record matches “%1”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="245" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="278" />
         <source>No children on this tablet yet. They arrive with the first sync.</source>
         <translation type="unfinished" />
     </message>
@@ -2988,7 +2998,7 @@
 <context>
     <name>doorstep::AppState</name>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="115" />
+        <location filename="../qml/appstate.cpp" line="121" />
         <source>This device was removed from the service. %n change(s) could not be sent.</source>
         <translation type="unfinished">
             <numerusform />
@@ -2999,38 +3009,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="116" />
+        <location filename="../qml/appstate.cpp" line="122" />
         <source>This device was removed from the service. Sign in again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="268" />
-        <location filename="../qml/appstate.cpp" line="356" />
+        <location filename="../qml/appstate.cpp" line="277" />
+        <location filename="../qml/appstate.cpp" line="365" />
         <source>Too many wrong PINs. Sign in with your password to unlock.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="282" />
+        <location filename="../qml/appstate.cpp" line="291" />
         <source>Enter the service address, your username and your password.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="290" />
+        <location filename="../qml/appstate.cpp" line="299" />
         <source>That username and password were not accepted.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="311" />
+        <location filename="../qml/appstate.cpp" line="320" />
         <source>The two PINs are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="316" />
+        <location filename="../qml/appstate.cpp" line="325" />
         <source>Use digits only.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="353" />
+        <location filename="../qml/appstate.cpp" line="362" />
         <source>That PIN is not right. %n tries left.</source>
         <translation type="unfinished">
             <numerusform />
@@ -3041,32 +3051,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="413" />
+        <location filename="../qml/appstate.cpp" line="424" />
+        <source>%1 has been moved to another worker. Their records have left this tablet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/appstate.cpp" line="425" />
+        <source>%1 have been moved to other workers. Their records have left this tablet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/appstate.cpp" line="440" />
         <source>Not connected to a service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="415" />
+        <location filename="../qml/appstate.cpp" line="442" />
         <source>Offline: changes are kept on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="418" />
+        <location filename="../qml/appstate.cpp" line="445" />
         <source>Syncing %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="419" />
+        <location filename="../qml/appstate.cpp" line="446" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="422" />
+        <location filename="../qml/appstate.cpp" line="449" />
         <source>Sync problem: %1</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="424" />
+        <location filename="../qml/appstate.cpp" line="451" />
         <source>%n record(s) waiting for a newer version of Doorstep</source>
         <translation type="unfinished">
             <numerusform />
@@ -3077,22 +3097,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="426" />
+        <location filename="../qml/appstate.cpp" line="453" />
         <source>Synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="427" />
+        <location filename="../qml/appstate.cpp" line="454" />
         <source>%1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="429" />
+        <location filename="../qml/appstate.cpp" line="456" />
         <source>Not synced yet</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="476" />
+        <location filename="../qml/appstate.cpp" line="503" />
         <source>%n change(s) the service has not accepted yet</source>
         <translation type="unfinished">
             <numerusform />
@@ -3103,7 +3123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="478" />
+        <location filename="../qml/appstate.cpp" line="505" />
         <source>%n conflict(s) not resolved</source>
         <translation type="unfinished">
             <numerusform />
@@ -3114,7 +3134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="480" />
+        <location filename="../qml/appstate.cpp" line="507" />
         <source>%n draft(s) not saved</source>
         <translation type="unfinished">
             <numerusform />
@@ -3125,7 +3145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="482" />
+        <location filename="../qml/appstate.cpp" line="509" />
         <source>%n review decision(s) not sent</source>
         <translation type="unfinished">
             <numerusform />
@@ -3136,37 +3156,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="483" />
+        <location filename="../qml/appstate.cpp" line="510" />
         <source>Everything on this tablet has reached the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="553" />
+        <location filename="../qml/appstate.cpp" line="580" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="555" />
+        <location filename="../qml/appstate.cpp" line="582" />
         <source>Use a passphrase of at least %1 characters: a few words you will remember.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="558" />
+        <location filename="../qml/appstate.cpp" line="585" />
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="567" />
+        <location filename="../qml/appstate.cpp" line="594" />
         <source>The rescue copy could not be written: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="587" />
+        <location filename="../qml/appstate.cpp" line="614" />
         <source>A sync is running. Sign out when it has finished.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="601" />
+        <location filename="../qml/appstate.cpp" line="628" />
         <source>Not signed out: %1. Sync first, or make a rescue copy so nothing is lost.</source>
         <translation type="unfinished" />
     </message>

@@ -111,6 +111,12 @@ AppState::AppState(sync::Device *device, KeyStore *keys, Reachability *reachabil
         m_syncError = message;
         Q_EMIT syncChanged();
     });
+    connect(engine, &sync::SyncEngine::childrenLeftCaseload, this, [this](const QStringList &names) {
+        // Said once and kept only here, in memory: the purge is what data minimisation asks for.
+        m_leftCaseload += names;
+        m_leftCaseload.removeDuplicates();
+        Q_EMIT caseloadNoticeChanged();
+    });
     connect(engine, &sync::SyncEngine::deviceWiped, this, [this](int unsynced) {
         const QString why = unsynced > 0 ? tr("This device was removed from the service. %n change(s) could not be sent.", nullptr, unsynced)
                                          : tr("This device was removed from the service. Sign in again.");
@@ -200,6 +206,9 @@ void AppState::setPhase(Phase phase)
         m_idleTimer.start();
     else
         m_idleTimer.stop();
+    // Signed out or wiped: whoever signs in next is not told about the last person's children.
+    if (phase == Phase::SignIn || phase == Phase::Starting)
+        dismissCaseloadNotice();
     Q_EMIT phaseChanged();
 }
 
@@ -405,6 +414,24 @@ void AppState::refreshCounts()
             Q_EMIT syncChanged(); // the sync status mentions them
         setUnsent(r.value());
     });
+}
+
+QString AppState::caseloadNotice() const
+{
+    if (m_leftCaseload.isEmpty())
+        return QString();
+    if (m_leftCaseload.size() == 1)
+        return tr("%1 has been moved to another worker. Their records have left this tablet.").arg(m_leftCaseload.first());
+    return tr("%1 have been moved to other workers. Their records have left this tablet.")
+        .arg(QLocale().createSeparatedList(m_leftCaseload));
+}
+
+void AppState::dismissCaseloadNotice()
+{
+    if (m_leftCaseload.isEmpty())
+        return;
+    m_leftCaseload.clear();
+    Q_EMIT caseloadNoticeChanged();
 }
 
 QString AppState::syncStatus() const

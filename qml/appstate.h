@@ -58,6 +58,9 @@ class AppState : public QObject
     Q_PROPERTY(int conflictCount READ conflictCount NOTIFY countsChanged)
     /** Records the service sent that this version could not store (HeldRecords): an update opens them. */
     Q_PROPERTY(int heldCount READ heldCount NOTIFY countsChanged)
+    /** Children a sync took off this tablet because they were moved to another worker, named once
+     *  ("Amara Ashworth has been moved to another worker ..."); empty when there is nothing to say. */
+    Q_PROPERTY(QString caseloadNotice READ caseloadNotice NOTIFY caseloadNoticeChanged)
     Q_PROPERTY(bool contentHidden READ contentHidden NOTIFY contentHiddenChanged)
     Q_PROPERTY(bool lockWhenInactive READ lockWhenInactive WRITE setLockWhenInactive NOTIFY contentHiddenChanged)
     Q_PROPERTY(int idleLockMs READ idleLockMs WRITE setIdleLockMs NOTIFY idleLockMsChanged)
@@ -112,6 +115,8 @@ public:
     int quarantinedCount() const { return m_quarantined; }
     int conflictCount() const { return m_conflicts; }
     int heldCount() const { return m_held; }
+    QString caseloadNotice() const;
+    Q_INVOKABLE void dismissCaseloadNotice();
     bool contentHidden() const;
     bool lockWhenInactive() const { return m_lockWhenInactive; }
     void setLockWhenInactive(bool on);
@@ -161,6 +166,7 @@ public:
 
 Q_SIGNALS:
     void phaseChanged();
+    void caseloadNoticeChanged();
     /** At every phase change, and when the service renames the signed-in person (told at a token refresh). */
     void displayNameChanged();
     void busyChanged();
@@ -215,6 +221,7 @@ private:
     int m_quarantined = 0;
     int m_conflicts = 0;
     int m_held = 0;
+    QStringList m_leftCaseload; // names of children moved away, until the person dismisses the notice
     bool m_lockWhenInactive = true;
     bool m_active = true;
     qreal m_textScale = 1.0;

@@ -58,13 +58,19 @@ PreparedPage StoreSyncAdapter::preparePullPage(const QJsonArray &changes)
 }
 
 void StoreSyncAdapter::applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QJsonObject &council,
-                                     const QString &nextCursor, const PreparedPage &prepared, Done<int> done)
+                                     const QString &nextCursor, const PreparedPage &prepared, Done<AppliedPage> done)
 {
-    m_store->run<int>([changes, purges, council, nextCursor, prepared](Database &db) {
+    m_store->run<AppliedPage>([changes, purges, council, nextCursor, prepared](Database &db) -> Result<AppliedPage> {
                // Waits, on the store thread, for the page's preparation if it is still running.
-               return SyncApplier(db).applyPullPage(changes, purges, nextCursor, prepared.valid() ? &prepared.get() : nullptr, council);
+               AppliedPage page;
+               auto applied = SyncApplier(db).applyPullPage(changes, purges, nextCursor, prepared.valid() ? &prepared.get() : nullptr,
+                                                            council, &page.childrenLeft);
+               if (!applied)
+                   return applied.error();
+               page.applied = applied.value();
+               return page;
            })
-        .then(this, [done](Result<int> r) { done(std::move(r)); });
+        .then(this, [done](Result<AppliedPage> r) { done(std::move(r)); });
 }
 
 void StoreSyncAdapter::pendingDecisions(int limit, Done<QList<QueuedDecision>> done)

@@ -180,7 +180,8 @@ QList<PreparedRecord> SyncApplier::preparePage(const QJsonArray &changes)
 }
 
 Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
-                                       const QList<PreparedRecord> *prepared, const QJsonObject &council)
+                                       const QList<PreparedRecord> *prepared, const QJsonObject &council,
+                                       QStringList *childrenLeft)
 {
     if (prepared && prepared->size() != changes.size())
         return Error(ErrorCode::Internal, QStringLiteral("a prepared page must match its changes"));
@@ -279,6 +280,15 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
     for (const QJsonValue &v : purges) {
         // Out of this worker's scope now (reallocated). Unsynced edits are kept until they are settled.
         const QString id = v.toString();
+        if (childrenLeft) {
+            // A child leaving the caseload is named once to the person, before it is gone.
+            if (auto held = records.byId(id); held && held.value().type == QLatin1String("child")) {
+                const QJsonObject &c = held.value().body;
+                const QString first = c.value(u"preferred_name").toString().isEmpty() ? c.value(u"first_name").toString()
+                                                                                      : c.value(u"preferred_name").toString();
+                *childrenLeft << (first + QLatin1Char(' ') + c.value(u"last_name").toString()).trimmed();
+            }
+        }
         auto gone = records.purge(id, false);
         if (!gone && gone.error().code != ErrorCode::NotFound) {
             if (gone.error().code != ErrorCode::Conflict)

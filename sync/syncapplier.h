@@ -40,9 +40,12 @@ public:
     /** Changes (records, tombstones, the service's flagged conflicts) and purges, then the
      *  council's settings the page carries (`council`: its visit policy), then the cursor.
      *  A record this version cannot store is held (HeldRecords) and the page goes on; only a
-     *  storage error fails the page. `prepared`, when given, is preparePage(changes). */
+     *  storage error fails the page. `prepared`, when given, is preparePage(changes).
+     *  `childrenLeft` receives the names of the children a purge took off this device (moved to
+     *  another worker), for telling the person once; the names are not kept anywhere. */
     Result<int> applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
-                              const QList<PreparedRecord> *prepared = nullptr, const QJsonObject &council = {});
+                              const QList<PreparedRecord> *prepared = nullptr, const QJsonObject &council = {},
+                              QStringList *childrenLeft = nullptr);
     /** RecordRepository::prepareRemote for each change of a page; touches no database. */
     static QList<PreparedRecord> preparePage(const QJsonArray &changes);
     Result<QString> pullCursor();

@@ -381,7 +381,7 @@ void SyncEngine::applyNextPage()
     if (page.more)
         fetchPage(page.next); // the next page travels while this one is written
     m_store->applyPullPage(page.changes, page.purges, page.council, page.next, page.prepared,
-                           [this, run = m_generation, more = page.more](Result<int> applied) {
+                           [this, run = m_generation, more = page.more](Result<AppliedPage> applied) {
         if (run != m_generation)
             return;
         m_applyingPage = false;
@@ -389,8 +389,10 @@ void SyncEngine::applyNextPage()
             abandonPipeline();
             return failLocal(applied.error());
         }
-        m_stats.pulled += applied.value();
-        m_done += applied.value();
+        m_stats.pulled += applied.value().applied;
+        m_done += applied.value().applied;
+        if (!applied.value().childrenLeft.isEmpty())
+            Q_EMIT childrenLeftCaseload(applied.value().childrenLeft);
         Q_EMIT progress(m_done, more ? m_done + m_pageSize : m_done);
         if (more)
             applyNextPage();

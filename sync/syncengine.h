@@ -73,6 +73,9 @@ Q_SIGNALS:
     void syncError(const QString &code, const QString &message);
     /** The service revoked this device; the store was wiped. `unsynced` changes could not be sent. */
     void deviceWiped(int unsynced);
+    /** A pull took these children off the device: they were moved to another worker. Their names
+     *  are said once, to the person, and kept nowhere. */
+    void childrenLeftCaseload(const QStringList &names);
 
 private:
     void setState(State state);

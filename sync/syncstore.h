@@ -12,6 +12,7 @@
 #include <QList>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <future>
@@ -44,6 +45,12 @@ struct PushSummary {
     int deferred = 0; // answered "retry": kept pending, sent again at the next attempt
 };
 
+/** What applying one pull page did. */
+struct AppliedPage {
+    int applied = 0;          // changes and purges applied
+    QStringList childrenLeft; // names of the children a purge took off this device
+};
+
 /**
  * What the sync engine needs from the device's store. Every call is asynchronous (the store works on
  * its own thread) and calls back on the engine's thread. Each apply runs in ONE local transaction:
@@ -70,10 +77,10 @@ public:
      *  the caller's thread and the store's, so that work overlaps the page before being written. */
     virtual PreparedPage preparePullPage(const QJsonArray & /*changes*/) { return {}; }
     /** Applies a page of changes and purges, the council settings it carries, and stores
-     *  nextCursor, atomically. Returns records applied. `prepared`, when valid, is
-     *  preparePullPage() of the same changes. */
+     *  nextCursor, atomically. Answers the records applied and the children a purge took off the
+     *  device. `prepared`, when valid, is preparePullPage() of the same changes. */
     virtual void applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QJsonObject &council,
-                               const QString &nextCursor, const PreparedPage &prepared, Done<int> done) = 0;
+                               const QString &nextCursor, const PreparedPage &prepared, Done<AppliedPage> done) = 0;
     /** Deletes every record, the file and its key (device revoked). */
     virtual void wipe(Done<void> done) = 0;
 

@@ -99,6 +99,39 @@ Page {
                         onClicked: page.StackView.view.push(Qt.resolvedUrl("SettingsPage.qml"))
                     }
                 }
+                // Children a sync took off this tablet (moved to another worker), said once.
+                Rectangle {
+                    objectName: "caseloadNotice"
+                    visible: AppState.caseloadNotice.length > 0
+                    Layout.fillWidth: true
+                    Layout.leftMargin: Theme.margin
+                    Layout.rightMargin: Theme.margin
+                    implicitHeight: noticeRow.implicitHeight + 2 * Theme.spacing
+                    radius: Theme.radius
+                    color: Theme.infoSoft
+                    border.color: Theme.accent
+                    RowLayout {
+                        id: noticeRow
+                        anchors.fill: parent
+                        anchors.margins: Theme.spacing
+                        spacing: Theme.spacing
+                        Label {
+                            text: AppState.caseloadNotice
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                            Accessible.role: Accessible.StaticText
+                            Accessible.name: text
+                        }
+                        Button {
+                            objectName: "dismissCaseloadNotice"
+                            text: qsTr("OK")
+                            Layout.minimumHeight: Theme.touch
+                            Layout.minimumWidth: Theme.touch
+                            Accessible.name: qsTr("Dismiss the message about children moved to another worker")
+                            onClicked: AppState.dismissCaseloadNotice()
+                        }
+                    }
+                }
                 TextField {
                     id: search
                     objectName: "searchField"

@@ -6,6 +6,8 @@
 #include "qml/appstate.h"
 #include "qml/demodata.h"
 #include "qml/managerdemo.h"
+#include "sync/device.h"
+#include "sync/syncengine.h"
 #include "qml/demosession.h"
 #include "qml/translations.h"
 #include "core/store/conflictstore.h"
@@ -298,6 +300,14 @@ int main(int argc, char **argv)
     grab(QStringLiteral("visit-new-text200"));
     home();
     session.app()->setTextScale(1.0);
+
+    // A sync took a child off this tablet (reallocated): the caseload says so once.
+    window->resize(1280, 800);
+    home();
+    Q_EMIT session.device()->engine()->childrenLeftCaseload({QStringLiteral("Ben Bevan")});
+    settle(300);
+    grab(QStringLiteral("caseload-moved-away-landscape"));
+    session.app()->dismissCaseloadNotice();
 
     // A phone-width window (400 px), at 100% and 200% text: the sync bar keeps Lock on screen and
     // gives the status a line of its own.

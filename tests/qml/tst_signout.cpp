@@ -215,6 +215,42 @@ private Q_SLOTS:
         QCOMPARE(gone.error().code, ErrorCode::NotFound);
     }
 
+    void childMovedAwayIsNamedOnceAndForgotten()
+    {
+        QTemporaryDir data;
+        QNetworkAccessManager nam;
+        sync::Device device(data.path(), &m_keys, &nam);
+        AppState app(&device, &m_keys, nullptr);
+        app.setLockWhenInactive(false);
+        app.start();
+        QVERIFY(waitFor([&] { return app.phase() == AppState::Phase::SignIn; }));
+        QVERIFY(signInAndSync(app));
+        QVERIFY(app.caseloadNotice().isEmpty());
+        auto caseload = onStore<QList<StoredRecord>>(app.store(), [](Database &db) { return RecordRepository(db).caseload(); });
+        QVERIFY(caseload.ok() && caseload.value().size() >= 2);
+        const StoredRecord child = caseload.value().last();
+        const QString name = child.body.value(QStringLiteral("last_name")).toString();
+        auto moved = ServerProcess::cli({QStringLiteral("allocate"), QStringLiteral("--child"), child.id, QStringLiteral("--worker"),
+                                         QStringLiteral("worker2"), QStringLiteral("--reason"), QStringLiteral("Caseload balance.")},
+                                        m_backend.spec());
+        QVERIFY2(moved.exitCode == 0, qPrintable(moved.err));
+        auto back = qScopeGuard([&] {
+            ServerProcess::cli({QStringLiteral("allocate"), QStringLiteral("--child"), child.id, QStringLiteral("--worker"), QStringLiteral("worker1")},
+                               m_backend.spec());
+        });
+
+        const QDateTime before = app.lastSync();
+        app.syncNow();
+        QVERIFY(waitFor([&] { return !app.syncing() && app.lastSync() > before; }, 60000));
+        QVERIFY2(app.caseloadNotice().contains(name) && app.caseloadNotice().contains(QStringLiteral("moved to another worker")),
+                 qPrintable(app.caseloadNotice()));
+        auto gone = onStore<StoredRecord>(app.store(), [id = child.id](Database &db) { return RecordRepository(db).byId(id); });
+        QCOMPARE(gone.error().code, ErrorCode::NotFound);
+        // Dismissed, it is gone; nothing keeps the name.
+        app.dismissCaseloadNotice();
+        QVERIFY(app.caseloadNotice().isEmpty());
+    }
+
     void recordsThisVersionCannotStoreAreNamedButNeverBlockSigningOut()
     {
         QTemporaryDir data;

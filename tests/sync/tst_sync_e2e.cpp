@@ -801,8 +801,16 @@ private Q_SLOTS:
         QVERIFY(syncUntilClean(*old));
         const QString child = firstChildOn(*old);
         QVERIFY(!child.isEmpty());
+        const QJsonObject body = deviceView(*old).value(child).second;
+        const QString first = body.value(QStringLiteral("preferred_name")).toString().isEmpty()
+            ? body.value(QStringLiteral("first_name")).toString() : body.value(QStringLiteral("preferred_name")).toString();
         allocateChild(child, QStringLiteral("worker6"));
+        QSignalSpy left(old->device->engine(), &SyncEngine::childrenLeftCaseload);
         QVERIFY(syncUntilClean(*old));
+        // The worker is told which child left their caseload, once.
+        QCOMPARE(left.count(), 1);
+        QCOMPARE(left.first().first().toStringList(),
+                 QStringList{first + QLatin1Char(' ') + body.value(QStringLiteral("last_name")).toString()});
         const RecordMap after = deviceView(*old);
         QVERIFY2(!after.contains(child), "the reallocated child must be purged from the old device");
         for (const auto &entry : after)
