@@ -44,6 +44,15 @@ using namespace doorstep;
 namespace {
 const QString kPassword = QStringLiteral("signout-demo-password");
 const QString kPhrase = QStringLiteral("blue kettle on the windowsill");
+
+/** One tablet: its own data folder, network access, device and AppState (not started). */
+struct Tablet {
+    explicit Tablet(KeyStore *keys) : device(data.path(), keys, &nam), app(&device, keys, nullptr) { app.setLockWhenInactive(false); }
+    QTemporaryDir data;
+    QNetworkAccessManager nam;
+    sync::Device device;
+    AppState app;
+};
 } // namespace
 
 class TestSignOut : public QObject
@@ -82,6 +91,12 @@ private:
         app.syncNow();
         return waitFor([&] { return !app.syncing() && app.lastSync().isValid(); }, 60000);
     }
+    /** Starts the tablet's app and signs in as worker1 with a PIN and a first sync. */
+    bool startSignedIn(Tablet &t)
+    {
+        t.app.start();
+        return waitFor([&] { return t.app.phase() == AppState::Phase::SignIn; }) && signInAndSync(t.app);
+    }
     template <typename T>
     Result<T> onStore(Store *store, std::function<Result<T>(Database &)> job)
     {
@@ -111,16 +126,12 @@ private Q_SLOTS:
 
     void unsentWorkNeedsARescueCopyBeforeSigningOut()
     {
-        QTemporaryDir data;
         QTemporaryDir rescueDir;
-        QNetworkAccessManager nam;
-        sync::Device device(data.path(), &m_keys, &nam);
-        AppState app(&device, &m_keys, nullptr);
-        app.setLockWhenInactive(false);
+        Tablet t(&m_keys);
+        sync::Device &device = t.device;
+        AppState &app = t.app;
         app.setRescueDir(rescueDir.path());
-        app.start();
-        QVERIFY(waitFor([&] { return app.phase() == AppState::Phase::SignIn; }));
-        QVERIFY(signInAndSync(app));
+        QVERIFY(startSignedIn(t));
         const QString deviceId = device.session()->deviceId();
         QVERIFY(!deviceId.isEmpty());
         QCOMPARE(count(QStringLiteral("SELECT count(*) FROM refresh_tokens WHERE device_id = ?"), {deviceId}), 1);
@@ -217,14 +228,9 @@ private Q_SLOTS:
 
     void childMovedAwayIsNamedOnceAndForgotten()
     {
-        QTemporaryDir data;
-        QNetworkAccessManager nam;
-        sync::Device device(data.path(), &m_keys, &nam);
-        AppState app(&device, &m_keys, nullptr);
-        app.setLockWhenInactive(false);
-        app.start();
-        QVERIFY(waitFor([&] { return app.phase() == AppState::Phase::SignIn; }));
-        QVERIFY(signInAndSync(app));
+        Tablet t(&m_keys);
+        AppState &app = t.app;
+        QVERIFY(startSignedIn(t));
         QVERIFY(app.caseloadNotice().isEmpty());
         auto caseload = onStore<QList<StoredRecord>>(app.store(), [](Database &db) { return RecordRepository(db).caseload(); });
         QVERIFY(caseload.ok() && caseload.value().size() >= 2);
@@ -253,14 +259,9 @@ private Q_SLOTS:
 
     void recordsThisVersionCannotStoreAreNamedButNeverBlockSigningOut()
     {
-        QTemporaryDir data;
-        QNetworkAccessManager nam;
-        sync::Device device(data.path(), &m_keys, &nam);
-        AppState app(&device, &m_keys, nullptr);
-        app.setLockWhenInactive(false);
-        app.start();
-        QVERIFY(waitFor([&] { return app.phase() == AppState::Phase::SignIn; }));
-        QVERIFY(signInAndSync(app));
+        Tablet t(&m_keys);
+        AppState &app = t.app;
+        QVERIFY(startSignedIn(t));
         QCOMPARE(app.heldCount(), 0);
         QVERIFY2(!app.syncStatus().contains(QStringLiteral("newer version")), qPrintable(app.syncStatus()));
 
@@ -300,14 +301,10 @@ private Q_SLOTS:
 
     void nothingUnsentSignsOutAtOnceAndARevokedTabletCanSignInAgain()
     {
-        QTemporaryDir data;
-        QNetworkAccessManager nam;
-        sync::Device device(data.path(), &m_keys, &nam);
-        AppState app(&device, &m_keys, nullptr);
-        app.setLockWhenInactive(false);
-        app.start();
-        QVERIFY(waitFor([&] { return app.phase() == AppState::Phase::SignIn; }));
-        QVERIFY(signInAndSync(app));
+        Tablet t(&m_keys);
+        sync::Device &device = t.device;
+        AppState &app = t.app;
+        QVERIFY(startSignedIn(t));
         app.checkUnsent();
         QVERIFY(waitFor([&] { return app.unsentCount() == 0; }));
         QVERIFY(app.canSignOut());
