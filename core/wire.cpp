@@ -371,6 +371,15 @@ bool needsDowngrade(const QJsonObject &record, int readerSchema)
     return false;
 }
 
+bool fieldKnownTo(std::optional<RecordType> type, const QString &field, int readerSchema)
+{
+    for (const AddedField &f : kAddedFields) {
+        if (f.schema > readerSchema && type == f.type && field == QLatin1String(f.field))
+            return false;
+    }
+    return true;
+}
+
 QJsonObject forReader(const QJsonObject &record, int readerSchema)
 {
     if (!needsDowngrade(record, readerSchema))

@@ -74,6 +74,8 @@ const QStringList &identityFields();
 QJsonObject forReader(const QJsonObject &record, int readerSchema);
 /** Whether forReader would change the record. */
 bool needsDowngrade(const QJsonObject &record, int readerSchema);
+/** Whether a reader of `readerSchema` knows this top-level field of this record type. */
+bool fieldKnownTo(std::optional<RecordType> type, const QString &field, int readerSchema);
 
 bool isValidUuid(QStringView id);
 QString newUuid();

@@ -938,12 +938,16 @@ ApiResponse SyncService::pull(const AuthContext &ctx, const QUrlQuery &query)
             if (!s.conflict.isEmpty()) {
                 QJsonObject fields;
                 for (auto it = s.conflict.begin(); it != s.conflict.end(); ++it) {
+                    // A conflict on a field the reader does not know is for a newer tablet to settle.
+                    if (!wire::fieldKnownTo(recordTypeFromName(s.type), it.key(), ctx.readerSchema))
+                        continue;
                     const QJsonObject e = it.value().toObject();
                     fields.insert(it.key(), QJsonObject{{QStringLiteral("base"), e.value(QLatin1String("base"))},
                                                         {QStringLiteral("mine"), e.value(QLatin1String("mine"))},
                                                         {QStringLiteral("theirs"), e.value(QLatin1String("theirs"))}});
                 }
-                change.insert(QStringLiteral("conflict"), QJsonObject{{QStringLiteral("fields"), fields}});
+                if (!fields.isEmpty())
+                    change.insert(QStringLiteral("conflict"), QJsonObject{{QStringLiteral("fields"), fields}});
             }
             QByteArray text = QJsonDocument(change).toJson(QJsonDocument::Compact);
             if (splice) {

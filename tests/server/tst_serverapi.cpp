@@ -699,6 +699,19 @@ void TestServerApi::olderTabletsAreSentRecordsTheyCanStore()
     QCOMPARE(now.value(S("visiting_frequency_reason")).toString(), reason);
     QCOMPARE(now.value(S("preferred_name")).toString(), S("Mimi"));
 
+    // Two current tablets write different reasons on the same revision: a conflict that current
+    // tablets show, and one an older tablet is not sent (it could neither show nor settle it).
+    const QString another = login(S("w1")).access;
+    const int before = pulled(child).value(S("rev")).toInt();
+    QCOMPARE(push1(current, child, S("child"), before, {{S("visiting_frequency_reason"), S("Weekly: the baby is due.")}}).value(S("result")).toString(),
+             S("applied"));
+    QCOMPARE(push1(another, child, S("child"), before, {{S("visiting_frequency_reason"), S("Fortnightly: things are settled.")}}).value(S("result")).toString(),
+             S("conflict"));
+    QVERIFY(pulled(child).value(S("conflict")).toObject().value(S("fields")).toObject().contains(S("visiting_frequency_reason")));
+    readerSchema(0);
+    QVERIFY2(!pulled(child).contains(S("conflict")), QJsonDocument(pulled(child)).toJson().constData());
+    readerSchema(wire::kSchemaVersion);
+
     // A header that names no version is refused, with what it should be.
     m_api->setHeader("Doorstep-Schema", "two");
     const ApiReply bad = m_api->get(S("/api/v1/sync/pull?limit=1"), worker);
