@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #include "childviewmodel.h"
 
+#include "core/domain.h"
 #include "core/duedates.h"
 #include "core/rules.h"
 #include "core/store/database.h"
@@ -124,20 +125,17 @@ Result<ChildData> ChildViewModel::read(Database &db, const QString &childId)
         data.chronology.prepend(e); // the repository answers oldest first; people read newest first
     }
     // Who has held the case, and why it moved, in the same timeline (newest first).
-    for (const QJsonValue &v : data.child.value(u"allocations").toArray()) {
-        const QJsonObject move = v.toObject();
+    const Result<Child> typed = Child::fromJson(data.child);
+    for (const AllocationChange &move : typed ? typed.value().allocations : QList<AllocationChange>()) {
         ChronologyEntry e;
         e.type = QStringLiteral("allocation");
-        const QString to = move.value(u"worker_name").toString();
-        e.title = to.isEmpty() ? tr("Case moved to another worker") : tr("Case moved to %1").arg(to);
-        e.when = QDateTime::fromString(move.value(u"at").toString(), Qt::ISODate);
-        const QString from = move.value(u"previous_worker_name").toString();
-        const QString by = move.value(u"decided_by_name").toString();
-        const QString reason = move.value(u"reason").toString().trimmed();
+        e.title = move.workerName.isEmpty() ? tr("Case moved to another worker") : tr("Case moved to %1").arg(move.workerName);
+        e.when = move.at;
         QStringList parts;
-        if (!from.isEmpty())
-            parts << tr("From %1.").arg(from);
-        parts << (by.isEmpty() ? tr("Decided by an administrator.") : tr("Decided by %1.").arg(by));
+        if (!move.previousWorkerName.isEmpty())
+            parts << tr("From %1.").arg(move.previousWorkerName);
+        parts << (move.decidedByName.isEmpty() ? tr("Decided by an administrator.") : tr("Decided by %1.").arg(move.decidedByName));
+        const QString reason = move.reason.trimmed();
         parts << (reason.isEmpty() ? tr("No reason recorded.") : tr("Why: %1").arg(reason));
         e.summary = parts.join(u' ');
         data.chronology.append(e);

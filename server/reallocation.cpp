@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #include "reallocation.h"
 
+#include "core/domain.h"
 #include "database.h"
 #include "recordstore.h"
 
@@ -71,19 +72,19 @@ Result<Reallocation::Holder> Reallocation::apply(const Database &database, QSqlD
         auto actorName = nameOf(actorId);
         if (!workerName || !previousName || !actorName)
             return Error(ErrorCode::StorageError, QStringLiteral("could not read the names for the allocation history"));
-        QJsonObject move{{QStringLiteral("at"), now.toString(Qt::ISODate)}, {QStringLiteral("worker"), workerId},
-                         {QStringLiteral("decided_by"), actorId}};
-        auto put = [&move](const char *key, const QString &value) {
-            if (!value.isEmpty())
-                move.insert(QLatin1String(key), value);
-        };
-        put("worker_name", workerName.value());
-        put("previous_worker", oldWorker);
-        put("previous_worker_name", previousName.value());
-        put("reason", reason);
-        put("decided_by_name", actorName.value());
+        // Empty parts are left out of the record (AllocationChange writes null text as absent).
+        auto orNull = [](const QString &v) { return v.isEmpty() ? QString() : v; };
+        AllocationChange move;
+        move.at = now;
+        move.worker = workerId;
+        move.workerName = orNull(workerName.value());
+        move.previousWorker = orNull(oldWorker);
+        move.previousWorkerName = orNull(previousName.value());
+        move.reason = orNull(reason);
+        move.decidedBy = actorId;
+        move.decidedByName = orNull(actorName.value());
         QJsonArray history = body.value(QLatin1String("allocations")).toArray();
-        history.append(move);
+        history.append(move.toJson());
         // The wire format's array limit; the audit trail keeps every move.
         while (history.size() > kMaxAllocationHistory)
             history.removeFirst();
