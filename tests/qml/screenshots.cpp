@@ -302,12 +302,14 @@ int main(int argc, char **argv)
     session.app()->setTextScale(1.0);
 
     // A sync took a child off this tablet (reallocated): the caseload says so once.
-    window->resize(1280, 800);
-    home();
-    Q_EMIT session.device()->engine()->childrenLeftCaseload({QStringLiteral("Ben Bevan")});
-    settle(300);
-    grab(QStringLiteral("caseload-moved-away-landscape"));
-    session.app()->dismissCaseloadNotice();
+    for (const Size &size : {Size{"landscape", 1280, 800}, Size{"portrait", 800, 1280}}) {
+        window->resize(size.w, size.h);
+        home();
+        Q_EMIT session.device()->engine()->childrenLeftCaseload({QStringLiteral("Ben Bevan"), QStringLiteral("Chloe Carrow")});
+        settle(300);
+        grab(QStringLiteral("caseload-moved-away-") + QString::fromLatin1(size.name));
+        session.app()->dismissCaseloadNotice();
+    }
 
     // A phone-width window (400 px), at 100% and 200% text: the sync bar keeps Lock on screen and
     // gives the status a line of its own.
