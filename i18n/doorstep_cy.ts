@@ -81,17 +81,17 @@
 <context>
     <name>CaseloadPage</name>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="60" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="61" />
         <source>My caseload</source>
         <translation>Fy llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="60" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="61" />
         <source>Team caseload</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/CaseloadPage.qml" line="65" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="66" />
         <source>%n overdue or due now</source>
         <translation type="unfinished">
             <numerusform />
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/CaseloadPage.qml" line="70" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="71" />
         <source>%n children</source>
         <translation type="unfinished">
             <numerusform />
@@ -113,87 +113,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="76" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="82" />
+        <source>Most urgent first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="83" />
+        <source>By surname</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="92" />
+        <source>Order of the children: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="98" />
         <source>Team dashboard</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="78" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="100" />
         <source>Open the team dashboard</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="87" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="109" />
         <source>Approval queue: %1 waiting, %2 need attention</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="88" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="110" />
         <source>Approval queue: %1 waiting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="96" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="118" />
         <source>Settings</source>
         <translation>Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="98" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="120" />
         <source>Settings: text size, sync and signing out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="127" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="149" />
         <source>OK</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="130" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="152" />
         <source>Dismiss the message about children moved to another worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="142" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="164" />
         <source>Search names and records</source>
         <translation>Chwilio enwau a chofnodion</translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="144" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="166" />
         <source>Search the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="185" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="207" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="213" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="235" />
         <source>Born %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="241" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="263" />
         <source>Seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="242" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="264" />
         <source>Not seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="261" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="283" />
         <source>⟳ Not yet sent to the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="277" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="299" />
         <source>No child or record matches “%1”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="278" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="300" />
         <source>No children on this tablet yet. They arrive with the first sync.</source>
         <translation type="unfinished" />
     </message>
@@ -2998,7 +3013,7 @@
 <context>
     <name>doorstep::AppState</name>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="121" />
+        <location filename="../qml/appstate.cpp" line="123" />
         <source>This device was removed from the service. %n change(s) could not be sent.</source>
         <translation type="unfinished">
             <numerusform />
@@ -3009,38 +3024,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="122" />
+        <location filename="../qml/appstate.cpp" line="124" />
         <source>This device was removed from the service. Sign in again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="277" />
-        <location filename="../qml/appstate.cpp" line="365" />
+        <location filename="../qml/appstate.cpp" line="279" />
+        <location filename="../qml/appstate.cpp" line="367" />
         <source>Too many wrong PINs. Sign in with your password to unlock.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="291" />
+        <location filename="../qml/appstate.cpp" line="293" />
         <source>Enter the service address, your username and your password.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="299" />
+        <location filename="../qml/appstate.cpp" line="301" />
         <source>That username and password were not accepted.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="320" />
+        <location filename="../qml/appstate.cpp" line="322" />
         <source>The two PINs are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="325" />
+        <location filename="../qml/appstate.cpp" line="327" />
         <source>Use digits only.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="362" />
+        <location filename="../qml/appstate.cpp" line="364" />
         <source>That PIN is not right. %n tries left.</source>
         <translation type="unfinished">
             <numerusform />
@@ -3051,42 +3066,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="424" />
+        <location filename="../qml/appstate.cpp" line="426" />
         <source>%1 has been moved to another worker. Their records have left this tablet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="425" />
+        <location filename="../qml/appstate.cpp" line="427" />
         <source>%1 have been moved to other workers. Their records have left this tablet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="440" />
+        <location filename="../qml/appstate.cpp" line="442" />
         <source>Not connected to a service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="442" />
+        <location filename="../qml/appstate.cpp" line="444" />
         <source>Offline: changes are kept on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="445" />
+        <location filename="../qml/appstate.cpp" line="447" />
         <source>Syncing %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="446" />
+        <location filename="../qml/appstate.cpp" line="448" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="449" />
+        <location filename="../qml/appstate.cpp" line="451" />
         <source>Sync problem: %1</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="451" />
+        <location filename="../qml/appstate.cpp" line="453" />
         <source>%n record(s) waiting for a newer version of Doorstep</source>
         <translation type="unfinished">
             <numerusform />
@@ -3097,22 +3112,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="453" />
+        <location filename="../qml/appstate.cpp" line="455" />
         <source>Synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="454" />
+        <location filename="../qml/appstate.cpp" line="456" />
         <source>%1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="456" />
+        <location filename="../qml/appstate.cpp" line="458" />
         <source>Not synced yet</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="503" />
+        <location filename="../qml/appstate.cpp" line="514" />
         <source>%n change(s) the service has not accepted yet</source>
         <translation type="unfinished">
             <numerusform />
@@ -3123,7 +3138,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="505" />
+        <location filename="../qml/appstate.cpp" line="516" />
         <source>%n conflict(s) not resolved</source>
         <translation type="unfinished">
             <numerusform />
@@ -3134,7 +3149,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="507" />
+        <location filename="../qml/appstate.cpp" line="518" />
         <source>%n draft(s) not saved</source>
         <translation type="unfinished">
             <numerusform />
@@ -3145,7 +3160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="509" />
+        <location filename="../qml/appstate.cpp" line="520" />
         <source>%n review decision(s) not sent</source>
         <translation type="unfinished">
             <numerusform />
@@ -3156,37 +3171,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="510" />
+        <location filename="../qml/appstate.cpp" line="521" />
         <source>Everything on this tablet has reached the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="580" />
+        <location filename="../qml/appstate.cpp" line="591" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="582" />
+        <location filename="../qml/appstate.cpp" line="593" />
         <source>Use a passphrase of at least %1 characters: a few words you will remember.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="585" />
+        <location filename="../qml/appstate.cpp" line="596" />
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="594" />
+        <location filename="../qml/appstate.cpp" line="605" />
         <source>The rescue copy could not be written: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="614" />
+        <location filename="../qml/appstate.cpp" line="625" />
         <source>A sync is running. Sign out when it has finished.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="628" />
+        <location filename="../qml/appstate.cpp" line="639" />
         <source>Not signed out: %1. Sync first, or make a rescue copy so nothing is lost.</source>
         <translation type="unfinished" />
     </message>
@@ -3194,7 +3209,7 @@
 <context>
     <name>doorstep::CaseloadModel</name>
     <message numerus="yes">
-        <location filename="../qml/caseloadmodel.cpp" line="64" />
+        <location filename="../qml/caseloadmodel.cpp" line="67" />
         <source>Visit overdue by %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -3205,37 +3220,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="66" />
+        <location filename="../qml/caseloadmodel.cpp" line="69" />
         <source>Visit due now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="68" />
+        <location filename="../qml/caseloadmodel.cpp" line="71" />
         <source>Next visit by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="69" />
+        <location filename="../qml/caseloadmodel.cpp" line="72" />
         <source>No visiting frequency set</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="77" />
+        <location filename="../qml/caseloadmodel.cpp" line="80" />
         <source>Last seen %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="78" />
+        <location filename="../qml/caseloadmodel.cpp" line="81" />
         <source>Not seen yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="94" />
+        <location filename="../qml/caseloadmodel.cpp" line="97" />
         <source>Supervision action (priority %1): %2, by %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/caseloadmodel.cpp" line="95" />
+        <location filename="../qml/caseloadmodel.cpp" line="98" />
         <source>not set</source>
         <translation type="unfinished" />
     </message>
@@ -3253,32 +3268,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="139" />
+        <location filename="../qml/childviewmodel.cpp" line="136" />
         <source>From %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="140" />
+        <location filename="../qml/childviewmodel.cpp" line="137" />
         <source>Decided by an administrator.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="140" />
+        <location filename="../qml/childviewmodel.cpp" line="137" />
         <source>Decided by %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="141" />
+        <location filename="../qml/childviewmodel.cpp" line="139" />
         <source>No reason recorded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="141" />
+        <location filename="../qml/childviewmodel.cpp" line="139" />
         <source>Why: %1</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="180" />
+        <location filename="../qml/childviewmodel.cpp" line="178" />
         <source>Visit overdue by %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -3289,83 +3304,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="182" />
+        <location filename="../qml/childviewmodel.cpp" line="180" />
         <source>Visit due now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="184" />
+        <location filename="../qml/childviewmodel.cpp" line="182" />
         <source>Next visit by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="186" />
+        <location filename="../qml/childviewmodel.cpp" line="184" />
         <source>No visiting frequency set</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="221" />
+        <location filename="../qml/childviewmodel.cpp" line="219" />
         <source>Date of birth</source>
         <translation>Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="221" />
+        <location filename="../qml/childviewmodel.cpp" line="219" />
         <source>%1 (age %2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="225" />
-        <location filename="../qml/childviewmodel.cpp" line="239" />
+        <location filename="../qml/childviewmodel.cpp" line="223" />
+        <location filename="../qml/childviewmodel.cpp" line="237" />
         <source>Not recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="227" />
+        <location filename="../qml/childviewmodel.cpp" line="225" />
         <source>Gender</source>
         <translation>Rhywedd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="228" />
+        <location filename="../qml/childviewmodel.cpp" line="226" />
         <source>Ethnicity</source>
         <translation>Ethnigrwydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="229" />
+        <location filename="../qml/childviewmodel.cpp" line="227" />
         <source>First language</source>
         <translation>Iaith gyntaf</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="231" />
+        <location filename="../qml/childviewmodel.cpp" line="229" />
         <source>Interpreter needed</source>
         <translation>Angen cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="232" />
+        <location filename="../qml/childviewmodel.cpp" line="230" />
         <source>Religion</source>
         <translation>Crefydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="233" />
+        <location filename="../qml/childviewmodel.cpp" line="231" />
         <source>Disability or SEND</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="234" />
+        <location filename="../qml/childviewmodel.cpp" line="232" />
         <source>Address</source>
         <translation>Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="239" />
+        <location filename="../qml/childviewmodel.cpp" line="237" />
         <source>Placement since</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="240" />
+        <location filename="../qml/childviewmodel.cpp" line="238" />
         <source>Placement</source>
         <translation>Lleoliad</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="248" />
+        <location filename="../qml/childviewmodel.cpp" line="246" />
         <source>every %n working day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -3376,7 +3391,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="248" />
+        <location filename="../qml/childviewmodel.cpp" line="246" />
         <source>every %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -3387,47 +3402,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="255" />
+        <location filename="../qml/childviewmodel.cpp" line="253" />
         <source>%1, as the plan says</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="258" />
+        <location filename="../qml/childviewmodel.cpp" line="256" />
         <source>%1 (council policy for child protection; the plan sets none)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="260" />
+        <location filename="../qml/childviewmodel.cpp" line="258" />
         <source>%1 (council policy for child in need; the plan sets none)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="262" />
+        <location filename="../qml/childviewmodel.cpp" line="260" />
         <source>within a week of the placement starting (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="264" />
+        <location filename="../qml/childviewmodel.cpp" line="262" />
         <source>at least every 6 weeks in the placement's first year (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="266" />
+        <location filename="../qml/childviewmodel.cpp" line="264" />
         <source>at least every 3 months in a long-term placement (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="268" />
+        <location filename="../qml/childviewmodel.cpp" line="266" />
         <source>at least every 6 weeks (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="270" />
+        <location filename="../qml/childviewmodel.cpp" line="268" />
         <source>at least weekly until the first review (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="274" />
+        <location filename="../qml/childviewmodel.cpp" line="272" />
         <source>no statutory visiting frequency; the plan sets none</source>
         <translation type="unfinished" />
     </message>

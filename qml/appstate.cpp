@@ -31,6 +31,7 @@ namespace doorstep {
 namespace {
 constexpr int kIdleLockMs = 5 * 60 * 1000;
 const QString kTextScaleSetting = QStringLiteral("display/text_scale");
+const QString kCaseloadOrderSetting = QStringLiteral("display/caseload_order");
 
 QString pinEntryFor(const QString &databasePath)
 {
@@ -51,6 +52,7 @@ AppState::AppState(sync::Device *device, KeyStore *keys, Reachability *reachabil
         m_textScale = qBound(0.75, scale, 2.5);
     else if (const qreal chosen = QSettings().value(kTextScaleSetting).toDouble(); chosen > 0)
         m_textScale = qBound(0.75, chosen, 2.5);
+    m_caseloadOrder = QSettings().value(kCaseloadOrderSetting, 0).toInt();
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(kIdleLockMs);
     connect(&m_idleTimer, &QTimer::timeout, this, &AppState::lock);
@@ -486,6 +488,15 @@ void AppState::setTextScale(qreal scale)
         m_textScale = scale;
         Q_EMIT textScaleChanged();
     }
+}
+
+void AppState::setCaseloadOrder(int order)
+{
+    if (order == m_caseloadOrder)
+        return;
+    m_caseloadOrder = order;
+    QSettings().setValue(kCaseloadOrderSetting, order);
+    Q_EMIT caseloadOrderChanged();
 }
 
 void AppState::chooseTextScale(qreal scale)

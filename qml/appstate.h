@@ -66,6 +66,8 @@ class AppState : public QObject
     Q_PROPERTY(int idleLockMs READ idleLockMs WRITE setIdleLockMs NOTIFY idleLockMsChanged)
     /** Text size relative to normal (1.0–2.0); DOORSTEP_TEXT_SCALE sets it for testing 200%. */
     Q_PROPERTY(qreal textScale READ textScale WRITE setTextScale NOTIFY textScaleChanged)
+    /** How the caseload lists children (a CaseloadModel::Order), as last chosen on this tablet. */
+    Q_PROPERTY(int caseloadOrder READ caseloadOrder WRITE setCaseloadOrder NOTIFY caseloadOrderChanged)
     /** What signing out would take off this tablet unsent (checkUnsent() counts it): changes not
      *  yet accepted by the service (waiting or refused), conflicts not resolved, drafts not saved as
      *  records, review decisions not sent. -1 until counted. */
@@ -124,6 +126,8 @@ public:
     void setIdleLockMs(int ms);
     qreal textScale() const { return m_textScale; }
     void setTextScale(qreal scale);
+    int caseloadOrder() const { return m_caseloadOrder; }
+    void setCaseloadOrder(int order);
     int unsentCount() const { return m_unsentKnown ? m_unsent.total() : -1; }
     QString unsentSummary() const;
     QString rescueCopyPath() const { return m_rescueCopyPath; }
@@ -176,6 +180,7 @@ Q_SIGNALS:
     void contentHiddenChanged();
     void idleLockMsChanged();
     void textScaleChanged();
+    void caseloadOrderChanged();
     void unsentChanged();
     /** A rescue copy was written (`path`), or could not be (`path` empty; errorString says why). */
     void rescueCopyFinished(const QString &path);
@@ -225,6 +230,7 @@ private:
     bool m_lockWhenInactive = true;
     bool m_active = true;
     qreal m_textScale = 1.0;
+    int m_caseloadOrder = 0;
     UnsentWork m_unsent;
     bool m_unsentKnown = false;
     QString m_rescueCopyPath;

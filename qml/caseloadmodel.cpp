@@ -12,6 +12,9 @@
 #include "core/wire.h"
 #include "labels.h"
 
+#include <algorithm>
+
+#include <QHash>
 #include <QJsonArray>
 #include <QLocale>
 
@@ -213,17 +216,7 @@ void CaseloadModel::reload()
                     }
                     m_all = s.value();
                     m_summarised = true;
-                    // Same children in the same order: update in place, the view keeps its place.
-                    QHash<QString, int> at;
-                    for (int i = 0; i < m_all.size(); ++i)
-                        at.insert(m_all.at(i).childId, i);
-                    for (int i = 0; i < m_rows.size(); ++i) {
-                        const auto it = at.constFind(m_rows.at(i).childId);
-                        if (it != at.cend())
-                            m_rows[i] = m_all.at(*it);
-                    }
-                    if (!m_rows.isEmpty())
-                        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
+                    show(listed());
                     Q_EMIT loadingChanged();
                     Q_EMIT countChanged();
                 });
@@ -232,22 +225,88 @@ void CaseloadModel::reload()
 
 void CaseloadModel::applyFilter()
 {
+    show(listed());
+}
+
+void CaseloadModel::setOrder(Order order)
+{
+    if (order == m_order)
+        return;
+    m_order = order;
+    Q_EMIT orderChanged();
+    show(listed());
+}
+
+bool CaseloadModel::moreUrgent(const CaseloadRow &a, const CaseloadRow &b)
+{
+    // A row whose visits are not read yet has no due date to go by: it waits at the end.
+    const auto rank = [](const CaseloadRow &r) {
+        return !r.summarised ? 4 : r.overdue ? 0 : r.dueNow ? 1 : r.nextDue.isValid() ? 2 : 3;
+    };
+    const int ra = rank(a);
+    const int rb = rank(b);
+    if (ra != rb)
+        return ra < rb;
+    if (ra == 0)
+        return a.daysOverdue > b.daysOverdue;
+    if (ra == 2)
+        return a.nextDue < b.nextDue;
+    return false;
+}
+
+QList<CaseloadRow> CaseloadModel::listed() const
+{
     QList<CaseloadRow> rows;
     if (m_searchText.trimmed().isEmpty()) {
         rows = m_all;
-    } else {
-        QHash<QString, int> at;
-        for (int i = 0; i < m_all.size(); ++i)
-            at.insert(m_all.at(i).childId, i);
-        for (const QString &id : std::as_const(m_matchOrder)) {
-            const auto it = at.constFind(id);
-            if (it != at.cend())
-                rows.append(m_all.at(*it));
-        }
+        if (m_order == ByUrgency)
+            std::stable_sort(rows.begin(), rows.end(), &CaseloadModel::moreUrgent);
+        return rows;
     }
-    beginResetModel();
-    m_rows = rows;
-    endResetModel();
+    QHash<QString, int> at;
+    for (int i = 0; i < m_all.size(); ++i)
+        at.insert(m_all.at(i).childId, i);
+    for (const QString &id : std::as_const(m_matchOrder)) {
+        const auto it = at.constFind(id);
+        if (it != at.cend())
+            rows.append(m_all.at(*it));
+    }
+    return rows;
+}
+
+void CaseloadModel::show(const QList<CaseloadRow> &rows)
+{
+    // Tell the view as little as is true, so it keeps its place and its current item: the same
+    // children in the same order are a data change, the same children reordered a sort.
+    QHash<QString, int> newRow;
+    for (int i = 0; i < rows.size(); ++i)
+        newRow.insert(rows.at(i).childId, i);
+    bool sameOrder = rows.size() == m_rows.size();
+    bool sameChildren = sameOrder && newRow.size() == rows.size();
+    for (int i = 0; sameChildren && i < m_rows.size(); ++i) {
+        const auto it = newRow.constFind(m_rows.at(i).childId);
+        sameChildren = it != newRow.cend();
+        sameOrder = sameOrder && sameChildren && *it == i;
+    }
+    if (sameOrder) {
+        m_rows = rows;
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
+    } else if (sameChildren) {
+        Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        const QModelIndexList before = persistentIndexList();
+        QModelIndexList after;
+        after.reserve(before.size());
+        for (const QModelIndex &i : before)
+            after.append(index(newRow.value(m_rows.at(i.row()).childId), i.column()));
+        m_rows = rows;
+        changePersistentIndexList(before, after);
+        Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    } else {
+        beginResetModel();
+        m_rows = rows;
+        endResetModel();
+    }
     Q_EMIT countChanged();
 }
 

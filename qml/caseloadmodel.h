@@ -48,6 +48,8 @@ class CaseloadModel : public QAbstractListModel
     QML_ELEMENT
     Q_PROPERTY(doorstep::Store *store READ store WRITE setStore NOTIFY storeChanged)
     Q_PROPERTY(QString searchText READ searchText WRITE setSearchText NOTIFY searchTextChanged)
+    /** How the children are listed when nothing is searched for; a search lists best match first. */
+    Q_PROPERTY(Order order READ order WRITE setOrder NOTIFY orderChanged)
     Q_PROPERTY(QDate today READ today WRITE setToday NOTIFY todayChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(bool summarised READ summarised NOTIFY loadingChanged)
@@ -77,6 +79,12 @@ public:
     };
     Q_ENUM(Role)
 
+    enum Order {
+        ByUrgency, // overdue longest first, then due soonest; no frequency set last
+        ByName,    // surname, as the store lists them
+    };
+    Q_ENUM(Order)
+
     explicit CaseloadModel(QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -87,6 +95,8 @@ public:
     void setStore(Store *store);
     QString searchText() const { return m_searchText; }
     void setSearchText(const QString &text);
+    Order order() const { return m_order; }
+    void setOrder(Order order);
     QDate today() const { return m_today; }
     void setToday(const QDate &today);
     bool loading() const { return m_loading; }
@@ -101,10 +111,13 @@ public:
     static Result<QList<CaseloadRow>> readChildren(Database &db);
     static Result<QList<CaseloadRow>> summarise(Database &db, QList<CaseloadRow> rows, const QDate &today);
     static Result<QStringList> searchChildIds(Database &db, const QString &text);
+    /** Whether `a` needs a visit before `b` (both summarised); ties keep the name order. */
+    static bool moreUrgent(const CaseloadRow &a, const CaseloadRow &b);
 
 Q_SIGNALS:
     void storeChanged();
     void searchTextChanged();
+    void orderChanged();
     void todayChanged();
     void loadingChanged();
     void countChanged();
@@ -114,10 +127,13 @@ Q_SIGNALS:
 
 private:
     void applyFilter();
+    QList<CaseloadRow> listed() const;
+    void show(const QList<CaseloadRow> &rows);
     void setError(const QString &message);
 
     QPointer<Store> m_store;
     QString m_searchText;
+    Order m_order = ByUrgency;
     QDate m_today;
     bool m_loading = false;
     bool m_summarised = false;

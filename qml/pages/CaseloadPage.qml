@@ -19,6 +19,7 @@ Page {
     CaseloadModel {
         id: caseload
         store: AppState.store
+        order: AppState.caseloadOrder
     }
     // Managers only: the count on the approval queue button (a worker's screen never loads it).
     ReviewQueueModel {
@@ -69,6 +70,27 @@ Page {
                     Label {
                         text: qsTr("%n children", "", caseload.count)
                         color: Theme.muted
+                    }
+                    ChoiceBox {
+                        id: orderBox
+                        objectName: "caseloadOrder"
+                        visible: search.text.length === 0 // a search lists the best match first
+                        height: Theme.touch
+                        // Wide enough for the longer choice (on Qt 6.4 WidestText measured too short here).
+                        implicitWidth: Math.ceil(Math.max(urgentText.advanceWidth, nameText.advanceWidth))
+                                       + leftPadding + rightPadding + Theme.spacing
+                        TextMetrics { id: urgentText; font: orderBox.font; text: qsTr("Most urgent first") }
+                        TextMetrics { id: nameText; font: orderBox.font; text: qsTr("By surname") }
+                        textRole: "text"
+                        valueRole: "value"
+                        model: [
+                            { text: urgentText.text, value: CaseloadModel.ByUrgency },
+                            { text: nameText.text, value: CaseloadModel.ByName }
+                        ]
+                        // count: indexOfValue() finds nothing until the model is in.
+                        currentIndex: count > 0 ? Math.max(0, indexOfValue(AppState.caseloadOrder)) : -1
+                        Accessible.name: qsTr("Order of the children: %1").arg(currentText)
+                        onActivated: AppState.caseloadOrder = currentValue
                     }
                     Button {
                         objectName: "dashboardButton"

@@ -109,6 +109,70 @@ private Q_SLOTS:
         QVERIFY(model.overdueCount() >= 1);
     }
 
+    // The worker sees first the child who has waited longest for a visit, then the one due
+    // soonest; children with no visiting frequency come last. Changing the order is a sort, not a
+    // reset, so the list keeps its place; the choice does not reorder search results.
+    void caseloadMostUrgentFirst()
+    {
+        CaseloadModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.order(), CaseloadModel::ByUrgency);
+        model.setStore(&m_store);
+        QTRY_VERIFY_WITH_TIMEOUT(model.summarised(), 20000);
+        QCOMPARE(model.rowCount(), 6);
+        const auto ids = [&model] {
+            QStringList list;
+            for (int i = 0; i < model.rowCount(); ++i)
+                list.append(model.childIdAt(i));
+            return list;
+        };
+        const auto rankAt = [&model](int row) {
+            const QModelIndex i = model.index(row);
+            return i.data(CaseloadModel::OverdueRole).toBool() ? 0 : i.data(CaseloadModel::NextDueRole).toDate().isValid() ? 1 : 2;
+        };
+        int overdue = 0;
+        int due = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            overdue += rankAt(row) == 0;
+            due += rankAt(row) == 1;
+            if (row == 0)
+                continue;
+            QVERIFY2(rankAt(row - 1) <= rankAt(row), qPrintable(ids().join(u',')));
+            const QModelIndex before = model.index(row - 1);
+            const QModelIndex here = model.index(row);
+            if (rankAt(row) == 0 && rankAt(row - 1) == 0)
+                QVERIFY(before.data(CaseloadModel::DaysOverdueRole).toInt() >= here.data(CaseloadModel::DaysOverdueRole).toInt());
+            if (rankAt(row) == 1 && rankAt(row - 1) == 1)
+                QVERIFY(before.data(CaseloadModel::NextDueRole).toDate() <= here.data(CaseloadModel::NextDueRole).toDate());
+        }
+        QVERIFY(overdue >= 1);
+        QVERIFY(due >= 1);
+        const QStringList urgent = ids();
+
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy sorts(&model, &QAbstractItemModel::layoutChanged);
+        QPersistentModelIndex first = model.index(0);
+        model.setOrder(CaseloadModel::ByName);
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(sorts.count(), 1);
+        QVERIFY(first.isValid());
+        QCOMPARE(model.childIdAt(first.row()), urgent.first()); // the view's current child follows its row
+        QStringList byName = urgent;
+        std::sort(byName.begin(), byName.end(), [this](const QString &a, const QString &b) {
+            return m_children.indexOf(a) < m_children.indexOf(b); // the demo children are seeded A to F
+        });
+        QCOMPARE(ids(), byName);
+        QVERIFY(ids() != urgent);
+
+        model.setSearchText(QStringLiteral("Chloe"));
+        QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() >= 1 && model.rowCount() < 6, 10000);
+        QCOMPARE(model.childIdAt(0), m_children.at(2));
+        model.setOrder(CaseloadModel::ByUrgency);
+        QCOMPARE(model.childIdAt(0), m_children.at(2));
+        model.setSearchText(QString());
+        QTRY_COMPARE_WITH_TIMEOUT(ids(), urgent, 10000);
+    }
+
     void caseloadSearch_data()
     {
         QTest::addColumn<QString>("text");
