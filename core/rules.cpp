@@ -286,6 +286,23 @@ QList<Violation> checkSupervision(const QJsonObject &supervision, const QDateTim
 
 QList<Violation> checkChild(const QJsonObject &child, const QDateTime &now)
 {
+    // A new child's form starts empty: name every missing identity field at once, in words,
+    // where decoding would stop at the first.
+    QList<Violation> missing;
+    const auto absent = [&child](const char *key) {
+        const QJsonValue v = child.value(QLatin1String(key));
+        return v.isUndefined() || v.isNull() || (v.isString() && blank(v.toString()));
+    };
+    if (absent("first_name"))
+        missing.append(Violation{QStringLiteral("first_name"), QStringLiteral("required"), tr("Give the child's first name.")});
+    if (absent("last_name"))
+        missing.append(Violation{QStringLiteral("last_name"), QStringLiteral("required"), tr("Give the child's last name.")});
+    if (absent("date_of_birth"))
+        missing.append(Violation{QStringLiteral("date_of_birth"), QStringLiteral("required"), tr("Give the child's date of birth.")});
+    if (absent("legal_status"))
+        missing.append(Violation{QStringLiteral("legal_status"), QStringLiteral("required"), tr("Choose the child's legal status.")});
+    if (!missing.isEmpty())
+        return missing;
     return decodeAndCheck<Child>(child, now, &checkChild);
 }
 

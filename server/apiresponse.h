@@ -26,6 +26,7 @@ struct ApiResponse {
     bool refusalAudited = false;
 
     static ApiResponse ok(QJsonObject body) { return ApiResponse{200, std::move(body), {}, {}, {}, false}; }
+    static ApiResponse created(QJsonObject body) { return ApiResponse{201, std::move(body), {}, {}, {}, false}; }
     /** A 200 whose JSON object is already serialised (a pull page with record bodies spliced in
      *  as stored): sent as is, built on the request's worker thread. */
     static ApiResponse okJson(QByteArray json) { return ApiResponse{200, {}, {}, std::move(json), QByteArrayLiteral("application/json"), false}; }

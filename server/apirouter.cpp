@@ -137,7 +137,7 @@ ApiResponse ApiRouter::handle(const ApiRequest &req)
     const bool known = route == QLatin1String("audit/export") || route == QLatin1String("auth/logout") || route == QLatin1String("sync/push") || route == QLatin1String("sync/pull")
         || route == QLatin1String("reviews/queue") || reviewRoute.match(route).hasMatch() || revokeRoute.match(route).hasMatch()
         || route == QLatin1String("exports/visits.csv") || route == QLatin1String("dashboard") || chronologyRoute.match(route).hasMatch()
-        || allocationRoute.match(route).hasMatch();
+        || route == QLatin1String("children") || allocationRoute.match(route).hasMatch();
     if (!known)
         return ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such endpoint."));
 
@@ -196,6 +196,8 @@ ApiResponse ApiRouter::dispatch(const AuthContext &c, const ApiRequest &req, con
         return isGet ? m_manager.chronologyPdf(c, m.captured(1)) : methodNotAllowed();
     if (route == QLatin1String("dashboard"))
         return isGet ? m_manager.dashboard(c, req.query) : methodNotAllowed();
+    if (route == QLatin1String("children"))
+        return isPost ? m_manager.openCase(c, body) : methodNotAllowed();
     if (auto m = allocationRoute.match(route); m.hasMatch())
         return isPost ? m_manager.reallocate(c, m.captured(1), body) : methodNotAllowed();
     if (auto m = revokeRoute.match(route); m.hasMatch()) {

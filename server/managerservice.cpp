@@ -10,8 +10,10 @@
 #include "core/wire.h"
 #include "database.h"
 #include "reallocation.h"
+#include "recordstore.h"
 #include "reports/chronologypdf.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -71,6 +73,46 @@ Result<std::optional<ApiResponse>> refusalUnlessTeamChild(QSqlDatabase &tx, cons
     if (q.value().value(0).toString() != teamId)
         return std::optional<ApiResponse>(ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("This child is not in your team.")));
     return std::optional<ApiResponse>();
+}
+
+// Nothing when `workerId` is an active worker of `teamId`; otherwise the 422 to answer.
+Result<std::optional<ApiResponse>> refusalUnlessTeamWorker(QSqlDatabase &tx, const QString &workerId, const QString &teamId)
+{
+    auto worker = Database::exec(tx, QStringLiteral("SELECT role, team_id, disabled FROM users WHERE id = ?"), {workerId});
+    if (!worker)
+        return worker.error();
+    if (!worker.value().next() || worker.value().value(0).toString() != QLatin1String("worker")
+        || worker.value().value(1).toString() != teamId || worker.value().value(2).toInt() != 0)
+        return std::optional<ApiResponse>(
+            ApiResponse::error(422, QStringLiteral("not_a_team_worker"), QStringLiteral("Choose a worker in your team."), QStringLiteral("worker_id")));
+    return std::optional<ApiResponse>();
+}
+
+// The worker and the reason of an allocation request: a management decision carries its
+// rationale (what inspections look for). Sets the error to answer when either is wrong.
+bool readAllocation(const QJsonObject &body, const QString &what, QString *workerId, QString *reason, ApiResponse *error)
+{
+    *workerId = body.value(QLatin1String("worker_id")).toString();
+    if (!wire::isValidUuid(*workerId)) {
+        *error = ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("worker_id must be a user id"), QStringLiteral("worker_id"));
+        return false;
+    }
+    const QJsonValue reasonValue = body.value(QLatin1String("reason"));
+    if (!reasonValue.isString() && !reasonValue.isUndefined() && !reasonValue.isNull()) {
+        *error = ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("reason must be text"), QStringLiteral("reason"));
+        return false;
+    }
+    *reason = reasonValue.toString().trimmed();
+    if (reason->isEmpty()) {
+        *error = ApiResponse::error(422, QStringLiteral("required"), QStringLiteral("Give the reason for the %1.").arg(what), QStringLiteral("reason"));
+        return false;
+    }
+    if (reason->size() > 4000) {
+        *error = ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("The reason is longer than 4,000 characters."),
+                                    QStringLiteral("reason"));
+        return false;
+    }
+    return true;
 }
 
 // The team's workers who can hold children (for a manager's reallocation).
@@ -252,20 +294,11 @@ ApiResponse ManagerService::reallocate(const AuthContext &ctx, const QString &ch
         if (it.key() != QLatin1String("worker_id") && it.key() != QLatin1String("reason"))
             return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("unknown field"), it.key());
     }
-    const QString workerId = body.value(QLatin1String("worker_id")).toString();
-    if (!wire::isValidUuid(workerId))
-        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("worker_id must be a user id"), QStringLiteral("worker_id"));
-    const QJsonValue reasonValue = body.value(QLatin1String("reason"));
-    if (!reasonValue.isString() && !reasonValue.isUndefined() && !reasonValue.isNull())
-        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("reason must be text"), QStringLiteral("reason"));
-    const QString reason = reasonValue.toString().trimmed();
-    // A management decision carries its rationale (what inspections look for).
-    if (reason.isEmpty())
-        return ApiResponse::error(422, QStringLiteral("required"), QStringLiteral("Give the reason for the reallocation."), QStringLiteral("reason"));
-    if (reason.size() > 4000)
-        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("The reason is longer than 4,000 characters."), QStringLiteral("reason"));
-
+    QString workerId, reason;
     ApiResponse answer;
+    if (!readAllocation(body, QStringLiteral("reallocation"), &workerId, &reason, &answer))
+        return answer;
+
     auto r = m_db.transact(ctx.caller(), [&](QSqlDatabase &tx) -> Result<void> {
         auto refusal = refusalUnlessTeamChild(tx, childId, ctx.teamId);
         if (!refusal)
@@ -274,13 +307,11 @@ ApiResponse ManagerService::reallocate(const AuthContext &ctx, const QString &ch
             answer = *refusal.value();
             return {};
         }
-        auto worker = Database::exec(tx, QStringLiteral("SELECT role, team_id, disabled FROM users WHERE id = ?"), {workerId});
-        if (!worker)
-            return worker.error();
-        if (!worker.value().next() || worker.value().value(0).toString() != QLatin1String("worker")
-            || worker.value().value(1).toString() != ctx.teamId || worker.value().value(2).toInt() != 0) {
-            answer = ApiResponse::error(422, QStringLiteral("not_a_team_worker"), QStringLiteral("Choose a worker in your team."),
-                                        QStringLiteral("worker_id"));
+        auto notWorker = refusalUnlessTeamWorker(tx, workerId, ctx.teamId);
+        if (!notWorker)
+            return notWorker.error();
+        if (notWorker.value()) {
+            answer = *notWorker.value();
             return {};
         }
         const Reallocation move{childId, workerId, ctx.teamId, ctx.userId, ctx.deviceId, reason};
@@ -296,6 +327,102 @@ ApiResponse ManagerService::reallocate(const AuthContext &ctx, const QString &ch
                                            QJsonObject{{QStringLiteral("worker"), workerId},
                                                        {QStringLiteral("previous"), before.value().workerId},
                                                        {QStringLiteral("reason"), reason}}});
+    });
+    if (!r)
+        return ApiResponse::fromError(r.error());
+    return answer;
+}
+
+ApiResponse ManagerService::openCase(const AuthContext &ctx, const QJsonObject &body)
+{
+    if (!ctx.isManager())
+        return ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("Only a team manager opens a new child's case."));
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (it.key() != QLatin1String("child") && it.key() != QLatin1String("worker_id") && it.key() != QLatin1String("reason"))
+            return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("unknown field"), it.key());
+    }
+    if (!body.value(QLatin1String("child")).isObject())
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("child must be the child record"), QStringLiteral("child"));
+    QString workerId, reason;
+    ApiResponse answer;
+    if (!readAllocation(body, QStringLiteral("allocation"), &workerId, &reason, &answer))
+        return answer;
+
+    QJsonObject child = body.value(QLatin1String("child")).toObject();
+    const auto childField = [](const QString &field) { return field.isEmpty() ? QStringLiteral("child") : QStringLiteral("child.") + field; };
+    if (child.value(QLatin1String("type")).toString() != QLatin1String("child"))
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("type must be \"child\" here"), childField(QStringLiteral("type")));
+    const QString childId = child.value(QLatin1String("id")).toString();
+    if (!wire::isValidUuid(childId))
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("id must be a UUID"), childField(QStringLiteral("id")));
+    // Who holds the case, and since when, is the service's to say: it writes them from the allocation.
+    for (const QString &owned : wire::serviceOwnedFields() + QStringList{QStringLiteral("allocated_worker"), QStringLiteral("team")}) {
+        if (child.contains(owned))
+            return ApiResponse::error(422, QStringLiteral("forbidden_field"), QStringLiteral("The service sets %1 from the allocation.").arg(owned),
+                                      childField(owned));
+    }
+    if (!child.contains(QLatin1String("schema")))
+        child.insert(QStringLiteral("schema"), wire::kSchemaVersion);
+    if (child.value(QLatin1String("schema")).toDouble() > wire::kSchemaVersion)
+        return ApiResponse::error(422, QStringLiteral("unsupported_schema"),
+                                  QStringLiteral("This service does not know schema %1 yet.").arg(child.value(QLatin1String("schema")).toDouble()),
+                                  childField(QStringLiteral("schema")));
+    // The rules first: a missing name is "required" (422), as the form says, not a malformed record.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (const QList<rules::Violation> violations = rules::checkChild(child, now); !violations.isEmpty()) {
+        const rules::Violation &v = violations.first();
+        return v.code == QLatin1String("invalid") ? ApiResponse::error(400, QStringLiteral("invalid_input"), v.message, childField(v.field))
+                                                  : ApiResponse::error(422, v.code, v.message, childField(v.field));
+    }
+    if (auto v = wire::validateRecord(child); !v)
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), v.error().message, childField(v.error().field));
+
+    auto r = m_db.transact(ctx.caller(), [&](QSqlDatabase &tx) -> Result<void> {
+        auto notWorker = refusalUnlessTeamWorker(tx, workerId, ctx.teamId);
+        if (!notWorker)
+            return notWorker.error();
+        if (notWorker.value()) {
+            answer = *notWorker.value();
+            return {};
+        }
+        auto existing = RecordStore::load(m_db, tx, childId, true);
+        if (!existing)
+            return existing.error();
+        if (existing.value().exists || existing.value().hidden) {
+            // The same request again (its answer was lost): the case is open as asked.
+            QJsonObject stored = existing.value().body;
+            for (const QString &owned : wire::serviceOwnedFields() + QStringList{QStringLiteral("allocated_worker"), QStringLiteral("team")})
+                stored.remove(owned);
+            const bool same = !existing.value().hidden && existing.value().type == QLatin1String("child") && stored == child
+                && existing.value().body.value(QLatin1String("allocated_worker")).toString() == workerId
+                && existing.value().teamId == ctx.teamId;
+            answer = same ? ApiResponse::created({{QStringLiteral("created"), false}, {QStringLiteral("child_id"), childId},
+                                                  {QStringLiteral("rev"), existing.value().rev}, {QStringLiteral("worker_id"), workerId}})
+                          : ApiResponse::error(409, QStringLiteral("exists"), QStringLiteral("A record with this id already exists."),
+                                               childField(QStringLiteral("id")));
+            return {};
+        }
+        // The allocation first: the child's record is then in the team's scope (row-level security).
+        const Reallocation allocation{childId, workerId, ctx.teamId, ctx.userId, ctx.deviceId, reason};
+        if (auto a = allocation.apply(m_db, tx); !a)
+            return a.error();
+        auto move = allocation.describe(tx, QString(), now);
+        if (!move)
+            return move.error();
+        QJsonObject record = child;
+        record.insert(QStringLiteral("allocated_worker"), workerId);
+        record.insert(QStringLiteral("team"), ctx.teamId);
+        record.insert(QStringLiteral("allocations"), QJsonArray{move.value().toJson()});
+        StoredRecord none;
+        none.id = childId;
+        none.type = QStringLiteral("child");
+        auto rev = RecordStore::write(m_db, tx, none, RecordStore::Write{record, ctx.teamId, ctx.userId, ctx.deviceId, {}, false, {}});
+        if (!rev)
+            return rev.error();
+        answer = ApiResponse::created({{QStringLiteral("created"), true}, {QStringLiteral("child_id"), childId},
+                                       {QStringLiteral("rev"), rev.value()}, {QStringLiteral("worker_id"), workerId}});
+        return AuditLog::append(m_db, tx, {ctx.userId, ctx.deviceId, ctx.address, QStringLiteral("open_case"), childId,
+                                           QJsonObject{{QStringLiteral("worker"), workerId}, {QStringLiteral("reason"), reason}}});
     });
     if (!r)
         return ApiResponse::fromError(r.error());

@@ -30,6 +30,10 @@ public:
     /** POST children/{id}/allocation {worker_id, reason}: moves a child of the manager's team to
      *  another worker of the team, with the reason recorded in the audit trail. */
     ApiResponse reallocate(const AuthContext &ctx, const QString &childId, const QJsonObject &body);
+    /** POST children {child, worker_id, reason}: opens a new child's case in the manager's team,
+     *  allocated to one of its workers, with the reason; the child record's first revision
+     *  carries the allocation. Repeating the same request answers as the first did. */
+    ApiResponse openCase(const AuthContext &ctx, const QJsonObject &body);
 
 private:
     const Database &m_db;

@@ -13,6 +13,36 @@
 
 namespace doorstep::server {
 
+Result<AllocationChange> Reallocation::describe(QSqlDatabase &tx, const QString &previousWorker, const QDateTime &at) const
+{
+    // Names as they are now: the chronology reads them long after people have moved on.
+    auto nameOf = [&](const QString &id) -> Result<QString> {
+        if (id.isEmpty())
+            return QString();
+        auto q = Database::exec(tx, QStringLiteral("SELECT COALESCE(NULLIF(display_name, ''), username) FROM users WHERE id = ?"), {id});
+        if (!q)
+            return q.error();
+        return q.value().next() ? q.value().value(0).toString() : QString();
+    };
+    auto workerName = nameOf(workerId);
+    auto previousName = nameOf(previousWorker);
+    auto actorName = nameOf(actorId);
+    if (!workerName || !previousName || !actorName)
+        return Error(ErrorCode::StorageError, QStringLiteral("could not read the names for the allocation history"));
+    // Empty parts are left out of the record (AllocationChange writes null text as absent).
+    auto orNull = [](const QString &v) { return v.isEmpty() ? QString() : v; };
+    AllocationChange move;
+    move.at = at;
+    move.worker = workerId;
+    move.workerName = orNull(workerName.value());
+    move.previousWorker = orNull(previousWorker);
+    move.previousWorkerName = orNull(previousName.value());
+    move.reason = orNull(reason);
+    move.decidedBy = actorId;
+    move.decidedByName = orNull(actorName.value());
+    return move;
+}
+
 Result<Reallocation::Holder> Reallocation::apply(const Database &database, QSqlDatabase &tx) const
 {
     const QString &team = teamId;
@@ -58,33 +88,11 @@ Result<Reallocation::Holder> Reallocation::apply(const Database &database, QSqlD
         QJsonObject body = child.value().body;
         body.insert(QStringLiteral("allocated_worker"), workerId);
         body.insert(QStringLiteral("team"), team);
-        // The move in the child's own history, with names as they are now.
-        auto nameOf = [&](const QString &id) -> Result<QString> {
-            if (id.isEmpty())
-                return QString();
-            auto q = Database::exec(tx, QStringLiteral("SELECT COALESCE(NULLIF(display_name, ''), username) FROM users WHERE id = ?"), {id});
-            if (!q)
-                return q.error();
-            return q.value().next() ? q.value().value(0).toString() : QString();
-        };
-        auto workerName = nameOf(workerId);
-        auto previousName = nameOf(oldWorker);
-        auto actorName = nameOf(actorId);
-        if (!workerName || !previousName || !actorName)
-            return Error(ErrorCode::StorageError, QStringLiteral("could not read the names for the allocation history"));
-        // Empty parts are left out of the record (AllocationChange writes null text as absent).
-        auto orNull = [](const QString &v) { return v.isEmpty() ? QString() : v; };
-        AllocationChange move;
-        move.at = now;
-        move.worker = workerId;
-        move.workerName = orNull(workerName.value());
-        move.previousWorker = orNull(oldWorker);
-        move.previousWorkerName = orNull(previousName.value());
-        move.reason = orNull(reason);
-        move.decidedBy = actorId;
-        move.decidedByName = orNull(actorName.value());
+        auto move = describe(tx, oldWorker, now);
+        if (!move)
+            return move.error();
         QJsonArray history = body.value(QLatin1String("allocations")).toArray();
-        history.append(move.toJson());
+        history.append(move.value().toJson());
         // The wire format's array limit; the audit trail keeps every move.
         while (history.size() > kMaxAllocationHistory)
             history.removeFirst();

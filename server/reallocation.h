@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #pragma once
 
+#include "core/domain.h"
 #include "core/result.h"
 
 #include <QSqlDatabase>
@@ -36,6 +37,9 @@ struct Reallocation {
      *  across teams, the old team's managers) of what they can no longer see. Returns who held
      *  the child before; nothing is written when that is already `workerId`. */
     Result<Holder> apply(const Database &database, QSqlDatabase &tx) const;
+    /** The move as the child record's `allocations` keeps it: when, to and from whom (with their
+     *  names as they are now), who decided and why. */
+    Result<AllocationChange> describe(QSqlDatabase &tx, const QString &previousWorker, const QDateTime &at) const;
 };
 
 } // namespace doorstep::server

@@ -703,6 +703,12 @@ Result<QJsonObject> SyncService::applyOne(const AuthContext &ctx, QSqlDatabase &
             else if (!c.value().isEmpty())
                 return c.value();
             if (team.isEmpty()) {
+                // A child nobody holds would be seen by nobody: a new case is opened with its
+                // worker (POST children), never pushed.
+                if (typeName == QLatin1String("child"))
+                    return rejected(QStringLiteral("not_allocated"),
+                                    QStringLiteral("A new child's case is opened by their team manager, with the worker who will hold it."),
+                                    prefix + QStringLiteral("record_id"));
                 if (ctx.isManager())
                     team = ctx.teamId;
                 else

@@ -115,6 +115,7 @@ private Q_SLOTS:
     void dashboard();
     void exportsAudited();
     void managerReallocatesWithAReason();
+    void managerOpensANewCase();
 
 private:
     QString cli(const QStringList &args, const QByteArray &input = {});
@@ -569,6 +570,120 @@ void TestManagerApi::managerReallocatesWithAReason()
     QCOMPARE(both.size(), 2);
     QCOMPARE(both.at(1).toObject().value(S("reason")).toString(), S("Back from leave."));
     QCOMPARE(both.at(1).toObject().value(S("previous_worker")).toString(), m_ids[S("w2")]);
+}
+
+// A new referral: the team manager opens the child's case with the worker who will hold it and
+// why. The child arrives on that worker's and the team's tablets, with the allocation in its
+// chronology; nobody else receives it. A child cannot be pushed into existence instead.
+void TestManagerApi::managerOpensANewCase()
+{
+    const QString id = wire::newUuid();
+    const QString reason = S("New referral from the school nurse; Wendy has capacity and knows the estate.");
+    const QJsonObject child{{S("type"), S("child")}, {S("id"), id}, {S("schema"), wire::kSchemaVersion},
+                            {S("first_name"), S("Dara")}, {S("last_name"), S("Okonjo")}, {S("date_of_birth"), S("2017-02-11")},
+                            {S("legal_status"), S("child_in_need")}, {S("first_language"), S("English")}};
+    const QJsonObject request{{S("child"), child}, {S("worker_id"), m_ids[S("w2")]}, {S("reason"), reason}};
+    auto post = [&](const QString &who, const QJsonObject &body) { return m_api->post(S("/api/v1/children"), body, m_tokens[who]); };
+    auto with = [&](const QString &key, const QJsonValue &value) {
+        QJsonObject body = request;
+        body.insert(key, value);
+        return body;
+    };
+    auto childWith = [&](const QString &key, const QJsonValue &value) {
+        QJsonObject c = child;
+        if (value.isUndefined())
+            c.remove(key);
+        else
+            c.insert(key, value);
+        return with(S("child"), c);
+    };
+    auto field = [](const ApiReply &r) { return r.json.value(S("error")).toObject().value(S("field")).toString(); };
+
+    // Refused, each with its code and field.
+    QCOMPARE(post(S("w1"), request).status, 403);
+    QCOMPARE(post(S("admin"), request).status, 403);
+    ApiReply r = post(S("m1"), with(S("reason"), S("  ")));
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.errorCode(), S("required"));
+    QCOMPARE(field(r), S("reason"));
+    r = post(S("m1"), with(S("worker_id"), m_ids[S("w3")]));
+    QCOMPARE(r.errorCode(), S("not_a_team_worker"));
+    r = post(S("m1"), childWith(S("allocated_worker"), m_ids[S("w1")]));
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.errorCode(), S("forbidden_field"));
+    QCOMPARE(field(r), S("child.allocated_worker"));
+    r = post(S("m1"), childWith(S("first_name"), QJsonValue::Undefined));
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.errorCode(), S("required"));
+    QCOMPARE(field(r), S("child.first_name"));
+    r = post(S("m1"), childWith(S("legal_status"), S("child_protection"))); // a plan needs its category
+    QCOMPARE(r.status, 422);
+    QCOMPARE(field(r), S("child.cp_category"));
+    QCOMPARE(post(S("m1"), childWith(S("type"), S("visit"))).status, 400);
+    QCOMPARE(post(S("m1"), childWith(S("favourite_colour"), S("green"))).status, 400);
+    QCOMPARE(post(S("m1"), with(S("child"), S("Dara"))).status, 400);
+    QCOMPARE(post(S("m1"), with(S("urgent"), true)).status, 400);
+    QCOMPARE(m_api->get(S("/api/v1/children"), m_tokens[S("m1")]).status, 405);
+    // Another team's child's id is taken, whether or not this manager can see it.
+    r = post(S("m1"), childWith(S("id"), m_children[S("c3")]));
+    QCOMPARE(r.status, 409);
+    QCOMPARE(r.errorCode(), S("exists"));
+    QCOMPARE(count(S("SELECT COUNT(*) FROM allocations WHERE child_id = ?"), {id}), 0);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM records WHERE id = ?"), {id}), 0);
+    // Pushing a child nobody holds is refused: it would be seen by nobody.
+    const QJsonObject pushed = push1(m_tokens[S("m1")], wire::newUuid(), S("child"), 0,
+                                     {{S("first_name"), S("Orphan")}, {S("last_name"), S("Record")}, {S("date_of_birth"), S("2016-01-01")},
+                                      {S("legal_status"), S("child_in_need")}});
+    QCOMPARE(pushed.value(S("result")).toString(), S("rejected"));
+    QCOMPARE(pushed.value(S("code")).toString(), S("not_allocated"));
+
+    // Opened.
+    r = post(S("m1"), request);
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json.value(S("created")).toBool(), true);
+    QCOMPARE(r.json.value(S("child_id")).toString(), id);
+    QCOMPARE(r.json.value(S("rev")).toInt(), 1);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM allocations WHERE child_id = ? AND worker_id = ?"), {id, m_ids[S("w2")]}), 1);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM allocation_history WHERE child_id = ?"), {id}), 0);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'open_case' AND subject = ? AND actor = ? AND detail LIKE ?"),
+                   {id, m_ids[S("m1")], S("%school nurse%")}),
+             1);
+    const auto w2Sees = pullAll(m_tokens[S("w2")]);
+    QVERIFY(w2Sees.contains(id));
+    const QJsonObject record = w2Sees.value(id).value(S("record")).toObject();
+    QCOMPARE(record.value(S("first_name")).toString(), S("Dara"));
+    QCOMPARE(record.value(S("first_language")).toString(), S("English"));
+    QCOMPARE(record.value(S("allocated_worker")).toString(), m_ids[S("w2")]);
+    const QJsonArray moves = record.value(S("allocations")).toArray();
+    QCOMPARE(moves.size(), 1);
+    QCOMPARE(moves.first().toObject().value(S("worker")).toString(), m_ids[S("w2")]);
+    QCOMPARE(moves.first().toObject().value(S("decided_by")).toString(), m_ids[S("m1")]);
+    QCOMPARE(moves.first().toObject().value(S("reason")).toString(), reason);
+    QVERIFY(!moves.first().toObject().contains(S("previous_worker")));
+    QVERIFY(pullAll(m_tokens[S("m1")]).contains(id));
+    QVERIFY(pullAll(m_tokens[S("m1b")]).contains(id));
+    QVERIFY(!pullAll(m_tokens[S("w1")]).contains(id));
+    QVERIFY(!pullAll(m_tokens[S("m2")]).contains(id));
+    QVERIFY(!pullAll(m_tokens[S("w3")]).contains(id));
+    // The worker's own edits of the new child are taken like any other child's.
+    const QJsonObject edit = push1(m_tokens[S("w2")], id, S("child"), w2Sees.value(id).value(S("rev")).toInt(),
+                                   {{S("address"), S("4 Mill Lane")}});
+    QCOMPARE(edit.value(S("result")).toString(), S("applied"));
+
+    // The same request again (its answer lost) answers as the first, and opens nothing twice.
+    const QJsonObject again{{S("child"), child}, {S("worker_id"), m_ids[S("w2")]}, {S("reason"), reason}};
+    r = post(S("m1"), again);
+    QCOMPARE(r.status, 409); // the worker has changed the record since: it is no longer the same request
+    const QString second = wire::newUuid();
+    QJsonObject other = child;
+    other.insert(S("id"), second);
+    other.insert(S("first_name"), S("Eli"));
+    QCOMPARE(post(S("m1"), with(S("child"), other)).status, 201);
+    r = post(S("m1"), with(S("child"), other));
+    QCOMPARE(r.status, 201);
+    QCOMPARE(r.json.value(S("created")).toBool(), false);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'open_case' AND subject = ?"), {second}), 1);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM records WHERE id = ?"), {second}), 1);
 }
 
 QTEST_GUILESS_MAIN(TestManagerApi)
