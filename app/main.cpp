@@ -251,6 +251,9 @@ int selfTest()
             home();
             open(QStringLiteral("ReallocatePage"), {{QStringLiteral("childId"), teamChild}});
             home();
+            if (QObject *page = open(QStringLiteral("NewCasePage"), {}))
+                page->property("form").value<QObject *>()->setProperty("autosaveMs", 600000);
+            home();
             QString recordId;
             if (QObject *queue = open(QStringLiteral("ReviewQueuePage"), {})) {
                 auto *model = queue->property("model").value<QObject *>();

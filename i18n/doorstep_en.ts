@@ -138,67 +138,77 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="118" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="119" />
+        <source>New child</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="121" />
+        <source>Open a new child's case for your team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="126" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="120" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="128" />
         <source>Settings: text size, sync and signing out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="149" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="158" />
         <source>OK</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="152" />
-        <source>Dismiss the message about children moved to another worker</source>
+        <location filename="../qml/pages/CaseloadPage.qml" line="161" />
+        <source>Dismiss this message</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="164" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="173" />
         <source>Search names and records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="166" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="175" />
         <source>Search the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="207" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="216" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="235" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="244" />
         <source>Born %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="263" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="272" />
         <source>Seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="264" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="273" />
         <source>Not seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="283" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="292" />
         <source>⟳ Not yet sent to the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="299" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="308" />
         <source>No child or record matches “%1”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="300" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="309" />
         <source>No children on this tablet yet. They arrive with the first sync.</source>
         <translation type="unfinished" />
     </message>
@@ -1754,6 +1764,201 @@
     </message>
 </context>
 <context>
+    <name>NewCasePage</name>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="49" />
+        <source>‹ Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="51" />
+        <source>Back; the child's details are kept as a draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="58" />
+        <source>New child</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="65" />
+        <source>Open a case for your team</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/NewCasePage.qml" line="123" />
+        <source>%n thing(s) to put right before the case can be opened:</source>
+        <translation>
+            <numerusform>%n thing to put right before the case can be opened:</numerusform><numerusform>%n things to put right before the case can be opened:</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="153" />
+        <source>The details you wrote before are restored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="159" />
+        <source>Who the child is</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="167" />
+        <source>First name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="174" />
+        <source>Last name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="180" />
+        <source>Preferred name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="187" />
+        <source>Date of birth</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="193" />
+        <source>Gender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="199" />
+        <source>Ethnicity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="205" />
+        <source>First language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="211" />
+        <source>Interpreter needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="217" />
+        <source>Religion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="223" />
+        <source>Disability or special educational needs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="230" />
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="234" />
+        <location filename="../qml/pages/NewCasePage.qml" line="238" />
+        <source>Legal status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="246" />
+        <source>Category of the child protection plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="258" />
+        <source>Placement started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="264" />
+        <source>Kind of placement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="271" />
+        <source>First review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="277" />
+        <source>The allocated worker sets the plan (how often the child is visited, the contingency and the actions) once the case is open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="284" />
+        <source>Allocation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="285" />
+        <source>Worker *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="294" />
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="296" />
+        <source>Worker who will hold the case: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="296" />
+        <source>not chosen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="302" />
+        <source>No worker of your team is known on this tablet yet. Sync, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="312" />
+        <source>Reason *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="314" />
+        <source>Why the case is opened and why with this worker: kept with your decision, in the child's chronology and the audit trail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="329" />
+        <source>Type here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="330" />
+        <source>Reason for opening the case with this worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="357" />
+        <source>Needs a connection to the service; until then the details are kept as a draft.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="365" />
+        <source>Opening…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="365" />
+        <source>Open the case</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="369" />
+        <source>Open the case and allocate it</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>OutboxPage</name>
     <message>
         <location filename="../qml/pages/OutboxPage.qml" line="37" />
@@ -2991,7 +3196,7 @@
             <numerusform>That PIN is not right. %n try left.</numerusform><numerusform>That PIN is not right. %n tries left.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="426" />
+        <location filename="../qml/appstate.cpp" line="425" />
         <source>%1 has been moved to another worker. Their records have left this tablet.</source>
         <translation type="unfinished" />
     </message>
@@ -3002,106 +3207,111 @@
     </message>
     <message>
         <location filename="../qml/appstate.cpp" line="442" />
+        <source>%1's case is open and allocated to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/appstate.cpp" line="449" />
         <source>Not connected to a service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="444" />
+        <location filename="../qml/appstate.cpp" line="451" />
         <source>Offline: changes are kept on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="447" />
+        <location filename="../qml/appstate.cpp" line="454" />
         <source>Syncing %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="448" />
+        <location filename="../qml/appstate.cpp" line="455" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="451" />
+        <location filename="../qml/appstate.cpp" line="458" />
         <source>Sync problem: %1</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="453" />
+        <location filename="../qml/appstate.cpp" line="460" />
         <source>%n record(s) waiting for a newer version of Doorstep</source>
         <translation>
             <numerusform>%n record waiting for a newer version of Doorstep</numerusform><numerusform>%n records waiting for a newer version of Doorstep</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="455" />
+        <location filename="../qml/appstate.cpp" line="462" />
         <source>Synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="456" />
+        <location filename="../qml/appstate.cpp" line="463" />
         <source>%1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="458" />
+        <location filename="../qml/appstate.cpp" line="465" />
         <source>Not synced yet</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="514" />
+        <location filename="../qml/appstate.cpp" line="521" />
         <source>%n change(s) the service has not accepted yet</source>
         <translation>
             <numerusform>%n change the service has not accepted yet</numerusform><numerusform>%n changes the service has not accepted yet</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="516" />
+        <location filename="../qml/appstate.cpp" line="523" />
         <source>%n conflict(s) not resolved</source>
         <translation>
             <numerusform>%n conflict not resolved</numerusform><numerusform>%n conflicts not resolved</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="518" />
+        <location filename="../qml/appstate.cpp" line="525" />
         <source>%n draft(s) not saved</source>
         <translation>
             <numerusform>%n draft not saved</numerusform><numerusform>%n drafts not saved</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="520" />
+        <location filename="../qml/appstate.cpp" line="527" />
         <source>%n review decision(s) not sent</source>
         <translation>
             <numerusform>%n review decision not sent</numerusform><numerusform>%n review decisions not sent</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="521" />
+        <location filename="../qml/appstate.cpp" line="528" />
         <source>Everything on this tablet has reached the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="591" />
+        <location filename="../qml/appstate.cpp" line="598" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="593" />
+        <location filename="../qml/appstate.cpp" line="600" />
         <source>Use a passphrase of at least %1 characters: a few words you will remember.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="596" />
+        <location filename="../qml/appstate.cpp" line="603" />
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="605" />
+        <location filename="../qml/appstate.cpp" line="612" />
         <source>The rescue copy could not be written: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="625" />
+        <location filename="../qml/appstate.cpp" line="632" />
         <source>A sync is running. Sign out when it has finished.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="639" />
+        <location filename="../qml/appstate.cpp" line="646" />
         <source>Not signed out: %1. Sync first, or make a rescue copy so nothing is lost.</source>
         <translation type="unfinished" />
     </message>
@@ -3551,607 +3761,632 @@
 <context>
     <name>doorstep::Labels</name>
     <message>
-        <location filename="../qml/labels.cpp" line="32" />
+        <location filename="../qml/labels.cpp" line="47" />
         <source>Early help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="34" />
+        <location filename="../qml/labels.cpp" line="49" />
         <source>Child in need</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="36" />
+        <location filename="../qml/labels.cpp" line="51" />
         <source>Child protection plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="38" />
+        <location filename="../qml/labels.cpp" line="53" />
         <source>Looked after</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="40" />
+        <location filename="../qml/labels.cpp" line="55" />
         <source>Care leaver</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="47" />
+        <location filename="../qml/labels.cpp" line="62" />
         <source>Draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="49" />
-        <location filename="../qml/labels.cpp" line="102" />
+        <location filename="../qml/labels.cpp" line="64" />
+        <location filename="../qml/labels.cpp" line="117" />
         <source>Submitted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="51" />
+        <location filename="../qml/labels.cpp" line="66" />
         <source>Approved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="53" />
+        <location filename="../qml/labels.cpp" line="68" />
         <source>Returned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="60" />
+        <location filename="../qml/labels.cpp" line="75" />
         <source>Visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="62" />
+        <location filename="../qml/labels.cpp" line="77" />
         <source>Direct work</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="64" />
+        <location filename="../qml/labels.cpp" line="79" />
         <source>Management review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="66" />
+        <location filename="../qml/labels.cpp" line="81" />
         <source>Supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="68" />
+        <location filename="../qml/labels.cpp" line="83" />
         <source>Child's details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="70" />
+        <location filename="../qml/labels.cpp" line="85" />
         <source>Change of worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="99" />
-        <location filename="../qml/labels.cpp" line="180" />
+        <location filename="../qml/labels.cpp" line="114" />
+        <location filename="../qml/labels.cpp" line="195" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="100" />
+        <location filename="../qml/labels.cpp" line="115" />
         <source>Written by</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="101" />
+        <location filename="../qml/labels.cpp" line="116" />
         <source>Created</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="103" />
+        <location filename="../qml/labels.cpp" line="118" />
         <source>Amends</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="104" />
+        <location filename="../qml/labels.cpp" line="119" />
         <source>Manager's reason for returning it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="105" />
+        <location filename="../qml/labels.cpp" line="120" />
         <source>Reviewed by</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="106" />
+        <location filename="../qml/labels.cpp" line="121" />
         <source>Reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="108" />
+        <location filename="../qml/labels.cpp" line="123" />
         <source>First name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="109" />
+        <location filename="../qml/labels.cpp" line="124" />
         <source>Last name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="110" />
+        <location filename="../qml/labels.cpp" line="125" />
         <source>Preferred name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="111" />
+        <location filename="../qml/labels.cpp" line="126" />
         <source>Date of birth</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="112" />
+        <location filename="../qml/labels.cpp" line="127" />
         <source>Gender</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="113" />
+        <location filename="../qml/labels.cpp" line="128" />
         <source>Ethnicity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="114" />
+        <location filename="../qml/labels.cpp" line="129" />
         <source>First language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="115" />
+        <location filename="../qml/labels.cpp" line="130" />
         <source>Interpreter needed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="116" />
+        <location filename="../qml/labels.cpp" line="131" />
         <source>Religion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="117" />
+        <location filename="../qml/labels.cpp" line="132" />
         <source>Disability</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="118" />
+        <location filename="../qml/labels.cpp" line="133" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="119" />
+        <location filename="../qml/labels.cpp" line="134" />
         <source>Legal status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="120" />
+        <location filename="../qml/labels.cpp" line="135" />
         <source>Child protection category</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="121" />
+        <location filename="../qml/labels.cpp" line="136" />
         <source>Allocated worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="122" />
+        <location filename="../qml/labels.cpp" line="137" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="126" />
+        <location filename="../qml/labels.cpp" line="141" />
         <source>Why this visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="127" />
+        <location filename="../qml/labels.cpp" line="142" />
         <source>Started</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="128" />
+        <location filename="../qml/labels.cpp" line="143" />
         <source>Ended</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="129" />
+        <location filename="../qml/labels.cpp" line="144" />
         <source>Type of visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="130" />
+        <location filename="../qml/labels.cpp" line="145" />
         <source>Announced visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="131" />
+        <location filename="../qml/labels.cpp" line="146" />
         <source>Where</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="132" />
+        <location filename="../qml/labels.cpp" line="147" />
         <source>Where (details)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="133" />
+        <location filename="../qml/labels.cpp" line="148" />
         <source>Who was present</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="134" />
+        <location filename="../qml/labels.cpp" line="149" />
         <source>Children on the visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="135" />
+        <location filename="../qml/labels.cpp" line="150" />
         <source>Risks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="136" />
+        <location filename="../qml/labels.cpp" line="151" />
         <source>Strengths</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="137" />
+        <location filename="../qml/labels.cpp" line="152" />
         <source>Protective factors</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="138" />
+        <location filename="../qml/labels.cpp" line="153" />
         <source>Diversity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="139" />
+        <location filename="../qml/labels.cpp" line="154" />
         <source>Interpreter used</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="140" />
+        <location filename="../qml/labels.cpp" line="155" />
         <source>Actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="142" />
+        <location filename="../qml/labels.cpp" line="157" />
         <source>Child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="143" />
+        <location filename="../qml/labels.cpp" line="158" />
         <source>Child seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="144" />
+        <location filename="../qml/labels.cpp" line="159" />
         <source>Why the child was not seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="145" />
+        <location filename="../qml/labels.cpp" line="160" />
         <source>Child seen alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="146" />
+        <location filename="../qml/labels.cpp" line="161" />
         <source>Why not seen alone (regulation 29)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="147" />
+        <location filename="../qml/labels.cpp" line="162" />
         <source>What prevented seeing the child alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="148" />
+        <location filename="../qml/labels.cpp" line="163" />
         <source>Bedroom seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="149" />
+        <location filename="../qml/labels.cpp" line="164" />
         <source>Safety concern</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="150" />
+        <location filename="../qml/labels.cpp" line="165" />
         <source>The child's views, wishes and feelings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="151" />
+        <location filename="../qml/labels.cpp" line="166" />
         <source>Observations</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="153" />
+        <location filename="../qml/labels.cpp" line="168" />
         <source>Children in the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="154" />
+        <location filename="../qml/labels.cpp" line="169" />
         <source>Date of the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="155" />
+        <location filename="../qml/labels.cpp" line="170" />
         <source>Activity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="156" />
+        <location filename="../qml/labels.cpp" line="171" />
         <source>What activity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="157" />
+        <location filename="../qml/labels.cpp" line="172" />
         <source>Aims</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="159" />
+        <location filename="../qml/labels.cpp" line="174" />
         <source>The child's words</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="160" />
+        <location filename="../qml/labels.cpp" line="175" />
         <source>Reflection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="161" />
+        <location filename="../qml/labels.cpp" line="176" />
         <source>Next steps</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="176" />
+        <location filename="../qml/labels.cpp" line="191" />
         <source>Why this often</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="183" />
+        <location filename="../qml/labels.cpp" line="198" />
         <source>Placement started</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="184" />
+        <location filename="../qml/labels.cpp" line="199" />
         <source>Kind of placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="185" />
+        <location filename="../qml/labels.cpp" line="200" />
         <source>First review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="235" />
+        <location filename="../qml/labels.cpp" line="250" />
         <source>Open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="235" />
+        <location filename="../qml/labels.cpp" line="250" />
         <source>Done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="236" />
+        <location filename="../qml/labels.cpp" line="251" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="241" />
+        <location filename="../qml/labels.cpp" line="256" />
         <source>working days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="241" />
+        <location filename="../qml/labels.cpp" line="256" />
         <source>days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="158" />
+        <location filename="../qml/labels.cpp" line="173" />
         <source>Tools used</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="174" />
+        <location filename="../qml/labels.cpp" line="189" />
         <source>Contingency plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="123" />
+        <location filename="../qml/labels.cpp" line="138" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="19" />
-        <source>Foster or residential placement</source>
+        <source>Neglect</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="21" />
-        <source>Long-term placement until 18</source>
+        <source>Physical abuse</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="23" />
-        <source>Placed with parents, before assessment</source>
+        <source>Sexual abuse</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/labels.cpp" line="25" />
+        <source>Emotional abuse</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="27" />
+        <source>Multiple categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="34" />
+        <source>Foster or residential placement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="36" />
+        <source>Long-term placement until 18</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="38" />
+        <source>Placed with parents, before assessment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/labels.cpp" line="40" />
         <source>Temporary placement with a connected person</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="26" />
+        <location filename="../qml/labels.cpp" line="41" />
         <source>Not recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="163" />
+        <location filename="../qml/labels.cpp" line="178" />
         <source>Record reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="164" />
+        <location filename="../qml/labels.cpp" line="179" />
         <source>Decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="165" />
+        <location filename="../qml/labels.cpp" line="180" />
         <source>Manager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="166" />
+        <location filename="../qml/labels.cpp" line="181" />
         <source>Decided</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="167" />
+        <location filename="../qml/labels.cpp" line="182" />
         <source>Version reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="169" />
+        <location filename="../qml/labels.cpp" line="184" />
         <source>Worker supervised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="170" />
+        <location filename="../qml/labels.cpp" line="185" />
         <source>Date of supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="171" />
+        <location filename="../qml/labels.cpp" line="186" />
         <source>Discussion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="172" />
+        <location filename="../qml/labels.cpp" line="187" />
         <source>Decisions and why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="175" />
+        <location filename="../qml/labels.cpp" line="190" />
         <source>How often to visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="177" />
+        <location filename="../qml/labels.cpp" line="192" />
         <source>Action</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="178" />
+        <location filename="../qml/labels.cpp" line="193" />
         <source>Who</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="179" />
+        <location filename="../qml/labels.cpp" line="194" />
         <source>By when</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="181" />
+        <location filename="../qml/labels.cpp" line="196" />
         <source>Priority</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="196" />
+        <location filename="../qml/labels.cpp" line="211" />
         <source>Not answered</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="197" />
+        <location filename="../qml/labels.cpp" line="212" />
         <source>Yes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="197" />
+        <location filename="../qml/labels.cpp" line="212" />
         <source>No</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="203" />
+        <location filename="../qml/labels.cpp" line="218" />
         <source>The child refused (of sufficient age and understanding)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="204" />
+        <location filename="../qml/labels.cpp" line="219" />
         <source>Not appropriate given the child's age and understanding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="205" />
+        <location filename="../qml/labels.cpp" line="220" />
         <source>Unable: parent or carer refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="206" />
+        <location filename="../qml/labels.cpp" line="221" />
         <source>Unable: child not at home</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="207" />
+        <location filename="../qml/labels.cpp" line="222" />
         <source>Unable: other reason (say what)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="212" />
+        <location filename="../qml/labels.cpp" line="227" />
         <source>Statutory child protection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="213" />
+        <location filename="../qml/labels.cpp" line="228" />
         <source>Statutory child in need</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="214" />
+        <location filename="../qml/labels.cpp" line="229" />
         <source>Statutory looked after</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="215" />
-        <location filename="../qml/labels.cpp" line="221" />
         <location filename="../qml/labels.cpp" line="230" />
+        <location filename="../qml/labels.cpp" line="236" />
+        <location filename="../qml/labels.cpp" line="245" />
         <source>Other</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="220" />
+        <location filename="../qml/labels.cpp" line="235" />
         <source>Home</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="220" />
+        <location filename="../qml/labels.cpp" line="235" />
         <source>School</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="124" />
-        <location filename="../qml/labels.cpp" line="221" />
+        <location filename="../qml/labels.cpp" line="139" />
+        <location filename="../qml/labels.cpp" line="236" />
         <source>Placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="226" />
+        <location filename="../qml/labels.cpp" line="241" />
         <source>Life story work</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="227" />
+        <location filename="../qml/labels.cpp" line="242" />
         <source>Keeping safe</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="228" />
+        <location filename="../qml/labels.cpp" line="243" />
         <source>Wishes and feelings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/labels.cpp" line="229" />
+        <location filename="../qml/labels.cpp" line="244" />
         <source>Domestic abuse awareness</source>
         <translation type="unfinished" />
     </message>
@@ -4178,18 +4413,56 @@
 <context>
     <name>doorstep::ManagerSync</name>
     <message>
-        <location filename="../qml/managersync.cpp" line="217" />
+        <location filename="../qml/managersync.cpp" line="220" />
+        <source>The child was not reallocated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managersync.cpp" line="228" />
+        <source>The case was not opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managersync.cpp" line="235" />
         <source>Not connected to the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="227" />
-        <source>The child was not reallocated: this needs a connection to the service. Try again when you are online.</source>
+        <location filename="../qml/managersync.cpp" line="243" />
+        <source>%1: this needs a connection to the service. Try again when you are online.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="230" />
-        <source>The child was not reallocated: your sign-in needs renewing. Sync, then try again.</source>
+        <location filename="../qml/managersync.cpp" line="245" />
+        <source>%1: your sign-in needs renewing. Sync, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managersync.cpp" line="266" />
+        <source>Worker %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>doorstep::NewCaseForm</name>
+    <message>
+        <location filename="../qml/newcaseform.cpp" line="64" />
+        <source>The team's workers could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/newcaseform.cpp" line="79" />
+        <source>Choose the worker who will hold the case.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/newcaseform.cpp" line="81" />
+        <source>Give the reason for this allocation: it is kept with the decision, in the child's chronology and the audit trail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/newcaseform.cpp" line="84" />
+        <source>Not connected to the service.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -4316,32 +4589,27 @@
 <context>
     <name>doorstep::ReallocationForm</name>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="32" />
-        <source>Worker %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/reallocationform.cpp" line="112" />
+        <location filename="../qml/reallocationform.cpp" line="102" />
         <source>This child could not be read: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="122" />
+        <location filename="../qml/reallocationform.cpp" line="86" />
         <source>Nobody</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="144" />
+        <location filename="../qml/reallocationform.cpp" line="126" />
         <source>Choose the worker the child goes to.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="146" />
+        <location filename="../qml/reallocationform.cpp" line="128" />
         <source>Give the reason for the reallocation: it is kept with the decision in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="150" />
+        <location filename="../qml/reallocationform.cpp" line="132" />
         <source>Not connected to the service.</source>
         <translation type="unfinished" />
     </message>
@@ -4349,17 +4617,17 @@
 <context>
     <name>doorstep::RecordForm</name>
     <message>
-        <location filename="../qml/recordform.cpp" line="228" />
+        <location filename="../qml/recordform.cpp" line="232" />
         <source>Since you wrote this draft, someone else changed: %1. Your draft's version is shown; check it before saving.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/recordform.cpp" line="398" />
+        <location filename="../qml/recordform.cpp" line="402" />
         <source>Action %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/recordform.cpp" line="403" />
+        <location filename="../qml/recordform.cpp" line="407" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>

@@ -420,19 +420,26 @@ void AppState::refreshCounts()
 
 QString AppState::caseloadNotice() const
 {
-    if (m_leftCaseload.isEmpty())
-        return QString();
+    QStringList said = m_casesOpened;
     if (m_leftCaseload.size() == 1)
-        return tr("%1 has been moved to another worker. Their records have left this tablet.").arg(m_leftCaseload.first());
-    return tr("%1 have been moved to other workers. Their records have left this tablet.")
-        .arg(QLocale().createSeparatedList(m_leftCaseload));
+        said << tr("%1 has been moved to another worker. Their records have left this tablet.").arg(m_leftCaseload.first());
+    else if (m_leftCaseload.size() > 1)
+        said << tr("%1 have been moved to other workers. Their records have left this tablet.").arg(QLocale().createSeparatedList(m_leftCaseload));
+    return said.join(QLatin1Char(' '));
 }
 
 void AppState::dismissCaseloadNotice()
 {
-    if (m_leftCaseload.isEmpty())
+    if (m_leftCaseload.isEmpty() && m_casesOpened.isEmpty())
         return;
     m_leftCaseload.clear();
+    m_casesOpened.clear();
+    Q_EMIT caseloadNoticeChanged();
+}
+
+void AppState::noteCaseOpened(const QString &childName, const QString &workerName)
+{
+    m_casesOpened << tr("%1's case is open and allocated to %2.").arg(childName, workerName);
     Q_EMIT caseloadNoticeChanged();
 }
 

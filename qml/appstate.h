@@ -119,6 +119,9 @@ public:
     int heldCount() const { return m_held; }
     QString caseloadNotice() const;
     Q_INVOKABLE void dismissCaseloadNotice();
+    /** A case this manager just opened, said on the caseload until dismissed (it arrives on the
+     *  tablet with the sync that follows). */
+    Q_INVOKABLE void noteCaseOpened(const QString &childName, const QString &workerName);
     bool contentHidden() const;
     bool lockWhenInactive() const { return m_lockWhenInactive; }
     void setLockWhenInactive(bool on);
@@ -227,6 +230,7 @@ private:
     int m_conflicts = 0;
     int m_held = 0;
     QStringList m_leftCaseload; // names of children moved away, until the person dismisses the notice
+    QStringList m_casesOpened;  // "Dara Okonjo's case is open ...", likewise
     bool m_lockWhenInactive = true;
     bool m_active = true;
     qreal m_textScale = 1.0;

@@ -202,7 +202,7 @@ QString ChildViewModel::legalStatusText() const
     QString text = Labels::legalStatus(m_child.value(u"legal_status").toString());
     const QString cp = m_child.value(u"cp_category").toString();
     if (!cp.isEmpty())
-        text += QStringLiteral(" (%1)").arg(cp); // category names are the statutory ones
+        text += QStringLiteral(" (%1)").arg(Labels::cpCategory(cp));
     return text;
 }
 

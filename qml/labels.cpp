@@ -13,6 +13,21 @@ QVariantMap option(const QString &value, const QString &text)
 }
 } // namespace
 
+QString Labels::cpCategory(const QString &code)
+{
+    if (code == u"neglect")
+        return tr("Neglect");
+    if (code == u"physical")
+        return tr("Physical abuse");
+    if (code == u"sexual")
+        return tr("Sexual abuse");
+    if (code == u"emotional")
+        return tr("Emotional abuse");
+    if (code == u"multiple")
+        return tr("Multiple categories");
+    return code;
+}
+
 QString Labels::placementKind(const QString &code)
 {
     if (code == u"standard")
@@ -239,6 +254,22 @@ QVariantList Labels::actionStatuses()
 QVariantList Labels::frequencyUnits()
 {
     return {option(QStringLiteral("working_days"), tr("working days")), option(QStringLiteral("calendar_days"), tr("days"))};
+}
+
+QVariantList Labels::legalStatuses()
+{
+    QVariantList out;
+    for (const char *code : {"early_help", "child_in_need", "child_protection", "looked_after", "care_leaver"})
+        out << option(QString::fromLatin1(code), legalStatus(QString::fromLatin1(code)));
+    return out;
+}
+
+QVariantList Labels::cpCategories()
+{
+    QVariantList out;
+    for (const char *code : {"neglect", "physical", "sexual", "emotional", "multiple"})
+        out << option(QString::fromLatin1(code), cpCategory(QString::fromLatin1(code)));
+    return out;
 }
 
 QVariantList Labels::placementKinds()

@@ -19,6 +19,8 @@ public:
     using QObject::QObject;
 
     Q_INVOKABLE static QString legalStatus(const QString &code);
+    /** The category of a child protection plan (Working Together's four, or multiple). */
+    Q_INVOKABLE static QString cpCategory(const QString &code);
     /** A looked-after child's placement kind, as regulation 28 distinguishes them. */
     Q_INVOKABLE static QString placementKind(const QString &code);
     Q_INVOKABLE static QString recordState(const QString &code);
@@ -37,6 +39,9 @@ public:
     Q_INVOKABLE static QVariantList actionStatuses();
     /** How a visiting frequency is counted: calendar or working days. */
     Q_INVOKABLE static QVariantList frequencyUnits();
+    /** The legal statuses, from early help to care leaver. */
+    Q_INVOKABLE static QVariantList legalStatuses();
+    Q_INVOKABLE static QVariantList cpCategories();
     /** The kinds of placement regulation 28 tells apart. */
     Q_INVOKABLE static QVariantList placementKinds();
 };

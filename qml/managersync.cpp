@@ -11,8 +11,11 @@
 #include "dashboardviewmodel.h"
 #include "sync/apiclient.h"
 
+#include <QCollator>
 #include <QJsonDocument>
 #include <QLoggingCategory>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcManagerSync, "doorstep.app.managersync")
 
@@ -211,28 +214,88 @@ void ManagerSync::refreshUserNames()
 }
 
 void ManagerSync::reallocate(const QString &childId, const QString &workerId, const QString &reason,
-                             std::function<void(const ReallocationOutcome &)> done)
+                             std::function<void(const AllocationOutcome &)> done)
+{
+    decide(QStringLiteral("/api/v1/children/%1/allocation").arg(childId),
+           {{QStringLiteral("worker_id"), workerId}, {QStringLiteral("reason"), reason}}, tr("The child was not reallocated"), std::move(done));
+}
+
+void ManagerSync::openCase(const QJsonObject &child, const QString &workerId, const QString &reason,
+                           std::function<void(const AllocationOutcome &)> done)
+{
+    decide(QStringLiteral("/api/v1/children"),
+           {{QStringLiteral("child"), child}, {QStringLiteral("worker_id"), workerId}, {QStringLiteral("reason"), reason}},
+           tr("The case was not opened"), std::move(done));
+}
+
+void ManagerSync::decide(const QString &path, const QJsonObject &body, const QString &notDone,
+                         std::function<void(const AllocationOutcome &)> done)
 {
     if (!m_api) {
         done({false, tr("Not connected to the service."), QString()});
         return;
     }
-    const QJsonObject body{{QStringLiteral("worker_id"), workerId}, {QStringLiteral("reason"), reason}};
-    m_api->post(QStringLiteral("/api/v1/children/%1/allocation").arg(childId), body,
-                [done = std::move(done)](const sync::ApiReply *ok, const sync::ApiFailure *failure) {
+    m_api->post(path, body, [notDone, done = std::move(done)](const sync::ApiReply *ok, const sync::ApiFailure *failure) {
         if (ok)
             return done({true, QString(), QString()});
         // Offline or the service unreachable: nothing changed, say so plainly.
         if (failure->transient || failure->status == 0)
-            return done({false, tr("The child was not reallocated: this needs a connection to the service. Try again when you are online."),
-                         QString()});
+            return done({false, tr("%1: this needs a connection to the service. Try again when you are online.").arg(notDone), QString()});
         if (failure->status == 401)
-            return done({false, tr("The child was not reallocated: your sign-in needs renewing. Sync, then try again."), QString()});
+            return done({false, tr("%1: your sign-in needs renewing. Sync, then try again.").arg(notDone), QString()});
         QString field = failure->error.field;
         if (field == QLatin1String("worker_id"))
             field = QStringLiteral("worker");
         return done({false, failure->error.message, field});
     });
+}
+
+namespace {
+
+Result<QJsonObject> userNames(Database &db)
+{
+    auto names = SyncState(db).get(DashboardViewModel::userNamesKey());
+    if (!names)
+        return names.error();
+    return names.value() ? QJsonDocument::fromJson(names.value()->toUtf8()).object() : QJsonObject();
+}
+
+QString nameIn(const QJsonObject &names, const QString &userId)
+{
+    const QString name = names.value(userId).toString();
+    return name.isEmpty() ? ManagerSync::tr("Worker %1").arg(userId.left(8)) : name;
+}
+
+} // namespace
+
+Result<QString> ManagerSync::userName(Database &db, const QString &userId)
+{
+    auto names = userNames(db);
+    if (!names)
+        return names.error();
+    return nameIn(names.value(), userId);
+}
+
+Result<QVariantList> ManagerSync::teamWorkerChoices(Database &db, const QString &except)
+{
+    auto workers = SyncState(db).get(teamWorkersKey());
+    if (!workers)
+        return workers.error();
+    auto names = userNames(db);
+    if (!names)
+        return names.error();
+    QList<QPair<QString, QString>> choices; // name, id
+    if (workers.value()) {
+        for (const QJsonValue &w : QJsonDocument::fromJson(workers.value()->toUtf8()).array())
+            if (w.toString() != except)
+                choices.append({nameIn(names.value(), w.toString()), w.toString()});
+    }
+    QCollator collator;
+    std::sort(choices.begin(), choices.end(), [&collator](const auto &a, const auto &b) { return collator.compare(a.first, b.first) < 0; });
+    QVariantList out;
+    for (const auto &[name, id] : choices)
+        out.append(QVariantMap{{QStringLiteral("value"), id}, {QStringLiteral("text"), name}});
+    return out;
 }
 
 } // namespace doorstep

@@ -7,9 +7,11 @@
 #include <QDateTime>
 #include <QFuture>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
+#include <QVariantList>
 
 #include <functional>
 #include <QtQml/qqml.h>
@@ -53,9 +55,10 @@ public:
     /** Re-reads how many reports wait. */
     Q_INVOKABLE void recount();
 
-    /** How a reallocation ended: `ok`, or the service's (or the network's) message and the field
-     *  it names ("reason", "worker_id"; empty for the request as a whole). */
-    struct ReallocationOutcome {
+    /** How an allocation decision ended (a reallocation, a new case): `ok`, or the service's (or
+     *  the network's) message and the field it names ("reason", "worker", "child.first_name";
+     *  empty for the request as a whole). */
+    struct AllocationOutcome {
         bool ok = false;
         QString message;
         QString field;
@@ -64,7 +67,18 @@ public:
      *  (`POST /api/v1/children/{id}/allocation`). Online only: a reallocation is a decision about
      *  who holds the case from now, so it is not queued to take effect later. */
     void reallocate(const QString &childId, const QString &workerId, const QString &reason,
-                    std::function<void(const ReallocationOutcome &)> done);
+                    std::function<void(const AllocationOutcome &)> done);
+    /** Asks the service to open a new child's case in the team, allocated to `workerId`
+     *  (`POST /api/v1/children`). Online only, like a reallocation; a retry of the same request
+     *  opens nothing twice. */
+    void openCase(const QJsonObject &child, const QString &workerId, const QString &reason,
+                  std::function<void(const AllocationOutcome &)> done);
+
+    /** The team's workers as last fetched (`teamWorkersKey`), named (`DashboardViewModel::
+     *  userNamesKey`) and sorted by name, less `except`: [{value: user id, text: name}]. */
+    static Result<QVariantList> teamWorkerChoices(Database &db, const QString &except = {});
+    /** A worker's name as last fetched, or "Worker 1a2b3c4d" when the service has not said. */
+    static Result<QString> userName(Database &db, const QString &userId);
 
     // Store-thread parts, public for tests.
     static QString queueKey() { return QStringLiteral("pending_export_reports"); }
@@ -81,6 +95,7 @@ Q_SIGNALS:
     void userNamesChanged();
 
 private:
+    void decide(const QString &path, const QJsonObject &body, const QString &notDone, std::function<void(const AllocationOutcome &)> done);
     void sendNext(int sent, int round);
     void setPending(int pending);
 

@@ -5,13 +5,8 @@
 #include "core/store/database.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
-#include "core/store/syncstate.h"
-#include "dashboardviewmodel.h"
 #include "managersync.h"
 
-#include <QCollator>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
@@ -22,15 +17,9 @@ namespace {
 
 struct Loaded {
     QJsonObject child;
-    QJsonObject names;     // user id -> name
-    QStringList workerIds; // the team's workers, as last fetched
+    QString currentWorkerName;
+    QVariantList workers; // the team's workers the child can go to
 };
-
-QString workerName(const QJsonObject &names, const QString &id)
-{
-    const QString name = names.value(id).toString();
-    return name.isEmpty() ? ReallocationForm::tr("Worker %1").arg(id.left(8)) : name;
-}
 
 } // namespace
 
@@ -92,18 +81,19 @@ void ReallocationForm::reload()
         if (!child)
             return child.error();
         out.child = child.value().body;
-        SyncState state(db);
-        auto names = state.get(DashboardViewModel::userNamesKey());
-        if (!names)
-            return names.error();
-        if (names.value())
-            out.names = QJsonDocument::fromJson(names.value()->toUtf8()).object();
-        auto workers = state.get(ManagerSync::teamWorkersKey());
+        const QString current = out.child.value(u"allocated_worker").toString();
+        if (current.isEmpty()) {
+            out.currentWorkerName = tr("Nobody");
+        } else {
+            auto name = ManagerSync::userName(db, current);
+            if (!name)
+                return name.error();
+            out.currentWorkerName = name.value();
+        }
+        auto workers = ManagerSync::teamWorkerChoices(db, current);
         if (!workers)
             return workers.error();
-        if (workers.value())
-            for (const QJsonValue &w : QJsonDocument::fromJson(workers.value()->toUtf8()).array())
-                out.workerIds << w.toString();
+        out.workers = workers.value();
         return out;
     }).then(this, [this, generation](Result<Loaded> r) {
         if (generation != m_generation)
@@ -118,18 +108,10 @@ void ReallocationForm::reload()
         m_errorText.clear();
         const QString first = l.child.value(u"first_name").toString();
         m_childName = (first + QLatin1Char(' ') + l.child.value(u"last_name").toString()).trimmed();
-        const QString current = l.child.value(u"allocated_worker").toString();
-        m_currentWorkerName = current.isEmpty() ? tr("Nobody") : workerName(l.names, current);
-        QList<QPair<QString, QString>> choices;
-        for (const QString &w : l.workerIds)
-            if (w != current)
-                choices.append({workerName(l.names, w), w});
-        QCollator collator;
-        std::sort(choices.begin(), choices.end(), [&collator](const auto &a, const auto &b) { return collator.compare(a.first, b.first) < 0; });
-        m_workers.clear();
-        for (const auto &[name, workerId] : choices)
-            m_workers.append(QVariantMap{{QStringLiteral("value"), workerId}, {QStringLiteral("text"), name}});
-        if (!m_workerId.isEmpty() && std::none_of(choices.cbegin(), choices.cend(), [this](const auto &c) { return c.second == m_workerId; }))
+        m_currentWorkerName = l.currentWorkerName;
+        m_workers = l.workers;
+        if (!m_workerId.isEmpty()
+            && std::none_of(m_workers.cbegin(), m_workers.cend(), [this](const QVariant &w) { return w.toMap().value(QStringLiteral("value")) == m_workerId; }))
             m_workerId.clear();
         Q_EMIT loaded();
         Q_EMIT changed();
@@ -154,7 +136,7 @@ bool ReallocationForm::submit()
     m_busy = true;
     Q_EMIT changed();
     QPointer<ReallocationForm> self(this);
-    m_sync->reallocate(m_childId, m_workerId, m_reason.trimmed(), [self](const ManagerSync::ReallocationOutcome &outcome) {
+    m_sync->reallocate(m_childId, m_workerId, m_reason.trimmed(), [self](const ManagerSync::AllocationOutcome &outcome) {
         if (!self)
             return;
         self->m_busy = false;

@@ -4,6 +4,7 @@
 
 #include "core/domain.h"
 #include "core/rules.h"
+#include "core/store/draftstore.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
 #include "core/store/syncstate.h"
@@ -168,10 +169,13 @@ void RecordForm::startNew(const QStringList &childIds)
     QJsonObject r{{QStringLiteral("schema"), wire::kSchemaVersion},
                   {QStringLiteral("type"), m_type},
                   {QStringLiteral("id"), wire::newUuid()},
-                  {QStringLiteral("state"), QStringLiteral("draft")},
                   {QStringLiteral("created_at"), nowIso()}};
-    if (!m_author.isEmpty())
-        r.insert(QStringLiteral("author"), m_author);
+    // A child (a new case) has no workflow and no author: the service records who opened it.
+    if (hasWorkflow()) {
+        r.insert(QStringLiteral("state"), QStringLiteral("draft"));
+        if (!m_author.isEmpty())
+            r.insert(QStringLiteral("author"), m_author);
+    }
     if (m_type == u"visit") {
         QJsonArray cards;
         for (const QString &id : childIds)
@@ -656,17 +660,47 @@ void RecordForm::saveDraft()
 
 bool RecordForm::submit()
 {
-    const QList<rules::Violation> violations = submissionViolations();
-    if (!violations.isEmpty()) {
-        QList<std::pair<QString, QString>> errors;
-        for (const rules::Violation &v : violations)
-            errors.append({v.field, v.message});
-        setErrors(errors);
-        Q_EMIT submitRefused(m_errorOrder.value(0));
+    if (!check())
         return false;
-    }
     save(true);
     return true;
+}
+
+bool RecordForm::check()
+{
+    const QList<rules::Violation> violations = submissionViolations();
+    QList<std::pair<QString, QString>> errors;
+    for (const rules::Violation &v : violations)
+        errors.append({v.field, v.message});
+    setErrors(errors);
+    if (!violations.isEmpty())
+        Q_EMIT submitRefused(m_errorOrder.value(0));
+    return violations.isEmpty();
+}
+
+void RecordForm::refuse(const QString &field, const QString &message)
+{
+    setErrors({{field, message}});
+    Q_EMIT submitRefused(field);
+}
+
+void RecordForm::discardDraft()
+{
+    m_autosave.stop();
+    m_dirty = false;
+    m_unsavedDraft = false;
+    Q_EMIT changed();
+    if (!m_store || m_formKey.isEmpty())
+        return;
+    const QString key = m_formKey;
+    m_store->run<bool>([key](Database &db) -> Result<bool> {
+        if (auto r = DraftStore(db).remove(key); !r)
+            return r.error();
+        return true;
+    }).then([](Result<bool> r) {
+        if (!r.ok())
+            qCWarning(lcForm) << "could not remove a finished draft:" << r.error().message;
+    });
 }
 
 void RecordForm::save(bool submit)

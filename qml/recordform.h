@@ -147,6 +147,13 @@ public:
     /** Runs the submission rules; with no violation saves it as submitted (a record without a
      *  workflow, a child, is saved as it is), else shows each one. */
     Q_INVOKABLE bool submit();
+    /** Shows what the rules would refuse now, each at its field; true when nothing is. */
+    Q_INVOKABLE bool check();
+    /** Forgets the autosaved draft of this form: its record went somewhere other than the store
+     *  (a new case, opened on the service). */
+    Q_INVOKABLE void discardDraft();
+    /** Shows a refusal from elsewhere (the service) at its field. */
+    void refuse(const QString &field, const QString &message);
     /** Writes the autosave draft now (suspend, lock, leaving the page). */
     Q_INVOKABLE void autosaveNow();
 

@@ -114,6 +114,14 @@ Page {
                         onClicked: page.StackView.view.push(Qt.resolvedUrl("ReviewQueuePage.qml"))
                     }
                     Button {
+                        objectName: "newCaseButton"
+                        visible: page.managerMode
+                        text: qsTr("New child")
+                        height: Theme.touch
+                        Accessible.name: qsTr("Open a new child's case for your team")
+                        onClicked: page.StackView.view.push(Qt.resolvedUrl("NewCasePage.qml"))
+                    }
+                    Button {
                         objectName: "settingsButton"
                         text: qsTr("Settings")
                         height: Theme.touch
@@ -121,7 +129,8 @@ Page {
                         onClicked: page.StackView.view.push(Qt.resolvedUrl("SettingsPage.qml"))
                     }
                 }
-                // Children a sync took off this tablet (moved to another worker), said once.
+                // Children a sync took off this tablet (moved to another worker) and cases this
+                // manager opened, said once.
                 Rectangle {
                     objectName: "caseloadNotice"
                     visible: AppState.caseloadNotice.length > 0
@@ -149,7 +158,7 @@ Page {
                             text: qsTr("OK")
                             Layout.minimumHeight: Theme.touch
                             Layout.minimumWidth: Theme.touch
-                            Accessible.name: qsTr("Dismiss the message about children moved to another worker")
+                            Accessible.name: qsTr("Dismiss this message")
                             onClicked: AppState.dismissCaseloadNotice()
                         }
                     }

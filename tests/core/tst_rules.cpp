@@ -169,6 +169,9 @@ private slots:
         QTest::addRow("new child, nothing filled in")
             << without(without(without(without(without(c, u"first_name"_qs), u"last_name"_qs), u"date_of_birth"_qs), u"legal_status"_qs), u"cp_category"_qs)
             << list({u"first_name:required", u"last_name:required", u"date_of_birth:required", u"legal_status:required"});
+        QTest::addRow("new child on a plan, nothing else filled in")
+            << without(without(without(without(c, u"first_name"_qs), u"last_name"_qs), u"date_of_birth"_qs), u"cp_category"_qs)
+            << list({u"first_name:required", u"last_name:required", u"date_of_birth:required", u"cp_category:required"});
         QTest::addRow("child without a legal status") << without(without(c, u"legal_status"_qs), u"cp_category"_qs) << list({u"legal_status:required"});
         QTest::addRow("child CIN") << without(with(c, u"legal_status"_qs, u"child_in_need"_qs), u"cp_category"_qs) << QStringList();
         QTest::addRow("looked after") << lookedAfterChild() << QStringList();

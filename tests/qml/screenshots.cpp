@@ -631,6 +631,21 @@ int main(int argc, char **argv)
                         grab(QStringLiteral("reallocate-violations-") + suffix);
                     }
                     home();
+                    // Opening a new child's case: who the child is, the legal status, the worker and why.
+                    if (QObject *page = open(QStringLiteral("NewCasePage"), {})) {
+                        auto *form = page->property("form").value<QObject *>();
+                        form->setProperty("autosaveMs", 60000);
+                        settle(400);
+                        grab(QStringLiteral("newcase-") + suffix);
+                        QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("first_name")), Q_ARG(QVariant, QStringLiteral("Dara")));
+                        QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("legal_status")),
+                                                  Q_ARG(QVariant, QStringLiteral("child_protection")));
+                        bool ok = true;
+                        QMetaObject::invokeMethod(page->property("newCase").value<QObject *>(), "submit", Q_RETURN_ARG(bool, ok));
+                        grab(QStringLiteral("newcase-violations-") + suffix);
+                        QMetaObject::invokeMethod(form, "discardDraft");
+                    }
+                    home();
                     if (QObject *page = open(QStringLiteral("SupervisionFormPage"), {{QStringLiteral("childIds"), QStringList{supervised}}})) {
                         auto *form = page->property("form").value<QObject *>();
                         form->setProperty("autosaveMs", 60000);

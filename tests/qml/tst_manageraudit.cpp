@@ -8,7 +8,10 @@
 #include "qml/dashboardviewmodel.h"
 #include "qml/managerexports.h"
 #include "qml/managersync.h"
+#include "qml/newcaseform.h"
 #include "qml/reallocationform.h"
+#include "qml/recordform.h"
+#include "core/store/draftstore.h"
 #include "core/store/database.h"
 #include "core/store/recordrepository.h"
 #include "core/store/syncstate.h"
@@ -229,6 +232,97 @@ private Q_SLOTS:
         auto held = m_harness->onStore<StoredRecord>(device, [child](Database &db) { return RecordRepository(db).byId(child); });
         QVERIFY(held.ok());
         QCOMPARE(held.value().body.value(QStringLiteral("allocated_worker")).toString(), worker2);
+    }
+
+    // A new referral, from the manager's tablet: the child's details checked on the tablet like
+    // any child's, kept as a draft while the service cannot be reached, then opened on the service
+    // with its worker and reason. The manager's and the worker's tablets receive the child.
+    void managerOpensANewCaseFromTheTablet()
+    {
+        auto tablet = m_harness->newDevice(QStringLiteral("manager1"), m_server.baseUrl().toString());
+        QVERIFY(tablet && m_harness->syncUntilClean(*tablet));
+        sync::Device &device = *tablet->device;
+        ManagerSync managerSync(device.store(), device.api());
+        QSignalSpy names(&managerSync, &ManagerSync::userNamesChanged);
+        managerSync.refreshUserNames();
+        QVERIFY(names.wait(20000));
+        const QString worker2 = valueOf(QStringLiteral("SELECT id FROM users WHERE username = 'worker2'"));
+
+        NewCaseForm newCase;
+        QSignalSpy loaded(&newCase, &NewCaseForm::loaded);
+        newCase.setStore(device.store());
+        newCase.setManagerSync(&managerSync);
+        newCase.start();
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 10000); // may already have come: the read is quick
+        QTRY_VERIFY_WITH_TIMEOUT(newCase.form()->ready(), 10000);
+        newCase.form()->setAutosaveMs(60000);
+        QStringList choices;
+        for (const QVariant &w : newCase.workers())
+            choices << w.toMap().value(QStringLiteral("text")).toString();
+        QCOMPARE(choices.size(), 3); // the team's three workers, by name; never a manager
+        QVERIFY2(choices.contains(QStringLiteral("Rhian Evans")), qPrintable(choices.join(u',')));
+
+        // Nothing filled in: every missing answer at once, and nothing sent.
+        QVERIFY(!newCase.submit());
+        const QStringList missing = newCase.form()->errorFields();
+        for (const char *field : {"first_name", "last_name", "date_of_birth", "legal_status"})
+            QVERIFY2(missing.contains(QString::fromLatin1(field)), qPrintable(missing.join(u',')));
+        QVERIFY(!newCase.workerError().isEmpty());
+        QVERIFY(!newCase.reasonError().isEmpty());
+        RecordForm *child = newCase.form();
+        child->setValue(QStringLiteral("first_name"), QStringLiteral("Dara"));
+        child->setValue(QStringLiteral("last_name"), QStringLiteral("Okonjo"));
+        QVERIFY(child->setDateText(QStringLiteral("date_of_birth"), QStringLiteral("2017-02-11")));
+        child->setValue(QStringLiteral("legal_status"), QStringLiteral("child_protection"));
+        newCase.setWorkerId(worker2);
+        newCase.setReason(QStringLiteral("Referral from the school nurse; Rhian has capacity."));
+        QVERIFY(!newCase.submit()); // a plan's category is still missing
+        QCOMPARE(child->errorFields(), QStringList{QStringLiteral("cp_category")});
+        child->setValue(QStringLiteral("cp_category"), QStringLiteral("neglect"));
+        const QString childId = child->recordId();
+
+        // The service unreachable: the form says why, and the details stay as a draft.
+        m_server.stop();
+        QVERIFY(newCase.submit());
+        QTRY_VERIFY_WITH_TIMEOUT(!newCase.busy(), 40000);
+        QVERIFY2(newCase.errorText().contains(QStringLiteral("connection")), qPrintable(newCase.errorText()));
+        child->autosaveNow();
+        const QString key = child->formKey();
+        QTRY_VERIFY_WITH_TIMEOUT(m_harness->onStore<std::optional<QString>>(device, [key](Database &db) { return DraftStore(db).get(key); })
+                                     .value().value_or(QString()).contains(QStringLiteral("Okonjo")),
+                                 10000);
+        QVERIFY2(m_server.start(m_backend.spec()), qPrintable(m_server.errorOutput()));
+        device.api()->setBaseUrl(m_server.baseUrl());
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM records WHERE id = '%1'").arg(childId)), 0);
+
+        QVERIFY(m_harness->syncUntilClean(*tablet)); // a fresh token, as the app has after a sync
+        QSignalSpy opened(&newCase, &NewCaseForm::opened);
+        QVERIFY(newCase.submit());
+        QVERIFY(opened.wait(20000));
+        QCOMPARE(opened.first().at(0).toString(), childId);
+        QCOMPARE(opened.first().at(1).toString(), QStringLiteral("Dara Okonjo"));
+        QCOMPARE(opened.first().at(2).toString(), QStringLiteral("Rhian Evans"));
+        QCOMPARE(valueOf(QStringLiteral("SELECT worker_id FROM allocations WHERE child_id = '%1'").arg(childId)), worker2);
+        QVERIFY(valueOf(QStringLiteral("SELECT detail FROM audit WHERE action = 'open_case' AND subject = '%1'").arg(childId))
+                    .contains(QStringLiteral("school nurse")));
+        // Done with: the draft is gone, so the next new child starts empty.
+        QTRY_VERIFY_WITH_TIMEOUT(!m_harness->onStore<std::optional<QString>>(device, [key](Database &db) { return DraftStore(db).get(key); })
+                                      .value().has_value(),
+                                 10000);
+
+        // The manager's tablet and the worker's receive the child, with who opened it and why.
+        QVERIFY(m_harness->syncUntilClean(*tablet));
+        auto held = m_harness->onStore<StoredRecord>(device, [childId](Database &db) { return RecordRepository(db).byId(childId); });
+        QVERIFY(held.ok());
+        QCOMPARE(held.value().body.value(QStringLiteral("cp_category")).toString(), QStringLiteral("neglect"));
+        auto workerTablet = m_harness->newDevice(QStringLiteral("worker2"), m_server.baseUrl().toString());
+        QVERIFY(workerTablet && m_harness->syncUntilClean(*workerTablet));
+        auto received = m_harness->onStore<StoredRecord>(*workerTablet->device, [childId](Database &db) { return RecordRepository(db).byId(childId); });
+        QVERIFY(received.ok());
+        QCOMPARE(received.value().body.value(QStringLiteral("allocated_worker")).toString(), worker2);
+        const QJsonArray moves = received.value().body.value(QStringLiteral("allocations")).toArray();
+        QCOMPARE(moves.size(), 1);
+        QCOMPARE(moves.first().toObject().value(QStringLiteral("decided_by_name")).toString(), QStringLiteral("Helen Okoro"));
     }
 };
 
