@@ -113,112 +113,112 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="82" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="176" />
         <source>Most urgent first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="83" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="177" />
         <source>By surname</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="92" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="186" />
         <source>Order of the children: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="98" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="77" />
         <source>Team dashboard</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="100" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="79" />
         <source>Open the team dashboard</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="109" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="88" />
         <source>Approval queue: %1 waiting, %2 need attention</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="110" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="89" />
         <source>Approval queue: %1 waiting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="119" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="98" />
         <source>New child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="121" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="100" />
         <source>Open a new child's case for your team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="126" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="105" />
         <source>Settings</source>
         <translation>Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="128" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="107" />
         <source>Settings: text size, sync and signing out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="158" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="137" />
         <source>OK</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="161" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="140" />
         <source>Dismiss this message</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="173" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="158" />
         <source>Search names and records</source>
         <translation>Chwilio enwau a chofnodion</translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="175" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="160" />
         <source>Search the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="216" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="223" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="244" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="251" />
         <source>Born %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="272" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="279" />
         <source>Seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="273" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="280" />
         <source>Not seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="292" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="299" />
         <source>⟳ Not yet sent to the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="308" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="315" />
         <source>No child or record matches “%1”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="309" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="316" />
         <source>No children on this tablet yet. They arrive with the first sync.</source>
         <translation type="unfinished" />
     </message>

@@ -71,27 +71,6 @@ Page {
                         text: qsTr("%n children", "", caseload.count)
                         color: Theme.muted
                     }
-                    ChoiceBox {
-                        id: orderBox
-                        objectName: "caseloadOrder"
-                        visible: search.text.length === 0 // a search lists the best match first
-                        height: Theme.touch
-                        // Wide enough for the longer choice (on Qt 6.4 WidestText measured too short here).
-                        implicitWidth: Math.ceil(Math.max(urgentText.advanceWidth, nameText.advanceWidth))
-                                       + leftPadding + rightPadding + Theme.spacing
-                        TextMetrics { id: urgentText; font: orderBox.font; text: qsTr("Most urgent first") }
-                        TextMetrics { id: nameText; font: orderBox.font; text: qsTr("By surname") }
-                        textRole: "text"
-                        valueRole: "value"
-                        model: [
-                            { text: urgentText.text, value: CaseloadModel.ByUrgency },
-                            { text: nameText.text, value: CaseloadModel.ByName }
-                        ]
-                        // count: indexOfValue() finds nothing until the model is in.
-                        currentIndex: count > 0 ? Math.max(0, indexOfValue(AppState.caseloadOrder)) : -1
-                        Accessible.name: qsTr("Order of the children: %1").arg(currentText)
-                        onActivated: AppState.caseloadOrder = currentValue
-                    }
                     Button {
                         objectName: "dashboardButton"
                         visible: page.managerMode
@@ -163,21 +142,49 @@ Page {
                         }
                     }
                 }
-                TextField {
-                    id: search
-                    objectName: "searchField"
+                // Search, and the order of the list when nothing is searched for (one above the
+                // other on a narrow screen).
+                GridLayout {
+                    columns: page.width / Theme.textScale > 600 ? 2 : 1
                     Layout.fillWidth: true
                     Layout.leftMargin: Theme.margin
                     Layout.rightMargin: Theme.margin
-                    Layout.minimumHeight: Theme.touch
-                    placeholderText: qsTr("Search names and records")
-                    inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
-                    Accessible.name: qsTr("Search the caseload")
-                    onTextChanged: searchDelay.restart()
-                    Timer {
-                        id: searchDelay
-                        interval: 250
-                        onTriggered: caseload.searchText = search.text
+                    columnSpacing: Theme.spacing
+                    TextField {
+                        id: search
+                        objectName: "searchField"
+                        Layout.fillWidth: true
+                        Layout.minimumHeight: Theme.touch
+                        placeholderText: qsTr("Search names and records")
+                        inputMethodHints: Qt.ImhSensitiveData | Qt.ImhNoPredictiveText
+                        Accessible.name: qsTr("Search the caseload")
+                        onTextChanged: searchDelay.restart()
+                        Timer {
+                            id: searchDelay
+                            interval: 250
+                            onTriggered: caseload.searchText = search.text
+                        }
+                    }
+                    ChoiceBox {
+                        id: orderBox
+                        objectName: "caseloadOrder"
+                        enabled: search.text.length === 0 // a search lists the best match first
+                        Layout.minimumHeight: Theme.touch
+                        // Wide enough for the longer choice (on Qt 6.4 WidestText measured too short here).
+                        implicitWidth: Math.ceil(Math.max(urgentText.advanceWidth, nameText.advanceWidth))
+                                       + leftPadding + rightPadding + Theme.spacing
+                        TextMetrics { id: urgentText; font: orderBox.font; text: qsTr("Most urgent first") }
+                        TextMetrics { id: nameText; font: orderBox.font; text: qsTr("By surname") }
+                        textRole: "text"
+                        valueRole: "value"
+                        model: [
+                            { text: urgentText.text, value: CaseloadModel.ByUrgency },
+                            { text: nameText.text, value: CaseloadModel.ByName }
+                        ]
+                        // count: indexOfValue() finds nothing until the model is in.
+                        currentIndex: count > 0 ? Math.max(0, indexOfValue(AppState.caseloadOrder)) : -1
+                        Accessible.name: qsTr("Order of the children: %1").arg(currentText)
+                        onActivated: AppState.caseloadOrder = currentValue
                     }
                 }
         }
