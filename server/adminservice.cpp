@@ -202,6 +202,45 @@ Result<void> AdminService::allocate(const QString &childId, const QString &worke
     });
 }
 
+Result<QString> AdminService::openCase(QJsonObject child, const QString &worker, const QString &reason)
+{
+    if (reason.trimmed().isEmpty())
+        return Error(ErrorCode::InvalidInput, QStringLiteral("give the reason for the allocation"), QStringLiteral("reason"));
+    if (!child.contains(QLatin1String("id")))
+        child.insert(QStringLiteral("id"), wire::newUuid());
+    if (!child.contains(QLatin1String("type")))
+        child.insert(QStringLiteral("type"), QStringLiteral("child"));
+    if (const auto refusal = Reallocation::refusalForNewChild(&child, QDateTime::currentDateTimeUtc()))
+        return Error(ErrorCode::InvalidInput, refusal->message, refusal->field);
+    auto w = userId(worker);
+    if (!w)
+        return w.error();
+    const QString workerId = w.value();
+    const QString childId = child.value(QLatin1String("id")).toString();
+    auto r = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
+        auto u = Database::exec(tx, QStringLiteral("SELECT role, team_id FROM users WHERE id = ?"), {workerId});
+        if (!u)
+            return u.error();
+        if (!u.value().next() || u.value().value(0).toString() != QLatin1String("worker"))
+            return Error(ErrorCode::InvalidInput, QStringLiteral("children are allocated to workers"), QStringLiteral("worker"));
+        const QString team = u.value().value(1).toString();
+        auto taken = Database::exec(tx, QStringLiteral("SELECT 1 FROM records WHERE id = ? UNION ALL SELECT 1 FROM allocations WHERE child_id = ?"),
+                                    {childId, childId});
+        if (!taken)
+            return taken.error();
+        if (taken.value().next())
+            return Error(ErrorCode::InvalidInput, QStringLiteral("a record or a child with this id already exists"), QStringLiteral("child.id"));
+        const Reallocation allocation{childId, workerId, team, m_actor, QString(), reason.trimmed()};
+        if (auto rev = allocation.openCase(m_db, tx, child); !rev)
+            return rev.error();
+        return AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.open_case"), childId,
+                                           QJsonObject{{QStringLiteral("worker"), workerId}, {QStringLiteral("reason"), reason.trimmed()}}});
+    });
+    if (!r)
+        return r.error();
+    return childId;
+}
+
 Result<int> AdminService::revokeDevice(const QString &deviceOrUser)
 {
     int count = 0;

@@ -6,6 +6,7 @@
 
 #include "core/result.h"
 
+#include <QJsonObject>
 #include <QString>
 
 namespace doorstep::server {
@@ -36,6 +37,10 @@ public:
      *  records at their next pull, the old worker a purge. */
     Result<void> allocate(const QString &childId, const QString &worker, const QString &reason = {});
     /** Revokes a device by id, or every device of a user when given a username. Returns the count. */
+    /** Opens a new child's case (the child record as JSON, an id made if it has none) for a
+     *  worker, with the reason: the same as a manager's POST children, in the worker's team.
+     *  Returns the child's id. */
+    Result<QString> openCase(QJsonObject child, const QString &worker, const QString &reason);
     Result<int> revokeDevice(const QString &deviceOrUser);
 
     Result<QString> teamId(const QString &nameOrId);

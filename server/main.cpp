@@ -5,6 +5,7 @@
 #include "apirouter.h"
 #include "auditlog.h"
 #include "core/processhardening.h"
+#include "core/wire.h"
 #include "database.h"
 #include "demoseed.h"
 #include "httpfrontend.h"
@@ -103,7 +104,7 @@ int main(int argc, char *argv[])
 
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Doorstep central service.\n\nCommands: serve, migrate, create-team NAME, "
-                                               "create-user USERNAME, set-name USER --name NAME, set-visit-policy JSON, set-recording-standard DAYS, allocate, revoke-device DEVICE|USER, verify-audit, seed-demo"));
+                                               "create-user USERNAME, set-name USER --name NAME, set-visit-policy JSON, set-recording-standard DAYS, allocate, open-case, revoke-device DEVICE|USER, verify-audit, seed-demo"));
     p.addHelpOption();
     p.addVersionOption();
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
@@ -123,8 +124,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("name"), QStringLiteral("The person's name as colleagues know it (create-user, set-name)."), QStringLiteral("name")},
         {QStringLiteral("password"), QStringLiteral("Password (otherwise read from the first line of stdin)."), QStringLiteral("password")},
         {QStringLiteral("child"), QStringLiteral("Child id (allocate)."), QStringLiteral("uuid")},
-        {QStringLiteral("worker"), QStringLiteral("Worker username or id (allocate)."), QStringLiteral("user")},
-        {QStringLiteral("reason"), QStringLiteral("Why the child moves (allocate): shown in the child's chronology."), QStringLiteral("text")},
+        {QStringLiteral("worker"), QStringLiteral("Worker username or id (allocate, open-case)."), QStringLiteral("user")},
+        {QStringLiteral("reason"), QStringLiteral("Why the child moves (allocate) or why the case goes to this worker (open-case): shown in the child's chronology."), QStringLiteral("text")},
     });
     p.process(app);
     const QStringList args = p.positionalArguments();
@@ -214,6 +215,21 @@ int main(int argc, char *argv[])
         if (auto r = admin.allocate(p.value(QStringLiteral("child")), p.value(QStringLiteral("worker")), p.value(QStringLiteral("reason"))); !r)
             return failWith(r.error());
         out() << "allocated" << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("open-case")) {
+        if (!p.isSet(QStringLiteral("worker")) || !p.isSet(QStringLiteral("reason")))
+            return fail(QStringLiteral("usage: open-case --worker USER --reason TEXT < child.json"));
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return fail(QStringLiteral("open-case: could not read the child record from stdin"));
+        const auto child = wire::parseObject(in.readAll());
+        if (!child)
+            return fail(QStringLiteral("open-case: the child record on stdin is not a JSON object: ") + child.error().message);
+        auto id = admin.openCase(child.value(), p.value(QStringLiteral("worker")), p.value(QStringLiteral("reason")));
+        if (!id)
+            return failWith(id.error());
+        out() << id.value() << Qt::endl;
         return 0;
     }
     if (command == QLatin1String("revoke-device")) {

@@ -349,33 +349,9 @@ ApiResponse ManagerService::openCase(const AuthContext &ctx, const QJsonObject &
         return answer;
 
     QJsonObject child = body.value(QLatin1String("child")).toObject();
-    const auto childField = [](const QString &field) { return field.isEmpty() ? QStringLiteral("child") : QStringLiteral("child.") + field; };
-    if (child.value(QLatin1String("type")).toString() != QLatin1String("child"))
-        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("type must be \"child\" here"), childField(QStringLiteral("type")));
+    if (const auto refusal = Reallocation::refusalForNewChild(&child, QDateTime::currentDateTimeUtc()))
+        return ApiResponse::error(refusal->status, refusal->code, refusal->message, refusal->field);
     const QString childId = child.value(QLatin1String("id")).toString();
-    if (!wire::isValidUuid(childId))
-        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("id must be a UUID"), childField(QStringLiteral("id")));
-    // Who holds the case, and since when, is the service's to say: it writes them from the allocation.
-    for (const QString &owned : wire::serviceOwnedFields() + QStringList{QStringLiteral("allocated_worker"), QStringLiteral("team")}) {
-        if (child.contains(owned))
-            return ApiResponse::error(422, QStringLiteral("forbidden_field"), QStringLiteral("The service sets %1 from the allocation.").arg(owned),
-                                      childField(owned));
-    }
-    if (!child.contains(QLatin1String("schema")))
-        child.insert(QStringLiteral("schema"), wire::kSchemaVersion);
-    if (child.value(QLatin1String("schema")).toDouble() > wire::kSchemaVersion)
-        return ApiResponse::error(422, QStringLiteral("unsupported_schema"),
-                                  QStringLiteral("This service does not know schema %1 yet.").arg(child.value(QLatin1String("schema")).toDouble()),
-                                  childField(QStringLiteral("schema")));
-    // The rules first: a missing name is "required" (422), as the form says, not a malformed record.
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (const QList<rules::Violation> violations = rules::checkChild(child, now); !violations.isEmpty()) {
-        const rules::Violation &v = violations.first();
-        return v.code == QLatin1String("invalid") ? ApiResponse::error(400, QStringLiteral("invalid_input"), v.message, childField(v.field))
-                                                  : ApiResponse::error(422, v.code, v.message, childField(v.field));
-    }
-    if (auto v = wire::validateRecord(child); !v)
-        return ApiResponse::error(400, QStringLiteral("invalid_input"), v.error().message, childField(v.error().field));
 
     auto r = m_db.transact(ctx.caller(), [&](QSqlDatabase &tx) -> Result<void> {
         auto notWorker = refusalUnlessTeamWorker(tx, workerId, ctx.teamId);
@@ -391,7 +367,7 @@ ApiResponse ManagerService::openCase(const AuthContext &ctx, const QJsonObject &
         if (existing.value().exists || existing.value().hidden) {
             // The same request again (its answer was lost): the case is open as asked.
             QJsonObject stored = existing.value().body;
-            for (const QString &owned : wire::serviceOwnedFields() + QStringList{QStringLiteral("allocated_worker"), QStringLiteral("team")})
+            for (const QString &owned : Reallocation::allocationFields())
                 stored.remove(owned);
             const bool same = !existing.value().hidden && existing.value().type == QLatin1String("child") && stored == child
                 && existing.value().body.value(QLatin1String("allocated_worker")).toString() == workerId
@@ -399,24 +375,11 @@ ApiResponse ManagerService::openCase(const AuthContext &ctx, const QJsonObject &
             answer = same ? ApiResponse::created({{QStringLiteral("created"), false}, {QStringLiteral("child_id"), childId},
                                                   {QStringLiteral("rev"), existing.value().rev}, {QStringLiteral("worker_id"), workerId}})
                           : ApiResponse::error(409, QStringLiteral("exists"), QStringLiteral("A record with this id already exists."),
-                                               childField(QStringLiteral("id")));
+                                               QStringLiteral("child.id"));
             return {};
         }
-        // The allocation first: the child's record is then in the team's scope (row-level security).
         const Reallocation allocation{childId, workerId, ctx.teamId, ctx.userId, ctx.deviceId, reason};
-        if (auto a = allocation.apply(m_db, tx); !a)
-            return a.error();
-        auto move = allocation.describe(tx, QString(), now);
-        if (!move)
-            return move.error();
-        QJsonObject record = child;
-        record.insert(QStringLiteral("allocated_worker"), workerId);
-        record.insert(QStringLiteral("team"), ctx.teamId);
-        record.insert(QStringLiteral("allocations"), QJsonArray{move.value().toJson()});
-        StoredRecord none;
-        none.id = childId;
-        none.type = QStringLiteral("child");
-        auto rev = RecordStore::write(m_db, tx, none, RecordStore::Write{record, ctx.teamId, ctx.userId, ctx.deviceId, {}, false, {}});
+        auto rev = allocation.openCase(m_db, tx, child);
         if (!rev)
             return rev.error();
         answer = ApiResponse::created({{QStringLiteral("created"), true}, {QStringLiteral("child_id"), childId},

@@ -3,6 +3,8 @@
 #include "reallocation.h"
 
 #include "core/domain.h"
+#include "core/rules.h"
+#include "core/wire.h"
 #include "database.h"
 #include "recordstore.h"
 
@@ -144,6 +146,58 @@ Result<Reallocation::Holder> Reallocation::apply(const Database &database, QSqlD
         }
     }
     return Holder{existed, oldWorker, oldTeam};
+}
+
+QStringList Reallocation::allocationFields()
+{
+    return wire::serviceOwnedFields() + QStringList{QStringLiteral("allocated_worker"), QStringLiteral("team")};
+}
+
+std::optional<Reallocation::Refusal> Reallocation::refusalForNewChild(QJsonObject *child, const QDateTime &now)
+{
+    const auto at = [](const QString &field) { return field.isEmpty() ? QStringLiteral("child") : QStringLiteral("child.") + field; };
+    if (child->value(QLatin1String("type")).toString() != QLatin1String("child"))
+        return Refusal{400, QStringLiteral("invalid_input"), QStringLiteral("type must be \"child\" here"), at(QStringLiteral("type"))};
+    if (!wire::isValidUuid(child->value(QLatin1String("id")).toString()))
+        return Refusal{400, QStringLiteral("invalid_input"), QStringLiteral("id must be a UUID"), at(QStringLiteral("id"))};
+    // Who holds the case, and since when, is the service's to say: it writes them from the allocation.
+    for (const QString &owned : allocationFields()) {
+        if (child->contains(owned))
+            return Refusal{422, QStringLiteral("forbidden_field"), QStringLiteral("The service sets %1 from the allocation.").arg(owned), at(owned)};
+    }
+    if (!child->contains(QLatin1String("schema")))
+        child->insert(QStringLiteral("schema"), wire::kSchemaVersion);
+    if (child->value(QLatin1String("schema")).toDouble() > wire::kSchemaVersion)
+        return Refusal{422, QStringLiteral("unsupported_schema"),
+                       QStringLiteral("This service does not know schema %1 yet.").arg(child->value(QLatin1String("schema")).toDouble()),
+                       at(QStringLiteral("schema"))};
+    // The rules first: a missing name is "required" (422), as the form says, not a malformed record.
+    if (const QList<rules::Violation> violations = rules::checkChild(*child, now); !violations.isEmpty()) {
+        const rules::Violation &v = violations.first();
+        return v.code == QLatin1String("invalid") ? Refusal{400, QStringLiteral("invalid_input"), v.message, at(v.field)}
+                                                  : Refusal{422, v.code, v.message, at(v.field)};
+    }
+    if (auto v = wire::validateRecord(*child); !v)
+        return Refusal{400, QStringLiteral("invalid_input"), v.error().message, at(v.error().field)};
+    return std::nullopt;
+}
+
+Result<int> Reallocation::openCase(const Database &database, QSqlDatabase &tx, const QJsonObject &child) const
+{
+    // The allocation first: the child's record is then in the team's scope (row-level security).
+    if (auto a = apply(database, tx); !a)
+        return a.error();
+    auto move = describe(tx, QString(), QDateTime::currentDateTimeUtc());
+    if (!move)
+        return move.error();
+    QJsonObject record = child;
+    record.insert(QStringLiteral("allocated_worker"), workerId);
+    record.insert(QStringLiteral("team"), teamId);
+    record.insert(QStringLiteral("allocations"), QJsonArray{move.value().toJson()});
+    StoredRecord none;
+    none.id = childId;
+    none.type = QStringLiteral("child");
+    return RecordStore::write(database, tx, none, RecordStore::Write{record, teamId, actorId, deviceId, {}, false, {}});
 }
 
 } // namespace doorstep::server

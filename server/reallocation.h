@@ -5,8 +5,12 @@
 #include "core/domain.h"
 #include "core/result.h"
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace doorstep::server {
 
@@ -40,6 +44,23 @@ struct Reallocation {
     /** The move as the child record's `allocations` keeps it: when, to and from whom (with their
      *  names as they are now), who decided and why. */
     Result<AllocationChange> describe(QSqlDatabase &tx, const QString &previousWorker, const QDateTime &at) const;
+
+    /** The fields of a child record the service writes from the allocation, never a client. */
+    static QStringList allocationFields();
+
+    /** Why a new child's record cannot open a case, as the API answers it. */
+    struct Refusal {
+        int status = 400;
+        QString code, message, field; // field: "child.first_name", "child"
+    };
+    /** Checks a new child's record as a client sent it (`child` gains its schema if absent):
+     *  a child with a UUID id, none of the fields the service sets, the rules for every child. */
+    static std::optional<Refusal> refusalForNewChild(QJsonObject *child, const QDateTime &now);
+
+    /** Opens `childId`'s case for `workerId`: the allocation (apply), then the child record's
+     *  first revision with who holds it and the first `allocations` entry. `child` is checked
+     *  (refusalForNewChild) and its id is `childId`. Returns the revision written. */
+    Result<int> openCase(const Database &database, QSqlDatabase &tx, const QJsonObject &child) const;
 };
 
 } // namespace doorstep::server

@@ -684,6 +684,25 @@ void TestManagerApi::managerOpensANewCase()
     QCOMPARE(r.json.value(S("created")).toBool(), false);
     QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'open_case' AND subject = ?"), {second}), 1);
     QCOMPARE(count(S("SELECT COUNT(*) FROM records WHERE id = ?"), {second}), 1);
+
+    // An administrator opens cases from the command line (children brought over from another
+    // system): the same checks, an id made when the record has none, the worker's team.
+    const QByteArray imported = QJsonDocument(QJsonObject{{S("first_name"), S("Femi")}, {S("last_name"), S("Adeyemi")},
+                                                          {S("date_of_birth"), S("2012-09-30")}, {S("legal_status"), S("looked_after")},
+                                                          {S("placement"), QJsonObject{{S("start"), S("2026-01-05")}, {S("kind"), S("standard")}}}})
+                                    .toJson(QJsonDocument::Compact);
+    QVERIFY(cli({S("open-case"), S("--worker"), S("w1")}, imported).isEmpty());                       // no reason
+    QVERIFY(cli({S("open-case"), S("--worker"), S("m1"), S("--reason"), S("Transfer in")}, imported).isEmpty()); // not a worker
+    QVERIFY(cli({S("open-case"), S("--worker"), S("w1"), S("--reason"), S("Transfer in")}, QByteArrayLiteral("{\"first_name\": \"Femi\"}")).isEmpty());
+    const QString femi = cli({S("open-case"), S("--worker"), S("w1"), S("--reason"), S("Transfer in from the previous council")}, imported);
+    QVERIFY(wire::isValidUuid(femi));
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'admin.open_case' AND subject = ?"), {femi}), 1);
+    const auto w1Sees = pullAll(m_tokens[S("w1")]);
+    QVERIFY(w1Sees.contains(femi));
+    QCOMPARE(w1Sees.value(femi).value(S("record")).toObject().value(S("team")).toString(),
+             w2Sees.value(id).value(S("record")).toObject().value(S("team")).toString()); // w1's team, Team A
+    QVERIFY(pullAll(m_tokens[S("m1")]).contains(femi));
+    QVERIFY(!pullAll(m_tokens[S("m2")]).contains(femi));
 }
 
 QTEST_GUILESS_MAIN(TestManagerApi)
