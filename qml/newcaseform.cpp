@@ -3,67 +3,35 @@
 #include "newcaseform.h"
 
 #include "core/store/store.h"
-#include "managersync.h"
-#include "recordform.h"
 
 #include <QJsonObject>
 
 namespace doorstep {
 
-NewCaseForm::NewCaseForm(QObject *parent) : QObject(parent), m_form(new RecordForm(this))
+NewCaseForm::NewCaseForm(QObject *parent) : AllocationDecision(parent), m_form(new RecordForm(this))
 {
     m_form->setRecordType(QStringLiteral("child"));
 }
 
-void NewCaseForm::setStore(Store *store)
+void NewCaseForm::storeChanged()
 {
-    if (m_store == store)
-        return;
-    m_store = store;
-    m_form->setStore(store);
-    Q_EMIT settingsChanged();
-}
-
-void NewCaseForm::setManagerSync(ManagerSync *sync)
-{
-    if (m_sync == sync)
-        return;
-    m_sync = sync;
-    Q_EMIT settingsChanged();
-}
-
-void NewCaseForm::setWorkerId(const QString &id)
-{
-    if (m_workerId == id)
-        return;
-    m_workerId = id;
-    m_workerError.clear();
-    Q_EMIT changed();
-}
-
-void NewCaseForm::setReason(const QString &reason)
-{
-    if (m_reason == reason)
-        return;
-    m_reason = reason;
-    m_reasonError.clear();
-    Q_EMIT changed();
+    m_form->setStore(store());
 }
 
 void NewCaseForm::start()
 {
     m_form->startNew({});
-    if (!m_store)
+    if (!store())
         return;
     const int generation = ++m_generation;
-    m_store->run<QVariantList>([](Database &db) { return ManagerSync::teamWorkerChoices(db); })
+    store()->run<QVariantList>([](Database &db) { return ManagerSync::teamWorkerChoices(db); })
         .then(this, [this, generation](Result<QVariantList> r) {
             if (generation != m_generation)
                 return;
             if (!r.ok())
-                m_errorText = tr("The team's workers could not be read: %1").arg(r.error().message);
+                setErrorText(tr("The team's workers could not be read: %1").arg(r.error().message));
             else
-                m_workers = r.value();
+                setWorkers(r.value());
             Q_EMIT loaded();
             Q_EMIT changed();
         });
@@ -71,50 +39,36 @@ void NewCaseForm::start()
 
 bool NewCaseForm::submit()
 {
-    if (m_busy)
+    if (busy())
         return false;
-    m_errorText.clear();
     // Every missing answer at once: the child's, the worker, the reason.
-    const bool childOk = m_form->check();
-    m_workerError = m_workerId.isEmpty() ? tr("Choose the worker who will hold the case.") : QString();
-    m_reasonError = m_reason.trimmed().isEmpty()
-        ? tr("Give the reason for this allocation: it is kept with the decision, in the child's chronology and the audit trail.")
-        : QString();
-    if (!m_sync)
-        m_errorText = tr("Not connected to the service.");
-    if (!childOk || !m_workerError.isEmpty() || !m_reasonError.isEmpty() || !m_sync) {
+    const bool childReady = m_form->check();
+    const bool choiceReady = checkChoice(
+        tr("Choose the worker who will hold the case."),
+        tr("Give the reason for this allocation: it is kept with the decision, in the child's chronology and the audit trail."));
+    if (!childReady || !choiceReady) {
         Q_EMIT changed();
         return false;
     }
-    m_busy = true;
-    Q_EMIT changed();
     const QJsonObject child = m_form->json();
+    const QString workerId = this->workerId();
+    const QString reason = this->reason().trimmed();
     QString workerName;
-    for (const QVariant &w : std::as_const(m_workers))
-        if (w.toMap().value(QStringLiteral("value")).toString() == m_workerId)
+    for (const QVariant &w : workers())
+        if (w.toMap().value(QStringLiteral("value")).toString() == workerId)
             workerName = w.toMap().value(QStringLiteral("text")).toString();
     const QString childName = (child.value(u"first_name").toString() + QLatin1Char(' ') + child.value(u"last_name").toString()).trimmed();
-    QPointer<NewCaseForm> self(this);
-    m_sync->openCase(child, m_workerId, m_reason.trimmed(), [self, child, childName, workerName](const ManagerSync::AllocationOutcome &outcome) {
-        if (!self)
-            return;
-        self->m_busy = false;
-        if (outcome.ok) {
-            self->m_form->discardDraft();
-            Q_EMIT self->changed();
-            Q_EMIT self->opened(child.value(u"id").toString(), childName, workerName);
-            return;
-        }
-        if (outcome.field == QLatin1String("reason"))
-            self->m_reasonError = outcome.message;
-        else if (outcome.field == QLatin1String("worker"))
-            self->m_workerError = outcome.message;
-        else if (outcome.field.startsWith(QLatin1String("child.")))
-            self->m_form->refuse(outcome.field.mid(6), outcome.message);
-        else
-            self->m_errorText = outcome.message;
-        Q_EMIT self->changed();
-    });
+    send([child, workerId, reason](ManagerSync *sync, auto done) { sync->openCase(child, workerId, reason, std::move(done)); },
+         [this, child, childName, workerName] {
+             m_form->discardDraft();
+             Q_EMIT opened(child.value(u"id").toString(), childName, workerName);
+         },
+         [this](const QString &field, const QString &message) {
+             if (!field.startsWith(QLatin1String("child.")))
+                 return false;
+             m_form->refuse(field.mid(6), message);
+             return true;
+         });
     return true;
 }
 

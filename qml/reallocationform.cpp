@@ -9,8 +9,6 @@
 
 #include <QJsonObject>
 
-#include <algorithm>
-
 namespace doorstep {
 
 namespace {
@@ -23,24 +21,7 @@ struct Loaded {
 
 } // namespace
 
-ReallocationForm::ReallocationForm(QObject *parent) : QObject(parent) {}
-
-void ReallocationForm::setStore(Store *store)
-{
-    if (m_store == store)
-        return;
-    m_store = store;
-    Q_EMIT settingsChanged();
-    reload();
-}
-
-void ReallocationForm::setManagerSync(ManagerSync *sync)
-{
-    if (m_sync == sync)
-        return;
-    m_sync = sync;
-    Q_EMIT settingsChanged();
-}
+ReallocationForm::ReallocationForm(QObject *parent) : AllocationDecision(parent) {}
 
 void ReallocationForm::setChildId(const QString &id)
 {
@@ -51,31 +32,13 @@ void ReallocationForm::setChildId(const QString &id)
     reload();
 }
 
-void ReallocationForm::setWorkerId(const QString &id)
-{
-    if (m_workerId == id)
-        return;
-    m_workerId = id;
-    m_workerError.clear();
-    Q_EMIT changed();
-}
-
-void ReallocationForm::setReason(const QString &reason)
-{
-    if (m_reason == reason)
-        return;
-    m_reason = reason;
-    m_reasonError.clear();
-    Q_EMIT changed();
-}
-
 void ReallocationForm::reload()
 {
-    if (!m_store || m_childId.isEmpty())
+    if (!store() || m_childId.isEmpty())
         return;
     const int generation = ++m_generation;
     const QString id = m_childId;
-    m_store->run<Loaded>([id](Database &db) -> Result<Loaded> {
+    store()->run<Loaded>([id](Database &db) -> Result<Loaded> {
         Loaded out;
         auto child = RecordRepository(db).byId(id);
         if (!child)
@@ -99,20 +62,17 @@ void ReallocationForm::reload()
         if (generation != m_generation)
             return;
         if (!r.ok()) {
-            m_errorText = tr("This child could not be read: %1").arg(r.error().message);
+            setErrorText(tr("This child could not be read: %1").arg(r.error().message));
             Q_EMIT loaded();
             Q_EMIT changed();
             return;
         }
         const Loaded &l = r.value();
-        m_errorText.clear();
+        setErrorText({});
         const QString first = l.child.value(u"first_name").toString();
         m_childName = (first + QLatin1Char(' ') + l.child.value(u"last_name").toString()).trimmed();
         m_currentWorkerName = l.currentWorkerName;
-        m_workers = l.workers;
-        if (!m_workerId.isEmpty()
-            && std::none_of(m_workers.cbegin(), m_workers.cend(), [this](const QVariant &w) { return w.toMap().value(QStringLiteral("value")) == m_workerId; }))
-            m_workerId.clear();
+        setWorkers(l.workers);
         Q_EMIT loaded();
         Q_EMIT changed();
     });
@@ -120,39 +80,19 @@ void ReallocationForm::reload()
 
 bool ReallocationForm::submit()
 {
-    if (m_busy)
+    if (busy())
         return false;
-    m_errorText.clear();
-    m_workerError = m_workerId.isEmpty() ? tr("Choose the worker the child goes to.") : QString();
-    m_reasonError = m_reason.trimmed().isEmpty()
-        ? tr("Give the reason for the reallocation: it is kept with the decision in the audit trail.")
-        : QString();
-    if (!m_workerError.isEmpty() || !m_reasonError.isEmpty() || !m_sync) {
-        if (!m_sync)
-            m_errorText = tr("Not connected to the service.");
+    const bool ready = checkChoice(tr("Choose the worker the child goes to."),
+                                   tr("Give the reason for the reallocation: it is kept with the decision in the audit trail."));
+    if (!ready) {
         Q_EMIT changed();
         return false;
     }
-    m_busy = true;
-    Q_EMIT changed();
-    QPointer<ReallocationForm> self(this);
-    m_sync->reallocate(m_childId, m_workerId, m_reason.trimmed(), [self](const ManagerSync::AllocationOutcome &outcome) {
-        if (!self)
-            return;
-        self->m_busy = false;
-        if (outcome.ok) {
-            Q_EMIT self->changed();
-            Q_EMIT self->reallocated();
-            return;
-        }
-        if (outcome.field == QLatin1String("reason"))
-            self->m_reasonError = outcome.message;
-        else if (outcome.field == QLatin1String("worker"))
-            self->m_workerError = outcome.message;
-        else
-            self->m_errorText = outcome.message;
-        Q_EMIT self->changed();
-    });
+    const QString childId = m_childId;
+    const QString workerId = this->workerId();
+    const QString reason = this->reason().trimmed();
+    send([childId, workerId, reason](ManagerSync *sync, auto done) { sync->reallocate(childId, workerId, reason, std::move(done)); },
+         [this] { Q_EMIT reallocated(); });
     return true;
 }
 
