@@ -252,7 +252,11 @@ private Q_SLOTS:
                  qPrintable(app.caseloadNotice()));
         auto gone = onStore<StoredRecord>(app.store(), [id = child.id](Database &db) { return RecordRepository(db).byId(id); });
         QCOMPARE(gone.error().code, ErrorCode::NotFound);
-        // Dismissed, it is gone; nothing keeps the name.
+        // A case opened meanwhile is said alongside; dismissed, both are gone and nothing keeps the names.
+        app.noteCaseOpened(QStringLiteral("Dara Okonjo"), QStringLiteral("Rhian Evans"));
+        QVERIFY2(app.caseloadNotice().contains(QStringLiteral("Dara Okonjo's case is open and allocated to Rhian Evans."))
+                     && app.caseloadNotice().contains(name),
+                 qPrintable(app.caseloadNotice()));
         app.dismissCaseloadNotice();
         QVERIFY(app.caseloadNotice().isEmpty());
     }
