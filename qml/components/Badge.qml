@@ -10,22 +10,30 @@ Rectangle {
     property alias text: label.text
     property color tint: Theme.accent
     property color fill: Theme.infoSoft
+    /** In a column that can be narrower than the text (a list row on a narrow screen at a large
+     *  text size): the badge narrows to the column and its text wraps. Elsewhere it never shrinks
+     *  below its text. */
+    property bool wraps: false
     visible: label.text.length > 0
     implicitWidth: label.implicitWidth + 16
-    implicitHeight: label.implicitHeight + 6
-    // In a layout a badge never shrinks below its text (large text sizes would overflow it).
-    Layout.minimumWidth: implicitWidth
+    implicitHeight: label.height + 6
+    Layout.fillWidth: wraps
+    Layout.minimumWidth: wraps ? 0 : implicitWidth
     Layout.maximumWidth: implicitWidth
-    radius: height / 2
+    radius: Math.min(height / 2, 12)
     color: fill
     border.color: tint
     Accessible.role: Accessible.StaticText
     Accessible.name: label.text
     Label {
         id: label
-        anchors.centerIn: parent
+        x: 8
+        width: badge.wraps ? badge.width - 16 : implicitWidth
+        anchors.verticalCenter: parent.verticalCenter
         color: badge.tint
         font.pixelSize: Theme.small
         font.bold: true
+        wrapMode: badge.wraps ? Text.Wrap : Text.NoWrap
+        horizontalAlignment: Text.AlignHCenter
     }
 }

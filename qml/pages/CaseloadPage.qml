@@ -173,6 +173,7 @@ Page {
                         // Wide enough for the longer choice (on Qt 6.4 WidestText measured too short here).
                         implicitWidth: Math.ceil(Math.max(urgentText.advanceWidth, nameText.advanceWidth))
                                        + leftPadding + rightPadding + Theme.spacing
+                        Layout.minimumWidth: implicitWidth // the search field gives way, not the choice
                         TextMetrics { id: urgentText; font: orderBox.font; text: qsTr("Most urgent first") }
                         TextMetrics { id: nameText; font: orderBox.font; text: qsTr("By surname") }
                         textRole: "text"
@@ -261,6 +262,7 @@ Page {
                     Layout.preferredWidth: 2
                     Badge {
                         text: row.dueText
+                        wraps: true
                         tint: row.overdue ? Theme.danger : row.hasDue ? Theme.ok : Theme.muted
                         fill: row.overdue ? Theme.dangerSoft : row.hasDue ? Theme.okSoft : Theme.background
                     }
