@@ -103,17 +103,17 @@
             <numerusform>%n child</numerusform><numerusform>%n children</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="176" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="177" />
         <source>Most urgent first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="177" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="178" />
         <source>By surname</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="186" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="187" />
         <source>Order of the children: %1</source>
         <translation type="unfinished" />
     </message>
@@ -178,37 +178,37 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="223" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="224" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="251" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="252" />
         <source>Born %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="279" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="281" />
         <source>Seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="280" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="282" />
         <source>Not seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="299" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="301" />
         <source>⟳ Not yet sent to the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="315" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="317" />
         <source>No child or record matches “%1”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="316" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="318" />
         <source>No children on this tablet yet. They arrive with the first sync.</source>
         <translation type="unfinished" />
     </message>
@@ -3151,6 +3151,14 @@
     </message>
 </context>
 <context>
+    <name>doorstep::AllocationDecision</name>
+    <message>
+        <location filename="../qml/allocationdecision.cpp" line="67" />
+        <source>Not connected to the service.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>doorstep::AppState</name>
     <message numerus="yes">
         <location filename="../qml/appstate.cpp" line="123" />
@@ -4413,32 +4421,32 @@
 <context>
     <name>doorstep::ManagerSync</name>
     <message>
-        <location filename="../qml/managersync.cpp" line="220" />
-        <source>The child was not reallocated</source>
+        <location filename="../qml/managersync.cpp" line="221" />
+        <source>The child was not reallocated: this needs a connection to the service. Try again when you are online.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="228" />
-        <source>The case was not opened</source>
+        <location filename="../qml/managersync.cpp" line="222" />
+        <source>The child was not reallocated: your sign-in needs renewing. Sync, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="235" />
+        <location filename="../qml/managersync.cpp" line="231" />
+        <source>The case was not opened: this needs a connection to the service. Try again when you are online.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managersync.cpp" line="232" />
+        <source>The case was not opened: your sign-in needs renewing. Sync, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managersync.cpp" line="240" />
         <source>Not connected to the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="243" />
-        <source>%1: this needs a connection to the service. Try again when you are online.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/managersync.cpp" line="245" />
-        <source>%1: your sign-in needs renewing. Sync, then try again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/managersync.cpp" line="266" />
+        <location filename="../qml/managersync.cpp" line="271" />
         <source>Worker %1</source>
         <translation type="unfinished" />
     </message>
@@ -4446,23 +4454,18 @@
 <context>
     <name>doorstep::NewCaseForm</name>
     <message>
-        <location filename="../qml/newcaseform.cpp" line="64" />
+        <location filename="../qml/newcaseform.cpp" line="32" />
         <source>The team's workers could not be read: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/newcaseform.cpp" line="79" />
+        <location filename="../qml/newcaseform.cpp" line="47" />
         <source>Choose the worker who will hold the case.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/newcaseform.cpp" line="81" />
+        <location filename="../qml/newcaseform.cpp" line="48" />
         <source>Give the reason for this allocation: it is kept with the decision, in the child's chronology and the audit trail.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/newcaseform.cpp" line="84" />
-        <source>Not connected to the service.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -4589,28 +4592,23 @@
 <context>
     <name>doorstep::ReallocationForm</name>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="102" />
+        <location filename="../qml/reallocationform.cpp" line="65" />
         <source>This child could not be read: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="86" />
+        <location filename="../qml/reallocationform.cpp" line="49" />
         <source>Nobody</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="126" />
+        <location filename="../qml/reallocationform.cpp" line="85" />
         <source>Choose the worker the child goes to.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="128" />
+        <location filename="../qml/reallocationform.cpp" line="86" />
         <source>Give the reason for the reallocation: it is kept with the decision in the audit trail.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/reallocationform.cpp" line="132" />
-        <source>Not connected to the service.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -217,7 +217,10 @@ void ManagerSync::reallocate(const QString &childId, const QString &workerId, co
                              std::function<void(const AllocationOutcome &)> done)
 {
     decide(QStringLiteral("/api/v1/children/%1/allocation").arg(childId),
-           {{QStringLiteral("worker_id"), workerId}, {QStringLiteral("reason"), reason}}, tr("The child was not reallocated"), std::move(done));
+           {{QStringLiteral("worker_id"), workerId}, {QStringLiteral("reason"), reason}},
+           {tr("The child was not reallocated: this needs a connection to the service. Try again when you are online."),
+            tr("The child was not reallocated: your sign-in needs renewing. Sync, then try again.")},
+           std::move(done));
 }
 
 void ManagerSync::openCase(const QJsonObject &child, const QString &workerId, const QString &reason,
@@ -225,10 +228,12 @@ void ManagerSync::openCase(const QJsonObject &child, const QString &workerId, co
 {
     decide(QStringLiteral("/api/v1/children"),
            {{QStringLiteral("child"), child}, {QStringLiteral("worker_id"), workerId}, {QStringLiteral("reason"), reason}},
-           tr("The case was not opened"), std::move(done));
+           {tr("The case was not opened: this needs a connection to the service. Try again when you are online."),
+            tr("The case was not opened: your sign-in needs renewing. Sync, then try again.")},
+           std::move(done));
 }
 
-void ManagerSync::decide(const QString &path, const QJsonObject &body, const QString &notDone,
+void ManagerSync::decide(const QString &path, const QJsonObject &body, const NotDone &notDone,
                          std::function<void(const AllocationOutcome &)> done)
 {
     if (!m_api) {
@@ -240,9 +245,9 @@ void ManagerSync::decide(const QString &path, const QJsonObject &body, const QSt
             return done({true, QString(), QString()});
         // Offline or the service unreachable: nothing changed, say so plainly.
         if (failure->transient || failure->status == 0)
-            return done({false, tr("%1: this needs a connection to the service. Try again when you are online.").arg(notDone), QString()});
+            return done({false, notDone.offline, QString()});
         if (failure->status == 401)
-            return done({false, tr("%1: your sign-in needs renewing. Sync, then try again.").arg(notDone), QString()});
+            return done({false, notDone.signInAgain, QString()});
         QString field = failure->error.field;
         if (field == QLatin1String("worker_id"))
             field = QStringLiteral("worker");

@@ -95,7 +95,12 @@ Q_SIGNALS:
     void userNamesChanged();
 
 private:
-    void decide(const QString &path, const QJsonObject &body, const QString &notDone, std::function<void(const AllocationOutcome &)> done);
+    /** What to say when the decision could not reach the service, whole sentences for translators. */
+    struct NotDone {
+        QString offline;
+        QString signInAgain;
+    };
+    void decide(const QString &path, const QJsonObject &body, const NotDone &notDone, std::function<void(const AllocationOutcome &)> done);
     void sendNext(int sent, int round);
     void setPending(int pending);
 
