@@ -1827,7 +1827,7 @@
     </message>
     <message>
         <location filename="../qml/pages/NewCasePage.qml" line="51" />
-        <source>Back; the child's details are kept as a draft</source>
+        <source>Back; what you wrote is kept as a draft</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -4584,17 +4584,17 @@
 <context>
     <name>doorstep::NewCaseForm</name>
     <message>
-        <location filename="../qml/newcaseform.cpp" line="32" />
+        <location filename="../qml/newcaseform.cpp" line="98" />
         <source>The team's workers could not be read: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/newcaseform.cpp" line="47" />
+        <location filename="../qml/newcaseform.cpp" line="112" />
         <source>Choose the worker who will hold the case.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/newcaseform.cpp" line="48" />
+        <location filename="../qml/newcaseform.cpp" line="113" />
         <source>Give the reason for this allocation: it is kept with the decision, in the child's chronology and the audit trail.</source>
         <translation type="unfinished" />
     </message>

@@ -2,8 +2,10 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #include "newcaseform.h"
 
+#include "core/store/draftstore.h"
 #include "core/store/store.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace doorstep {
@@ -11,6 +13,70 @@ namespace doorstep {
 NewCaseForm::NewCaseForm(QObject *parent) : AllocationDecision(parent), m_form(new RecordForm(this))
 {
     m_form->setRecordType(QStringLiteral("child"));
+    m_choiceSave.setSingleShot(true);
+    m_choiceSave.setInterval(2000);
+    connect(&m_choiceSave, &QTimer::timeout, this, &NewCaseForm::autosaveNow);
+    connect(this, &AllocationDecision::changed, this, [this] {
+        if (m_choiceRestored && choiceText() != m_savedChoice)
+            m_choiceSave.start();
+    });
+}
+
+NewCaseForm::~NewCaseForm()
+{
+    // Leaving the page keeps the choice, as RecordForm keeps the child's details. Nobody is left
+    // to hear the answer.
+    if (m_choiceRestored && store() && choiceText() != m_savedChoice && !(workerId().isEmpty() && reason().trimmed().isEmpty()))
+        (void)store()->saveDraft(choiceDraftKey(), choiceText());
+}
+
+QString NewCaseForm::choiceText() const
+{
+    const QJsonObject choice{{QStringLiteral("worker_id"), workerId()}, {QStringLiteral("reason"), reason()}};
+    return QString::fromUtf8(QJsonDocument(choice).toJson(QJsonDocument::Compact));
+}
+
+void NewCaseForm::autosaveNow()
+{
+    m_form->autosaveNow();
+    m_choiceSave.stop();
+    if (!m_choiceRestored || !store())
+        return;
+    const QString text = choiceText();
+    if (text == m_savedChoice)
+        return;
+    // Nothing chosen is no draft (it would hold up signing out for nothing).
+    const bool nothing = workerId().isEmpty() && reason().trimmed().isEmpty();
+    store()->run<bool>([text, nothing](Database &db) -> Result<bool> {
+        DraftStore drafts(db);
+        if (auto r = nothing ? drafts.remove(choiceDraftKey()) : drafts.put(choiceDraftKey(), text); !r)
+            return r.error();
+        return true;
+    }).then(this, [this, text](Result<bool> r) {
+        if (r.ok())
+            m_savedChoice = text;
+    });
+}
+
+void NewCaseForm::restoreChoice()
+{
+    store()->draft(choiceDraftKey()).then(this, [this](Result<std::optional<QString>> r) {
+        if (r.ok() && r.value()) {
+            const QJsonObject choice = QJsonDocument::fromJson(r.value()->toUtf8()).object();
+            m_savedChoice = *r.value();
+            // A worker no longer in the team's list is not chosen again (setWorkers ran first).
+            const QString worker = choice.value(u"worker_id").toString();
+            for (const QVariant &w : workers())
+                if (w.toMap().value(QStringLiteral("value")).toString() == worker)
+                    setWorkerId(worker);
+            setReason(choice.value(u"reason").toString());
+        } else {
+            m_savedChoice = choiceText();
+        }
+        m_choiceRestored = true;
+        Q_EMIT loaded();
+        Q_EMIT changed();
+    });
 }
 
 void NewCaseForm::storeChanged()
@@ -32,8 +98,7 @@ void NewCaseForm::start()
                 setErrorText(tr("The team's workers could not be read: %1").arg(r.error().message));
             else
                 setWorkers(r.value());
-            Q_EMIT loaded();
-            Q_EMIT changed();
+            restoreChoice(); // then `loaded`
         });
 }
 
@@ -61,6 +126,13 @@ bool NewCaseForm::submit()
     send([child, workerId, reason](ManagerSync *sync, auto done) { sync->openCase(child, workerId, reason, std::move(done)); },
          [this, child, childName, workerName] {
              m_form->discardDraft();
+             m_choiceSave.stop();
+             m_choiceRestored = false; // nothing to keep now
+             store()->run<bool>([](Database &db) -> Result<bool> {
+                 if (auto r = DraftStore(db).remove(choiceDraftKey()); !r)
+                     return r.error();
+                 return true;
+             });
              Q_EMIT opened(child.value(u"id").toString(), childName, workerName);
          },
          [this](const QString &field, const QString &message) {

@@ -5,6 +5,8 @@
 #include "allocationdecision.h"
 #include "recordform.h"
 
+#include <QTimer>
+
 namespace doorstep {
 
 /**
@@ -22,6 +24,7 @@ class NewCaseForm : public AllocationDecision
     Q_PROPERTY(doorstep::RecordForm *form READ form CONSTANT)
 public:
     explicit NewCaseForm(QObject *parent = nullptr);
+    ~NewCaseForm() override;
 
     RecordForm *form() const { return m_form; }
 
@@ -30,6 +33,12 @@ public:
     /** Checks the child, the worker and the reason, each at its field, then asks the service;
      *  false when something is missing. `opened` or the errors follow the service's answer. */
     Q_INVOKABLE bool submit();
+    /** Keeps the child's details and the chosen worker and reason as a draft now (leaving the
+     *  page, suspend); `start` restores them. */
+    Q_INVOKABLE void autosaveNow();
+
+    /** The draft key of the worker and reason chosen for a new case not yet opened. */
+    static QString choiceDraftKey() { return QStringLiteral("new-case:allocation"); }
 
 Q_SIGNALS:
     /** The service opened the case: the child's name and the worker's, for the confirmation. */
@@ -39,8 +48,17 @@ protected:
     void storeChanged() override;
 
 private:
+    QString choiceText() const;
+    void restoreChoice();
+
     RecordForm *m_form;
     int m_generation = 0;
+    // The worker and reason go into their own draft, a few seconds after each change: a reason
+    // written before the service could be reached is not lost by leaving the page.
+    QTimer m_choiceSave;
+    QString m_savedChoice; // as last written (or restored)
+    bool m_choiceRestored = false;
+
 };
 
 } // namespace doorstep

@@ -34,7 +34,7 @@ Page {
     }
     Connections {
         target: AppState
-        function onSuspending() { page.form.autosaveNow() }
+        function onSuspending() { newCase.autosaveNow() }
     }
     Component.onCompleted: newCase.start()
 
@@ -48,8 +48,8 @@ Page {
             ToolButton {
                 text: qsTr("‹ Back")
                 Layout.minimumHeight: Theme.touch
-                Accessible.name: qsTr("Back; the child's details are kept as a draft")
-                onClicked: { page.form.autosaveNow(); page.StackView.view.pop() }
+                Accessible.name: qsTr("Back; what you wrote is kept as a draft")
+                onClicked: { newCase.autosaveNow(); page.StackView.view.pop() }
             }
             ColumnLayout {
                 spacing: 2

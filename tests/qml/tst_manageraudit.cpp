@@ -31,6 +31,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace doorstep;
 
 namespace {
@@ -248,56 +250,76 @@ private Q_SLOTS:
         QVERIFY(names.wait(20000));
         const QString worker2 = valueOf(QStringLiteral("SELECT id FROM users WHERE username = 'worker2'"));
 
-        NewCaseForm newCase;
-        QSignalSpy loaded(&newCase, &NewCaseForm::loaded);
-        newCase.setStore(device.store());
-        newCase.setManagerSync(&managerSync);
-        newCase.start();
-        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 10000); // may already have come: the read is quick
-        QTRY_VERIFY_WITH_TIMEOUT(newCase.form()->ready(), 10000);
-        newCase.form()->setAutosaveMs(60000);
+        // The page: a form started afresh, as each time the page opens.
+        auto openPage = [&] {
+            auto form = std::make_unique<NewCaseForm>();
+            QSignalSpy loaded(form.get(), &NewCaseForm::loaded);
+            form->setStore(device.store());
+            form->setManagerSync(&managerSync);
+            form->start();
+            if (!QTest::qWaitFor([&] { return loaded.count() > 0 && form->form()->ready(); }, 10000))
+                return std::unique_ptr<NewCaseForm>();
+            form->form()->setAutosaveMs(60000);
+            return form;
+        };
+        auto page = openPage();
+        QVERIFY(page);
+        NewCaseForm *newCase = page.get();
         QStringList choices;
-        for (const QVariant &w : newCase.workers())
+        for (const QVariant &w : newCase->workers())
             choices << w.toMap().value(QStringLiteral("text")).toString();
         QCOMPARE(choices.size(), 3); // the team's three workers, by name; never a manager
         QVERIFY2(choices.contains(QStringLiteral("Rhian Evans")), qPrintable(choices.join(u',')));
 
         // Nothing filled in: every missing answer at once, and nothing sent.
-        QVERIFY(!newCase.submit());
-        const QStringList missing = newCase.form()->errorFields();
+        QVERIFY(!newCase->submit());
+        const QStringList missing = newCase->form()->errorFields();
         for (const char *field : {"first_name", "last_name", "date_of_birth", "legal_status"})
             QVERIFY2(missing.contains(QString::fromLatin1(field)), qPrintable(missing.join(u',')));
-        QVERIFY(!newCase.workerError().isEmpty());
-        QVERIFY(!newCase.reasonError().isEmpty());
-        RecordForm *child = newCase.form();
+        QVERIFY(!newCase->workerError().isEmpty());
+        QVERIFY(!newCase->reasonError().isEmpty());
+        RecordForm *child = newCase->form();
         child->setValue(QStringLiteral("first_name"), QStringLiteral("Dara"));
         child->setValue(QStringLiteral("last_name"), QStringLiteral("Okonjo"));
         QVERIFY(child->setDateText(QStringLiteral("date_of_birth"), QStringLiteral("2017-02-11")));
         child->setValue(QStringLiteral("legal_status"), QStringLiteral("child_protection"));
-        newCase.setWorkerId(worker2);
-        newCase.setReason(QStringLiteral("Referral from the school nurse; Rhian has capacity."));
-        QVERIFY(!newCase.submit()); // a plan's category is still missing
+        newCase->setWorkerId(worker2);
+        newCase->setReason(QStringLiteral("Referral from the school nurse; Rhian has capacity."));
+        QVERIFY(!newCase->submit()); // a plan's category is still missing
         QCOMPARE(child->errorFields(), QStringList{QStringLiteral("cp_category")});
         child->setValue(QStringLiteral("cp_category"), QStringLiteral("neglect"));
         const QString childId = child->recordId();
 
         // The service unreachable: the form says why, and the details stay as a draft.
         m_server.stop();
-        QVERIFY(newCase.submit());
-        QTRY_VERIFY_WITH_TIMEOUT(!newCase.busy(), 40000);
-        QVERIFY2(newCase.errorText().contains(QStringLiteral("connection")), qPrintable(newCase.errorText()));
-        child->autosaveNow();
+        QVERIFY(newCase->submit());
+        QTRY_VERIFY_WITH_TIMEOUT(!newCase->busy(), 40000);
+        QVERIFY2(newCase->errorText().contains(QStringLiteral("connection")), qPrintable(newCase->errorText()));
+        newCase->autosaveNow();
         const QString key = child->formKey();
         QTRY_VERIFY_WITH_TIMEOUT(m_harness->onStore<std::optional<QString>>(device, [key](Database &db) { return DraftStore(db).get(key); })
                                      .value().value_or(QString()).contains(QStringLiteral("Okonjo")),
                                  10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_harness->onStore<std::optional<QString>>(device, [](Database &db) { return DraftStore(db).get(NewCaseForm::choiceDraftKey()); })
+                                     .value().value_or(QString()).contains(QStringLiteral("school nurse")),
+                                 10000);
+        // Leaving the page and coming back: the child, the worker and the reason are all there.
+        page = openPage();
+        QVERIFY(page);
+        newCase = page.get();
+        child = newCase->form();
+        QVERIFY(child->restoredDraft());
+        QCOMPARE(child->recordId(), childId);
+        QCOMPARE(child->value(QStringLiteral("last_name")).toString(), QStringLiteral("Okonjo"));
+        QTRY_COMPARE_WITH_TIMEOUT(newCase->workerId(), worker2, 10000);
+        QCOMPARE(newCase->reason(), QStringLiteral("Referral from the school nurse; Rhian has capacity."));
         QVERIFY2(m_server.start(m_backend.spec()), qPrintable(m_server.errorOutput()));
         device.api()->setBaseUrl(m_server.baseUrl());
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM records WHERE id = '%1'").arg(childId)), 0);
 
         QVERIFY(m_harness->syncUntilClean(*tablet)); // a fresh token, as the app has after a sync
-        QSignalSpy opened(&newCase, &NewCaseForm::opened);
-        QVERIFY(newCase.submit());
+        QSignalSpy opened(newCase, &NewCaseForm::opened);
+        QVERIFY(newCase->submit());
         QVERIFY(opened.wait(20000));
         QCOMPARE(opened.first().at(0).toString(), childId);
         QCOMPARE(opened.first().at(1).toString(), QStringLiteral("Dara Okonjo"));
@@ -307,6 +329,9 @@ private Q_SLOTS:
                     .contains(QStringLiteral("school nurse")));
         // Done with: the draft is gone, so the next new child starts empty.
         QTRY_VERIFY_WITH_TIMEOUT(!m_harness->onStore<std::optional<QString>>(device, [key](Database &db) { return DraftStore(db).get(key); })
+                                      .value().has_value(),
+                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_harness->onStore<std::optional<QString>>(device, [](Database &db) { return DraftStore(db).get(NewCaseForm::choiceDraftKey()); })
                                       .value().has_value(),
                                  10000);
 

@@ -7,7 +7,7 @@ import Doorstep
 
 // The manager's new-case page over the demo store (no service): everything missing is named at
 // once before anything is sent; the category of a child protection plan is asked for only on one;
-// leaving keeps the child's details as a draft that the page restores. Opening the case against a
+// leaving keeps the child's details and the reason as a draft that the page restores. Opening the case against a
 // real service is tst_manageraudit::managerOpensANewCaseFromTheTablet.
 Item {
     id: root
@@ -60,8 +60,8 @@ Item {
             verify(!findChild(page, "fieldError:reason").visible)
             const childId = page.form.recordId
 
-            // Back keeps the details; the page opened again restores them, under the same id.
-            page.form.autosaveNow()
+            // Back keeps the details and the reason; the page opened again restores them, under the same id.
+            page.newCase.autosaveNow()
             stack.pop()
             tryVerify(() => !stack.busy, 5000)
             page = stack.push(pageComponent)
@@ -71,7 +71,11 @@ Item {
             compare(page.form.value("last_name"), "Okonjo")
             compare(page.form.recordId, childId)
             verify(findChild(page, "cpCategory").visible)
+            tryCompare(page.newCase, "reason", "Referral from the school nurse.", 10000) // the reason too
+            compare(findChild(page, "caseReason").text, "Referral from the school nurse.")
             page.form.discardDraft()
+            page.newCase.reason = ""
+            page.newCase.autosaveNow()
         }
     }
 }
