@@ -15,9 +15,10 @@ NewCaseForm::NewCaseForm(QObject *parent) : AllocationDecision(parent), m_form(n
     m_form->setRecordType(QStringLiteral("child"));
     m_choiceSave.setSingleShot(true);
     m_choiceSave.setInterval(2000);
+    m_savedChoice = choiceText(); // nothing chosen: nothing to keep
     connect(&m_choiceSave, &QTimer::timeout, this, &NewCaseForm::autosaveNow);
     connect(this, &AllocationDecision::changed, this, [this] {
-        if (m_choiceRestored && choiceText() != m_savedChoice)
+        if (!m_opened && choiceText() != m_savedChoice)
             m_choiceSave.start();
     });
 }
@@ -26,8 +27,13 @@ NewCaseForm::~NewCaseForm()
 {
     // Leaving the page keeps the choice, as RecordForm keeps the child's details. Nobody is left
     // to hear the answer.
-    if (m_choiceRestored && store() && choiceText() != m_savedChoice && !(workerId().isEmpty() && reason().trimmed().isEmpty()))
+    if (!m_opened && store() && choiceText() != m_savedChoice && !nothingChosen())
         (void)store()->saveDraft(choiceDraftKey(), choiceText());
+}
+
+bool NewCaseForm::nothingChosen() const
+{
+    return workerId().isEmpty() && reason().trimmed().isEmpty();
 }
 
 QString NewCaseForm::choiceText() const
@@ -40,16 +46,17 @@ void NewCaseForm::autosaveNow()
 {
     m_form->autosaveNow();
     m_choiceSave.stop();
-    if (!m_choiceRestored || !store())
+    if (m_opened || !store())
         return;
     const QString text = choiceText();
-    if (text == m_savedChoice)
+    // Nothing chosen is no draft (it would hold up signing out for nothing); a draft not read yet
+    // is never removed.
+    const bool remove = nothingChosen();
+    if (text == m_savedChoice || (remove && !m_choiceRestored))
         return;
-    // Nothing chosen is no draft (it would hold up signing out for nothing).
-    const bool nothing = workerId().isEmpty() && reason().trimmed().isEmpty();
-    store()->run<bool>([text, nothing](Database &db) -> Result<bool> {
+    store()->run<bool>([text, remove](Database &db) -> Result<bool> {
         DraftStore drafts(db);
-        if (auto r = nothing ? drafts.remove(choiceDraftKey()) : drafts.put(choiceDraftKey(), text); !r)
+        if (auto r = remove ? drafts.remove(choiceDraftKey()) : drafts.put(choiceDraftKey(), text); !r)
             return r.error();
         return true;
     }).then(this, [this, text](Result<bool> r) {
@@ -64,16 +71,20 @@ void NewCaseForm::restoreChoice()
         if (r.ok() && r.value()) {
             const QJsonObject choice = QJsonDocument::fromJson(r.value()->toUtf8()).object();
             m_savedChoice = *r.value();
-            // A worker no longer in the team's list is not chosen again (setWorkers ran first).
+            // Only into what is still empty: what the manager chose meanwhile stands. A worker
+            // no longer in the team's list is not chosen again (setWorkers ran first).
             const QString worker = choice.value(u"worker_id").toString();
-            for (const QVariant &w : workers())
-                if (w.toMap().value(QStringLiteral("value")).toString() == worker)
-                    setWorkerId(worker);
-            setReason(choice.value(u"reason").toString());
-        } else {
-            m_savedChoice = choiceText();
+            if (workerId().isEmpty()) {
+                for (const QVariant &w : workers())
+                    if (w.toMap().value(QStringLiteral("value")).toString() == worker)
+                        setWorkerId(worker);
+            }
+            if (reason().trimmed().isEmpty())
+                setReason(choice.value(u"reason").toString());
         }
         m_choiceRestored = true;
+        if (choiceText() != m_savedChoice)
+            m_choiceSave.start();
         Q_EMIT loaded();
         Q_EMIT changed();
     });
@@ -127,7 +138,7 @@ bool NewCaseForm::submit()
          [this, child, childName, workerName] {
              m_form->discardDraft();
              m_choiceSave.stop();
-             m_choiceRestored = false; // nothing to keep now
+             m_opened = true; // nothing to keep now
              store()->run<bool>([](Database &db) -> Result<bool> {
                  if (auto r = DraftStore(db).remove(choiceDraftKey()); !r)
                      return r.error();

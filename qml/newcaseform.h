@@ -49,6 +49,7 @@ protected:
 
 private:
     QString choiceText() const;
+    bool nothingChosen() const;
     void restoreChoice();
 
     RecordForm *m_form;
@@ -57,7 +58,8 @@ private:
     // written before the service could be reached is not lost by leaving the page.
     QTimer m_choiceSave;
     QString m_savedChoice; // as last written (or restored)
-    bool m_choiceRestored = false;
+    bool m_choiceRestored = false; // the choice draft has been read
+    bool m_opened = false;         // the case is open: nothing to keep
 
 };
 
