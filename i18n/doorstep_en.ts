@@ -4454,17 +4454,17 @@
 <context>
     <name>doorstep::NewCaseForm</name>
     <message>
-        <location filename="../qml/newcaseform.cpp" line="98" />
+        <location filename="../qml/newcaseform.cpp" line="62" />
         <source>The team's workers could not be read: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/newcaseform.cpp" line="112" />
+        <location filename="../qml/newcaseform.cpp" line="79" />
         <source>Choose the worker who will hold the case.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/newcaseform.cpp" line="113" />
+        <location filename="../qml/newcaseform.cpp" line="80" />
         <source>Give the reason for this allocation: it is kept with the decision, in the child's chronology and the audit trail.</source>
         <translation type="unfinished" />
     </message>
@@ -4615,17 +4615,17 @@
 <context>
     <name>doorstep::RecordForm</name>
     <message>
-        <location filename="../qml/recordform.cpp" line="232" />
+        <location filename="../qml/recordform.cpp" line="235" />
         <source>Since you wrote this draft, someone else changed: %1. Your draft's version is shown; check it before saving.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/recordform.cpp" line="402" />
+        <location filename="../qml/recordform.cpp" line="405" />
         <source>Action %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/recordform.cpp" line="407" />
+        <location filename="../qml/recordform.cpp" line="410" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>

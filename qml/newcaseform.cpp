@@ -2,10 +2,8 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #include "newcaseform.h"
 
-#include "core/store/draftstore.h"
 #include "core/store/store.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace doorstep {
@@ -13,81 +11,36 @@ namespace doorstep {
 NewCaseForm::NewCaseForm(QObject *parent) : AllocationDecision(parent), m_form(new RecordForm(this))
 {
     m_form->setRecordType(QStringLiteral("child"));
-    m_choiceSave.setSingleShot(true);
-    m_choiceSave.setInterval(2000);
-    m_savedChoice = choiceText(); // nothing chosen: nothing to keep
-    connect(&m_choiceSave, &QTimer::timeout, this, &NewCaseForm::autosaveNow);
+    // The worker and the reason are kept with the child's draft: a reason written before the
+    // service could be reached is not lost by leaving the page.
     connect(this, &AllocationDecision::changed, this, [this] {
-        if (!m_opened && choiceText() != m_savedChoice)
-            m_choiceSave.start();
+        if (!m_form->ready())
+            return; // restoreChoice brings it in once the draft is read
+        QJsonObject choice; // nothing chosen is nothing to keep
+        if (!workerId().isEmpty())
+            choice.insert(QStringLiteral("worker_id"), workerId());
+        if (!reason().isEmpty())
+            choice.insert(QStringLiteral("reason"), reason());
+        m_form->setDraftExtra(choice);
     });
-}
-
-NewCaseForm::~NewCaseForm()
-{
-    // Leaving the page keeps the choice, as RecordForm keeps the child's details. Nobody is left
-    // to hear the answer.
-    if (!m_opened && store() && choiceText() != m_savedChoice && !nothingChosen())
-        (void)store()->saveDraft(choiceDraftKey(), choiceText());
-}
-
-bool NewCaseForm::nothingChosen() const
-{
-    return workerId().isEmpty() && reason().trimmed().isEmpty();
-}
-
-QString NewCaseForm::choiceText() const
-{
-    const QJsonObject choice{{QStringLiteral("worker_id"), workerId()}, {QStringLiteral("reason"), reason()}};
-    return QString::fromUtf8(QJsonDocument(choice).toJson(QJsonDocument::Compact));
-}
-
-void NewCaseForm::autosaveNow()
-{
-    m_form->autosaveNow();
-    m_choiceSave.stop();
-    if (m_opened || !store())
-        return;
-    const QString text = choiceText();
-    // Nothing chosen is no draft (it would hold up signing out for nothing); a draft not read yet
-    // is never removed.
-    const bool remove = nothingChosen();
-    if (text == m_savedChoice || (remove && !m_choiceRestored))
-        return;
-    store()->run<bool>([text, remove](Database &db) -> Result<bool> {
-        DraftStore drafts(db);
-        if (auto r = remove ? drafts.remove(choiceDraftKey()) : drafts.put(choiceDraftKey(), text); !r)
-            return r.error();
-        return true;
-    }).then(this, [this, text](Result<bool> r) {
-        if (r.ok())
-            m_savedChoice = text;
-    });
+    connect(m_form, &RecordForm::loaded, this, &NewCaseForm::restoreChoice);
 }
 
 void NewCaseForm::restoreChoice()
 {
-    store()->draft(choiceDraftKey()).then(this, [this](Result<std::optional<QString>> r) {
-        if (r.ok() && r.value()) {
-            const QJsonObject choice = QJsonDocument::fromJson(r.value()->toUtf8()).object();
-            m_savedChoice = *r.value();
-            // Only into what is still empty: what the manager chose meanwhile stands. A worker
-            // no longer in the team's list is not chosen again (setWorkers ran first).
-            const QString worker = choice.value(u"worker_id").toString();
-            if (workerId().isEmpty()) {
-                for (const QVariant &w : workers())
-                    if (w.toMap().value(QStringLiteral("value")).toString() == worker)
-                        setWorkerId(worker);
-            }
-            if (reason().trimmed().isEmpty())
-                setReason(choice.value(u"reason").toString());
-        }
-        m_choiceRestored = true;
-        if (choiceText() != m_savedChoice)
-            m_choiceSave.start();
-        Q_EMIT loaded();
-        Q_EMIT changed();
-    });
+    if (!m_workersRead || !m_form->ready())
+        return;
+    const QJsonObject choice = m_form->draftExtra();
+    const QString worker = choice.value(u"worker_id").toString();
+    // A worker no longer in the team's list is not chosen again.
+    if (workerId().isEmpty()) {
+        for (const QVariant &w : workers())
+            if (w.toMap().value(QStringLiteral("value")).toString() == worker)
+                setWorkerId(worker);
+    }
+    if (reason().trimmed().isEmpty())
+        setReason(choice.value(u"reason").toString());
+    Q_EMIT changed(); // the draft takes the choice as it now stands
 }
 
 void NewCaseForm::storeChanged()
@@ -109,7 +62,10 @@ void NewCaseForm::start()
                 setErrorText(tr("The team's workers could not be read: %1").arg(r.error().message));
             else
                 setWorkers(r.value());
-            restoreChoice(); // then `loaded`
+            m_workersRead = true;
+            restoreChoice();
+            Q_EMIT loaded();
+            Q_EMIT changed();
         });
 }
 
@@ -137,13 +93,6 @@ bool NewCaseForm::submit()
     send([child, workerId, reason](ManagerSync *sync, auto done) { sync->openCase(child, workerId, reason, std::move(done)); },
          [this, child, childName, workerName] {
              m_form->discardDraft();
-             m_choiceSave.stop();
-             m_opened = true; // nothing to keep now
-             store()->run<bool>([](Database &db) -> Result<bool> {
-                 if (auto r = DraftStore(db).remove(choiceDraftKey()); !r)
-                     return r.error();
-                 return true;
-             });
              Q_EMIT opened(child.value(u"id").toString(), childName, workerName);
          },
          [this](const QString &field, const QString &message) {

@@ -5,8 +5,6 @@
 #include "allocationdecision.h"
 #include "recordform.h"
 
-#include <QTimer>
-
 namespace doorstep {
 
 /**
@@ -24,7 +22,6 @@ class NewCaseForm : public AllocationDecision
     Q_PROPERTY(doorstep::RecordForm *form READ form CONSTANT)
 public:
     explicit NewCaseForm(QObject *parent = nullptr);
-    ~NewCaseForm() override;
 
     RecordForm *form() const { return m_form; }
 
@@ -35,10 +32,7 @@ public:
     Q_INVOKABLE bool submit();
     /** Keeps the child's details and the chosen worker and reason as a draft now (leaving the
      *  page, suspend); `start` restores them. */
-    Q_INVOKABLE void autosaveNow();
-
-    /** The draft key of the worker and reason chosen for a new case not yet opened. */
-    static QString choiceDraftKey() { return QStringLiteral("new-case:allocation"); }
+    Q_INVOKABLE void autosaveNow() { m_form->autosaveNow(); }
 
 Q_SIGNALS:
     /** The service opened the case: the child's name and the worker's, for the confirmation. */
@@ -48,18 +42,13 @@ protected:
     void storeChanged() override;
 
 private:
-    QString choiceText() const;
-    bool nothingChosen() const;
+    /** Once both the draft and the team's workers are read: the draft's worker and reason go
+     *  into what is still empty (what was chosen meanwhile stands). */
     void restoreChoice();
 
     RecordForm *m_form;
     int m_generation = 0;
-    // The worker and reason go into their own draft, a few seconds after each change: a reason
-    // written before the service could be reached is not lost by leaving the page.
-    QTimer m_choiceSave;
-    QString m_savedChoice; // as last written (or restored)
-    bool m_choiceRestored = false; // the choice draft has been read
-    bool m_opened = false;         // the case is open: nothing to keep
+    bool m_workersRead = false;
 
 };
 

@@ -33,6 +33,7 @@ namespace {
 constexpr int kDefaultAutosaveMs = 3000;
 // In a draft of an existing record: the record as the form opened it (never part of a record).
 const QString kOpenedKey = QStringLiteral("_opened");
+const QString kExtraKey = QStringLiteral("_form_extra");
 
 /** "children[0].seen" → {"children", 0, "seen"} (strings are keys, ints are indices). */
 QVariantList splitPath(const QString &path)
@@ -208,10 +209,12 @@ void RecordForm::restoreOr(const QString &formKey, const QJsonObject &fresh, con
         QJsonObject record = fresh;
         m_restoredDraft = false;
         m_restoreNote.clear();
+        m_draftExtra = {};
         if (r.ok() && r.value()) {
             QJsonObject saved = QJsonDocument::fromJson(r.value()->toUtf8()).object();
             if (saved.value(u"type").toString() == m_type) {
                 const QJsonValue opened = saved.take(kOpenedKey);
+                m_draftExtra = saved.take(kExtraKey).toObject();
                 record = saved;
                 m_restoredDraft = true;
                 // Someone else may have changed the record since the draft was written (a pull):
@@ -628,11 +631,23 @@ void RecordForm::setErrors(const QList<std::pair<QString, QString>> &errors)
     Q_EMIT changed();
 }
 
+void RecordForm::setDraftExtra(const QJsonObject &extra)
+{
+    if (extra == m_draftExtra)
+        return;
+    m_draftExtra = extra;
+    m_dirty = true;
+    m_unsavedDraft = true;
+    Q_EMIT changed();
+}
+
 QString RecordForm::draftText() const
 {
     QJsonObject draft = m_record;
     if (!m_opened.isEmpty())
         draft.insert(kOpenedKey, m_opened);
+    if (!m_draftExtra.isEmpty())
+        draft.insert(kExtraKey, m_draftExtra);
     return QString::fromUtf8(QJsonDocument(draft).toJson(QJsonDocument::Compact));
 }
 

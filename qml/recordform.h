@@ -152,6 +152,10 @@ public:
     /** Forgets the autosaved draft of this form: its record went somewhere other than the store
      *  (a new case, opened on the service). */
     Q_INVOKABLE void discardDraft();
+    /** What a page keeps with the draft besides the record (a new case's worker and reason):
+     *  autosaved and restored with it, never saved into the record. */
+    QJsonObject draftExtra() const { return m_draftExtra; }
+    void setDraftExtra(const QJsonObject &extra);
     /** Shows a refusal from elsewhere (the service) at its field. */
     void refuse(const QString &field, const QString &message);
     /** Writes the autosave draft now (suspend, lock, leaving the page). */
@@ -211,6 +215,7 @@ private:
     // is merged onto the newer copy instead of quietly putting the old values back. Quality
     // prompts about what an edit changed measure from it too (rules::changePrompts).
     QJsonObject m_opened;
+    QJsonObject m_draftExtra;
     QDateTime m_lastAutosave;
     QTimer m_autosave;
 };

@@ -73,9 +73,8 @@ Item {
             verify(findChild(page, "cpCategory").visible)
             tryCompare(page.newCase, "reason", "Referral from the school nurse.", 10000) // the reason too
             compare(findChild(page, "caseReason").text, "Referral from the school nurse.")
-            page.form.discardDraft()
             page.newCase.reason = ""
-            page.newCase.autosaveNow()
+            page.form.discardDraft()
         }
     }
 }
