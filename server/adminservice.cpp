@@ -174,6 +174,21 @@ Result<QString> AdminService::createUser(const QString &username, const QByteArr
     return id;
 }
 
+namespace {
+
+// The team of `workerId`, who must be a worker: children are held by workers, never managers.
+Result<QString> teamOfWorker(QSqlDatabase &tx, const QString &workerId)
+{
+    auto u = Database::exec(tx, QStringLiteral("SELECT role, team_id FROM users WHERE id = ?"), {workerId});
+    if (!u)
+        return u.error();
+    if (!u.value().next() || u.value().value(0).toString() != QLatin1String("worker"))
+        return Error(ErrorCode::InvalidInput, QStringLiteral("children are allocated to workers"), QStringLiteral("worker"));
+    return u.value().value(1).toString();
+}
+
+} // namespace
+
 Result<void> AdminService::allocate(const QString &childId, const QString &worker, const QString &reason)
 {
     if (!wire::isValidUuid(childId))
@@ -183,12 +198,10 @@ Result<void> AdminService::allocate(const QString &childId, const QString &worke
         return w.error();
     const QString workerId = w.value();
     return m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
-        auto u = Database::exec(tx, QStringLiteral("SELECT role, team_id FROM users WHERE id = ?"), {workerId});
-        if (!u)
-            return u.error();
-        if (!u.value().next() || u.value().value(0).toString() != QLatin1String("worker"))
-            return Error(ErrorCode::InvalidInput, QStringLiteral("children are allocated to workers"), QStringLiteral("worker"));
-        const QString team = u.value().value(1).toString();
+        auto workerTeam = teamOfWorker(tx, workerId);
+        if (!workerTeam)
+            return workerTeam.error();
+        const QString team = workerTeam.value();
         Reallocation move{childId, workerId, team, m_actor, QString(), reason.trimmed()};
         auto before = move.apply(m_db, tx);
         if (!before)
@@ -218,12 +231,10 @@ Result<QString> AdminService::openCase(QJsonObject child, const QString &worker,
     const QString workerId = w.value();
     const QString childId = child.value(QLatin1String("id")).toString();
     auto r = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
-        auto u = Database::exec(tx, QStringLiteral("SELECT role, team_id FROM users WHERE id = ?"), {workerId});
-        if (!u)
-            return u.error();
-        if (!u.value().next() || u.value().value(0).toString() != QLatin1String("worker"))
-            return Error(ErrorCode::InvalidInput, QStringLiteral("children are allocated to workers"), QStringLiteral("worker"));
-        const QString team = u.value().value(1).toString();
+        auto workerTeam = teamOfWorker(tx, workerId);
+        if (!workerTeam)
+            return workerTeam.error();
+        const QString team = workerTeam.value();
         auto taken = Database::exec(tx, QStringLiteral("SELECT 1 FROM records WHERE id = ? UNION ALL SELECT 1 FROM allocations WHERE child_id = ?"),
                                     {childId, childId});
         if (!taken)

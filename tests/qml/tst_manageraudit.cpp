@@ -78,6 +78,14 @@ private:
         return q.value().value(0).toString();
     }
 
+    /** The team's workers and names, as a manager's tablet fetches them for its forms. */
+    static bool fetchTeamNames(ManagerSync &managerSync)
+    {
+        QSignalSpy names(&managerSync, &ManagerSync::userNamesChanged);
+        managerSync.refreshUserNames();
+        return names.wait(20000);
+    }
+
     TestBackend m_backend;
     std::unique_ptr<server::Database> m_db;
     ServerProcess m_server;
@@ -181,9 +189,7 @@ private Q_SLOTS:
         QVERIFY(tablet && m_harness->syncUntilClean(*tablet));
         sync::Device &device = *tablet->device;
         ManagerSync managerSync(device.store(), device.api());
-        QSignalSpy names(&managerSync, &ManagerSync::userNamesChanged);
-        managerSync.refreshUserNames();
-        QVERIFY(names.wait(20000));
+        QVERIFY(fetchTeamNames(managerSync));
         const QString child = valueOf(QStringLiteral("SELECT a.child_id FROM allocations a JOIN users u ON u.id = a.worker_id"
                                                      " WHERE u.username = 'worker1' ORDER BY a.child_id"));
         const QString worker1 = valueOf(QStringLiteral("SELECT id FROM users WHERE username = 'worker1'"));
@@ -245,9 +251,7 @@ private Q_SLOTS:
         QVERIFY(tablet && m_harness->syncUntilClean(*tablet));
         sync::Device &device = *tablet->device;
         ManagerSync managerSync(device.store(), device.api());
-        QSignalSpy names(&managerSync, &ManagerSync::userNamesChanged);
-        managerSync.refreshUserNames();
-        QVERIFY(names.wait(20000));
+        QVERIFY(fetchTeamNames(managerSync));
         const QString worker2 = valueOf(QStringLiteral("SELECT id FROM users WHERE username = 'worker2'"));
 
         // The page: a form started afresh, as each time the page opens.
