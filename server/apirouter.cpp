@@ -48,12 +48,14 @@ ApiResponse methodNotAllowed()
 const QRegularExpression reviewRoute(QStringLiteral("^reviews/([0-9a-f-]{36})$"));
 const QRegularExpression revokeRoute(QStringLiteral("^admin/devices/([0-9a-f-]{36})/revoke$"));
 const QRegularExpression allocationRoute(QStringLiteral("^children/([0-9a-f-]{36})/allocation$"));
+const QRegularExpression transferRequestRoute(QStringLiteral("^children/([0-9a-f-]{36})/transfer$"));
+const QRegularExpression transferDecisionRoute(QStringLiteral("^transfers/([0-9a-f-]{36})/(accept|decline|withdraw)$"));
 const QRegularExpression chronologyRoute(QStringLiteral("^exports/children/([0-9a-f-]{36})/chronology\\.pdf$"));
 
 } // namespace
 
 ApiRouter::ApiRouter(const Database &database)
-    : m_db(database), m_auth(database), m_sync(database), m_reviews(database), m_manager(database)
+    : m_db(database), m_auth(database), m_sync(database), m_reviews(database), m_manager(database), m_transfers(database)
 {
 }
 
@@ -137,7 +139,8 @@ ApiResponse ApiRouter::handle(const ApiRequest &req)
     const bool known = route == QLatin1String("audit/export") || route == QLatin1String("auth/logout") || route == QLatin1String("sync/push") || route == QLatin1String("sync/pull")
         || route == QLatin1String("reviews/queue") || reviewRoute.match(route).hasMatch() || revokeRoute.match(route).hasMatch()
         || route == QLatin1String("exports/visits.csv") || route == QLatin1String("dashboard") || chronologyRoute.match(route).hasMatch()
-        || route == QLatin1String("children") || allocationRoute.match(route).hasMatch();
+        || route == QLatin1String("children") || allocationRoute.match(route).hasMatch() || route == QLatin1String("transfers")
+        || transferRequestRoute.match(route).hasMatch() || transferDecisionRoute.match(route).hasMatch();
     if (!known)
         return ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such endpoint."));
 
@@ -200,6 +203,12 @@ ApiResponse ApiRouter::dispatch(const AuthContext &c, const ApiRequest &req, con
         return isPost ? m_manager.openCase(c, body) : methodNotAllowed();
     if (auto m = allocationRoute.match(route); m.hasMatch())
         return isPost ? m_manager.reallocate(c, m.captured(1), body) : methodNotAllowed();
+    if (route == QLatin1String("transfers"))
+        return isGet ? m_transfers.list(c) : methodNotAllowed();
+    if (auto m = transferRequestRoute.match(route); m.hasMatch())
+        return isPost ? m_transfers.request(c, m.captured(1), body) : methodNotAllowed();
+    if (auto m = transferDecisionRoute.match(route); m.hasMatch())
+        return isPost ? m_transfers.decide(c, m.captured(1), m.captured(2), body) : methodNotAllowed();
     if (auto m = revokeRoute.match(route); m.hasMatch()) {
         if (!isPost)
             return methodNotAllowed();

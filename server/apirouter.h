@@ -7,6 +7,7 @@
 #include "managerservice.h"
 #include "reviewservice.h"
 #include "syncservice.h"
+#include "transferservice.h"
 
 #include <QByteArray>
 #include <QString>
@@ -53,6 +54,7 @@ private:
     SyncService m_sync;
     ReviewService m_reviews;
     ManagerService m_manager;
+    TransferService m_transfers;
 };
 
 } // namespace doorstep::server

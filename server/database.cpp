@@ -233,6 +233,34 @@ const QList<Step> &steps()
                             " OR (kind = 'purge' AND (target_user = doorstep_uid()"
                             " OR (doorstep_role() = 'manager' AND EXISTS (SELECT 1 FROM records r WHERE r.id = changes.record_id)))))"),
          }},
+        // Transfers between teams (docs/managers.md, "Moving a child to another team"): the child's
+        // team manager asks, the receiving team's manager accepts (allocating one of their workers)
+        // or declines, each with a reason. The child stays with its worker until it is accepted, so
+        // it is never without one. One open request per child. `child_summary` is what the
+        // receiving manager reads before the child is theirs (names, date of birth, legal status),
+        // so only the two teams' managers see a row.
+        {7,
+         {
+             QStringLiteral("CREATE TABLE transfers (id TEXT PRIMARY KEY, child_id TEXT NOT NULL, from_team TEXT NOT NULL REFERENCES teams(id),"
+                            " to_team TEXT NOT NULL REFERENCES teams(id),"
+                            " state TEXT NOT NULL CHECK (state IN ('pending','accepted','declined','withdrawn')),"
+                            " child_summary TEXT NOT NULL, reason TEXT NOT NULL, requested_by TEXT NOT NULL, requested_at TEXT NOT NULL,"
+                            " decided_by TEXT, decided_at TEXT, decision_reason TEXT, worker_id TEXT)"),
+             QStringLiteral("CREATE UNIQUE INDEX transfers_one_open ON transfers(child_id) WHERE state = 'pending'"),
+             QStringLiteral("CREATE INDEX transfers_to ON transfers(to_team, state)"),
+             QStringLiteral("CREATE INDEX transfers_from ON transfers(from_team, requested_at)"),
+         },
+         {
+             QStringLiteral("ALTER TABLE transfers ENABLE ROW LEVEL SECURITY"),
+             QStringLiteral("CREATE POLICY transfers_read ON transfers FOR SELECT"
+                            " USING (doorstep_role() = 'manager' AND doorstep_team() IN (from_team, to_team))"),
+             // Asked by the child's team; answered (or withdrawn) by one of the two.
+             QStringLiteral("CREATE POLICY transfers_ask ON transfers FOR INSERT"
+                            " WITH CHECK (doorstep_role() = 'manager' AND from_team = doorstep_team())"),
+             QStringLiteral("CREATE POLICY transfers_answer ON transfers FOR UPDATE"
+                            " USING (doorstep_role() = 'manager' AND doorstep_team() IN (from_team, to_team))"
+                            " WITH CHECK (doorstep_role() = 'manager' AND doorstep_team() IN (from_team, to_team))"),
+         }},
     };
     return s;
 }

@@ -11,6 +11,7 @@
 #include "database.h"
 #include "reallocation.h"
 #include "recordstore.h"
+#include "teamchecks.h"
 #include "reports/chronologypdf.h"
 
 #include <QDateTime>
@@ -25,6 +26,10 @@
 Q_LOGGING_CATEGORY(lcManager, "doorstep.server.manager")
 
 namespace doorstep::server {
+
+using teamchecks::readAllocation;
+using teamchecks::refusalUnlessTeamChild;
+using teamchecks::refusalUnlessTeamWorker;
 
 namespace {
 
@@ -59,60 +64,6 @@ Result<QHash<QString, QString>> userNames(QSqlDatabase &db, const QString &teamI
     while (q.value().next())
         names.insert(q.value().value(0).toString(), q.value().value(1).toString());
     return names;
-}
-
-// Nothing when `childId` is allocated in `teamId`; otherwise the answer: 404 for a child the
-// service does not know, 403 for another team's.
-Result<std::optional<ApiResponse>> refusalUnlessTeamChild(QSqlDatabase &tx, const QString &childId, const QString &teamId)
-{
-    auto q = Database::exec(tx, QStringLiteral("SELECT team_id FROM allocations WHERE child_id = ?"), {childId});
-    if (!q)
-        return q.error();
-    if (!q.value().next())
-        return std::optional<ApiResponse>(ApiResponse::error(404, QStringLiteral("not_found"), QStringLiteral("No such child.")));
-    if (q.value().value(0).toString() != teamId)
-        return std::optional<ApiResponse>(ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("This child is not in your team.")));
-    return std::optional<ApiResponse>();
-}
-
-// Nothing when `workerId` is an active worker of `teamId`; otherwise the 422 to answer.
-Result<std::optional<ApiResponse>> refusalUnlessTeamWorker(QSqlDatabase &tx, const QString &workerId, const QString &teamId)
-{
-    auto worker = Database::exec(tx, QStringLiteral("SELECT role, team_id, disabled FROM users WHERE id = ?"), {workerId});
-    if (!worker)
-        return worker.error();
-    if (!worker.value().next() || worker.value().value(0).toString() != QLatin1String("worker")
-        || worker.value().value(1).toString() != teamId || worker.value().value(2).toInt() != 0)
-        return std::optional<ApiResponse>(
-            ApiResponse::error(422, QStringLiteral("not_a_team_worker"), QStringLiteral("Choose a worker in your team."), QStringLiteral("worker_id")));
-    return std::optional<ApiResponse>();
-}
-
-// The worker and the reason of an allocation request: a management decision carries its
-// rationale (what inspections look for). Sets the error to answer when either is wrong.
-bool readAllocation(const QJsonObject &body, const QString &what, QString *workerId, QString *reason, ApiResponse *error)
-{
-    *workerId = body.value(QLatin1String("worker_id")).toString();
-    if (!wire::isValidUuid(*workerId)) {
-        *error = ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("worker_id must be a user id"), QStringLiteral("worker_id"));
-        return false;
-    }
-    const QJsonValue reasonValue = body.value(QLatin1String("reason"));
-    if (!reasonValue.isString() && !reasonValue.isUndefined() && !reasonValue.isNull()) {
-        *error = ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("reason must be text"), QStringLiteral("reason"));
-        return false;
-    }
-    *reason = reasonValue.toString().trimmed();
-    if (reason->isEmpty()) {
-        *error = ApiResponse::error(422, QStringLiteral("required"), QStringLiteral("Give the reason for the %1.").arg(what), QStringLiteral("reason"));
-        return false;
-    }
-    if (reason->size() > 4000) {
-        *error = ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("The reason is longer than 4,000 characters."),
-                                    QStringLiteral("reason"));
-        return false;
-    }
-    return true;
 }
 
 // The team's workers who can hold children (for a manager's reallocation).
@@ -290,10 +241,8 @@ ApiResponse ManagerService::reallocate(const AuthContext &ctx, const QString &ch
         return ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("Only a team manager reallocates children."));
     if (!wire::isValidUuid(childId))
         return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("the child id must be a UUID"), QStringLiteral("child_id"));
-    for (auto it = body.begin(); it != body.end(); ++it) {
-        if (it.key() != QLatin1String("worker_id") && it.key() != QLatin1String("reason"))
-            return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("unknown field"), it.key());
-    }
+    if (auto unknown = teamchecks::refusalOfUnknownFields(body, {"worker_id", "reason"}))
+        return *unknown;
     QString workerId, reason;
     ApiResponse answer;
     if (!readAllocation(body, QStringLiteral("reallocation"), &workerId, &reason, &answer))
@@ -337,10 +286,8 @@ ApiResponse ManagerService::openCase(const AuthContext &ctx, const QJsonObject &
 {
     if (!ctx.isManager())
         return ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("Only a team manager opens a new child's case."));
-    for (auto it = body.begin(); it != body.end(); ++it) {
-        if (it.key() != QLatin1String("child") && it.key() != QLatin1String("worker_id") && it.key() != QLatin1String("reason"))
-            return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("unknown field"), it.key());
-    }
+    if (auto unknown = teamchecks::refusalOfUnknownFields(body, {"child", "worker_id", "reason"}))
+        return *unknown;
     if (!body.value(QLatin1String("child")).isObject())
         return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("child must be the child record"), QStringLiteral("child"));
     QString workerId, reason;

@@ -71,6 +71,15 @@ Result<Reallocation::Holder> Reallocation::apply(const Database &database, QSqlD
                          {childId, workerId, team, at});
     if (!up)
         return up.error();
+    // A move to another team made otherwise (an administrator's) answers any transfer still
+    // asked for: the child is no longer where it was asked from.
+    if (existed && team != oldTeam) {
+        if (auto w = Database::exec(tx, QStringLiteral("UPDATE transfers SET state = 'withdrawn', decided_by = ?, decided_at = ?"
+                                                       " WHERE child_id = ? AND state = 'pending'"),
+                                    {actorId, at, childId});
+            !w)
+            return w.error();
+    }
     // The worker it leaves: their records about the child made while they held it, on a
     // tablet that had not heard yet, are still taken for a while (SyncService, "hand-over").
     if (!oldWorker.isEmpty()) {

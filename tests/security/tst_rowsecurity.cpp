@@ -70,6 +70,7 @@ private Q_SLOTS:
     void updatesOutsideScopeTouchNothing();
     void hiddenRecordAnsweredLikeTheHandlers();
     void handoverOpensOnlyTheOldWorkersOwnRecords();
+    void transfersSeenByTheTwoTeamsManagersOnly();
 
 private:
     QString cli(const QStringList &args, const QByteArray &input = {});
@@ -229,7 +230,7 @@ void TestRowSecurity::serviceRoleIsSubjectToPolicies()
     QVERIFY(owner.value());
     // Every table holding case data has row-level security on.
     const QStringList on = asOwner(S("SELECT relname FROM pg_class WHERE relrowsecurity AND relkind = 'r' ORDER BY relname"));
-    QCOMPARE(on, (QStringList{S("changes"), S("mutations"), S("record_children"), S("record_versions"), S("records")}));
+    QCOMPARE(on, (QStringList{S("changes"), S("mutations"), S("record_children"), S("record_versions"), S("records"), S("transfers")}));
 }
 
 void TestRowSecurity::workerSeesOnlyOwnRows_data()
@@ -466,6 +467,37 @@ void TestRowSecurity::handoverOpensOnlyTheOldWorkersOwnRecords()
     QVERIFY(!readable(own));
     QCOMPARE(writeNew(), S("42501"));
     QCOMPARE(asOwner(S("SELECT COUNT(*) FROM records WHERE author_id = ? AND team_id = ?"), {self, m_teamB}).value(0), S("1"));
+}
+
+
+// A transfer names the child to the receiving team before the child is theirs: only the two
+// teams' managers read it, only the child's team asks, and nobody else touches it.
+void TestRowSecurity::transfersSeenByTheTwoTeamsManagersOnly()
+{
+    const QString id = wire::newUuid();
+    const QString teamC = cli({S("create-team"), S("Team C")});
+    QVERIFY(wire::isValidUuid(teamC));
+    QCOMPARE(asOwner(S("INSERT INTO transfers (id, child_id, from_team, to_team, state, child_summary, reason, requested_by, requested_at)"
+                       " VALUES (?, ?, ?, ?, 'pending', '{\"first_name\":\"Ava\"}', 'CP team', ?, '2026-11-24T10:00:00.000Z') RETURNING id"),
+                     {id, m_children[S("cA")], m_teamA, m_teamB, m_logins[S("mA")].userId}),
+             QStringList{id});
+    const QString read = S("SELECT id FROM transfers");
+    const DbCaller managerC{m_logins[S("mB")].userId, S("manager"), teamC, m_logins[S("mB")].device};
+    QCOMPARE(asService(callerOf(S("mA")), read).value(), QStringList{id});
+    QCOMPARE(asService(callerOf(S("mB")), read).value(), QStringList{id});
+    for (const DbCaller &other : {callerOf(S("wA")), callerOf(S("wB")), managerC, DbCaller::none()}) {
+        QCOMPARE(asService(other, read).value(), QStringList());
+        // An update outside the policy touches nothing.
+        QCOMPARE(asService(other, S("UPDATE transfers SET state = 'declined' RETURNING id")).value(), QStringList());
+    }
+    QCOMPARE(asOwner(S("SELECT state FROM transfers WHERE id = ?"), {id}), QStringList{S("pending")});
+    // Only the child's team asks: the receiving team cannot write a request into another team's name.
+    const QString ask = S("INSERT INTO transfers (id, child_id, from_team, to_team, state, child_summary, reason, requested_by, requested_at)"
+                          " VALUES (?, ?, ?, ?, 'pending', '{}', 'x', ?, '2026-11-24T10:00:00.000Z')");
+    QVERIFY(!asService(callerOf(S("mB")), ask, {wire::newUuid(), m_children[S("cA2")], m_teamA, m_teamB, m_logins[S("mB")].userId}).ok());
+    QVERIFY(!asService(callerOf(S("wA")), ask, {wire::newUuid(), m_children[S("cA2")], m_teamA, m_teamB, m_logins[S("wA")].userId}).ok());
+    QCOMPARE(asOwner(S("SELECT COUNT(*) FROM transfers")), QStringList{S("1")});
+    QVERIFY(asOwner(S("DELETE FROM transfers WHERE id = ? RETURNING id"), {id}).size() == 1);
 }
 
 QTEST_GUILESS_MAIN(TestRowSecurity)

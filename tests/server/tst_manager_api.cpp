@@ -116,6 +116,7 @@ private Q_SLOTS:
     void exportsAudited();
     void managerReallocatesWithAReason();
     void managerOpensANewCase();
+    void managersMoveAChildToAnotherTeam();
 
 private:
     QString cli(const QStringList &args, const QByteArray &input = {});
@@ -703,6 +704,156 @@ void TestManagerApi::managerOpensANewCase()
              w2Sees.value(id).value(S("record")).toObject().value(S("team")).toString()); // w1's team, Team A
     QVERIFY(pullAll(m_tokens[S("m1")]).contains(femi));
     QVERIFY(!pullAll(m_tokens[S("m2")]).contains(femi));
+}
+
+// A child moves to another team only when both teams' managers agree: the child's team manager
+// asks, with a reason; the receiving team's manager reads who the child is and why, and accepts
+// (allocating one of their workers, with a reason) or declines (with a reason). Until then the
+// child stays with its worker.
+void TestManagerApi::managersMoveAChildToAnotherTeam()
+{
+    const QString c2 = m_children[S("c2")];
+    const QString ask = S("/api/v1/children/%1/transfer").arg(c2);
+    const QString why = S("Ben's plan moved to child protection at Monday's conference; the CP team holds these cases.");
+    auto post = [&](const QString &who, const QString &path, const QJsonObject &body) { return m_api->post(path, body, m_tokens[who]); };
+    auto decide = [&](const QString &who, const QString &id, const char *decision, const QJsonObject &body) {
+        return post(who, S("/api/v1/transfers/%1/%2").arg(id, QLatin1String(decision)), body);
+    };
+    auto list = [&](const QString &who) { return m_api->get(S("/api/v1/transfers"), m_tokens[who]); };
+
+    // The teams offered are the others, by name.
+    QCOMPARE(list(S("w1")).status, 403);
+    ApiReply r = list(S("m1"));
+    QCOMPARE(r.status, 200);
+    const QJsonArray teams = r.json.value(S("teams")).toArray();
+    QCOMPARE(teams.size(), 1);
+    QCOMPARE(teams.first().toObject().value(S("name")).toString(), S("Team B"));
+    const QString teamB = teams.first().toObject().value(S("id")).toString();
+    const QString teamA = list(S("m2")).json.value(S("teams")).toArray().first().toObject().value(S("id")).toString();
+    QVERIFY(wire::isValidUuid(teamB) && wire::isValidUuid(teamA));
+    QVERIFY(r.json.value(S("incoming")).toArray().isEmpty() && r.json.value(S("outgoing")).toArray().isEmpty());
+
+    // Refused, each with its code and field.
+    r = post(S("m1"), ask, {{S("team_id"), teamB}, {S("reason"), S(" ")}});
+    QCOMPARE(r.status, 422);
+    QCOMPARE(r.errorCode(), S("required"));
+    QCOMPARE(r.json.value(S("error")).toObject().value(S("field")).toString(), S("reason"));
+    QCOMPARE(post(S("m1"), ask, {{S("team_id"), teamA}, {S("reason"), why}}).errorCode(), S("same_team"));
+    QCOMPARE(post(S("m1"), ask, {{S("team_id"), wire::newUuid()}, {S("reason"), why}}).errorCode(), S("unknown_team"));
+    QCOMPARE(post(S("m1"), ask, {{S("team_id"), S("Team B")}, {S("reason"), why}}).status, 400);
+    QCOMPARE(post(S("m1"), ask, {{S("team_id"), teamB}, {S("reason"), why}, {S("urgent"), true}}).status, 400);
+    QCOMPARE(post(S("m2"), ask, {{S("team_id"), teamA}, {S("reason"), why}}).status, 403); // not their child
+    QCOMPARE(post(S("w2"), ask, {{S("team_id"), teamB}, {S("reason"), why}}).status, 403);
+    QCOMPARE(m_api->get(ask, m_tokens[S("m1")]).status, 405);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM transfers")), 0);
+
+    // Asked: nothing moves yet; the receiving manager reads who the child is, who holds them and why.
+    r = post(S("m1"), ask, {{S("team_id"), teamB}, {S("reason"), why}});
+    QCOMPARE(r.status, 201);
+    const QString first = r.json.value(S("transfer_id")).toString();
+    r = post(S("m1"), ask, {{S("team_id"), teamB}, {S("reason"), why}}); // its answer lost: the same request again
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value(S("created")).toBool(), false);
+    QCOMPARE(r.json.value(S("transfer_id")).toString(), first);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'transfer_request' AND subject = ?"), {c2}), 1);
+    r = list(S("m2"));
+    QCOMPARE(r.json.value(S("incoming")).toArray().size(), 1);
+    const QJsonObject incoming = r.json.value(S("incoming")).toArray().first().toObject();
+    QCOMPARE(incoming.value(S("id")).toString(), first);
+    QCOMPARE(incoming.value(S("child_id")).toString(), c2);
+    QCOMPARE(incoming.value(S("child")).toObject().value(S("first_name")).toString(), S("Ben"));
+    QCOMPARE(incoming.value(S("child")).toObject().value(S("date_of_birth")).toString(), S("2015-05-01"));
+    QCOMPARE(incoming.value(S("child")).toObject().value(S("legal_status")).toString(), S("child_in_need"));
+    QVERIFY(!incoming.value(S("child")).toObject().contains(S("address"))); // who the child is, nothing more
+    QCOMPARE(incoming.value(S("from_team_name")).toString(), S("Team A"));
+    QCOMPARE(incoming.value(S("held_by_name")).toString(), S("Wendy Okafor"));
+    QCOMPARE(incoming.value(S("reason")).toString(), why);
+    QCOMPARE(incoming.value(S("state")).toString(), S("pending"));
+    QVERIFY(!incoming.value(S("requested_by_name")).toString().isEmpty());
+    QCOMPARE(list(S("m1")).json.value(S("outgoing")).toArray().first().toObject().value(S("state")).toString(), S("pending"));
+    QVERIFY(list(S("m1")).json.value(S("incoming")).toArray().isEmpty());
+    QVERIFY(pullAll(m_tokens[S("w2")]).contains(c2));
+    QVERIFY(!pullAll(m_tokens[S("m2")]).contains(c2));
+
+    // Only the receiving team answers, only the asking team withdraws; an answer has its reason
+    // and an allocation a worker of the receiving team.
+    QCOMPARE(decide(S("m1"), first, "accept", {{S("worker_id"), m_ids[S("w2")]}, {S("reason"), S("Mine.")}}).status, 403);
+    QCOMPARE(decide(S("m1"), first, "decline", {{S("reason"), S("No.")}}).status, 403);
+    QCOMPARE(decide(S("m2"), first, "withdraw", {}).status, 403);
+    QCOMPARE(decide(S("w3"), first, "accept", {{S("worker_id"), m_ids[S("w3")]}, {S("reason"), S("Mine.")}}).status, 403);
+    QCOMPARE(decide(S("m2"), first, "accept", {{S("worker_id"), m_ids[S("w1")]}, {S("reason"), S("Allocated.")}}).errorCode(), S("not_a_team_worker"));
+    QCOMPARE(decide(S("m2"), first, "accept", {{S("worker_id"), m_ids[S("w3")]}}).errorCode(), S("required"));
+    QCOMPARE(decide(S("m2"), first, "decline", {}).errorCode(), S("required"));
+    QCOMPARE(decide(S("m2"), wire::newUuid(), "decline", {{S("reason"), S("No.")}}).status, 404);
+    QCOMPARE(decide(S("m2"), first, "approve", {{S("reason"), S("No.")}}).status, 404);
+
+    // Declined: the asking manager reads why; the same answer again is the same answer.
+    const QString declined = S("No capacity until the new starters arrive; please ask again next month.");
+    r = decide(S("m2"), first, "decline", {{S("reason"), declined}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value(S("state")).toString(), S("declined"));
+    QCOMPARE(decide(S("m2"), first, "decline", {{S("reason"), declined}}).status, 200);
+    QCOMPARE(decide(S("m2"), first, "accept", {{S("worker_id"), m_ids[S("w3")]}, {S("reason"), S("Changed my mind.")}}).errorCode(),
+             S("not_open"));
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'transfer_decline' AND subject = ? AND detail LIKE ?"), {c2, S("%new starters%")}), 1);
+    const QJsonObject answered = list(S("m1")).json.value(S("outgoing")).toArray().first().toObject();
+    QCOMPARE(answered.value(S("state")).toString(), S("declined"));
+    QCOMPARE(answered.value(S("decision_reason")).toString(), declined);
+    QVERIFY(!answered.value(S("decided_by_name")).toString().isEmpty());
+    QVERIFY(list(S("m2")).json.value(S("incoming")).toArray().isEmpty());
+    QCOMPARE(count(S("SELECT COUNT(*) FROM allocations WHERE child_id = ? AND worker_id = ?"), {c2, m_ids[S("w2")]}), 1);
+
+    // Asked again and withdrawn; one open request per child.
+    const QString second = post(S("m1"), ask, {{S("team_id"), teamB}, {S("reason"), why}}).json.value(S("transfer_id")).toString();
+    QVERIFY(wire::isValidUuid(second) && second != first);
+    QVERIFY(!cli({S("create-team"), S("Team C")}).isEmpty());
+    QCOMPARE(post(S("m1"), ask, {{S("team_id"), list(S("m2")).json.value(S("teams")).toArray().last().toObject().value(S("id"))}, {S("reason"), why}})
+                 .errorCode(),
+             S("transfer_open"));
+    QCOMPARE(decide(S("m1"), second, "withdraw", {}).json.value(S("state")).toString(), S("withdrawn"));
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'transfer_withdraw' AND subject = ?"), {c2}), 1);
+
+    // Accepted: the child, its records and the move reach the receiving worker and team and leave
+    // the asking team's tablets; the chronology says who decided and why.
+    const QString third = post(S("m1"), ask, {{S("team_id"), teamB}, {S("reason"), why}}).json.value(S("transfer_id")).toString();
+    const QString allocated = S("Cal's worker knows the family from the older brother's case.");
+    r = decide(S("m2"), third, "accept", {{S("worker_id"), m_ids[S("w3")]}, {S("reason"), allocated}});
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value(S("state")).toString(), S("accepted"));
+    QCOMPARE(decide(S("m2"), third, "accept", {{S("worker_id"), m_ids[S("w3")]}, {S("reason"), allocated}}).status, 200);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM allocations WHERE child_id = ? AND worker_id = ? AND team_id = ?"), {c2, m_ids[S("w3")], teamB}), 1);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'transfer_accept' AND subject = ? AND actor = ? AND detail LIKE ?"),
+                   {c2, m_ids[S("m2")], S("%older brother%")}),
+             1);
+    const auto w3Sees = pullAll(m_tokens[S("w3")]);
+    QVERIFY(w3Sees.contains(c2));
+    const QJsonObject moved = w3Sees.value(c2).value(S("record")).toObject();
+    QCOMPARE(moved.value(S("allocated_worker")).toString(), m_ids[S("w3")]);
+    QCOMPARE(moved.value(S("team")).toString(), teamB);
+    const QJsonObject move = moved.value(S("allocations")).toArray().last().toObject();
+    QCOMPARE(move.value(S("previous_worker")).toString(), m_ids[S("w2")]);
+    QCOMPARE(move.value(S("decided_by")).toString(), m_ids[S("m2")]);
+    QCOMPARE(move.value(S("reason")).toString(), allocated);
+    int visits = 0;
+    for (const QJsonObject &change : w3Sees) {
+        const QJsonObject record = change.value(S("record")).toObject();
+        visits += record.value(S("type")).toString() == QLatin1String("visit") && record.value(S("rationale")).toString().contains(S("Ben"));
+    }
+    QCOMPARE(visits, 1); // Ben's visit went with him
+    QVERIFY(pullAll(m_tokens[S("m2")]).contains(c2));
+    QVERIFY(!pullAll(m_tokens[S("w2")]).contains(c2));
+    QVERIFY(!pullAll(m_tokens[S("m1")]).contains(c2));
+    const QJsonObject done = list(S("m1")).json.value(S("outgoing")).toArray().first().toObject();
+    QCOMPARE(done.value(S("state")).toString(), S("accepted"));
+    QCOMPARE(done.value(S("worker_name")).toString(), done.value(S("held_by_name")).toString());
+
+    // A move made otherwise (an administrator's) answers a request still open.
+    const QString back = post(S("m2"), S("/api/v1/children/%1/transfer").arg(c2), {{S("team_id"), teamA}, {S("reason"), S("Stepped down to CIN.")}})
+                             .json.value(S("transfer_id")).toString();
+    QVERIFY(wire::isValidUuid(back));
+    QVERIFY(!cli({S("allocate"), S("--child"), c2, S("--worker"), S("w2")}).isEmpty());
+    QCOMPARE(count(S("SELECT COUNT(*) FROM transfers WHERE id = ? AND state = 'withdrawn'"), {back}), 1);
+    QCOMPARE(decide(S("m1"), back, "accept", {{S("worker_id"), m_ids[S("w2")]}, {S("reason"), S("Ours again.")}}).errorCode(), S("not_open"));
 }
 
 QTEST_GUILESS_MAIN(TestManagerApi)
