@@ -254,6 +254,19 @@ int selfTest()
             if (QObject *page = open(QStringLiteral("NewCasePage"), {}))
                 page->property("form").value<QObject *>()->setProperty("autosaveMs", 600000);
             home();
+            // Moves between teams (the demo team has one to answer), and answering it.
+            if (QObject *transfers = open(QStringLiteral("TransfersPage"), {})) {
+                auto *model = transfers->property("model").value<QObject *>();
+                DemoSession::waitUntil([&] { return model && model->property("incomingCount").toInt() > 0; }, 10000);
+                QVariantMap request;
+                if (model && model->property("incomingCount").toInt() > 0)
+                    QMetaObject::invokeMethod(model, "get", Q_RETURN_ARG(QVariantMap, request), Q_ARG(int, 0));
+                if (request.isEmpty())
+                    problems << QStringLiteral("no move between teams to answer");
+                else
+                    open(QStringLiteral("TransferAnswerPage"), {{QStringLiteral("transfer"), request}});
+            }
+            home();
             QString recordId;
             if (QObject *queue = open(QStringLiteral("ReviewQueuePage"), {})) {
                 auto *model = queue->property("model").value<QObject *>();

@@ -81,17 +81,17 @@
 <context>
     <name>CaseloadPage</name>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="61" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="72" />
         <source>My caseload</source>
         <translation>Fy llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="61" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="72" />
         <source>Team caseload</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/CaseloadPage.qml" line="66" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="77" />
         <source>%n overdue or due now</source>
         <translation type="unfinished">
             <numerusform />
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/CaseloadPage.qml" line="71" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="82" />
         <source>%n children</source>
         <translation type="unfinished">
             <numerusform />
@@ -113,112 +113,128 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="177" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="202" />
         <source>Most urgent first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="178" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="203" />
         <source>By surname</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="187" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="212" />
         <source>Order of the children: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="77" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="88" />
         <source>Team dashboard</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="79" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="90" />
         <source>Open the team dashboard</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="88" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="99" />
         <source>Approval queue: %1 waiting, %2 need attention</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="89" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="100" />
         <source>Approval queue: %1 waiting</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/CaseloadPage.qml" line="109" />
+        <source>Moves between teams: %n to answer</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="98" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="110" />
+        <source>Moves between teams</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="119" />
         <source>New child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="100" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="121" />
         <source>Open a new child's case for your team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="105" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="126" />
         <source>Settings</source>
         <translation>Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="107" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="128" />
         <source>Settings: text size, sync and signing out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="137" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="158" />
         <source>OK</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="140" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="161" />
         <source>Dismiss this message</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="158" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="179" />
         <source>Search names and records</source>
         <translation>Chwilio enwau a chofnodion</translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="160" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="181" />
         <source>Search the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="224" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="249" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="252" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="277" />
         <source>Born %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="281" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="306" />
         <source>Seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="282" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="307" />
         <source>Not seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="301" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="326" />
         <source>⟳ Not yet sent to the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="317" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="342" />
         <source>No child or record matches “%1”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="318" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="343" />
         <source>No children on this tablet yet. They arrive with the first sync.</source>
         <translation type="unfinished" />
     </message>
@@ -2272,84 +2288,156 @@
 <context>
     <name>ReallocatePage</name>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="38" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="47" />
         <source>‹ Back</source>
         <translation>‹ Yn ôl</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="40" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="49" />
         <source>Back without reallocating</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="47" />
-        <location filename="../qml/pages/ReallocatePage.qml" line="171" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="57" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="259" />
         <source>Reallocate %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="54" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="64" />
         <source>Allocated to %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="97" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="130" />
         <source>The new worker receives the child and every record about them at their next sync; the child leaves the current worker's tablet. Work the current worker recorded before now still reaches the child's file for four weeks.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="102" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="187" />
         <source>New worker *</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="112" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="168" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="197" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="114" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="199" />
         <source>New worker: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="114" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="170" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="199" />
         <source>not chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="56" />
+        <source>Move %1 to another team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="106" />
+        <source>Move to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="112" />
+        <source>Another worker in my team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../qml/pages/ReallocatePage.qml" line="120" />
+        <source>Another team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="123" />
+        <source>Another team: its manager accepts or declines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="136" />
+        <source>The other team's manager reads who the child is and your reason, then accepts and allocates one of their workers, or declines with a reason. Until then %1 stays with %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="159" />
+        <source>Team *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="170" />
+        <source>Team: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="176" />
+        <source>No other team is known on this tablet yet. Connect to the service, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="205" />
         <source>No other worker of your team is known on this tablet yet. Sync, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="131" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="216" />
         <source>Reason *</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="133" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="218" />
+        <source>Why the child should move to that team: its manager reads it, and it is kept in the audit trail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="219" />
         <source>Why the child moves, and why to this worker: kept with your decision in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="148" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="234" />
         <source>Type here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="149" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="235" />
         <source>Reason for the reallocation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="166" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="235" />
+        <source>Reason for the move to another team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="252" />
+        <source>Asking…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="252" />
+        <source>Ask the team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="253" />
         <source>Reallocating…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="166" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="253" />
         <source>Reallocate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="258" />
+        <source>Ask the other team to take %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3009,6 +3097,203 @@
     </message>
 </context>
 <context>
+    <name>TransferAnswerPage</name>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="41" />
+        <source>‹ Back</source>
+        <translation>‹ Yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="43" />
+        <source>Back without answering</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="50" />
+        <source>Take %1 into your team?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="120" />
+        <source>Held now by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="133" />
+        <source>Why: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="141" />
+        <source>Accepting moves the child and every record about them to your team and to the worker you choose, at their next sync; the child leaves the other team's tablets. Declining leaves the child where they are, and the other team's manager reads your reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="146" />
+        <source>Worker, if you accept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="155" />
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="157" />
+        <source>Worker, if you accept: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="157" />
+        <source>not chosen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="163" />
+        <source>No worker of your team is known on this tablet yet. Sync, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="174" />
+        <source>Reason *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="176" />
+        <source>Why you accept, and why this worker; or why you decline. Kept with your decision in the audit trail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="191" />
+        <source>Type here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="192" />
+        <source>Reason for your answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="214" />
+        <source>Sending…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="214" />
+        <source>Accept and allocate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="218" />
+        <source>Accept %1 into your team and allocate the chosen worker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="223" />
+        <source>Decline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="226" />
+        <source>Decline to take %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TransfersPage</name>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="45" />
+        <source>‹ Back</source>
+        <translation>‹ Yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="47" />
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="51" />
+        <source>Moves between teams</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="97" />
+        <source>No moves between teams. To ask another team to take a child, open the child and choose Reallocate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="152" />
+        <source>%1, %2. %3. %4</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="175" />
+        <source>%1 · held by %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="187" />
+        <source>Why: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="201" />
+        <source>Their reason: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="212" />
+        <source>Answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="215" />
+        <source>Answer the request to take %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="221" />
+        <source>Withdrawing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="221" />
+        <location filename="../qml/pages/TransfersPage.qml" line="253" />
+        <source>Withdraw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="224" />
+        <source>Withdraw the request to move %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="246" />
+        <source>Withdraw the request?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="248" />
+        <source>The other team will no longer be asked to take %1. The child stays with their worker.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="255" />
+        <source>Withdraw the request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="258" />
+        <source>Keep it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/TransfersPage.qml" line="260" />
+        <source>Keep the request</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>VisitFormPage</name>
     <message>
         <location filename="../qml/pages/VisitFormPage.qml" line="45" />
@@ -3223,7 +3508,7 @@
 <context>
     <name>doorstep::AllocationDecision</name>
     <message>
-        <location filename="../qml/allocationdecision.cpp" line="67" />
+        <location filename="../qml/allocationdecision.cpp" line="68" />
         <source>Not connected to the service.</source>
         <translation type="unfinished" />
     </message>
@@ -3231,7 +3516,7 @@
 <context>
     <name>doorstep::AppState</name>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="123" />
+        <location filename="../qml/appstate.cpp" line="125" />
         <source>This device was removed from the service. %n change(s) could not be sent.</source>
         <translation type="unfinished">
             <numerusform />
@@ -3242,38 +3527,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="124" />
+        <location filename="../qml/appstate.cpp" line="126" />
         <source>This device was removed from the service. Sign in again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="279" />
-        <location filename="../qml/appstate.cpp" line="367" />
+        <location filename="../qml/appstate.cpp" line="281" />
+        <location filename="../qml/appstate.cpp" line="369" />
         <source>Too many wrong PINs. Sign in with your password to unlock.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="293" />
+        <location filename="../qml/appstate.cpp" line="295" />
         <source>Enter the service address, your username and your password.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="301" />
+        <location filename="../qml/appstate.cpp" line="303" />
         <source>That username and password were not accepted.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="322" />
+        <location filename="../qml/appstate.cpp" line="324" />
         <source>The two PINs are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="327" />
+        <location filename="../qml/appstate.cpp" line="329" />
         <source>Use digits only.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="364" />
+        <location filename="../qml/appstate.cpp" line="366" />
         <source>That PIN is not right. %n tries left.</source>
         <translation type="unfinished">
             <numerusform />
@@ -3284,47 +3569,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="425" />
+        <location filename="../qml/appstate.cpp" line="427" />
         <source>%1 has been moved to another worker. Their records have left this tablet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="427" />
+        <location filename="../qml/appstate.cpp" line="429" />
         <source>%1 have been moved to other workers. Their records have left this tablet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="442" />
+        <location filename="../qml/appstate.cpp" line="444" />
         <source>%1's case is open and allocated to %2.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="449" />
+        <location filename="../qml/appstate.cpp" line="451" />
         <source>Not connected to a service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="451" />
+        <location filename="../qml/appstate.cpp" line="453" />
         <source>Offline: changes are kept on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="454" />
+        <location filename="../qml/appstate.cpp" line="456" />
         <source>Syncing %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="455" />
+        <location filename="../qml/appstate.cpp" line="457" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="458" />
+        <location filename="../qml/appstate.cpp" line="460" />
         <source>Sync problem: %1</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="460" />
+        <location filename="../qml/appstate.cpp" line="462" />
         <source>%n record(s) waiting for a newer version of Doorstep</source>
         <translation type="unfinished">
             <numerusform />
@@ -3335,22 +3620,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="462" />
+        <location filename="../qml/appstate.cpp" line="464" />
         <source>Synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="463" />
+        <location filename="../qml/appstate.cpp" line="465" />
         <source>%1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="465" />
+        <location filename="../qml/appstate.cpp" line="467" />
         <source>Not synced yet</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="521" />
+        <location filename="../qml/appstate.cpp" line="523" />
         <source>%n change(s) the service has not accepted yet</source>
         <translation type="unfinished">
             <numerusform />
@@ -3361,7 +3646,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="523" />
+        <location filename="../qml/appstate.cpp" line="525" />
         <source>%n conflict(s) not resolved</source>
         <translation type="unfinished">
             <numerusform />
@@ -3372,7 +3657,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="525" />
+        <location filename="../qml/appstate.cpp" line="527" />
         <source>%n draft(s) not saved</source>
         <translation type="unfinished">
             <numerusform />
@@ -3383,7 +3668,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="527" />
+        <location filename="../qml/appstate.cpp" line="529" />
         <source>%n review decision(s) not sent</source>
         <translation type="unfinished">
             <numerusform />
@@ -3394,37 +3679,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="528" />
+        <location filename="../qml/appstate.cpp" line="530" />
         <source>Everything on this tablet has reached the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="598" />
+        <location filename="../qml/appstate.cpp" line="600" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="600" />
+        <location filename="../qml/appstate.cpp" line="602" />
         <source>Use a passphrase of at least %1 characters: a few words you will remember.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="603" />
+        <location filename="../qml/appstate.cpp" line="605" />
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="612" />
+        <location filename="../qml/appstate.cpp" line="614" />
         <source>The rescue copy could not be written: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="632" />
+        <location filename="../qml/appstate.cpp" line="634" />
         <source>A sync is running. Sign out when it has finished.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="646" />
+        <location filename="../qml/appstate.cpp" line="648" />
         <source>Not signed out: %1. Sync first, or make a rescue copy so nothing is lost.</source>
         <translation type="unfinished" />
     </message>
@@ -4571,12 +4856,52 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="240" />
+        <location filename="../qml/managersync.cpp" line="241" />
+        <source>The other team was not asked: this needs a connection to the service. Try again when you are online.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managersync.cpp" line="242" />
+        <source>The other team was not asked: your sign-in needs renewing. Sync, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managersync.cpp" line="255" />
+        <source>The transfer was not accepted: this needs a connection to the service. Try again when you are online.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managersync.cpp" line="256" />
+        <source>The transfer was not accepted: your sign-in needs renewing. Sync, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managersync.cpp" line="258" />
+        <source>The transfer was not declined: this needs a connection to the service. Try again when you are online.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managersync.cpp" line="259" />
+        <source>The transfer was not declined: your sign-in needs renewing. Sync, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managersync.cpp" line="260" />
+        <source>The transfer was not withdrawn: this needs a connection to the service. Try again when you are online.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managersync.cpp" line="261" />
+        <source>The transfer was not withdrawn: your sign-in needs renewing. Sync, then try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/managersync.cpp" line="299" />
         <source>Not connected to the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="271" />
+        <location filename="../qml/managersync.cpp" line="332" />
         <source>Worker %1</source>
         <translation type="unfinished" />
     </message>
@@ -4732,23 +5057,43 @@
 <context>
     <name>doorstep::ReallocationForm</name>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="65" />
+        <location filename="../qml/reallocationform.cpp" line="81" />
         <source>This child could not be read: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="49" />
+        <location filename="../qml/reallocationform.cpp" line="56" />
         <source>Nobody</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="85" />
+        <location filename="../qml/reallocationform.cpp" line="97" />
+        <source>Waiting for %1's answer since %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reallocationform.cpp" line="137" />
         <source>Choose the worker the child goes to.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reallocationform.cpp" line="86" />
+        <location filename="../qml/reallocationform.cpp" line="138" />
         <source>Give the reason for the reallocation: it is kept with the decision in the audit trail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reallocationform.cpp" line="154" />
+        <source>This child's move to another team is already waiting for an answer. Withdraw it from Transfers first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reallocationform.cpp" line="158" />
+        <source>Give the reason for the move: the other team's manager reads it before deciding.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/reallocationform.cpp" line="159" />
+        <source>Choose the team the child would move to.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -5229,6 +5574,107 @@
     <message>
         <location filename="../qml/reviewviewmodel.cpp" line="362" />
         <source>Reason given</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>doorstep::TransferDecisionForm</name>
+    <message>
+        <location filename="../qml/transferdecisionform.cpp" line="31" />
+        <source>The team's workers could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transferdecisionform.cpp" line="43" />
+        <source>Choose the worker of your team who will hold the case.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transferdecisionform.cpp" line="44" />
+        <source>Give the reason for the allocation: it is kept with the decision in the audit trail.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transferdecisionform.cpp" line="55" />
+        <source>Give the reason for declining: the asking team's manager reads it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transferdecisionform.cpp" line="76" />
+        <source>Choose a transfer first.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>doorstep::TransfersModel</name>
+    <message>
+        <location filename="../qml/transfersmodel.cpp" line="64" />
+        <source>The transfers could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transfersmodel.cpp" line="84" />
+        <source>As of %1 at %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transfersmodel.cpp" line="87" />
+        <source>Not fetched yet: the list comes from the service when this tablet is online.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transfersmodel.cpp" line="112" />
+        <source>Waiting for your answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transfersmodel.cpp" line="112" />
+        <source>Asked by your team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transfersmodel.cpp" line="121" />
+        <source>Born %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transfersmodel.cpp" line="125" />
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transfersmodel.cpp" line="131" />
+        <source>From %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transfersmodel.cpp" line="131" />
+        <source>To %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transfersmodel.cpp" line="135" />
+        <source>Asked by %1 on %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transfersmodel.cpp" line="144" />
+        <source>Accepted by %1 on %2: allocated to %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transfersmodel.cpp" line="146" />
+        <source>Declined by %1 on %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transfersmodel.cpp" line="148" />
+        <source>Withdrawn on %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/transfersmodel.cpp" line="149" />
+        <source>Waiting for an answer</source>
         <translation type="unfinished" />
     </message>
 </context>

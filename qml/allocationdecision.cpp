@@ -25,6 +25,7 @@ void AllocationDecision::setManagerSync(ManagerSync *sync)
         return;
     m_sync = sync;
     Q_EMIT settingsChanged();
+    managerSyncChanged();
 }
 
 void AllocationDecision::setWorkerId(const QString &id)
@@ -61,7 +62,7 @@ void AllocationDecision::setErrorText(const QString &text)
 bool AllocationDecision::checkChoice(const QString &noWorker, const QString &noReason)
 {
     m_errorText.clear();
-    m_workerError = m_workerId.isEmpty() ? noWorker : QString();
+    m_workerError = m_workerId.isEmpty() ? noWorker : QString(); // no message: no worker asked for
     m_reasonError = m_reason.trimmed().isEmpty() ? noReason : QString();
     if (!m_sync)
         m_errorText = tr("Not connected to the service.");

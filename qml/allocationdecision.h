@@ -59,10 +59,13 @@ Q_SIGNALS:
 protected:
     /** The store changed (read what the form needs again). */
     virtual void storeChanged() {}
+    /** The ManagerSync changed (follow what it fetches). */
+    virtual void managerSyncChanged() {}
     /** The choices offered; a chosen worker no longer among them is unchosen. */
     void setWorkers(const QVariantList &workers);
     /** Marks a missing worker or reason with the given messages; true when both are there and
-     *  the service can be asked. Clears the form-wide error. */
+     *  the service can be asked. Clears the form-wide error. An empty `noWorker`: no worker is
+     *  needed (a decision that allocates nobody, such as declining a transfer). */
     bool checkChoice(const QString &noWorker, const QString &noReason);
     /** Sends the decision: `ask` calls ManagerSync with the outcome handler; on success
      *  `succeeded` runs, otherwise the service's message goes to its field (`refusedAt` for a

@@ -104,8 +104,10 @@ AppState::AppState(sync::Device *device, KeyStore *keys, Reachability *reachabil
         // Exports made offline are reported once the service answers again (docs/managers.md).
         if (ok) {
             m_managerSync->flush();
-            if (isManager())
+            if (isManager()) {
                 m_managerSync->refreshUserNames();
+                m_managerSync->refreshTransfers();
+            }
         }
     });
     connect(engine, &sync::SyncEngine::syncError, this, [this](const QString &code, const QString &message) {

@@ -28,6 +28,64 @@ QString iso(const QDateTime &t)
 {
     return t.toUTC().toString(Qt::ISODate);
 }
+
+// Moves between teams as the service lists them (GET /api/v1/transfers): a request from another
+// team waiting for this one's answer, and two of this team's own, one waiting and one declined.
+QJsonObject transfers(Database &db, const QStringList &ids, const QDate &today)
+{
+    const QString valley = QStringLiteral("a2000000-0000-4000-8000-000000000002");
+    const QString assessment = QStringLiteral("a2000000-0000-4000-8000-000000000003");
+    const auto at = [&today](int daysAgo) { return QDateTime(today.addDays(-daysAgo), QTime(10, 30), Qt::UTC).toString(Qt::ISODate); };
+    const auto summary = [&db](const QString &id) {
+        auto c = RecordRepository(db).byId(id);
+        QJsonObject out;
+        if (c.ok())
+            for (const char *key : {"first_name", "last_name", "date_of_birth", "legal_status", "cp_category"})
+                if (c.value().body.contains(QLatin1String(key)))
+                    out.insert(QLatin1String(key), c.value().body.value(QLatin1String(key)));
+        return out;
+    };
+    QJsonArray incoming{QJsonObject{
+        {QStringLiteral("id"), QStringLiteral("a3000000-0000-4000-8000-000000000001")},
+        {QStringLiteral("child_id"), QStringLiteral("a4000000-0000-4000-8000-000000000001")},
+        {QStringLiteral("child"), QJsonObject{{QStringLiteral("first_name"), QStringLiteral("Lily")}, {QStringLiteral("last_name"), QStringLiteral("Morgan")},
+                                              {QStringLiteral("date_of_birth"), today.addYears(-9).addDays(-40).toString(Qt::ISODate)},
+                                              {QStringLiteral("legal_status"), QStringLiteral("child_protection")},
+                                              {QStringLiteral("cp_category"), QStringLiteral("emotional")}}},
+        {QStringLiteral("from_team"), assessment}, {QStringLiteral("from_team_name"), QStringLiteral("Assessment Team")},
+        {QStringLiteral("to_team"), demoTeamId()}, {QStringLiteral("to_team_name"), QStringLiteral("Demo Team")},
+        {QStringLiteral("state"), QStringLiteral("pending")},
+        {QStringLiteral("reason"), QStringLiteral("The assessment is complete and the initial conference made a plan on Tuesday; "
+                                                  "the family lives in your area and needs a long-term worker.")},
+        {QStringLiteral("requested_at"), at(2)}, {QStringLiteral("requested_by_name"), QStringLiteral("Ruth Bevan")},
+        {QStringLiteral("held_by_name"), QStringLiteral("Jon Ellis")}}};
+    QJsonArray outgoing;
+    if (ids.size() > 5) {
+        outgoing.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("a3000000-0000-4000-8000-000000000002")},
+                                    {QStringLiteral("child_id"), ids.at(2)}, {QStringLiteral("child"), summary(ids.at(2))},
+                                    {QStringLiteral("from_team"), demoTeamId()}, {QStringLiteral("from_team_name"), QStringLiteral("Demo Team")},
+                                    {QStringLiteral("to_team"), valley}, {QStringLiteral("to_team_name"), QStringLiteral("Valley Team")},
+                                    {QStringLiteral("state"), QStringLiteral("pending")},
+                                    {QStringLiteral("reason"), QStringLiteral("The family moved to Aberfan last month; the Valley Team covers the school.")},
+                                    {QStringLiteral("requested_at"), at(1)}, {QStringLiteral("requested_by_name"), QStringLiteral("Mo Khan")},
+                                    {QStringLiteral("held_by_name"), QString::fromLatin1(kWorkerNames[2 % 3])}});
+        outgoing.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("a3000000-0000-4000-8000-000000000003")},
+                                    {QStringLiteral("child_id"), ids.at(5)}, {QStringLiteral("child"), summary(ids.at(5))},
+                                    {QStringLiteral("from_team"), demoTeamId()}, {QStringLiteral("from_team_name"), QStringLiteral("Demo Team")},
+                                    {QStringLiteral("to_team"), valley}, {QStringLiteral("to_team_name"), QStringLiteral("Valley Team")},
+                                    {QStringLiteral("state"), QStringLiteral("declined")},
+                                    {QStringLiteral("reason"), QStringLiteral("Isla's placement has moved into the Valley Team's area, and her new school is there.")},
+                                    {QStringLiteral("requested_at"), at(9)}, {QStringLiteral("requested_by_name"), QStringLiteral("Mo Khan")},
+                                    {QStringLiteral("decided_at"), at(6)}, {QStringLiteral("decided_by_name"), QStringLiteral("Carys Lloyd")},
+                                    {QStringLiteral("decision_reason"), QStringLiteral("The placement is planned for six weeks only; ask again if it becomes long-term.")},
+                                    {QStringLiteral("held_by_name"), QString::fromLatin1(kWorkerNames[5 % 3])}});
+    }
+    return {{QStringLiteral("teams"), QJsonArray{QJsonObject{{QStringLiteral("id"), assessment}, {QStringLiteral("name"), QStringLiteral("Assessment Team")}},
+                                                 QJsonObject{{QStringLiteral("id"), valley}, {QStringLiteral("name"), QStringLiteral("Valley Team")}}}},
+            {QStringLiteral("incoming"), incoming},
+            {QStringLiteral("outgoing"), outgoing},
+            {QStringLiteral("fetched_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+}
 } // namespace
 
 QString demoManagerId()
@@ -147,6 +205,10 @@ Result<QStringList> seedTeam(Database &db, int children, const QDate &today)
     for (int w = 0; w < 3; ++w)
         workers.append(QString::fromLatin1(kWorkers[w]));
     if (auto r = SyncState(db).set(ManagerSync::teamWorkersKey(), QString::fromUtf8(QJsonDocument(workers).toJson(QJsonDocument::Compact))); !r)
+        return r.error();
+    if (auto r = SyncState(db).set(ManagerSync::transfersKey(),
+                                   QString::fromUtf8(QJsonDocument(transfers(db, ids, today)).toJson(QJsonDocument::Compact)));
+        !r)
         return r.error();
     if (auto r = tx.commit(); !r)
         return r.error();

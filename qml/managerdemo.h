@@ -21,8 +21,9 @@ QString demoTeamId();
 
 /** Saves, as if pulled from the service, a team of three workers with `children` children,
  *  visits over the last four months (some not seen alone, some without the child's views, with
- *  submission and decision delays), management decisions, a supervision note, and the team's
- *  user names for the dashboard. Returns the children's ids. */
+ *  submission and decision delays), management decisions, a supervision note, the team's
+ *  user names for the dashboard, and moves between teams (one to answer, one waiting, one
+ *  declined). Returns the children's ids. */
 Result<QStringList> seedTeam(Database &db, int children, const QDate &today);
 
 } // namespace demodata

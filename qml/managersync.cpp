@@ -233,6 +233,65 @@ void ManagerSync::openCase(const QJsonObject &child, const QString &workerId, co
            std::move(done));
 }
 
+void ManagerSync::requestTransfer(const QString &childId, const QString &teamId, const QString &reason,
+                                  std::function<void(const AllocationOutcome &)> done)
+{
+    decide(QStringLiteral("/api/v1/children/%1/transfer").arg(childId),
+           {{QStringLiteral("team_id"), teamId}, {QStringLiteral("reason"), reason}},
+           {tr("The other team was not asked: this needs a connection to the service. Try again when you are online."),
+            tr("The other team was not asked: your sign-in needs renewing. Sync, then try again.")},
+           std::move(done));
+}
+
+void ManagerSync::answerTransfer(const QString &transferId, const QString &decision, const QString &workerId, const QString &reason,
+                                 std::function<void(const AllocationOutcome &)> done)
+{
+    QJsonObject body;
+    if (!workerId.isEmpty())
+        body.insert(QStringLiteral("worker_id"), workerId);
+    if (!reason.isEmpty())
+        body.insert(QStringLiteral("reason"), reason);
+    const NotDone notDone = decision == QLatin1String("accept")
+        ? NotDone{tr("The transfer was not accepted: this needs a connection to the service. Try again when you are online."),
+                  tr("The transfer was not accepted: your sign-in needs renewing. Sync, then try again.")}
+        : decision == QLatin1String("decline")
+        ? NotDone{tr("The transfer was not declined: this needs a connection to the service. Try again when you are online."),
+                  tr("The transfer was not declined: your sign-in needs renewing. Sync, then try again.")}
+        : NotDone{tr("The transfer was not withdrawn: this needs a connection to the service. Try again when you are online."),
+                  tr("The transfer was not withdrawn: your sign-in needs renewing. Sync, then try again.")};
+    decide(QStringLiteral("/api/v1/transfers/%1/%2").arg(transferId, decision), body, notDone, std::move(done));
+}
+
+void ManagerSync::refreshTransfers()
+{
+    if (!m_store || !m_api)
+        return;
+    QPointer<ManagerSync> self(this);
+    m_api->get(QStringLiteral("/api/v1/transfers"), [self](const sync::ApiReply *ok, const sync::ApiFailure *) {
+        if (!self || !ok || !self->m_store)
+            return; // offline, or not a manager: the list stays as last fetched
+        QJsonObject kept = ok->body;
+        kept.insert(QStringLiteral("fetched_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        const QString text = QString::fromUtf8(QJsonDocument(kept).toJson(QJsonDocument::Compact));
+        self->m_store->run<bool>([text](Database &db) -> Result<bool> {
+             if (auto r = SyncState(db).set(transfersKey(), text); !r)
+                 return r.error();
+             return true;
+         }).then(self, [self](Result<bool> r) {
+            if (self && r.ok())
+                Q_EMIT self->transfersChanged();
+        });
+    });
+}
+
+Result<QJsonObject> ManagerSync::storedTransfers(Database &db)
+{
+    auto text = SyncState(db).get(transfersKey());
+    if (!text)
+        return text.error();
+    return text.value() ? QJsonDocument::fromJson(text.value()->toUtf8()).object() : QJsonObject();
+}
+
 void ManagerSync::decide(const QString &path, const QJsonObject &body, const NotDone &notDone,
                          std::function<void(const AllocationOutcome &)> done)
 {
@@ -251,6 +310,8 @@ void ManagerSync::decide(const QString &path, const QJsonObject &body, const Not
         QString field = failure->error.field;
         if (field == QLatin1String("worker_id"))
             field = QStringLiteral("worker");
+        else if (field == QLatin1String("team_id"))
+            field = QStringLiteral("team");
         return done({false, failure->error.message, field});
     });
 }

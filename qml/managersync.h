@@ -54,6 +54,11 @@ public:
     Q_INVOKABLE void refreshUserNames();
     /** Re-reads how many reports wait. */
     Q_INVOKABLE void recount();
+    /** Fetches the moves between teams that concern the team (`GET /api/v1/transfers`: the other
+     *  teams, the requests waiting for this team's answer and this team's own) and keeps them in
+     *  the store (`transfersKey`), so the list reads offline as of the last fetch. Managers only;
+     *  after each successful sync and when the transfers are opened. */
+    Q_INVOKABLE void refreshTransfers();
 
     /** How an allocation decision ended (a reallocation, a new case): `ok`, or the service's (or
      *  the network's) message and the field it names ("reason", "worker", "child.first_name";
@@ -74,6 +79,19 @@ public:
     void openCase(const QJsonObject &child, const QString &workerId, const QString &reason,
                   std::function<void(const AllocationOutcome &)> done);
 
+    /** Asks the receiving team's manager to take a child of the team
+     *  (`POST /api/v1/children/{id}/transfer`). Online only; the same request again is answered
+     *  as the first. */
+    void requestTransfer(const QString &childId, const QString &teamId, const QString &reason,
+                         std::function<void(const AllocationOutcome &)> done);
+    /** Answers a transfer waiting for the team (`accept` with `workerId`, `decline`) or withdraws
+     *  the team's own (`withdraw`), with the reason (`POST /api/v1/transfers/{id}/{decision}`). */
+    void answerTransfer(const QString &transferId, const QString &decision, const QString &workerId, const QString &reason,
+                        std::function<void(const AllocationOutcome &)> done);
+
+    /** The transfers as last fetched: {teams, incoming, outgoing, fetched_at}; empty if never. */
+    static Result<QJsonObject> storedTransfers(Database &db);
+
     /** The team's workers as last fetched (`teamWorkersKey`), named (`DashboardViewModel::
      *  userNamesKey`) and sorted by name, less `except`: [{value: user id, text: name}]. */
     static Result<QVariantList> teamWorkerChoices(Database &db, const QString &except = {});
@@ -84,6 +102,7 @@ public:
     static QString queueKey() { return QStringLiteral("pending_export_reports"); }
     /** The team's workers (ids, JSON list) as last fetched with the names: who a child can go to. */
     static QString teamWorkersKey() { return QStringLiteral("team_worker_ids"); }
+    static QString transfersKey() { return QStringLiteral("team_transfers"); }
     static Result<void> enqueue(Database &db, const QJsonObject &report);
     static Result<QJsonArray> queued(Database &db);
     static Result<void> remove(Database &db, const QString &reportId);
@@ -93,6 +112,8 @@ Q_SIGNALS:
     /** A flush ended: `sent` reports were accepted, `left` still wait. */
     void flushed(int sent, int left);
     void userNamesChanged();
+    /** The stored transfers changed (refreshTransfers). */
+    void transfersChanged();
 
 private:
     /** What to say when the decision could not reach the service, whole sentences for translators. */

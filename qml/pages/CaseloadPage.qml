@@ -32,6 +32,17 @@ Page {
         value: AppState.store
         when: AppState.isManager
     }
+    // Requests from other teams to answer, as last fetched (re-read when fetched again).
+    TransfersModel {
+        id: transfers
+        managerSync: AppState.managerSync
+    }
+    Binding {
+        target: transfers
+        property: "store"
+        value: AppState.store
+        when: AppState.isManager
+    }
     Connections {
         target: AppState
         function onRecordsChanged() {
@@ -91,6 +102,16 @@ Page {
                         height: Theme.touch
                         Accessible.name: text
                         onClicked: page.StackView.view.push(Qt.resolvedUrl("ReviewQueuePage.qml"))
+                    }
+                    Button {
+                        objectName: "transfersButton"
+                        visible: page.managerMode
+                        text: transfers.incomingCount > 0 ? qsTr("Moves between teams: %n to answer", "", transfers.incomingCount)
+                                                          : qsTr("Moves between teams")
+                        highlighted: transfers.incomingCount > 0
+                        height: Theme.touch
+                        Accessible.name: text
+                        onClicked: page.StackView.view.push(Qt.resolvedUrl("TransfersPage.qml"))
                     }
                     Button {
                         objectName: "newCaseButton"
@@ -170,9 +191,13 @@ Page {
                         objectName: "caseloadOrder"
                         enabled: search.text.length === 0 // a search lists the best match first
                         Layout.minimumHeight: Theme.touch
-                        // Wide enough for the longer choice (on Qt 6.4 WidestText measured too short here).
+                        // Wide enough for the longer choice (on Qt 6.4 WidestText measured too short here),
+                        // with the text field's own padding and the indicator. Not rightPadding: the
+                        // Basic style drops the indicator from it while the page is hidden, and the
+                        // width then stayed short when the page came back (the choice was cut off).
                         implicitWidth: Math.ceil(Math.max(urgentText.advanceWidth, nameText.advanceWidth))
-                                       + leftPadding + rightPadding + Theme.spacing
+                                       + leftPadding + padding + (indicator ? indicator.width + spacing : 0)
+                                       + (contentItem ? contentItem.leftPadding + contentItem.rightPadding : 0) + Theme.spacing
                         Layout.minimumWidth: implicitWidth // the search field gives way, not the choice
                         TextMetrics { id: urgentText; font: orderBox.font; text: qsTr("Most urgent first") }
                         TextMetrics { id: nameText; font: orderBox.font; text: qsTr("By surname") }

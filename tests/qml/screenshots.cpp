@@ -629,6 +629,26 @@ int main(int argc, char **argv)
                         bool ok = true;
                         QMetaObject::invokeMethod(form, "submit", Q_RETURN_ARG(bool, ok));
                         grab(QStringLiteral("reallocate-violations-") + suffix);
+                        // Or to another team: the other teams, and this team's request already waiting.
+                        form->setProperty("toAnotherTeam", true);
+                        form->setProperty("reason", QString());
+                        QMetaObject::invokeMethod(form, "submit", Q_RETURN_ARG(bool, ok));
+                        grab(QStringLiteral("reallocate-team-violations-") + suffix);
+                    }
+                    home();
+                    // Moves between teams: one to answer, this team's own waiting and declined.
+                    if (QObject *page = open(QStringLiteral("TransfersPage"), {})) {
+                        settle(600);
+                        grab(QStringLiteral("transfers-") + suffix);
+                        QVariantMap first;
+                        QMetaObject::invokeMethod(page->property("model").value<QObject *>(), "get", Q_RETURN_ARG(QVariantMap, first), Q_ARG(int, 0));
+                        if (QObject *answer = open(QStringLiteral("TransferAnswerPage"), {{QStringLiteral("transfer"), first}})) {
+                            settle(400);
+                            auto *form = answer->property("form").value<QObject *>();
+                            bool ok = true;
+                            QMetaObject::invokeMethod(form, "accept", Q_RETURN_ARG(bool, ok));
+                            grab(QStringLiteral("transfer-answer-violations-") + suffix);
+                        }
                     }
                     home();
                     // Opening a new child's case: who the child is, the legal status, the worker and why.

@@ -10,6 +10,8 @@
 #include "qml/managersync.h"
 #include "qml/newcaseform.h"
 #include "qml/reallocationform.h"
+#include "qml/transferdecisionform.h"
+#include "qml/transfersmodel.h"
 #include "qml/recordform.h"
 #include "core/store/draftstore.h"
 #include "core/store/database.h"
@@ -84,6 +86,14 @@ private:
         QSignalSpy names(&managerSync, &ManagerSync::userNamesChanged);
         managerSync.refreshUserNames();
         return names.wait(20000);
+    }
+
+    /** The moves between teams, as a manager's tablet fetches them (and the other teams). */
+    static bool fetchTransfers(ManagerSync &managerSync)
+    {
+        QSignalSpy fetched(&managerSync, &ManagerSync::transfersChanged);
+        managerSync.refreshTransfers();
+        return fetched.wait(20000);
     }
 
     TestBackend m_backend;
@@ -350,6 +360,137 @@ private Q_SLOTS:
         const QJsonArray moves = received.value().body.value(QStringLiteral("allocations")).toArray();
         QCOMPARE(moves.size(), 1);
         QCOMPARE(moves.first().toObject().value(QStringLiteral("decided_by_name")).toString(), QStringLiteral("Helen Okoro"));
+    }
+    // A child moves to another team only when both managers agree, each on their own tablet: the
+    // child's team manager asks with a reason; the other team's manager declines with one, which
+    // the first reads; asked again, accepts with a worker. The child then arrives on the receiving
+    // tablets and leaves the first team's.
+    void managersMoveAChildBetweenTeamsFromTheirTablets()
+    {
+        const QString child = valueOf(QStringLiteral("SELECT a.child_id FROM allocations a JOIN users u ON u.id = a.worker_id"
+                                                     " WHERE u.username = 'worker3' ORDER BY a.child_id"));
+        const QString worker4 = valueOf(QStringLiteral("SELECT id FROM users WHERE username = 'worker4'"));
+        const QString south = valueOf(QStringLiteral("SELECT id FROM teams WHERE name = 'Demo South Team'"));
+        QVERIFY(!child.isEmpty() && !worker4.isEmpty() && !south.isEmpty());
+        auto north = m_harness->newDevice(QStringLiteral("manager1"), m_server.baseUrl().toString());
+        QVERIFY(north && m_harness->syncUntilClean(*north));
+        auto holder = m_harness->newDevice(QStringLiteral("worker3"), m_server.baseUrl().toString());
+        QVERIFY(holder && m_harness->syncUntilClean(*holder));
+        ManagerSync northSync(north->device->store(), north->device->api());
+        QVERIFY(fetchTeamNames(northSync));
+        QVERIFY(fetchTransfers(northSync));
+
+        // Asked from the child's reallocation page, "another team".
+        ReallocationForm ask;
+        QSignalSpy loaded(&ask, &ReallocationForm::loaded);
+        ask.setStore(north->device->store());
+        ask.setManagerSync(&northSync);
+        ask.setChildId(child);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 10000);
+        ask.setToAnotherTeam(true);
+        QCOMPARE(ask.teams().size(), 1); // the other team, by name
+        QCOMPARE(ask.teams().first().toMap().value(QStringLiteral("text")).toString(), QStringLiteral("Demo South Team"));
+        QVERIFY(ask.openTransferText().isEmpty());
+        QVERIFY(!ask.submit()); // no team, no reason: put right on the tablet
+        QVERIFY(!ask.teamError().isEmpty());
+        QVERIFY(!ask.reasonError().isEmpty());
+        QVERIFY(ask.workerError().isEmpty()); // the other team's manager chooses the worker
+        ask.setTeamId(south);
+        ask.setReason(QStringLiteral("The family moved to the south of the borough last month."));
+        QSignalSpy asked(&ask, &ReallocationForm::transferRequested);
+        QVERIFY(ask.submit());
+        QVERIFY(asked.wait(20000));
+        QVERIFY2(ask.errorText().isEmpty(), qPrintable(ask.errorText()));
+        QCOMPARE(valueOf(QStringLiteral("SELECT state FROM transfers WHERE child_id = '%1'").arg(child)), QStringLiteral("pending"));
+        // The page, opened again, says it is waiting, and a second request is not sent.
+        QVERIFY(fetchTransfers(northSync)); // the form reads them again when they arrive
+        QTRY_VERIFY_WITH_TIMEOUT(!ask.openTransferText().isEmpty(), 10000);
+        QVERIFY2(ask.openTransferText().contains(QStringLiteral("Demo South Team")), qPrintable(ask.openTransferText()));
+        QVERIFY(!ask.submit());
+        QVERIFY(!ask.errorText().isEmpty());
+
+        // The other team's manager reads who the child is, who holds them and why.
+        auto southTablet = m_harness->newDevice(QStringLiteral("manager2"), m_server.baseUrl().toString());
+        QVERIFY(southTablet && m_harness->syncUntilClean(*southTablet));
+        QVERIFY(!m_harness->onStore<StoredRecord>(*southTablet->device, [child](Database &db) { return RecordRepository(db).byId(child); }).ok());
+        ManagerSync southSync(southTablet->device->store(), southTablet->device->api());
+        QVERIFY(fetchTeamNames(southSync));
+        TransfersModel incoming;
+        incoming.setStore(southTablet->device->store());
+        incoming.setManagerSync(&southSync);
+        QVERIFY(fetchTransfers(southSync));
+        QTRY_COMPARE_WITH_TIMEOUT(incoming.incomingCount(), 1, 10000);
+        const QVariantMap request = incoming.get(0);
+        QCOMPARE(request.value(QStringLiteral("childId")).toString(), child);
+        QVERIFY(request.value(QStringLiteral("canAnswer")).toBool());
+        QCOMPARE(request.value(QStringLiteral("teamText")).toString(), QStringLiteral("From Demo North Team"));
+        QVERIFY(request.value(QStringLiteral("reason")).toString().contains(QStringLiteral("south of the borough")));
+        QVERIFY(!request.value(QStringLiteral("childName")).toString().isEmpty());
+        QVERIFY(request.value(QStringLiteral("childDetails")).toString().contains(QStringLiteral("Born")));
+        QVERIFY(!request.value(QStringLiteral("heldBy")).toString().isEmpty());
+
+        // Declined, with the reason the asking manager then reads.
+        TransferDecisionForm answer;
+        answer.setStore(southTablet->device->store());
+        answer.setManagerSync(&southSync);
+        answer.setTransferId(request.value(QStringLiteral("transferId")).toString());
+        QVERIFY(!answer.decline());
+        QVERIFY(!answer.reasonError().isEmpty());
+        answer.setReason(QStringLiteral("We have no capacity until January; ask again then."));
+        QSignalSpy decided(&answer, &TransferDecisionForm::decided);
+        QVERIFY(answer.decline());
+        QVERIFY(decided.wait(20000));
+        QCOMPARE(decided.first().at(0).toString(), QStringLiteral("declined"));
+        QTRY_COMPARE_WITH_TIMEOUT(incoming.incomingCount(), 0, 10000);
+        TransfersModel outgoing;
+        outgoing.setStore(north->device->store());
+        outgoing.setManagerSync(&northSync);
+        QVERIFY(fetchTransfers(northSync));
+        // (read once from what the tablet held before, then again with the answer)
+        QTRY_COMPARE_WITH_TIMEOUT(outgoing.get(0).value(QStringLiteral("state")).toString(), QStringLiteral("declined"), 10000);
+        QCOMPARE(outgoing.rowCount(), 1);
+        QVERIFY(outgoing.get(0).value(QStringLiteral("decisionReason")).toString().contains(QStringLiteral("January")));
+        QVERIFY(outgoing.get(0).value(QStringLiteral("stateText")).toString().contains(QStringLiteral("David Price")));
+        QCOMPARE(valueOf(QStringLiteral("SELECT team_id FROM allocations WHERE child_id = '%1'").arg(child)),
+                 valueOf(QStringLiteral("SELECT id FROM teams WHERE name = 'Demo North Team'")));
+
+        // Asked again; accepted with a worker of the south team and the reason.
+        QTRY_VERIFY_WITH_TIMEOUT(ask.openTransferText().isEmpty(), 10000); // read again with the answer
+        asked.clear();
+        QVERIFY(ask.submit());
+        QVERIFY(asked.wait(20000));
+        QVERIFY(fetchTransfers(southSync));
+        QTRY_COMPARE_WITH_TIMEOUT(incoming.incomingCount(), 1, 10000);
+        TransferDecisionForm take;
+        take.setStore(southTablet->device->store());
+        take.setManagerSync(&southSync);
+        take.setTransferId(incoming.get(0).value(QStringLiteral("transferId")).toString());
+        QTRY_VERIFY_WITH_TIMEOUT(take.workers().size() == 3, 10000); // the south team's workers
+        take.setReason(QStringLiteral("Grace covers the estate the family moved to."));
+        QVERIFY(!take.accept()); // no worker chosen
+        QVERIFY(!take.workerError().isEmpty());
+        take.setWorkerId(worker4);
+        QSignalSpy accepted(&take, &TransferDecisionForm::decided);
+        QVERIFY(take.accept());
+        QVERIFY(accepted.wait(20000));
+        QCOMPARE(accepted.first().at(0).toString(), QStringLiteral("accepted"));
+        QCOMPARE(valueOf(QStringLiteral("SELECT worker_id FROM allocations WHERE child_id = '%1'").arg(child)), worker4);
+
+        // The receiving manager's tablet holds the child as worker4's; the first team's no longer.
+        QVERIFY(m_harness->syncUntilClean(*southTablet));
+        auto arrived = m_harness->onStore<StoredRecord>(*southTablet->device, [child](Database &db) { return RecordRepository(db).byId(child); });
+        QVERIFY(arrived.ok());
+        QCOMPARE(arrived.value().body.value(QStringLiteral("allocated_worker")).toString(), worker4);
+        QCOMPARE(arrived.value().body.value(QStringLiteral("team")).toString(), south);
+        QCOMPARE(arrived.value().body.value(QStringLiteral("allocations")).toArray().last().toObject().value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("Grace covers the estate the family moved to."));
+        QVERIFY(m_harness->syncUntilClean(*north));
+        QVERIFY(!m_harness->onStore<StoredRecord>(*north->device, [child](Database &db) { return RecordRepository(db).byId(child); }).ok());
+        QVERIFY(m_harness->syncUntilClean(*holder));
+        QVERIFY(!m_harness->onStore<StoredRecord>(*holder->device, [child](Database &db) { return RecordRepository(db).byId(child); }).ok());
+        QVERIFY(fetchTransfers(northSync));
+        QTRY_COMPARE_WITH_TIMEOUT(outgoing.get(0).value(QStringLiteral("state")).toString(), QStringLiteral("accepted"), 10000);
+        QVERIFY(outgoing.get(0).value(QStringLiteral("stateText")).toString().contains(QStringLiteral("allocated to")));
     }
 };
 

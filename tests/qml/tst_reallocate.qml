@@ -6,8 +6,9 @@ import QtTest
 import Doorstep
 
 // The manager's reallocation page over the demo store: who holds the child now, and what must be
-// given before anything is sent (a worker and the reason), each shown under its field. The move
-// itself, against a real service, is tst_manageraudit::managerReallocatesFromTheTablet.
+// given before anything is sent (a worker and the reason; for another team, the team and the
+// reason), each shown under its field. The move itself, against a real service, is
+// tst_manageraudit::managerReallocatesFromTheTablet and ::managersMoveAChildBetweenTeamsFromTheirTablets.
 Item {
     id: root
     width: 1280
@@ -61,6 +62,34 @@ Item {
             verify(!reasonError.visible)
             verify(workerError.visible)
             verify(!page.form.submit())
+        }
+
+        function test_anotherTeamNeedsATeamAndAReason() {
+            tryVerify(() => caseload.count === 3 && !caseload.loading && caseload.childIdAt(0) !== "", 10000)
+            const stack = createTemporaryObject(stackComponent, root)
+            const page = stack.push(pageComponent, { childId: caseload.childIdAt(0) })
+            tryVerify(() => page.form.childName.length > 0, 10000)
+            const anotherTeam = findChild(page, "anotherTeamChoice")
+            mouseClick(anotherTeam)
+            verify(page.form.toAnotherTeam)
+            // The worker is the other team's to choose; no other team is known on this tablet yet.
+            verify(!findChild(page, "newWorkerPicker").visible)
+            verify(!findChild(page, "noWorkersNote").visible)
+            verify(findChild(page, "noTeamsNote").visible)
+            const button = findChild(page, "reallocateButton")
+            compare(button.Accessible.name, qsTr("Ask the other team to take %1").arg(page.form.childName))
+            mouseClick(button)
+            const teamError = findChild(page, "fieldError:team")
+            const reasonError = findChild(page, "fieldError:reason")
+            tryVerify(() => teamError.visible && reasonError.visible)
+            verify(!findChild(page, "fieldError:worker").visible, "no worker asked for")
+            verify(!page.form.busy)
+            compare(stack.currentItem, page)
+            // Back to a worker of the team: the team's error goes with the choice.
+            mouseClick(findChild(page, "withinTeamChoice"))
+            verify(!page.form.toAnotherTeam)
+            verify(!teamError.visible)
+            verify(findChild(page, "noWorkersNote").visible)
         }
     }
 }

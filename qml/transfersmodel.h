@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Doorstep contributors
+#pragma once
+
+#include <QAbstractListModel>
+#include <QJsonObject>
+#include <QList>
+#include <QPointer>
+#include <QVariantMap>
+#include <QtQml/qqml.h>
+
+namespace doorstep {
+
+class ManagerSync;
+class Store;
+
+/**
+ * The moves between teams that concern a manager's team, as last fetched from the service
+ * (ManagerSync::refreshTransfers): first the requests waiting for this team's answer, oldest
+ * first, then this team's own requests (waiting, or answered in the last 30 days). Read from the
+ * store, so the list shows offline as of its last fetch; answering needs the service.
+ */
+class TransfersModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(doorstep::Store *store READ store WRITE setStore NOTIFY settingsChanged)
+    /** Re-read whenever it fetches the transfers again. */
+    Q_PROPERTY(doorstep::ManagerSync *managerSync READ managerSync WRITE setManagerSync NOTIFY settingsChanged)
+    Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    /** Requests waiting for this team's answer. */
+    Q_PROPERTY(int incomingCount READ incomingCount NOTIFY countChanged)
+    /** When the list was fetched ("As of 24 Nov 2026, 14:20"), or that it never was. */
+    Q_PROPERTY(QString fetchedText READ fetchedText NOTIFY countChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY countChanged)
+public:
+    enum Role {
+        TransferIdRole = Qt::UserRole + 1,
+        ChildIdRole,
+        IncomingRole,     // waiting for this team's answer
+        GroupRole,        // the heading of its part of the list
+        FirstInGroupRole, // the first row of its part: shows the heading
+        ChildNameRole,
+        ChildDetailsRole, // born, legal status
+        TeamTextRole,     // "From Team A" / "To Team B"
+        HeldByRole,       // who holds the child now
+        RequestedTextRole,
+        ReasonRole,
+        StateRole,        // pending, accepted, declined, withdrawn
+        StateTextRole,
+        DecisionReasonRole,
+        CanAnswerRole,
+        CanWithdrawRole,
+    };
+    Q_ENUM(Role)
+
+    explicit TransfersModel(QObject *parent = nullptr);
+
+    Store *store() const { return m_store; }
+    void setStore(Store *store);
+    ManagerSync *managerSync() const { return m_sync; }
+    void setManagerSync(ManagerSync *sync);
+    int incomingCount() const { return m_incoming; }
+    QString fetchedText() const { return m_fetchedText; }
+    QString errorString() const { return m_error; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /** Every role of `row` by name (what the answer page shows). */
+    Q_INVOKABLE QVariantMap get(int row) const;
+    Q_INVOKABLE void reload();
+
+Q_SIGNALS:
+    void settingsChanged();
+    void countChanged();
+
+private:
+    struct Row {
+        QJsonObject transfer;
+        bool incoming = false;
+    };
+    void apply(const QJsonObject &stored);
+
+    QPointer<Store> m_store;
+    QPointer<ManagerSync> m_sync;
+    QList<Row> m_rows;
+    int m_incoming = 0;
+    QString m_fetchedText;
+    QString m_error;
+    int m_generation = 0;
+};
+
+} // namespace doorstep
