@@ -81,17 +81,17 @@
 <context>
     <name>CaseloadPage</name>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="72" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="75" />
         <source>My caseload</source>
         <translation>Fy llwyth achosion</translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="72" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="75" />
         <source>Team caseload</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/CaseloadPage.qml" line="77" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="80" />
         <source>%n overdue or due now</source>
         <translation type="unfinished">
             <numerusform />
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/CaseloadPage.qml" line="82" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="85" />
         <source>%n children</source>
         <translation type="unfinished">
             <numerusform />
@@ -113,42 +113,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="202" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="208" />
         <source>Most urgent first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="203" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="209" />
         <source>By surname</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="212" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="218" />
         <source>Order of the children: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="88" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="91" />
         <source>Team dashboard</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="90" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="93" />
         <source>Open the team dashboard</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="99" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="102" />
         <source>Approval queue: %1 waiting, %2 need attention</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="100" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="103" />
         <source>Approval queue: %1 waiting</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../qml/pages/CaseloadPage.qml" line="113" />
+        <source>Moves between teams: %1 to answer, %2 answered</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../qml/pages/CaseloadPage.qml" line="109" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="114" />
         <source>Moves between teams: %n to answer</source>
         <translation type="unfinished">
             <numerusform />
@@ -158,83 +163,94 @@
             <numerusform />
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/CaseloadPage.qml" line="115" />
+        <source>Moves between teams: %n answered</source>
+        <translation type="unfinished">
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+            <numerusform />
+        </translation>
+    </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="110" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="116" />
         <source>Moves between teams</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="119" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="125" />
         <source>New child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="121" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="127" />
         <source>Open a new child's case for your team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="126" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="132" />
         <source>Settings</source>
         <translation>Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="128" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="134" />
         <source>Settings: text size, sync and signing out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="158" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="164" />
         <source>OK</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="161" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="167" />
         <source>Dismiss this message</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="179" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="185" />
         <source>Search names and records</source>
         <translation>Chwilio enwau a chofnodion</translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="181" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="187" />
         <source>Search the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="249" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="255" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="277" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="283" />
         <source>Born %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="306" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="312" />
         <source>Seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="307" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="313" />
         <source>Not seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="326" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="332" />
         <source>⟳ Not yet sent to the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="342" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="348" />
         <source>No child or record matches “%1”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="343" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="349" />
         <source>No children on this tablet yet. They arrive with the first sync.</source>
         <translation type="unfinished" />
     </message>
@@ -5608,72 +5624,72 @@
 <context>
     <name>doorstep::TransfersModel</name>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="64" />
+        <location filename="../qml/transfersmodel.cpp" line="77" />
         <source>The transfers could not be read: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="84" />
+        <location filename="../qml/transfersmodel.cpp" line="118" />
         <source>As of %1 at %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="87" />
+        <location filename="../qml/transfersmodel.cpp" line="121" />
         <source>Not fetched yet: the list comes from the service when this tablet is online.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="112" />
+        <location filename="../qml/transfersmodel.cpp" line="146" />
         <source>Waiting for your answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="112" />
+        <location filename="../qml/transfersmodel.cpp" line="146" />
         <source>Asked by your team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="121" />
+        <location filename="../qml/transfersmodel.cpp" line="155" />
         <source>Born %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="125" />
+        <location filename="../qml/transfersmodel.cpp" line="159" />
         <source>%1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="131" />
+        <location filename="../qml/transfersmodel.cpp" line="165" />
         <source>From %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="131" />
+        <location filename="../qml/transfersmodel.cpp" line="165" />
         <source>To %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="135" />
+        <location filename="../qml/transfersmodel.cpp" line="169" />
         <source>Asked by %1 on %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="144" />
+        <location filename="../qml/transfersmodel.cpp" line="178" />
         <source>Accepted by %1 on %2: allocated to %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="146" />
+        <location filename="../qml/transfersmodel.cpp" line="180" />
         <source>Declined by %1 on %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="148" />
+        <location filename="../qml/transfersmodel.cpp" line="182" />
         <source>Withdrawn on %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="149" />
+        <location filename="../qml/transfersmodel.cpp" line="183" />
         <source>Waiting for an answer</source>
         <translation type="unfinished" />
     </message>

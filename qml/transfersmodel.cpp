@@ -3,6 +3,7 @@
 #include "transfersmodel.h"
 
 #include "core/store/store.h"
+#include "core/store/syncstate.h"
 #include "labels.h"
 #include "managersync.h"
 
@@ -57,7 +58,19 @@ void TransfersModel::reload()
     if (!m_store)
         return;
     const int generation = ++m_generation;
-    m_store->run<QJsonObject>([](Database &db) { return ManagerSync::storedTransfers(db); }).then(this, [this, generation](Result<QJsonObject> r) {
+    struct Stored {
+        QJsonObject transfers;
+        QString seenAt;
+    };
+    m_store->run<Stored>([](Database &db) -> Result<Stored> {
+        auto transfers = ManagerSync::storedTransfers(db);
+        if (!transfers)
+            return transfers.error();
+        auto seen = SyncState(db).get(seenKey());
+        if (!seen)
+            return seen.error();
+        return Stored{transfers.value(), seen.value().value_or(QString())};
+    }).then(this, [this, generation](Result<Stored> r) {
         if (generation != m_generation)
             return;
         if (!r.ok()) {
@@ -66,19 +79,40 @@ void TransfersModel::reload()
             return;
         }
         m_error.clear();
-        apply(r.value());
+        apply(r.value().transfers, r.value().seenAt);
     });
 }
 
-void TransfersModel::apply(const QJsonObject &stored)
+void TransfersModel::markSeen()
+{
+    if (!m_store)
+        return;
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    m_store->run<bool>([now](Database &db) -> Result<bool> {
+        if (auto r = SyncState(db).set(seenKey(), now); !r)
+            return r.error();
+        return true;
+    }).then(this, [this](Result<bool> r) {
+        if (r.ok())
+            reload();
+    });
+}
+
+void TransfersModel::apply(const QJsonObject &stored, const QString &seenAt)
 {
     beginResetModel();
     m_rows.clear();
     for (const QJsonValue &t : stored.value(u"incoming").toArray())
         m_rows.append({t.toObject(), true});
     m_incoming = int(m_rows.size());
-    for (const QJsonValue &t : stored.value(u"outgoing").toArray())
+    // Answers are news until the list is looked at (the service's times and ours are both UTC ISO text).
+    const QDateTime seen = QDateTime::fromString(seenAt, Qt::ISODateWithMs);
+    m_answered = 0;
+    for (const QJsonValue &t : stored.value(u"outgoing").toArray()) {
         m_rows.append({t.toObject(), false});
+        const QDateTime decided = QDateTime::fromString(t[u"decided_at"].toString(), Qt::ISODateWithMs);
+        m_answered += decided.isValid() && (!seen.isValid() || decided > seen) && t[u"state"].toString() != QLatin1String("withdrawn");
+    }
     endResetModel();
     const QDateTime fetched = QDateTime::fromString(stored.value(u"fetched_at").toString(), Qt::ISODate);
     m_fetchedText = fetched.isValid() ? tr("As of %1 at %2")

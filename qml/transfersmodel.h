@@ -30,6 +30,8 @@ class TransfersModel : public QAbstractListModel
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     /** Requests waiting for this team's answer. */
     Q_PROPERTY(int incomingCount READ incomingCount NOTIFY countChanged)
+    /** This team's requests answered since the list was last looked at (markSeen). */
+    Q_PROPERTY(int answeredCount READ answeredCount NOTIFY countChanged)
     /** When the list was fetched ("As of 24 Nov 2026, 14:20"), or that it never was. */
     Q_PROPERTY(QString fetchedText READ fetchedText NOTIFY countChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY countChanged)
@@ -61,6 +63,7 @@ public:
     ManagerSync *managerSync() const { return m_sync; }
     void setManagerSync(ManagerSync *sync);
     int incomingCount() const { return m_incoming; }
+    int answeredCount() const { return m_answered; }
     QString fetchedText() const { return m_fetchedText; }
     QString errorString() const { return m_error; }
 
@@ -71,6 +74,10 @@ public:
     /** Every role of `row` by name (what the answer page shows). */
     Q_INVOKABLE QVariantMap get(int row) const;
     Q_INVOKABLE void reload();
+    /** The person has looked at the list: its answers are no longer news (answeredCount). */
+    Q_INVOKABLE void markSeen();
+    /** Where the time of that look is kept in the store's sync state. */
+    static QString seenKey() { return QStringLiteral("team_transfers_seen_at"); }
 
 Q_SIGNALS:
     void settingsChanged();
@@ -81,12 +88,13 @@ private:
         QJsonObject transfer;
         bool incoming = false;
     };
-    void apply(const QJsonObject &stored);
+    void apply(const QJsonObject &stored, const QString &seenAt);
 
     QPointer<Store> m_store;
     QPointer<ManagerSync> m_sync;
     QList<Row> m_rows;
     int m_incoming = 0;
+    int m_answered = 0;
     QString m_fetchedText;
     QString m_error;
     int m_generation = 0;

@@ -51,7 +51,10 @@ Page {
                 reviewQueue.reload()
         }
     }
-    StackView.onActivated: if (AppState.isManager) reviewQueue.reload()
+    StackView.onActivated: if (AppState.isManager) {
+        reviewQueue.reload()
+        transfers.reload() // answers looked at since are no longer news
+    }
 
     header: Rectangle {
         color: Theme.background
@@ -106,9 +109,12 @@ Page {
                     Button {
                         objectName: "transfersButton"
                         visible: page.managerMode
-                        text: transfers.incomingCount > 0 ? qsTr("Moves between teams: %n to answer", "", transfers.incomingCount)
-                                                          : qsTr("Moves between teams")
-                        highlighted: transfers.incomingCount > 0
+                        text: transfers.incomingCount > 0 && transfers.answeredCount > 0
+                              ? qsTr("Moves between teams: %1 to answer, %2 answered").arg(transfers.incomingCount).arg(transfers.answeredCount)
+                              : transfers.incomingCount > 0 ? qsTr("Moves between teams: %n to answer", "", transfers.incomingCount)
+                              : transfers.answeredCount > 0 ? qsTr("Moves between teams: %n answered", "", transfers.answeredCount)
+                              : qsTr("Moves between teams")
+                        highlighted: transfers.incomingCount > 0 || transfers.answeredCount > 0
                         height: Theme.touch
                         Accessible.name: text
                         onClicked: page.StackView.view.push(Qt.resolvedUrl("TransfersPage.qml"))

@@ -26,7 +26,7 @@ Page {
         managerSync: AppState.managerSync
     }
     StackView.onActivated: {
-        transfers.reload()
+        transfers.markSeen() // the answers shown here are no longer news on the caseload
         AppState.managerSync.refreshTransfers()
     }
 

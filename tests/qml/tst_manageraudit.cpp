@@ -451,6 +451,10 @@ private Q_SLOTS:
         QCOMPARE(outgoing.rowCount(), 1);
         QVERIFY(outgoing.get(0).value(QStringLiteral("decisionReason")).toString().contains(QStringLiteral("January")));
         QVERIFY(outgoing.get(0).value(QStringLiteral("stateText")).toString().contains(QStringLiteral("David Price")));
+        // The answer is news on the asking manager's caseload until they look at the list.
+        QCOMPARE(outgoing.answeredCount(), 1);
+        outgoing.markSeen();
+        QTRY_COMPARE_WITH_TIMEOUT(outgoing.answeredCount(), 0, 10000);
         QCOMPARE(valueOf(QStringLiteral("SELECT team_id FROM allocations WHERE child_id = '%1'").arg(child)),
                  valueOf(QStringLiteral("SELECT id FROM teams WHERE name = 'Demo North Team'")));
 
@@ -491,6 +495,7 @@ private Q_SLOTS:
         QVERIFY(fetchTransfers(northSync));
         QTRY_COMPARE_WITH_TIMEOUT(outgoing.get(0).value(QStringLiteral("state")).toString(), QStringLiteral("accepted"), 10000);
         QVERIFY(outgoing.get(0).value(QStringLiteral("stateText")).toString().contains(QStringLiteral("allocated to")));
+        QCOMPARE(outgoing.answeredCount(), 1); // the acceptance is news; the decline was seen
     }
 };
 
