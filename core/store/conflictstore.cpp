@@ -44,12 +44,18 @@ Result<void> ConflictStore::put(const QString &recordId, const merge::FieldConfl
     return st.exec();
 }
 
-Result<void> ConflictStore::updateMine(const QString &recordId, const QString &field, const QJsonValue &mine)
+Result<void> ConflictStore::updateMine(const QString &recordId, const QJsonObject &patch)
 {
+    // Prepared once per save, not once per edited field (a visit's save edits a dozen).
     Statement st = m_db.prepare("UPDATE conflicts SET mine = ?3 WHERE record_id = ?1 AND field = ?2");
-    st.bind(1, recordId).bind(2, field);
-    bindValue(st, 3, mine.isNull() ? QJsonValue(QJsonValue::Undefined) : mine);
-    return st.exec();
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        st.reset();
+        st.bind(1, recordId).bind(2, it.key());
+        bindValue(st, 3, it.value().isNull() ? QJsonValue(QJsonValue::Undefined) : it.value());
+        if (Result<void> r = st.exec(); !r)
+            return r;
+    }
+    return {};
 }
 
 Result<QList<ConflictEntry>> ConflictStore::list(const char *sql, const QString &arg)

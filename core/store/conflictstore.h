@@ -35,8 +35,9 @@ public:
     Result<QList<ConflictEntry>> forRecord(const QString &recordId);
     Result<QList<ConflictEntry>> all();
     Result<int> count();
-    /** The person edited a field that is in conflict: "mine" shows what this device now holds. */
-    Result<void> updateMine(const QString &recordId, const QString &field, const QJsonValue &mine);
+    /** The person edited fields (`patch`, field -> new value) of which some may be in conflict:
+     *  their "mine" shows what this device now holds. One statement for the whole patch. */
+    Result<void> updateMine(const QString &recordId, const QJsonObject &patch);
     /** A person resolved it (the chosen value is saved as a normal edit by the caller). */
     Result<void> remove(const QString &recordId, const QString &field);
 

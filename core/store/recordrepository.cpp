@@ -321,10 +321,8 @@ Result<StoredRecord> RecordRepository::saveUnmapped(const QJsonObject &record, c
             if (!m)
                 return m.error();
             // An open conflict on an edited field shows the person's current wording as "mine".
-            ConflictStore conflicts(m_db);
-            for (auto it = patch.begin(); it != patch.end(); ++it)
-                if (Result<void> u = conflicts.updateMine(id, it.key(), it.value()); !u)
-                    return u.error();
+            if (Result<void> u = ConflictStore(m_db).updateMine(id, patch); !u)
+                return u.error();
         }
         const QString action = prev.exists && !prev.deleted ? QStringLiteral("record.updated")
                                                             : QStringLiteral("record.created");

@@ -604,6 +604,14 @@ private slots:
         QCOMPARE(conflicts.first().theirs.toString(), u"their rationale"_s);
         QCOMPARE(conflicts.first().base.toString(), base.value(u"rationale").toString());
         QCOMPARE(conflicts.first().theirsRev, 4);
+        // Editing the field again, with others in the same save: "mine" shows the new wording.
+        QJsonObject edited = repo.byId(kVisit)->body;
+        edited.insert(u"analysis_risks"_s, u"mine, reworded"_s);
+        edited.insert(u"rationale"_s, u"my rationale, reworded"_s);
+        edited.insert(u"present"_s, u"Child and mother"_s);
+        QVERIFY(repo.save(edited).ok());
+        QCOMPARE(ConflictStore(*m_db).forRecord(kVisit).value().first().mine.toString(), u"my rationale, reworded"_s);
+        QCOMPARE(ConflictStore(*m_db).forRecord(kVisit).value().size(), 1);
         QVERIFY(ConflictStore(*m_db).remove(kVisit, u"rationale"_s).ok());
         QCOMPARE(ConflictStore(*m_db).remove(kVisit, u"rationale"_s).error().code, ErrorCode::NotFound);
         QCOMPARE(ConflictStore(*m_db).count().value(), 0);
