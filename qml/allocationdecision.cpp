@@ -54,6 +54,26 @@ void AllocationDecision::setWorkers(const QVariantList &workers)
         m_workerId.clear();
 }
 
+void AllocationDecision::readTeamWorkers(std::function<void()> then)
+{
+    if (!m_store)
+        return;
+    const int generation = ++m_workersGeneration;
+    m_store->run<QVariantList>([](Database &db) { return ManagerSync::teamWorkerChoices(db); })
+        .then(this, [this, generation, then = std::move(then)](Result<QVariantList> r) {
+            if (generation != m_workersGeneration)
+                return;
+            if (!r.ok())
+                m_errorText = tr("The team's workers could not be read: %1").arg(r.error().message);
+            else
+                setWorkers(r.value());
+            if (then)
+                then();
+            Q_EMIT loaded();
+            Q_EMIT changed();
+        });
+}
+
 void AllocationDecision::setErrorText(const QString &text)
 {
     m_errorText = text;

@@ -63,6 +63,9 @@ protected:
     virtual void managerSyncChanged() {}
     /** The choices offered; a chosen worker no longer among them is unchosen. */
     void setWorkers(const QVariantList &workers);
+    /** Reads every worker of the team as last fetched (ManagerSync::teamWorkerChoices) into the
+     *  choices, off the UI thread; then runs `then` and emits loaded. A later read supersedes it. */
+    void readTeamWorkers(std::function<void()> then = {});
     /** Marks a missing worker or reason with the given messages; true when both are there and
      *  the service can be asked. Clears the form-wide error. An empty `noWorker`: no worker is
      *  needed (a decision that allocates nobody, such as declining a transfer). */
@@ -84,6 +87,7 @@ private:
     QString m_errorText;
     QString m_workerError;
     QString m_reasonError;
+    int m_workersGeneration = 0; // the latest read of the team's workers
 };
 
 } // namespace doorstep

@@ -53,20 +53,10 @@ void NewCaseForm::start()
     m_form->startNew({});
     if (!store())
         return;
-    const int generation = ++m_generation;
-    store()->run<QVariantList>([](Database &db) { return ManagerSync::teamWorkerChoices(db); })
-        .then(this, [this, generation](Result<QVariantList> r) {
-            if (generation != m_generation)
-                return;
-            if (!r.ok())
-                setErrorText(tr("The team's workers could not be read: %1").arg(r.error().message));
-            else
-                setWorkers(r.value());
-            m_workersRead = true;
-            restoreChoice();
-            Q_EMIT loaded();
-            Q_EMIT changed();
-        });
+    readTeamWorkers([this] {
+        m_workersRead = true;
+        restoreChoice();
+    });
 }
 
 bool NewCaseForm::submit()

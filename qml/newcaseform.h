@@ -47,7 +47,6 @@ private:
     void restoreChoice();
 
     RecordForm *m_form;
-    int m_generation = 0;
     bool m_workersRead = false;
 
 };

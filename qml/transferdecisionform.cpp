@@ -21,19 +21,7 @@ void TransferDecisionForm::setTransferId(const QString &id)
 
 void TransferDecisionForm::storeChanged()
 {
-    if (!store())
-        return;
-    const int generation = ++m_generation;
-    store()->run<QVariantList>([](Database &db) { return ManagerSync::teamWorkerChoices(db); }).then(this, [this, generation](Result<QVariantList> r) {
-        if (generation != m_generation)
-            return;
-        if (!r.ok())
-            setErrorText(tr("The team's workers could not be read: %1").arg(r.error().message));
-        else
-            setWorkers(r.value());
-        Q_EMIT loaded();
-        Q_EMIT changed();
-    });
+    readTeamWorkers();
 }
 
 bool TransferDecisionForm::accept()

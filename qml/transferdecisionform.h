@@ -41,7 +41,6 @@ private:
     bool answer(const QString &decision, const QString &state, const QString &workerId);
 
     QString m_transferId;
-    int m_generation = 0;
 };
 
 } // namespace doorstep
