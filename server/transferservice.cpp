@@ -52,10 +52,12 @@ Result<std::optional<OpenTransfer>> loadTransfer(const Database &db, QSqlDatabas
                                                     row.value(6).toString()});
 }
 
-QString teamName(QSqlDatabase &tx, const QString &teamId)
+Result<bool> teamExists(QSqlDatabase &tx, const QString &teamId)
 {
-    auto q = Database::exec(tx, QStringLiteral("SELECT name FROM teams WHERE id = ?"), {teamId});
-    return q && q.value().next() ? q.value().value(0).toString() : QString();
+    auto q = Database::exec(tx, QStringLiteral("SELECT 1 FROM teams WHERE id = ?"), {teamId});
+    if (!q)
+        return q.error();
+    return q.value().next();
 }
 
 } // namespace
@@ -154,7 +156,10 @@ ApiResponse TransferService::request(const AuthContext &ctx, const QString &chil
             answer = *refusal.value();
             return {};
         }
-        if (teamName(tx, toTeam).isEmpty()) {
+        auto known = teamExists(tx, toTeam);
+        if (!known)
+            return known.error();
+        if (!known.value()) {
             answer = ApiResponse::error(422, QStringLiteral("unknown_team"), QStringLiteral("Choose one of the teams offered."), QStringLiteral("team_id"));
             return {};
         }
