@@ -3444,7 +3444,12 @@
 <context>
     <name>doorstep::AllocationDecision</name>
     <message>
-        <location filename="../qml/allocationdecision.cpp" line="68" />
+        <location filename="../qml/allocationdecision.cpp" line="67" />
+        <source>The team's workers could not be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/allocationdecision.cpp" line="88" />
         <source>Not connected to the service.</source>
         <translation type="unfinished" />
     </message>
@@ -3452,165 +3457,185 @@
 <context>
     <name>doorstep::AppState</name>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="125" />
+        <location filename="../qml/appstate.cpp" line="132" />
         <source>This device was removed from the service. %n change(s) could not be sent.</source>
         <translation>
             <numerusform>This device was removed from the service. %n change could not be sent.</numerusform><numerusform>This device was removed from the service. %n changes could not be sent.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="126" />
+        <location filename="../qml/appstate.cpp" line="133" />
         <source>This device was removed from the service. Sign in again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="281" />
-        <location filename="../qml/appstate.cpp" line="369" />
+        <location filename="../qml/appstate.cpp" line="288" />
+        <location filename="../qml/appstate.cpp" line="376" />
         <source>Too many wrong PINs. Sign in with your password to unlock.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="295" />
+        <location filename="../qml/appstate.cpp" line="302" />
         <source>Enter the service address, your username and your password.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="303" />
+        <location filename="../qml/appstate.cpp" line="310" />
         <source>That username and password were not accepted.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="324" />
+        <location filename="../qml/appstate.cpp" line="331" />
         <source>The two PINs are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="329" />
+        <location filename="../qml/appstate.cpp" line="336" />
         <source>Use digits only.</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="366" />
+        <location filename="../qml/appstate.cpp" line="373" />
         <source>That PIN is not right. %n tries left.</source>
         <translation>
             <numerusform>That PIN is not right. %n try left.</numerusform><numerusform>That PIN is not right. %n tries left.</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="427" />
+        <location filename="../qml/appstate.cpp" line="434" />
         <source>%1 has been moved to another worker. Their records have left this tablet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="429" />
+        <location filename="../qml/appstate.cpp" line="436" />
         <source>%1 have been moved to other workers. Their records have left this tablet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="444" />
+        <location filename="../qml/appstate.cpp" line="438" />
+        <source>%1 has joined your team's caseload.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/appstate.cpp" line="438" />
+        <source>%1 has joined your caseload.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/appstate.cpp" line="440" />
+        <source>%1 have joined your team's caseload.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/appstate.cpp" line="440" />
+        <source>%1 have joined your caseload.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/appstate.cpp" line="458" />
         <source>%1's case is open and allocated to %2.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="451" />
+        <location filename="../qml/appstate.cpp" line="466" />
         <source>Not connected to a service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="453" />
+        <location filename="../qml/appstate.cpp" line="468" />
         <source>Offline: changes are kept on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="456" />
+        <location filename="../qml/appstate.cpp" line="471" />
         <source>Syncing %1 of %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="457" />
+        <location filename="../qml/appstate.cpp" line="472" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="460" />
+        <location filename="../qml/appstate.cpp" line="475" />
         <source>Sync problem: %1</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="462" />
+        <location filename="../qml/appstate.cpp" line="477" />
         <source>%n record(s) waiting for a newer version of Doorstep</source>
         <translation>
             <numerusform>%n record waiting for a newer version of Doorstep</numerusform><numerusform>%n records waiting for a newer version of Doorstep</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="464" />
+        <location filename="../qml/appstate.cpp" line="479" />
         <source>Synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="465" />
+        <location filename="../qml/appstate.cpp" line="480" />
         <source>%1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="467" />
+        <location filename="../qml/appstate.cpp" line="482" />
         <source>Not synced yet</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="523" />
+        <location filename="../qml/appstate.cpp" line="538" />
         <source>%n change(s) the service has not accepted yet</source>
         <translation>
             <numerusform>%n change the service has not accepted yet</numerusform><numerusform>%n changes the service has not accepted yet</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="525" />
+        <location filename="../qml/appstate.cpp" line="540" />
         <source>%n conflict(s) not resolved</source>
         <translation>
             <numerusform>%n conflict not resolved</numerusform><numerusform>%n conflicts not resolved</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="527" />
+        <location filename="../qml/appstate.cpp" line="542" />
         <source>%n draft(s) not saved</source>
         <translation>
             <numerusform>%n draft not saved</numerusform><numerusform>%n drafts not saved</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="529" />
+        <location filename="../qml/appstate.cpp" line="544" />
         <source>%n review decision(s) not sent</source>
         <translation>
             <numerusform>%n review decision not sent</numerusform><numerusform>%n review decisions not sent</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="530" />
+        <location filename="../qml/appstate.cpp" line="545" />
         <source>Everything on this tablet has reached the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="600" />
+        <location filename="../qml/appstate.cpp" line="615" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="602" />
+        <location filename="../qml/appstate.cpp" line="617" />
         <source>Use a passphrase of at least %1 characters: a few words you will remember.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="605" />
+        <location filename="../qml/appstate.cpp" line="620" />
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="614" />
+        <location filename="../qml/appstate.cpp" line="629" />
         <source>The rescue copy could not be written: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="634" />
+        <location filename="../qml/appstate.cpp" line="649" />
         <source>A sync is running. Sign out when it has finished.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="648" />
+        <location filename="../qml/appstate.cpp" line="663" />
         <source>Not signed out: %1. Sync first, or make a rescue copy so nothing is lost.</source>
         <translation type="unfinished" />
     </message>
@@ -4785,17 +4810,12 @@
 <context>
     <name>doorstep::NewCaseForm</name>
     <message>
-        <location filename="../qml/newcaseform.cpp" line="62" />
-        <source>The team's workers could not be read: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/newcaseform.cpp" line="79" />
+        <location filename="../qml/newcaseform.cpp" line="69" />
         <source>Choose the worker who will hold the case.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/newcaseform.cpp" line="80" />
+        <location filename="../qml/newcaseform.cpp" line="70" />
         <source>Give the reason for this allocation: it is kept with the decision, in the child's chronology and the audit trail.</source>
         <translation type="unfinished" />
     </message>
@@ -5437,26 +5457,21 @@
     <name>doorstep::TransferDecisionForm</name>
     <message>
         <location filename="../qml/transferdecisionform.cpp" line="31" />
-        <source>The team's workers could not be read: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/transferdecisionform.cpp" line="43" />
         <source>Choose the worker of your team who will hold the case.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transferdecisionform.cpp" line="44" />
+        <location filename="../qml/transferdecisionform.cpp" line="32" />
         <source>Give the reason for the allocation: it is kept with the decision in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transferdecisionform.cpp" line="55" />
+        <location filename="../qml/transferdecisionform.cpp" line="43" />
         <source>Give the reason for declining: the asking team's manager reads it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transferdecisionform.cpp" line="76" />
+        <location filename="../qml/transferdecisionform.cpp" line="64" />
         <source>Choose a transfer first.</source>
         <translation type="unfinished" />
     </message>

@@ -121,6 +121,13 @@ AppState::AppState(sync::Device *device, KeyStore *keys, Reachability *reachabil
         m_leftCaseload.removeDuplicates();
         Q_EMIT caseloadNoticeChanged();
     });
+    connect(engine, &sync::SyncEngine::childrenJoinedCaseload, this, [this](const QStringList &names) {
+        // A case this manager has just opened is already said ("…'s case is open …").
+        for (const QString &name : names)
+            if (!m_openedNames.contains(name) && !m_joinedCaseload.contains(name))
+                m_joinedCaseload << name;
+        Q_EMIT caseloadNoticeChanged();
+    });
     connect(engine, &sync::SyncEngine::deviceWiped, this, [this](int unsynced) {
         const QString why = unsynced > 0 ? tr("This device was removed from the service. %n change(s) could not be sent.", nullptr, unsynced)
                                          : tr("This device was removed from the service. Sign in again.");
@@ -427,21 +434,29 @@ QString AppState::caseloadNotice() const
         said << tr("%1 has been moved to another worker. Their records have left this tablet.").arg(m_leftCaseload.first());
     else if (m_leftCaseload.size() > 1)
         said << tr("%1 have been moved to other workers. Their records have left this tablet.").arg(QLocale().createSeparatedList(m_leftCaseload));
+    if (m_joinedCaseload.size() == 1)
+        said << (isManager() ? tr("%1 has joined your team's caseload.") : tr("%1 has joined your caseload.")).arg(m_joinedCaseload.first());
+    else if (m_joinedCaseload.size() > 1)
+        said << (isManager() ? tr("%1 have joined your team's caseload.") : tr("%1 have joined your caseload."))
+                    .arg(QLocale().createSeparatedList(m_joinedCaseload));
     return said.join(QLatin1Char(' '));
 }
 
 void AppState::dismissCaseloadNotice()
 {
-    if (m_leftCaseload.isEmpty() && m_casesOpened.isEmpty())
+    if (m_leftCaseload.isEmpty() && m_casesOpened.isEmpty() && m_joinedCaseload.isEmpty())
         return;
     m_leftCaseload.clear();
     m_casesOpened.clear();
+    m_joinedCaseload.clear();
+    m_openedNames.clear();
     Q_EMIT caseloadNoticeChanged();
 }
 
 void AppState::noteCaseOpened(const QString &childName, const QString &workerName)
 {
     m_casesOpened << tr("%1's case is open and allocated to %2.").arg(childName, workerName);
+    m_openedNames << childName;
     Q_EMIT caseloadNoticeChanged();
 }
 

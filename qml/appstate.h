@@ -231,6 +231,8 @@ private:
     int m_held = 0;
     QStringList m_leftCaseload; // names of children moved away, until the person dismisses the notice
     QStringList m_casesOpened;  // "Dara Okonjo's case is open ...", likewise
+    QStringList m_openedNames;  // the children of those, not said again when they arrive
+    QStringList m_joinedCaseload; // names of children new to this tablet, likewise
     bool m_lockWhenInactive = true;
     bool m_active = true;
     qreal m_textScale = 1.0;

@@ -58,13 +58,13 @@ PreparedPage StoreSyncAdapter::preparePullPage(const QJsonArray &changes)
 }
 
 void StoreSyncAdapter::applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QJsonObject &council,
-                                     const QString &nextCursor, const PreparedPage &prepared, Done<AppliedPage> done)
+                                     const QString &nextCursor, const PreparedPage &prepared, bool lastPage, Done<AppliedPage> done)
 {
-    m_store->run<AppliedPage>([changes, purges, council, nextCursor, prepared](Database &db) -> Result<AppliedPage> {
+    m_store->run<AppliedPage>([changes, purges, council, nextCursor, prepared, lastPage](Database &db) -> Result<AppliedPage> {
                // Waits, on the store thread, for the page's preparation if it is still running.
                AppliedPage page;
                auto applied = SyncApplier(db).applyPullPage(changes, purges, nextCursor, prepared.valid() ? &prepared.get() : nullptr,
-                                                            council, &page.childrenLeft);
+                                                            council, &page.childrenLeft, &page.childrenJoined, lastPage);
                if (!applied)
                    return applied.error();
                page.applied = applied.value();

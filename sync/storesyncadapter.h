@@ -31,7 +31,7 @@ public:
     void pullCursor(Done<QString> done) override;
     PreparedPage preparePullPage(const QJsonArray &changes) override;
     void applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QJsonObject &council, const QString &nextCursor,
-                       const PreparedPage &prepared, Done<AppliedPage> done) override;
+                       const PreparedPage &prepared, bool lastPage, Done<AppliedPage> done) override;
     void wipe(Done<void> done) override;
     void pendingDecisions(int limit, Done<QList<QueuedDecision>> done) override;
     void settleDecision(const QueuedDecision &decision, const DecisionOutcome &outcome, Done<void> done) override;

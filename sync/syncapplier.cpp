@@ -25,6 +25,18 @@ Q_LOGGING_CATEGORY(lcApply, "doorstep.sync.apply")
 
 namespace doorstep::sync {
 
+namespace {
+
+// A child as the person knows them, for the caseload's notices.
+QString childName(const QJsonObject &child)
+{
+    const QString preferred = child.value(u"preferred_name").toString();
+    const QString first = preferred.isEmpty() ? child.value(u"first_name").toString() : preferred;
+    return (first + QLatin1Char(' ') + child.value(u"last_name").toString()).trimmed();
+}
+
+} // namespace
+
 Result<QList<OutboxEntry>> SyncApplier::takePending(int limit, qint64 afterSeq, const QSet<QString> &busyRecords)
 {
     Outbox outbox(m_db);
@@ -181,7 +193,7 @@ QList<PreparedRecord> SyncApplier::preparePage(const QJsonArray &changes)
 
 Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
                                        const QList<PreparedRecord> *prepared, const QJsonObject &council,
-                                       QStringList *childrenLeft)
+                                       QStringList *childrenLeft, QStringList *childrenJoined, bool lastPage)
 {
     if (prepared && prepared->size() != changes.size())
         return Error(ErrorCode::Internal, QStringLiteral("a prepared page must match its changes"));
@@ -214,6 +226,13 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
     if (!heldIds)
         return heldIds.error();
     QStringList newlyHeld;
+    // A device's first pull, however many syncs it takes, brings its whole caseload: nothing is
+    // news until it has ended once.
+    auto caseloadPulled = SyncState(m_db).get(caseloadPulledKey());
+    if (!caseloadPulled)
+        return caseloadPulled.error();
+    if (!caseloadPulled.value())
+        childrenJoined = nullptr;
     auto settleHeld = [&](const QString &id, qint64 rev) -> Result<void> {
         if (!heldIds.value().contains(id))
             return {};
@@ -233,6 +252,8 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
             continue;
         }
         const QJsonObject record = change.value(u"record").toObject();
+        // A child new to this device after its first sync has come onto the caseload.
+        const bool joining = childrenJoined && record.value(u"type").toString() == QLatin1String("child") && !records.byId(id).ok();
         // No savepoint per record: any storage error fails the whole page, whose transaction rolls
         // back. A record this version cannot store (newer schema, malformed) is refused before
         // anything of it is written; it is held instead, so the page and the ones after it apply.
@@ -252,6 +273,8 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
                          outcome.error().field);
         if (auto s = settleHeld(id, rev); !s)
             return s.error();
+        if (joining)
+            *childrenJoined << childName(record);
         const QJsonObject flagged = change.value(u"conflict").toObject().value(u"fields").toObject();
         if (withConflicts.contains(id)) {
             // Conflicts recorded against an older revision and no longer flagged by the service are
@@ -282,12 +305,8 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
         const QString id = v.toString();
         if (childrenLeft) {
             // A child leaving the caseload is named once to the person, before it is gone.
-            if (auto held = records.byId(id); held && held.value().type == QLatin1String("child")) {
-                const QJsonObject &c = held.value().body;
-                const QString first = c.value(u"preferred_name").toString().isEmpty() ? c.value(u"first_name").toString()
-                                                                                      : c.value(u"preferred_name").toString();
-                *childrenLeft << (first + QLatin1Char(' ') + c.value(u"last_name").toString()).trimmed();
-            }
+            if (auto held = records.byId(id); held && held.value().type == QLatin1String("child"))
+                *childrenLeft << childName(held.value().body);
         }
         auto gone = records.purge(id, false);
         if (!gone && gone.error().code != ErrorCode::NotFound) {
@@ -325,6 +344,10 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
     }
     if (auto s = SyncState(m_db).setPullCursor(nextCursor); !s)
         return s.error();
+    if (lastPage && !caseloadPulled.value()) {
+        if (auto s = SyncState(m_db).set(caseloadPulledKey(), QStringLiteral("1")); !s)
+            return s.error();
+    }
     if (auto c = tx.commit(); !c)
         return c.error();
     return applied;

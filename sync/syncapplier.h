@@ -42,10 +42,14 @@ public:
      *  A record this version cannot store is held (HeldRecords) and the page goes on; only a
      *  storage error fails the page. `prepared`, when given, is preparePage(changes).
      *  `childrenLeft` receives the names of the children a purge took off this device (moved to
-     *  another worker), for telling the person once; the names are not kept anywhere. */
+     *  another worker), and `childrenJoined` those of children new to it once it has pulled its
+     *  whole caseload (a `lastPage` was applied): allocated to this worker, or come into the
+     *  team. For telling the person once; the names are not kept anywhere. */
     Result<int> applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QString &nextCursor,
                               const QList<PreparedRecord> *prepared = nullptr, const QJsonObject &council = {},
-                              QStringList *childrenLeft = nullptr);
+                              QStringList *childrenLeft = nullptr, QStringList *childrenJoined = nullptr, bool lastPage = true);
+    /** Where the device notes that it has pulled its whole caseload once (sync state). */
+    static QString caseloadPulledKey() { return QStringLiteral("caseload_pulled"); }
     /** RecordRepository::prepareRemote for each change of a page; touches no database. */
     static QList<PreparedRecord> preparePage(const QJsonArray &changes);
     Result<QString> pullCursor();

@@ -380,7 +380,7 @@ void SyncEngine::applyNextPage()
     m_applyingPage = true;
     if (page.more)
         fetchPage(page.next); // the next page travels while this one is written
-    m_store->applyPullPage(page.changes, page.purges, page.council, page.next, page.prepared,
+    m_store->applyPullPage(page.changes, page.purges, page.council, page.next, page.prepared, !page.more,
                            [this, run = m_generation, more = page.more](Result<AppliedPage> applied) {
         if (run != m_generation)
             return;
@@ -393,6 +393,8 @@ void SyncEngine::applyNextPage()
         m_done += applied.value().applied;
         if (!applied.value().childrenLeft.isEmpty())
             Q_EMIT childrenLeftCaseload(applied.value().childrenLeft);
+        if (!applied.value().childrenJoined.isEmpty())
+            Q_EMIT childrenJoinedCaseload(applied.value().childrenJoined);
         Q_EMIT progress(m_done, more ? m_done + m_pageSize : m_done);
         if (more)
             applyNextPage();

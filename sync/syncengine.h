@@ -76,6 +76,9 @@ Q_SIGNALS:
     /** A pull took these children off the device: they were moved to another worker. Their names
      *  are said once, to the person, and kept nowhere. */
     void childrenLeftCaseload(const QStringList &names);
+    /** A pull brought these children onto the device after its first sync: allocated to this
+     *  worker, or come into the team. Said once, kept nowhere. */
+    void childrenJoinedCaseload(const QStringList &names);
 
 private:
     void setState(State state);

@@ -48,7 +48,8 @@ struct PushSummary {
 /** What applying one pull page did. */
 struct AppliedPage {
     int applied = 0;          // changes and purges applied
-    QStringList childrenLeft; // names of the children a purge took off this device
+    QStringList childrenLeft;   // names of the children a purge took off this device
+    QStringList childrenJoined; // names of the children new to this device after its first sync
 };
 
 /**
@@ -78,9 +79,10 @@ public:
     virtual PreparedPage preparePullPage(const QJsonArray & /*changes*/) { return {}; }
     /** Applies a page of changes and purges, the council settings it carries, and stores
      *  nextCursor, atomically. Answers the records applied and the children a purge took off the
-     *  device. `prepared`, when valid, is preparePullPage() of the same changes. */
+     *  device or that came onto it. `prepared`, when valid, is preparePullPage() of the same
+     *  changes; `lastPage`: the service has nothing more for now. */
     virtual void applyPullPage(const QJsonArray &changes, const QJsonArray &purges, const QJsonObject &council,
-                               const QString &nextCursor, const PreparedPage &prepared, Done<AppliedPage> done) = 0;
+                               const QString &nextCursor, const PreparedPage &prepared, bool lastPage, Done<AppliedPage> done) = 0;
     /** Deletes every record, the file and its key (device revoked). */
     virtual void wipe(Done<void> done) = 0;
 

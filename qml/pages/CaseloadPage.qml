@@ -135,8 +135,8 @@ Page {
                         onClicked: page.StackView.view.push(Qt.resolvedUrl("SettingsPage.qml"))
                     }
                 }
-                // Children a sync took off this tablet (moved to another worker) and cases this
-                // manager opened, said once.
+                // Children a sync took off this tablet (moved to another worker) or brought onto it,
+                // and cases this manager opened, said once.
                 Rectangle {
                     objectName: "caseloadNotice"
                     visible: AppState.caseloadNotice.length > 0

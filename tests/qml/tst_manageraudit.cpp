@@ -22,6 +22,7 @@
 #include "serverprocess.h"
 #include "sync/apiclient.h"
 #include "sync/session.h"
+#include "sync/syncengine.h"
 #include "testbackend.h"
 #include "tests/support/syncharness.h"
 
@@ -480,8 +481,12 @@ private Q_SLOTS:
         QCOMPARE(accepted.first().at(0).toString(), QStringLiteral("accepted"));
         QCOMPARE(valueOf(QStringLiteral("SELECT worker_id FROM allocations WHERE child_id = '%1'").arg(child)), worker4);
 
-        // The receiving manager's tablet holds the child as worker4's; the first team's no longer.
+        // The receiving manager's tablet holds the child as worker4's, and says so once; the first
+        // team's tablets no longer hold the child.
+        QSignalSpy joined(southTablet->device->engine(), &sync::SyncEngine::childrenJoinedCaseload);
         QVERIFY(m_harness->syncUntilClean(*southTablet));
+        QCOMPARE(joined.count(), 1);
+        QCOMPARE(joined.first().first().toStringList(), QStringList{request.value(QStringLiteral("childName")).toString()});
         auto arrived = m_harness->onStore<StoredRecord>(*southTablet->device, [child](Database &db) { return RecordRepository(db).byId(child); });
         QVERIFY(arrived.ok());
         QCOMPARE(arrived.value().body.value(QStringLiteral("allocated_worker")).toString(), worker4);

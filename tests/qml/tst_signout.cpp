@@ -259,6 +259,19 @@ private Q_SLOTS:
                  qPrintable(app.caseloadNotice()));
         app.dismissCaseloadNotice();
         QVERIFY(app.caseloadNotice().isEmpty());
+
+        // Moved back: the child arrives on this tablet again, and is named once.
+        auto returned = ServerProcess::cli({QStringLiteral("allocate"), QStringLiteral("--child"), child.id, QStringLiteral("--worker"),
+                                            QStringLiteral("worker1"), QStringLiteral("--reason"), QStringLiteral("Back from leave.")},
+                                           m_backend.spec());
+        QVERIFY2(returned.exitCode == 0, qPrintable(returned.err));
+        const QDateTime beforeReturn = app.lastSync();
+        app.syncNow();
+        QVERIFY(waitFor([&] { return !app.syncing() && app.lastSync() > beforeReturn; }, 60000));
+        QVERIFY2(app.caseloadNotice().contains(name) && app.caseloadNotice().contains(QStringLiteral("joined your caseload")),
+                 qPrintable(app.caseloadNotice()));
+        app.dismissCaseloadNotice();
+        QVERIFY(app.caseloadNotice().isEmpty());
     }
 
     void recordsThisVersionCannotStoreAreNamedButNeverBlockSigningOut()

@@ -804,6 +804,13 @@ private Q_SLOTS:
         const QJsonObject body = deviceView(*old).value(child).second;
         const QString first = body.value(QStringLiteral("preferred_name")).toString().isEmpty()
             ? body.value(QStringLiteral("first_name")).toString() : body.value(QStringLiteral("preferred_name")).toString();
+        // The worker it goes to has synced before: the child is news there.
+        auto fresh = newDevice(QStringLiteral("worker6"));
+        QVERIFY(fresh);
+        QSignalSpy firstSync(fresh->device->engine(), &SyncEngine::childrenJoinedCaseload);
+        QVERIFY(syncUntilClean(*fresh));
+        QVERIFY(!deviceView(*fresh).isEmpty());
+        QCOMPARE(firstSync.count(), 0); // a first sync brings the whole caseload: nothing is news
         allocateChild(child, QStringLiteral("worker6"));
         QSignalSpy left(old->device->engine(), &SyncEngine::childrenLeftCaseload);
         QVERIFY(syncUntilClean(*old));
@@ -816,9 +823,16 @@ private Q_SLOTS:
         for (const auto &entry : after)
             QVERIFY(!wire::childIdsOf(entry.second).contains(child));
         compareWithService(*old);
-        auto fresh = newDevice(QStringLiteral("worker6"));
-        QVERIFY(fresh && syncUntilClean(*fresh));
+        QSignalSpy joined(fresh->device->engine(), &SyncEngine::childrenJoinedCaseload);
+        QVERIFY(syncUntilClean(*fresh));
         QVERIFY(deviceView(*fresh).contains(child));
+        // The new worker is told which child joined their caseload, once.
+        QCOMPARE(joined.count(), 1);
+        QCOMPARE(joined.first().first().toStringList(),
+                 QStringList{first + QLatin1Char(' ') + body.value(QStringLiteral("last_name")).toString()});
+        QSignalSpy again(fresh->device->engine(), &SyncEngine::childrenJoinedCaseload);
+        QVERIFY(syncUntilClean(*fresh));
+        QCOMPARE(again.count(), 0);
     }
 
     void revokedDeviceWipesItself()

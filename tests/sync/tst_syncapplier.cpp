@@ -116,6 +116,27 @@ private slots:
 
     // A batch of answers of every kind in one transaction: an acknowledged record whose later pending
     // edit is rebased, a merge, a rejection, a retry and a plain acknowledgement.
+    // Children new to the device are named once it has pulled its whole caseload (however many
+    // pages and syncs that took); before then every child is new, and nothing is news.
+    void childrenJoiningAreNamedAfterTheFirstFullPull()
+    {
+        SyncApplier applier(*m_db);
+        const QJsonObject amira = storesamples::child(storesamples::uuidFor(1, 1), u"Amira"_s, u"Hassan"_s);
+        const QJsonObject ben = storesamples::child(storesamples::uuidFor(1, 2), u"Ben"_s, u"Bevan"_s);
+        QJsonObject cal = storesamples::child(storesamples::uuidFor(1, 3), u"Callum"_s, u"Carrow"_s);
+        cal.insert(u"preferred_name"_s, u"Cal"_s);
+        QStringList joined;
+        QVERIFY(applier.applyPullPage(QJsonArray{change(amira, 1)}, {}, u"c1"_s, nullptr, {}, nullptr, &joined, false).ok());
+        QVERIFY(applier.applyPullPage(QJsonArray{change(ben, 1)}, {}, u"c2"_s, nullptr, {}, nullptr, &joined, true).ok());
+        QVERIFY(joined.isEmpty());
+        QJsonObject amiraEdited = amira;
+        amiraEdited.insert(u"address"_s, u"4 Mill Lane"_s);
+        QVERIFY(applier.applyPullPage(QJsonArray{change(amiraEdited, 2), change(cal, 1), change(visit(5), 1)}, {}, u"c3"_s, nullptr, {},
+                                      nullptr, &joined, true)
+                    .ok());
+        QCOMPARE(joined, QStringList{u"Cal Carrow"_s}); // the known child's edit and a visit are not news
+    }
+
     void mixedPushBatch()
     {
         RecordRepository repo(*m_db);
