@@ -243,6 +243,22 @@ QString searchTextOf(const QJsonObject &record)
     return out.join(QLatin1Char('\n'));
 }
 
+QString childKnownAs(const QJsonObject &child)
+{
+    const QString preferred = str(child, "preferred_name");
+    return ((preferred.isEmpty() ? str(child, "first_name") : preferred) + QLatin1Char(' ') + str(child, "last_name")).trimmed();
+}
+
+QString childFullName(const QJsonObject &child)
+{
+    const QString preferred = str(child, "preferred_name");
+    const QString first = str(child, "first_name");
+    const QString last = str(child, "last_name");
+    if (!preferred.isEmpty() && preferred != first)
+        return QStringLiteral("%1 (%2) %3").arg(first, preferred, last);
+    return (first + QLatin1Char(' ') + last).trimmed();
+}
+
 QString titleOf(const QJsonObject &record)
 {
     const auto type = recordTypeFromName(str(record, "type"));
@@ -252,11 +268,8 @@ QString titleOf(const QJsonObject &record)
     const QDate when = eventTimeOf(record).date();
     const QString date = when.isValid() ? shortDate(when) : QString();
     switch (*type) {
-    case RecordType::Child: {
-        const QString preferred = str(record, "preferred_name");
-        title = (preferred.isEmpty() ? str(record, "first_name") : preferred) + QLatin1Char(' ') + str(record, "last_name");
-        return title.trimmed();
-    }
+    case RecordType::Child:
+        return childKnownAs(record);
     case RecordType::Visit: {
         const QString visitType = str(record, "visit_type");
         const QString location = str(record, "location");

@@ -57,6 +57,12 @@ QStringList childIdsOf(const QJsonObject &record);
 /** The narrative text of a record, for full-text search (names for a child). */
 QString searchTextOf(const QJsonObject &record);
 
+/** A child as people call them: the preferred name, else the first, and the last ("Cal Carrow"). */
+QString childKnownAs(const QJsonObject &child);
+/** A child's full name, with a preferred name that differs in brackets ("Callum (Cal) Carrow"):
+ *  where the child is identified (the caseload, the child's page). */
+QString childFullName(const QJsonObject &child);
+
 /** A one-line title for lists and the chronology ("Home visit, 4 Mar 2026"). */
 QString titleOf(const QJsonObject &record);
 

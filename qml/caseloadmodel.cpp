@@ -366,11 +366,7 @@ Result<QList<CaseloadRow>> CaseloadModel::readChildren(Database &db)
     for (const StoredRecord &rec : children.value()) {
         CaseloadRow row;
         row.childId = rec.id;
-        const QString preferred = rec.body.value(u"preferred_name").toString();
-        const QString first = rec.body.value(u"first_name").toString();
-        const QString last = rec.body.value(u"last_name").toString();
-        row.name = preferred.isEmpty() || preferred == first ? first + QLatin1Char(' ') + last
-                                                              : QStringLiteral("%1 (%2) %3").arg(first, preferred, last);
+        row.name = wire::childFullName(rec.body);
         const QDate dob = QDate::fromString(rec.body.value(u"date_of_birth").toString(), Qt::ISODate);
         row.dateOfBirth = dob.isValid() ? locale.toString(dob, QStringLiteral("d MMM yyyy")) : QString();
         row.legalStatus = rec.body.value(u"legal_status").toString();

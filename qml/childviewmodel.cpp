@@ -189,12 +189,7 @@ void ChildViewModel::reload()
 
 QString ChildViewModel::name() const
 {
-    const QString preferred = m_child.value(u"preferred_name").toString();
-    const QString first = m_child.value(u"first_name").toString();
-    const QString last = m_child.value(u"last_name").toString();
-    if (!preferred.isEmpty() && preferred != first)
-        return QStringLiteral("%1 (%2) %3").arg(first, preferred, last);
-    return (first + QLatin1Char(' ') + last).trimmed();
+    return wire::childFullName(m_child);
 }
 
 QString ChildViewModel::legalStatusText() const

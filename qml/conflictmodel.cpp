@@ -356,10 +356,7 @@ void ConflictModel::reload()
                      auto child = repo.byId(id);
                      if (!child)
                          continue;
-                     const QJsonObject b = child.value().body;
-                     const QString first = b.value(u"preferred_name").toString().isEmpty() ? b.value(u"first_name").toString()
-                                                                                          : b.value(u"preferred_name").toString();
-                     row.childNames.insert(id, first + QLatin1Char(' ') + b.value(u"last_name").toString());
+                     row.childNames.insert(id, wire::childKnownAs(child.value().body));
                  }
              }
              rows.append(row);

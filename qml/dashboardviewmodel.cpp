@@ -6,6 +6,7 @@
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
 #include "core/store/syncstate.h"
+#include "core/wire.h"
 
 #include <QCollator>
 #include <QJsonDocument>
@@ -17,16 +18,6 @@
 namespace doorstep {
 
 namespace {
-
-QString childName(const QJsonObject &body)
-{
-    const QString preferred = body.value(u"preferred_name").toString();
-    const QString first = body.value(u"first_name").toString();
-    const QString last = body.value(u"last_name").toString();
-    if (!preferred.isEmpty() && preferred != first)
-        return QStringLiteral("%1 (%2) %3").arg(first, preferred, last);
-    return (first + QLatin1Char(' ') + last).trimmed();
-}
 
 void sortByLabel(QList<DashboardFiguresRow> &rows)
 {
@@ -141,7 +132,7 @@ Result<DashboardSnapshot> DashboardViewModel::compute(Database &db, const QDate 
         for (const StoredRecord &r : list.value()) {
             records.append(r.body);
             if (r.type == u"child")
-                snapshot.children.insert(r.id, DashboardChild{r.id, childName(r.body), r.body.value(u"legal_status").toString(),
+                snapshot.children.insert(r.id, DashboardChild{r.id, wire::childFullName(r.body), r.body.value(u"legal_status").toString(),
                                                               r.body.value(u"allocated_worker").toString()});
         }
     }

@@ -303,10 +303,7 @@ void RecordForm::fetchChildNames(const QStringList &childIds)
              if (!child)
                  continue; // not on this device (reallocated): the card shows the id
              const QJsonObject b = child.value().body;
-             const QString preferred = b.value(u"preferred_name").toString();
-             names.insert(id, QVariantMap{{QStringLiteral("name"),
-                                           (preferred.isEmpty() ? b.value(u"first_name").toString() : preferred)
-                                               + QLatin1Char(' ') + b.value(u"last_name").toString()},
+             names.insert(id, QVariantMap{{QStringLiteral("name"), wire::childKnownAs(b)},
                                           {QStringLiteral("legalStatus"), b.value(u"legal_status").toString()},
                                           {QStringLiteral("allocatedWorker"), b.value(u"allocated_worker").toString()}});
          }

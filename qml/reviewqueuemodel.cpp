@@ -28,13 +28,6 @@ bool hasSafetyConcern(const QJsonObject &body)
     return std::any_of(cards.begin(), cards.end(), [](const QJsonValue &c) { return c.toObject().value(u"safety_concern").toBool(); });
 }
 
-QString childName(const QJsonObject &child)
-{
-    const QString preferred = child.value(u"preferred_name").toString();
-    return ((preferred.isEmpty() ? child.value(u"first_name").toString() : preferred) + QLatin1Char(' ')
-            + child.value(u"last_name").toString())
-        .trimmed();
-}
 } // namespace
 
 ReviewQueueModel::ReviewQueueModel(QObject *parent) : QAbstractListModel(parent) {}
@@ -220,7 +213,7 @@ Result<QList<ReviewQueueRow>> ReviewQueueModel::read(Database &db, const QString
         if (cached != childNames.constEnd())
             return cached.value();
         auto child = repo.byId(id);
-        const QString name = child ? childName(child.value().body) : QString();
+        const QString name = child ? wire::childKnownAs(child.value().body) : QString();
         childNames.insert(id, name);
         return name;
     };

@@ -21,14 +21,6 @@ namespace doorstep {
 
 namespace {
 
-QString childName(const QJsonObject &child)
-{
-    const QString preferred = child.value(u"preferred_name").toString();
-    return ((preferred.isEmpty() ? child.value(u"first_name").toString() : preferred) + QLatin1Char(' ')
-            + child.value(u"last_name").toString())
-        .trimmed();
-}
-
 QString dateTimeText(const QJsonValue &v)
 {
     const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODate);
@@ -274,7 +266,7 @@ Result<ReviewData> ReviewViewModel::read(Database &db, const QString &recordId)
     for (const QString &c : wire::childIdsOf(data.body)) {
         auto child = repo.byId(c);
         if (child)
-            data.childNames.insert(c, childName(child.value().body));
+            data.childNames.insert(c, wire::childKnownAs(child.value().body));
     }
     if (auto names = SyncState(db).get(DashboardViewModel::userNamesKey()); names && names.value()) {
         const QJsonObject map = QJsonDocument::fromJson(names.value()->toUtf8()).object();

@@ -3,6 +3,7 @@
 #include "transfersmodel.h"
 
 #include "core/store/store.h"
+#include "core/wire.h"
 #include "core/store/syncstate.h"
 #include "labels.h"
 #include "managersync.h"
@@ -19,13 +20,6 @@ QString dateText(const QString &iso)
 {
     const QDateTime at = QDateTime::fromString(iso, Qt::ISODate);
     return at.isValid() ? QLocale().toString(at.toLocalTime().date(), QLocale::ShortFormat) : QString();
-}
-
-QString childName(const QJsonObject &child)
-{
-    const QString preferred = child.value(u"preferred_name").toString();
-    const QString first = preferred.isEmpty() ? child.value(u"first_name").toString() : preferred;
-    return (first + QLatin1Char(' ') + child.value(u"last_name").toString()).trimmed();
 }
 
 } // namespace
@@ -147,7 +141,7 @@ QVariant TransfersModel::data(const QModelIndex &index, int role) const
     case FirstInGroupRole:
         return index.row() == 0 || m_rows.at(index.row() - 1).incoming != row.incoming;
     case ChildNameRole:
-        return childName(child);
+        return wire::childKnownAs(child);
     case ChildDetailsRole: {
         QStringList parts;
         const QDate born = QDate::fromString(child.value(u"date_of_birth").toString(), Qt::ISODate);

@@ -25,17 +25,6 @@ Q_LOGGING_CATEGORY(lcApply, "doorstep.sync.apply")
 
 namespace doorstep::sync {
 
-namespace {
-
-// A child as the person knows them, for the caseload's notices.
-QString childName(const QJsonObject &child)
-{
-    const QString preferred = child.value(u"preferred_name").toString();
-    const QString first = preferred.isEmpty() ? child.value(u"first_name").toString() : preferred;
-    return (first + QLatin1Char(' ') + child.value(u"last_name").toString()).trimmed();
-}
-
-} // namespace
 
 Result<QList<OutboxEntry>> SyncApplier::takePending(int limit, qint64 afterSeq, const QSet<QString> &busyRecords)
 {
@@ -274,7 +263,7 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
         if (auto s = settleHeld(id, rev); !s)
             return s.error();
         if (joining)
-            *childrenJoined << childName(record);
+            *childrenJoined << wire::childKnownAs(record);
         const QJsonObject flagged = change.value(u"conflict").toObject().value(u"fields").toObject();
         if (withConflicts.contains(id)) {
             // Conflicts recorded against an older revision and no longer flagged by the service are
@@ -306,7 +295,7 @@ Result<int> SyncApplier::applyPullPage(const QJsonArray &changes, const QJsonArr
         if (childrenLeft) {
             // A child leaving the caseload is named once to the person, before it is gone.
             if (auto held = records.byId(id); held && held.value().type == QLatin1String("child"))
-                *childrenLeft << childName(held.value().body);
+                *childrenLeft << wire::childKnownAs(held.value().body);
         }
         auto gone = records.purge(id, false);
         if (!gone && gone.error().code != ErrorCode::NotFound) {

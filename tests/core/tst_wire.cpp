@@ -482,6 +482,20 @@ private slots:
         QCOMPARE(wire::titleOf(record), title);
     }
 
+    void childNames()
+    {
+        const QJsonObject amira = samples::child(); // Amira Hassan, known as Mira
+        QCOMPARE(wire::childKnownAs(amira), u"Mira Hassan"_qs);
+        QCOMPARE(wire::childFullName(amira), u"Amira (Mira) Hassan"_qs);
+        QJsonObject plain = amira;
+        plain.remove(u"preferred_name"_qs);
+        QCOMPARE(wire::childKnownAs(plain), u"Amira Hassan"_qs);
+        QCOMPARE(wire::childFullName(plain), u"Amira Hassan"_qs);
+        plain.insert(u"preferred_name"_qs, u"Amira"_qs); // the same as the first name: said once
+        QCOMPARE(wire::childFullName(plain), u"Amira Hassan"_qs);
+        QCOMPARE(wire::childKnownAs(QJsonObject{{u"last_name"_qs, u"Hassan"_qs}}), u"Hassan"_qs);
+    }
+
     void eventTimes()
     {
         QCOMPARE(wire::eventTimeOf(samples::visit()), QDateTime(QDate(2026, 3, 4), QTime(10, 15), Qt::UTC));
