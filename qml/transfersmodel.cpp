@@ -10,6 +10,8 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
 #include <QLocale>
 
 namespace doorstep {
@@ -54,7 +56,7 @@ void TransfersModel::reload()
     const int generation = ++m_generation;
     struct Stored {
         QJsonObject transfers;
-        QString seenAt;
+        QSet<QString> seen;
     };
     m_store->run<Stored>([](Database &db) -> Result<Stored> {
         auto transfers = ManagerSync::storedTransfers(db);
@@ -63,7 +65,10 @@ void TransfersModel::reload()
         auto seen = SyncState(db).get(seenKey());
         if (!seen)
             return seen.error();
-        return Stored{transfers.value(), seen.value().value_or(QString())};
+        QSet<QString> seenIds;
+        for (const QJsonValue &id : QJsonDocument::fromJson(seen.value().value_or(QString()).toUtf8()).array())
+            seenIds.insert(id.toString());
+        return Stored{transfers.value(), seenIds};
     }).then(this, [this, generation](Result<Stored> r) {
         if (generation != m_generation)
             return;
@@ -73,7 +78,7 @@ void TransfersModel::reload()
             return;
         }
         m_error.clear();
-        apply(r.value().transfers, r.value().seenAt);
+        apply(r.value().transfers, r.value().seen);
     });
 }
 
@@ -81,9 +86,18 @@ void TransfersModel::markSeen()
 {
     if (!m_store)
         return;
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    m_store->run<bool>([now](Database &db) -> Result<bool> {
-        if (auto r = SyncState(db).set(seenKey(), now); !r)
+    // The answers held now, read in the same job that notes them, so an answer fetched meanwhile
+    // is not marked seen unseen. Ids rather than a time: the service's clock and the tablet's differ.
+    m_store->run<bool>([](Database &db) -> Result<bool> {
+        auto transfers = ManagerSync::storedTransfers(db);
+        if (!transfers)
+            return transfers.error();
+        QJsonArray answered;
+        for (const QJsonValue &t : transfers.value().value(u"outgoing").toArray()) {
+            if (t[u"state"].toString() != QLatin1String("pending"))
+                answered.append(t[u"id"].toString());
+        }
+        if (auto r = SyncState(db).set(seenKey(), QString::fromUtf8(QJsonDocument(answered).toJson(QJsonDocument::Compact))); !r)
             return r.error();
         return true;
     }).then(this, [this](Result<bool> r) {
@@ -92,20 +106,19 @@ void TransfersModel::markSeen()
     });
 }
 
-void TransfersModel::apply(const QJsonObject &stored, const QString &seenAt)
+void TransfersModel::apply(const QJsonObject &stored, const QSet<QString> &seen)
 {
     beginResetModel();
     m_rows.clear();
     for (const QJsonValue &t : stored.value(u"incoming").toArray())
         m_rows.append({t.toObject(), true});
     m_incoming = int(m_rows.size());
-    // Answers are news until the list is looked at (the service's times and ours are both UTC ISO text).
-    const QDateTime seen = QDateTime::fromString(seenAt, Qt::ISODateWithMs);
+    // An answer is news until the list has been looked at with it in.
     m_answered = 0;
     for (const QJsonValue &t : stored.value(u"outgoing").toArray()) {
         m_rows.append({t.toObject(), false});
-        const QDateTime decided = QDateTime::fromString(t[u"decided_at"].toString(), Qt::ISODateWithMs);
-        m_answered += decided.isValid() && (!seen.isValid() || decided > seen) && t[u"state"].toString() != QLatin1String("withdrawn");
+        const QString state = t[u"state"].toString();
+        m_answered += state != QLatin1String("pending") && state != QLatin1String("withdrawn") && !seen.contains(t[u"id"].toString());
     }
     endResetModel();
     const QDateTime fetched = QDateTime::fromString(stored.value(u"fetched_at").toString(), Qt::ISODate);

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 #include <QVariantMap>
 #include <QtQml/qqml.h>
 
@@ -76,8 +77,8 @@ public:
     Q_INVOKABLE void reload();
     /** The person has looked at the list: its answers are no longer news (answeredCount). */
     Q_INVOKABLE void markSeen();
-    /** Where the time of that look is kept in the store's sync state. */
-    static QString seenKey() { return QStringLiteral("team_transfers_seen_at"); }
+    /** Where the answers seen at that look are kept in the store's sync state (a JSON array of ids). */
+    static QString seenKey() { return QStringLiteral("team_transfers_seen"); }
 
 Q_SIGNALS:
     void settingsChanged();
@@ -88,7 +89,7 @@ private:
         QJsonObject transfer;
         bool incoming = false;
     };
-    void apply(const QJsonObject &stored, const QString &seenAt);
+    void apply(const QJsonObject &stored, const QSet<QString> &seen);
 
     QPointer<Store> m_store;
     QPointer<ManagerSync> m_sync;

@@ -6,6 +6,8 @@
 #include "qml/demodata.h"
 #include "qml/reviewqueuemodel.h"
 #include "qml/reviewviewmodel.h"
+#include "qml/managersync.h"
+#include "qml/transfersmodel.h"
 #include "core/store/decisionqueue.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
@@ -419,6 +421,64 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(loaded.count() > 0, 30000); // the answer may already be in when reload() returns
         QCOMPARE(model.attentionCount(), 0);
         QCOMPARE(model.waitingCount(), 6);
+    }
+
+    // The caseload counts this team's answered requests until the list is looked at. The answers'
+    // times are the service's clock, which need not agree with the tablet's: an answer stamped
+    // ahead of the tablet is not news for ever, and one stamped behind it is not lost.
+    void transferAnswersAreNewsUntilSeenWhateverTheClocks()
+    {
+        const auto transfer = [this](const QString &id, const QString &state, qint64 decidedSecsFromNow) {
+            QJsonObject t{{u"id"_s, id}, {u"child_id"_s, m_children.first()}, {u"state"_s, state},
+                          {u"to_team_name"_s, u"Demo South Team"_s}, {u"reason"_s, u"The family moved."_s},
+                          {u"requested_at"_s, m_now.addDays(-5).toString(Qt::ISODateWithMs)}};
+            if (state != u"pending")
+                t.insert(u"decided_at"_s, m_now.addSecs(decidedSecsFromNow).toString(Qt::ISODateWithMs));
+            return t;
+        };
+        const auto store = [this](const QJsonArray &outgoing) {
+            const QJsonObject held{{u"teams"_s, QJsonArray()}, {u"incoming"_s, QJsonArray()}, {u"outgoing"_s, outgoing},
+                                   {u"fetched_at"_s, m_now.toString(Qt::ISODate)}};
+            await(m_store.run<bool>([text = QString::fromUtf8(QJsonDocument(held).toJson(QJsonDocument::Compact))](Database &db) -> Result<bool> {
+                if (auto r = SyncState(db).set(ManagerSync::transfersKey(), text); !r)
+                    return r.error();
+                return true;
+            }));
+        };
+        const QString ahead = u"7a000000-0000-4000-8000-000000000001"_s, behind = u"7a000000-0000-4000-8000-000000000002"_s;
+        const QString waiting = u"7a000000-0000-4000-8000-000000000003"_s, withdrawn = u"7a000000-0000-4000-8000-000000000004"_s;
+        store({transfer(ahead, u"declined"_s, 2 * 86400), transfer(waiting, u"pending"_s, 0), transfer(withdrawn, u"withdrawn"_s, -3600)});
+
+        TransfersModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy counted(&model, &TransfersModel::countChanged);
+        model.setStore(&m_store);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 3, 30000);
+        QCOMPARE(model.answeredCount(), 1); // the decline; waiting and withdrawn are not answers to read
+        counted.clear();
+        model.markSeen();
+        QTRY_VERIFY_WITH_TIMEOUT(counted.count() > 0, 30000);
+        QCOMPARE(model.answeredCount(), 0); // although the service stamped it two days ahead of this tablet
+
+        // The waiting request is answered, stamped an hour behind the tablet's clock: still news.
+        store({transfer(ahead, u"declined"_s, 2 * 86400), transfer(waiting, u"accepted"_s, -3600), transfer(withdrawn, u"withdrawn"_s, -3600)});
+        counted.clear();
+        model.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(counted.count() > 0, 30000);
+        QCOMPARE(model.answeredCount(), 1);
+        QCOMPARE(model.get(1).value(u"state"_s).toString(), u"accepted"_s);
+
+        // A new request answered and fetched while the list is open is not marked seen by an older look.
+        counted.clear();
+        model.markSeen();
+        QTRY_VERIFY_WITH_TIMEOUT(counted.count() > 0, 30000);
+        QCOMPARE(model.answeredCount(), 0);
+        store({transfer(ahead, u"declined"_s, 2 * 86400), transfer(waiting, u"accepted"_s, -3600), transfer(behind, u"declined"_s, -7200)});
+        counted.clear();
+        model.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(counted.count() > 0, 30000);
+        QCOMPARE(model.answeredCount(), 1);
+        store({});
     }
 };
 
