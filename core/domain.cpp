@@ -288,6 +288,8 @@ AllocationChange AllocationChange::read(JsonReader &r)
     a.workerName = r.text(QStringLiteral("worker_name"));
     a.previousWorker = r.text(QStringLiteral("previous_worker"));
     a.previousWorkerName = r.text(QStringLiteral("previous_worker_name"));
+    a.teamName = r.text(QStringLiteral("team_name"));
+    a.previousTeamName = r.text(QStringLiteral("previous_team_name"));
     a.reason = r.text(QStringLiteral("reason"));
     a.decidedBy = r.text(QStringLiteral("decided_by"));
     a.decidedByName = r.text(QStringLiteral("decided_by_name"));
@@ -302,6 +304,8 @@ QJsonObject AllocationChange::toJson() const
     putText(json, QStringLiteral("worker_name"), workerName);
     putText(json, QStringLiteral("previous_worker"), previousWorker);
     putText(json, QStringLiteral("previous_worker_name"), previousWorkerName);
+    putText(json, QStringLiteral("team_name"), teamName);
+    putText(json, QStringLiteral("previous_team_name"), previousTeamName);
     putText(json, QStringLiteral("reason"), reason);
     putText(json, QStringLiteral("decided_by"), decidedBy);
     putText(json, QStringLiteral("decided_by_name"), decidedByName);
@@ -311,7 +315,8 @@ QJsonObject AllocationChange::toJson() const
 bool AllocationChange::operator==(const AllocationChange &o) const
 {
     return at == o.at && worker == o.worker && workerName == o.workerName && previousWorker == o.previousWorker
-        && previousWorkerName == o.previousWorkerName && reason == o.reason && decidedBy == o.decidedBy
+        && previousWorkerName == o.previousWorkerName && teamName == o.teamName
+        && previousTeamName == o.previousTeamName && reason == o.reason && decidedBy == o.decidedBy
         && decidedByName == o.decidedByName;
 }
 

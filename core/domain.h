@@ -130,6 +130,8 @@ struct AllocationChange {
     QString workerName;
     QString previousWorker;       // empty for a first allocation
     QString previousWorkerName;
+    QString teamName;             // schema 3: the team it moved to, when the team changed (or the case opened)
+    QString previousTeamName;     // schema 3: the team it left, when the team changed
     QString reason;               // the manager's reason (an administrator's move may have none)
     QString decidedBy;            // user id, or "cli" for an administrator's command
     QString decidedByName;

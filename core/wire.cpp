@@ -368,6 +368,28 @@ constexpr AddedField kAddedFields[] = {
     {RecordType::Child, "allocations", 2},
 };
 
+// Fields added inside the entries of a service-owned list. Only there: no tablet ever patches such
+// a list, so an older tablet cannot drop what it was never sent.
+struct AddedEntryField {
+    RecordType type;
+    const char *list;
+    const char *field;
+    int schema;
+};
+constexpr AddedEntryField kAddedEntryFields[] = {
+    {RecordType::Child, "allocations", "team_name", 3},
+    {RecordType::Child, "allocations", "previous_team_name", 3},
+};
+
+bool hasEntryField(const QJsonObject &record, const AddedEntryField &f)
+{
+    for (const QJsonValue &entry : record.value(QLatin1String(f.list)).toArray()) {
+        if (entry.toObject().contains(QLatin1String(f.field)))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 bool needsDowngrade(const QJsonObject &record, int readerSchema)
@@ -379,6 +401,10 @@ bool needsDowngrade(const QJsonObject &record, int readerSchema)
     const auto type = typeOf(record);
     for (const AddedField &f : kAddedFields) {
         if (f.schema > readerSchema && type == f.type && record.contains(QLatin1String(f.field)))
+            return true;
+    }
+    for (const AddedEntryField &f : kAddedEntryFields) {
+        if (f.schema > readerSchema && type == f.type && hasEntryField(record, f))
             return true;
     }
     return false;
@@ -402,6 +428,17 @@ QJsonObject forReader(const QJsonObject &record, int readerSchema)
     for (const AddedField &f : kAddedFields) {
         if (f.schema > readerSchema && type == f.type)
             out.remove(QLatin1String(f.field));
+    }
+    for (const AddedEntryField &f : kAddedEntryFields) {
+        if (f.schema <= readerSchema || type != f.type || !out.contains(QLatin1String(f.list)))
+            continue;
+        QJsonArray entries = out.value(QLatin1String(f.list)).toArray();
+        for (QJsonValueRef entry : entries) {
+            QJsonObject o = entry.toObject();
+            o.remove(QLatin1String(f.field));
+            entry = o;
+        }
+        out.insert(QLatin1String(f.list), entries);
     }
     if (out.value(QLatin1String("schema")).toInt(1) > readerSchema)
         out.insert(QStringLiteral("schema"), readerSchema);

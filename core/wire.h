@@ -23,9 +23,9 @@ std::optional<RecordType> recordTypeFromName(QStringView name);
 namespace wire {
 
 /** The record format this build reads and writes. 2 added the child's
- *  `visiting_frequency_reason`. Readers tell the service the version they read (the
+ *  `visiting_frequency_reason` and `allocations`; 3 the team names in an `allocations` entry. Readers tell the service the version they read (the
  *  `Doorstep-Schema` request header) and are sent each record as that version can store it. */
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 /** Parses bytes into a JSON object; malformed JSON or a non-object is an InvalidInput error. */
 Result<QJsonObject> parseObject(const QByteArray &json);

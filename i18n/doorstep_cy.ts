@@ -3807,42 +3807,58 @@
 <context>
     <name>doorstep::ChildViewModel</name>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="132" />
+        <location filename="../qml/childviewmodel.cpp" line="134" />
+        <source>%1, %2</source>
+        <comment>a worker and their team</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="138" />
         <source>Case moved to another worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="132" />
+        <location filename="../qml/childviewmodel.cpp" line="138" />
+        <source>Case allocated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="140" />
         <source>Case moved to %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="136" />
+        <location filename="../qml/childviewmodel.cpp" line="140" />
+        <source>Case allocated to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/childviewmodel.cpp" line="144" />
         <source>From %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="137" />
+        <location filename="../qml/childviewmodel.cpp" line="145" />
         <source>Decided by an administrator.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="137" />
+        <location filename="../qml/childviewmodel.cpp" line="145" />
         <source>Decided by %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="139" />
+        <location filename="../qml/childviewmodel.cpp" line="147" />
         <source>No reason recorded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="139" />
+        <location filename="../qml/childviewmodel.cpp" line="147" />
         <source>Why: %1</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="178" />
+        <location filename="../qml/childviewmodel.cpp" line="186" />
         <source>Visit overdue by %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -3853,83 +3869,83 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="180" />
+        <location filename="../qml/childviewmodel.cpp" line="188" />
         <source>Visit due now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="182" />
+        <location filename="../qml/childviewmodel.cpp" line="190" />
         <source>Next visit by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="184" />
+        <location filename="../qml/childviewmodel.cpp" line="192" />
         <source>No visiting frequency set</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="219" />
+        <location filename="../qml/childviewmodel.cpp" line="222" />
         <source>Date of birth</source>
         <translation>Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="219" />
+        <location filename="../qml/childviewmodel.cpp" line="222" />
         <source>%1 (age %2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="223" />
-        <location filename="../qml/childviewmodel.cpp" line="237" />
+        <location filename="../qml/childviewmodel.cpp" line="226" />
+        <location filename="../qml/childviewmodel.cpp" line="240" />
         <source>Not recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="225" />
+        <location filename="../qml/childviewmodel.cpp" line="228" />
         <source>Gender</source>
         <translation>Rhywedd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="226" />
+        <location filename="../qml/childviewmodel.cpp" line="229" />
         <source>Ethnicity</source>
         <translation>Ethnigrwydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="227" />
+        <location filename="../qml/childviewmodel.cpp" line="230" />
         <source>First language</source>
         <translation>Iaith gyntaf</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="229" />
+        <location filename="../qml/childviewmodel.cpp" line="232" />
         <source>Interpreter needed</source>
         <translation>Angen cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="230" />
+        <location filename="../qml/childviewmodel.cpp" line="233" />
         <source>Religion</source>
         <translation>Crefydd</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="231" />
+        <location filename="../qml/childviewmodel.cpp" line="234" />
         <source>Disability or SEND</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="232" />
+        <location filename="../qml/childviewmodel.cpp" line="235" />
         <source>Address</source>
         <translation>Cyfeiriad</translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="237" />
+        <location filename="../qml/childviewmodel.cpp" line="240" />
         <source>Placement since</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="238" />
+        <location filename="../qml/childviewmodel.cpp" line="241" />
         <source>Placement</source>
         <translation>Lleoliad</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="246" />
+        <location filename="../qml/childviewmodel.cpp" line="249" />
         <source>every %n working day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -3940,7 +3956,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/childviewmodel.cpp" line="246" />
+        <location filename="../qml/childviewmodel.cpp" line="249" />
         <source>every %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -3951,47 +3967,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="253" />
+        <location filename="../qml/childviewmodel.cpp" line="256" />
         <source>%1, as the plan says</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="256" />
+        <location filename="../qml/childviewmodel.cpp" line="259" />
         <source>%1 (council policy for child protection; the plan sets none)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="258" />
+        <location filename="../qml/childviewmodel.cpp" line="261" />
         <source>%1 (council policy for child in need; the plan sets none)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="260" />
+        <location filename="../qml/childviewmodel.cpp" line="263" />
         <source>within a week of the placement starting (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="262" />
+        <location filename="../qml/childviewmodel.cpp" line="265" />
         <source>at least every 6 weeks in the placement's first year (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="264" />
+        <location filename="../qml/childviewmodel.cpp" line="267" />
         <source>at least every 3 months in a long-term placement (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="266" />
+        <location filename="../qml/childviewmodel.cpp" line="269" />
         <source>at least every 6 weeks (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="268" />
+        <location filename="../qml/childviewmodel.cpp" line="271" />
         <source>at least weekly until the first review (regulation 28)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/childviewmodel.cpp" line="272" />
+        <location filename="../qml/childviewmodel.cpp" line="275" />
         <source>no statutory visiting frequency; the plan sets none</source>
         <translation type="unfinished" />
     </message>
@@ -4192,32 +4208,32 @@
 <context>
     <name>doorstep::DashboardViewModel</name>
     <message>
-        <location filename="../qml/dashboardviewmodel.cpp" line="113" />
+        <location filename="../qml/dashboardviewmodel.cpp" line="104" />
         <source>All visits on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/dashboardviewmodel.cpp" line="115" />
+        <location filename="../qml/dashboardviewmodel.cpp" line="106" />
         <source>Visits from %1 to %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/dashboardviewmodel.cpp" line="171" />
+        <location filename="../qml/dashboardviewmodel.cpp" line="162" />
         <source>Not allocated</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/dashboardviewmodel.cpp" line="178" />
+        <location filename="../qml/dashboardviewmodel.cpp" line="169" />
         <source>Worker %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/dashboardviewmodel.cpp" line="213" />
+        <location filename="../qml/dashboardviewmodel.cpp" line="204" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/dashboardviewmodel.cpp" line="243" />
+        <location filename="../qml/dashboardviewmodel.cpp" line="234" />
         <source>Child not on this tablet</source>
         <translation type="unfinished" />
     </message>
@@ -5141,12 +5157,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/recordform.cpp" line="405" />
+        <location filename="../qml/recordform.cpp" line="402" />
         <source>Action %1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/recordform.cpp" line="410" />
+        <location filename="../qml/recordform.cpp" line="407" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
@@ -5154,62 +5170,62 @@
 <context>
     <name>doorstep::ReviewQueueModel</name>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="73" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="66" />
         <source>Approval queued: sent at the next sync</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="73" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="66" />
         <source>Return queued: sent at the next sync</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="75" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="68" />
         <source>The record changed since you read it: open it and decide again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="77" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="70" />
         <source>Your approval was refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="77" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="70" />
         <source>Your return was refused</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="79" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="72" />
         <source>Approved</source>
         <translation>Wedi'i gymeradwyo</translation>
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="79" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="72" />
         <source>Returned</source>
         <translation>Wedi'i ddychwelyd</translation>
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="99" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="92" />
         <source>No child named</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="108" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="101" />
         <source>A draft, not yet submitted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="110" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="103" />
         <source>Submitted %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="111" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="104" />
         <source>Submission time not recorded</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/reviewqueuemodel.cpp" line="117" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="110" />
         <source>Waiting %n hour(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -5220,7 +5236,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/reviewqueuemodel.cpp" line="118" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="111" />
         <source>Waiting %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -5231,12 +5247,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="263" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="256" />
         <source>Unknown author</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewqueuemodel.cpp" line="263" />
+        <location filename="../qml/reviewqueuemodel.cpp" line="256" />
         <source>Worker %1</source>
         <translation type="unfinished" />
     </message>
@@ -5244,371 +5260,371 @@
 <context>
     <name>doorstep::ReviewViewModel</name>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="68" />
+        <location filename="../qml/reviewviewmodel.cpp" line="60" />
         <source>Not recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="83" />
-        <location filename="../qml/reviewviewmodel.cpp" line="333" />
+        <location filename="../qml/reviewviewmodel.cpp" line="75" />
+        <location filename="../qml/reviewviewmodel.cpp" line="325" />
         <source>Actions</source>
         <translation>Camau gweithredu</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="83" />
+        <location filename="../qml/reviewviewmodel.cpp" line="75" />
         <source>No actions recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="91" />
+        <location filename="../qml/reviewviewmodel.cpp" line="83" />
         <source>Priority %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="93" />
+        <location filename="../qml/reviewviewmodel.cpp" line="85" />
         <source>Owner: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="95" />
+        <location filename="../qml/reviewviewmodel.cpp" line="87" />
         <source>Due %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="97" />
+        <location filename="../qml/reviewviewmodel.cpp" line="89" />
         <source>Done</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="98" />
+        <location filename="../qml/reviewviewmodel.cpp" line="90" />
         <source>Cancelled</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="99" />
+        <location filename="../qml/reviewviewmodel.cpp" line="91" />
         <source>Open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="100" />
+        <location filename="../qml/reviewviewmodel.cpp" line="92" />
         <source>Action %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="184" />
+        <location filename="../qml/reviewviewmodel.cpp" line="176" />
         <source>Unknown author</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="184" />
-        <location filename="../qml/reviewviewmodel.cpp" line="351" />
+        <location filename="../qml/reviewviewmodel.cpp" line="176" />
+        <location filename="../qml/reviewviewmodel.cpp" line="343" />
         <source>Worker %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="191" />
-        <location filename="../qml/reviewviewmodel.cpp" line="309" />
-        <location filename="../qml/reviewviewmodel.cpp" line="349" />
+        <location filename="../qml/reviewviewmodel.cpp" line="183" />
+        <location filename="../qml/reviewviewmodel.cpp" line="301" />
+        <location filename="../qml/reviewviewmodel.cpp" line="341" />
         <source>A child not on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="198" />
+        <location filename="../qml/reviewviewmodel.cpp" line="190" />
         <source>Submitted %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="214" />
+        <location filename="../qml/reviewviewmodel.cpp" line="206" />
         <source>The record is not on this tablet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="216" />
+        <location filename="../qml/reviewviewmodel.cpp" line="208" />
         <source>Saving your decision…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="218" />
+        <location filename="../qml/reviewviewmodel.cpp" line="210" />
         <source>You cannot review your own record.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="220" />
+        <location filename="../qml/reviewviewmodel.cpp" line="212" />
         <source>This record has not reached the service yet, so it cannot be reviewed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="223" />
+        <location filename="../qml/reviewviewmodel.cpp" line="215" />
         <source>Only submitted records can be reviewed, and this one is still a draft. Talk to its author about the safety concern now.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="225" />
+        <location filename="../qml/reviewviewmodel.cpp" line="217" />
         <source>Only submitted records can be reviewed; this one is %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="227" />
+        <location filename="../qml/reviewviewmodel.cpp" line="219" />
         <source>You already decided on this version.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="229" />
+        <location filename="../qml/reviewviewmodel.cpp" line="221" />
         <source>Write the reason for your decision first: it is kept with the record and the worker sees it when you return it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="239" />
+        <location filename="../qml/reviewviewmodel.cpp" line="231" />
         <source>Your approval was not applied</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="239" />
+        <location filename="../qml/reviewviewmodel.cpp" line="231" />
         <source>Your return was not applied</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="249" />
+        <location filename="../qml/reviewviewmodel.cpp" line="241" />
         <source>The record changed since you read it (you read version %1; the service now has version %2), so your %3 was not applied. Read the current version and decide again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="252" />
+        <location filename="../qml/reviewviewmodel.cpp" line="244" />
         <source>a newer one</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="253" />
+        <location filename="../qml/reviewviewmodel.cpp" line="245" />
         <source>approval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="253" />
+        <location filename="../qml/reviewviewmodel.cpp" line="245" />
         <source>return</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="256" />
+        <location filename="../qml/reviewviewmodel.cpp" line="248" />
         <source>The service refused your decision: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="296" />
+        <location filename="../qml/reviewviewmodel.cpp" line="288" />
         <source>Why and when</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="297" />
+        <location filename="../qml/reviewviewmodel.cpp" line="289" />
         <source>Visit type</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="298" />
+        <location filename="../qml/reviewviewmodel.cpp" line="290" />
         <source>Started</source>
         <translation>Dechrau</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="299" />
+        <location filename="../qml/reviewviewmodel.cpp" line="291" />
         <source>Ended</source>
         <translation>Diwedd</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="300" />
+        <location filename="../qml/reviewviewmodel.cpp" line="292" />
         <source>Announced</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="301" />
+        <location filename="../qml/reviewviewmodel.cpp" line="293" />
         <source>Where</source>
         <translation>Ble</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="303" />
+        <location filename="../qml/reviewviewmodel.cpp" line="295" />
         <source>Why this visit</source>
         <translation>Pam yr ymweliad hwn</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="304" />
+        <location filename="../qml/reviewviewmodel.cpp" line="296" />
         <source>Who was present</source>
         <translation>Pwy oedd yn bresennol</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="310" />
+        <location filename="../qml/reviewviewmodel.cpp" line="302" />
         <source>Seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="312" />
+        <location filename="../qml/reviewviewmodel.cpp" line="304" />
         <source>Why not seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="313" />
+        <location filename="../qml/reviewviewmodel.cpp" line="305" />
         <source>Seen alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="316" />
+        <location filename="../qml/reviewviewmodel.cpp" line="308" />
         <source>Why not seen alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="318" />
+        <location filename="../qml/reviewviewmodel.cpp" line="310" />
         <source>More about why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="320" />
+        <location filename="../qml/reviewviewmodel.cpp" line="312" />
         <source>Bedroom seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="322" />
+        <location filename="../qml/reviewviewmodel.cpp" line="314" />
         <source>Safety concern</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="322" />
+        <location filename="../qml/reviewviewmodel.cpp" line="314" />
         <source>Yes: the worker raised a safety concern</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="323" />
+        <location filename="../qml/reviewviewmodel.cpp" line="315" />
         <source>The child's views, wishes and feelings</source>
         <translation>Barn, dymuniadau a theimladau'r plentyn</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="324" />
+        <location filename="../qml/reviewviewmodel.cpp" line="316" />
         <source>Observations</source>
         <translation>Arsylwadau</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="326" />
+        <location filename="../qml/reviewviewmodel.cpp" line="318" />
         <source>Analysis</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="327" />
+        <location filename="../qml/reviewviewmodel.cpp" line="319" />
         <source>Risks</source>
         <translation>Risgiau</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="328" />
+        <location filename="../qml/reviewviewmodel.cpp" line="320" />
         <source>Strengths</source>
         <translation>Cryfderau</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="329" />
+        <location filename="../qml/reviewviewmodel.cpp" line="321" />
         <source>Protective factors</source>
         <translation>Ffactorau amddiffynnol</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="330" />
+        <location filename="../qml/reviewviewmodel.cpp" line="322" />
         <source>Diversity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="331" />
+        <location filename="../qml/reviewviewmodel.cpp" line="323" />
         <source>Identity, culture, language and faith</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="332" />
+        <location filename="../qml/reviewviewmodel.cpp" line="324" />
         <source>Interpreter used</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="336" />
+        <location filename="../qml/reviewviewmodel.cpp" line="328" />
         <source>Session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="337" />
+        <location filename="../qml/reviewviewmodel.cpp" line="329" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="338" />
+        <location filename="../qml/reviewviewmodel.cpp" line="330" />
         <source>Activity</source>
         <translation>Gweithgaredd</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="340" />
+        <location filename="../qml/reviewviewmodel.cpp" line="332" />
         <source>Aims</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="341" />
+        <location filename="../qml/reviewviewmodel.cpp" line="333" />
         <source>Tools used</source>
         <translation>Offer a ddefnyddiwyd</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="342" />
+        <location filename="../qml/reviewviewmodel.cpp" line="334" />
         <source>What the child said and did</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="343" />
+        <location filename="../qml/reviewviewmodel.cpp" line="335" />
         <source>The child's words</source>
         <translation>Geiriau'r plentyn</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="344" />
+        <location filename="../qml/reviewviewmodel.cpp" line="336" />
         <source>Reflection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="345" />
+        <location filename="../qml/reviewviewmodel.cpp" line="337" />
         <source>Next steps</source>
         <translation>Camau nesaf</translation>
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="347" />
+        <location filename="../qml/reviewviewmodel.cpp" line="339" />
         <source>Supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="348" />
+        <location filename="../qml/reviewviewmodel.cpp" line="340" />
         <source>Held on</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="349" />
+        <location filename="../qml/reviewviewmodel.cpp" line="341" />
         <source>Child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="351" />
+        <location filename="../qml/reviewviewmodel.cpp" line="343" />
         <source>Worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="352" />
+        <location filename="../qml/reviewviewmodel.cpp" line="344" />
         <source>Discussion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="353" />
+        <location filename="../qml/reviewviewmodel.cpp" line="345" />
         <source>Decisions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="354" />
+        <location filename="../qml/reviewviewmodel.cpp" line="346" />
         <source>Prioritised actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="358" />
+        <location filename="../qml/reviewviewmodel.cpp" line="350" />
         <source>Summary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="361" />
+        <location filename="../qml/reviewviewmodel.cpp" line="353" />
         <source>Returned earlier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/reviewviewmodel.cpp" line="362" />
+        <location filename="../qml/reviewviewmodel.cpp" line="354" />
         <source>Reason given</source>
         <translation type="unfinished" />
     </message>
@@ -5639,72 +5655,72 @@
 <context>
     <name>doorstep::TransfersModel</name>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="77" />
+        <location filename="../qml/transfersmodel.cpp" line="76" />
         <source>The transfers could not be read: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="118" />
+        <location filename="../qml/transfersmodel.cpp" line="125" />
         <source>As of %1 at %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="121" />
+        <location filename="../qml/transfersmodel.cpp" line="128" />
         <source>Not fetched yet: the list comes from the service when this tablet is online.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="146" />
+        <location filename="../qml/transfersmodel.cpp" line="153" />
         <source>Waiting for your answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="146" />
+        <location filename="../qml/transfersmodel.cpp" line="153" />
         <source>Asked by your team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="155" />
+        <location filename="../qml/transfersmodel.cpp" line="162" />
         <source>Born %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="159" />
+        <location filename="../qml/transfersmodel.cpp" line="166" />
         <source>%1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="165" />
+        <location filename="../qml/transfersmodel.cpp" line="172" />
         <source>From %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="165" />
+        <location filename="../qml/transfersmodel.cpp" line="172" />
         <source>To %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="169" />
+        <location filename="../qml/transfersmodel.cpp" line="176" />
         <source>Asked by %1 on %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="178" />
+        <location filename="../qml/transfersmodel.cpp" line="185" />
         <source>Accepted by %1 on %2: allocated to %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="180" />
+        <location filename="../qml/transfersmodel.cpp" line="187" />
         <source>Declined by %1 on %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="182" />
+        <location filename="../qml/transfersmodel.cpp" line="189" />
         <source>Withdrawn on %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="183" />
+        <location filename="../qml/transfersmodel.cpp" line="190" />
         <source>Waiting for an answer</source>
         <translation type="unfinished" />
     </message>

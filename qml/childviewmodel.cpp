@@ -129,11 +129,19 @@ Result<ChildData> ChildViewModel::read(Database &db, const QString &childId)
     for (const AllocationChange &move : typed ? typed.value().allocations : QList<AllocationChange>()) {
         ChronologyEntry e;
         e.type = QStringLiteral("allocation");
-        e.title = move.workerName.isEmpty() ? tr("Case moved to another worker") : tr("Case moved to %1").arg(move.workerName);
+        // "Priya Shah, Demo South Team" when the team changed with the worker.
+        const auto withTeam = [](const QString &worker, const QString &team) {
+            return team.isEmpty() ? worker : tr("%1, %2", "a worker and their team").arg(worker, team);
+        };
+        const bool opened = move.previousWorker.isEmpty() && move.previousWorkerName.isEmpty();
+        if (move.workerName.isEmpty())
+            e.title = opened ? tr("Case allocated") : tr("Case moved to another worker");
+        else
+            e.title = (opened ? tr("Case allocated to %1") : tr("Case moved to %1")).arg(withTeam(move.workerName, move.teamName));
         e.when = move.at;
         QStringList parts;
         if (!move.previousWorkerName.isEmpty())
-            parts << tr("From %1.").arg(move.previousWorkerName);
+            parts << tr("From %1.").arg(withTeam(move.previousWorkerName, move.previousTeamName));
         parts << (move.decidedByName.isEmpty() ? tr("Decided by an administrator.") : tr("Decided by %1.").arg(move.decidedByName));
         const QString reason = move.reason.trimmed();
         parts << (reason.isEmpty() ? tr("No reason recorded.") : tr("Why: %1").arg(reason));

@@ -113,8 +113,21 @@ Result<QStringList> seedTeam(Database &db, int children, const QDate &today)
         // Some children moved worker a few weeks ago: the service's record of the move and why.
         if (i % 4 == 1) {
             const int from = (i + 1) % 3;
+            // Before that, it came over from the assessment team once its assessment was done.
+            const QJsonObject fromAssessment{{QStringLiteral("at"), QDateTime(today.addDays(-120), QTime(10, 30), Qt::UTC).toString(Qt::ISODate)},
+                                             {QStringLiteral("worker"), QString::fromLatin1(kWorkers[from])},
+                                             {QStringLiteral("worker_name"), QString::fromLatin1(kWorkerNames[from])},
+                                             {QStringLiteral("previous_worker"), QStringLiteral("5e1d0c4a-0000-4000-8000-0000000000a1")},
+                                             {QStringLiteral("previous_worker_name"), QStringLiteral("Lena Ortiz")},
+                                             {QStringLiteral("team_name"), QStringLiteral("Demo Team")},
+                                             {QStringLiteral("previous_team_name"), QStringLiteral("Assessment Team")},
+                                             {QStringLiteral("reason"), QStringLiteral("Assessment complete: the child in need plan is held by "
+                                                                                       "the long-term team.")},
+                                             {QStringLiteral("decided_by"), demoManagerId()},
+                                             {QStringLiteral("decided_by_name"), QStringLiteral("Mo Khan")}};
             c.insert(QStringLiteral("allocations"),
-                     QJsonArray{QJsonObject{{QStringLiteral("at"), QDateTime(today.addDays(-40), QTime(14, 0), Qt::UTC).toString(Qt::ISODate)},
+                     QJsonArray{fromAssessment,
+                                QJsonObject{{QStringLiteral("at"), QDateTime(today.addDays(-40), QTime(14, 0), Qt::UTC).toString(Qt::ISODate)},
                                             {QStringLiteral("worker"), worker},
                                             {QStringLiteral("worker_name"), QString::fromLatin1(kWorkerNames[i % 3])},
                                             {QStringLiteral("previous_worker"), QString::fromLatin1(kWorkers[from])},

@@ -206,10 +206,12 @@ QString supervisionEntry(const Supervision &s, const ChronologyPdf::Options &o)
 QString allocationEntry(const AllocationChange &a, const ChronologyPdf::Options &o)
 {
     QString body = field(tr("Moved to"), a.workerName.isEmpty() ? name(o, a.worker) : a.workerName);
+    body += field(tr("Team"), a.teamName);
     body += field(tr("From"), a.previousWorkerName.isEmpty() ? name(o, a.previousWorker) : a.previousWorkerName);
+    body += field(tr("From team"), a.previousTeamName);
     body += field(tr("Decided by"), a.decidedByName.isEmpty() ? tr("an administrator") : a.decidedByName);
     body += field(tr("Reason"), a.reason.isEmpty() ? tr("none recorded") : a.reason);
-    return entry(ukDateTime(a.at), tr("Change of worker"), QString(), body);
+    return entry(ukDateTime(a.at), a.previousTeamName.isEmpty() ? tr("Change of worker") : tr("Change of team"), QString(), body);
 }
 
 QDateTime sortTime(const QJsonObject &record)

@@ -15,7 +15,8 @@
 
 namespace doorstep::server {
 
-Result<AllocationChange> Reallocation::describe(QSqlDatabase &tx, const QString &previousWorker, const QDateTime &at) const
+Result<AllocationChange> Reallocation::describe(QSqlDatabase &tx, const QString &previousWorker, const QString &previousTeam,
+                                               const QDateTime &at) const
 {
     // Names as they are now: the chronology reads them long after people have moved on.
     auto nameOf = [&](const QString &id) -> Result<QString> {
@@ -26,10 +27,22 @@ Result<AllocationChange> Reallocation::describe(QSqlDatabase &tx, const QString 
             return q.error();
         return q.value().next() ? q.value().value(0).toString() : QString();
     };
+    auto teamNameOf = [&](const QString &id) -> Result<QString> {
+        if (id.isEmpty())
+            return QString();
+        auto q = Database::exec(tx, QStringLiteral("SELECT name FROM teams WHERE id = ?"), {id});
+        if (!q)
+            return q.error();
+        return q.value().next() ? q.value().value(0).toString() : QString();
+    };
     auto workerName = nameOf(workerId);
     auto previousName = nameOf(previousWorker);
     auto actorName = nameOf(actorId);
-    if (!workerName || !previousName || !actorName)
+    // The teams are named only when the child changes team (or the case opens in one).
+    const bool teamChanged = previousTeam != teamId;
+    auto teamName = teamNameOf(teamChanged ? teamId : QString());
+    auto previousTeamName = teamNameOf(teamChanged ? previousTeam : QString());
+    if (!workerName || !previousName || !actorName || !teamName || !previousTeamName)
         return Error(ErrorCode::StorageError, QStringLiteral("could not read the names for the allocation history"));
     // Empty parts are left out of the record (AllocationChange writes null text as absent).
     auto orNull = [](const QString &v) { return v.isEmpty() ? QString() : v; };
@@ -39,6 +52,8 @@ Result<AllocationChange> Reallocation::describe(QSqlDatabase &tx, const QString 
     move.workerName = orNull(workerName.value());
     move.previousWorker = orNull(previousWorker);
     move.previousWorkerName = orNull(previousName.value());
+    move.teamName = orNull(teamName.value());
+    move.previousTeamName = orNull(previousTeamName.value());
     move.reason = orNull(reason);
     move.decidedBy = actorId;
     move.decidedByName = orNull(actorName.value());
@@ -99,7 +114,7 @@ Result<Reallocation::Holder> Reallocation::apply(const Database &database, QSqlD
         QJsonObject body = child.value().body;
         body.insert(QStringLiteral("allocated_worker"), workerId);
         body.insert(QStringLiteral("team"), team);
-        auto move = describe(tx, oldWorker, now);
+        auto move = describe(tx, oldWorker, oldTeam, now);
         if (!move)
             return move.error();
         QJsonArray history = body.value(QLatin1String("allocations")).toArray();
@@ -196,7 +211,7 @@ Result<int> Reallocation::openCase(const Database &database, QSqlDatabase &tx, c
     // The allocation first: the child's record is then in the team's scope (row-level security).
     if (auto a = apply(database, tx); !a)
         return a.error();
-    auto move = describe(tx, QString(), QDateTime::currentDateTimeUtc());
+    auto move = describe(tx, QString(), QString(), QDateTime::currentDateTimeUtc());
     if (!move)
         return move.error();
     QJsonObject record = child;

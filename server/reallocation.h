@@ -42,8 +42,9 @@ struct Reallocation {
      *  the child before; nothing is written when that is already `workerId`. */
     Result<Holder> apply(const Database &database, QSqlDatabase &tx) const;
     /** The move as the child record's `allocations` keeps it: when, to and from whom (with their
-     *  names as they are now), who decided and why. */
-    Result<AllocationChange> describe(QSqlDatabase &tx, const QString &previousWorker, const QDateTime &at) const;
+     *  names as they are now, and the teams' when the team changes), who decided and why. */
+    Result<AllocationChange> describe(QSqlDatabase &tx, const QString &previousWorker, const QString &previousTeam,
+                                      const QDateTime &at) const;
 
     /** The fields of a child record the service writes from the allocation, never a client. */
     static QStringList allocationFields();

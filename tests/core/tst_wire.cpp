@@ -376,6 +376,25 @@ private slots:
         // A visit written by this version says schema 2 and has nothing only schema 2 knows.
         const QJsonObject newVisit = samples::with(visit, u"schema"_qs, 2);
         QCOMPARE(wire::forReader(newVisit, 1), visit);
+
+        // Schema 3 named the teams in a move across teams, inside the service-owned `allocations`:
+        // a schema 2 reader is sent each entry without them and the rest as it was.
+        QJsonArray moves = child.value(u"allocations").toArray();
+        QJsonObject acrossTeams = moves.first().toObject();
+        acrossTeams.insert(u"team_name"_qs, u"Demo South Team"_qs);
+        acrossTeams.insert(u"previous_team_name"_qs, u"Demo North Team"_qs);
+        moves.append(acrossTeams);
+        const QJsonObject moved = samples::with(child, u"allocations"_qs, moves); // still schema 2: the service wrote the entry
+        QVERIFY(wire::validateRecord(moved).ok());
+        QVERIFY(!wire::needsDowngrade(moved, 3));
+        QVERIFY(wire::needsDowngrade(moved, 2));
+        QVERIFY(!wire::needsDowngrade(child, 2)); // no team names: nothing to leave out
+        const QJsonObject forTwo = wire::forReader(moved, 2);
+        const QJsonArray sentMoves = forTwo.value(u"allocations").toArray();
+        QCOMPARE(sentMoves.size(), 2);
+        QCOMPARE(sentMoves.at(1).toObject(), moves.first().toObject());
+        QCOMPARE(samples::with(forTwo, u"allocations"_qs, child.value(u"allocations")), child);
+        QCOMPARE(wire::forReader(moved, 1), expected);
     }
 
     void everyFieldIsPatchable_data()

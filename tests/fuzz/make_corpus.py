@@ -108,7 +108,7 @@ def wire_and_rules():
         "bad_uuid": changed(VISIT, "id", "not-a-uuid"),
         "impossible_date": changed(CHILD, "date_of_birth", "2026-02-30"),
         "bad_datetime": changed(VISIT, "started_at", "2026-03-04 10:15"),
-        "schema_2": changed(VISIT, "schema", 2),
+        "schema_too_new": changed(VISIT, "schema", 99),
         "schema_string": changed(VISIT, "schema", "1"),
         "unknown_type": changed(VISIT, "type", "meeting"),
         "bad_enum_location": changed(VISIT, "location", "car"),

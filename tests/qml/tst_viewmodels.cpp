@@ -210,8 +210,6 @@ private Q_SLOTS:
             QVERIFY(entries.at(i - 1).when >= entries.at(i).when);
     }
 
-    // A reallocation's move, on the child record the service sends, reads in the child's
-    // chronology among the visits: who the case moved to, from whom, who decided and why.
     // The plan form is open when a sync brings a manager's change to another field of the child:
     // saving the form keeps that change instead of putting the old value back.
     void formSaveKeepsWhatAPullChangedMeanwhile()
@@ -246,6 +244,9 @@ private Q_SLOTS:
         QVERIFY(await(m_store.run<QList<ConflictEntry>>([childId](Database &db) { return ConflictStore(db).forRecord(childId); })).isEmpty());
     }
 
+    // A reallocation's move, on the child record the service sends, reads in the child's
+    // chronology among the visits: who the case moved to, from whom, who decided and why,
+    // and the teams when the team changed.
     void changesOfWorkerAreInTheChronology()
     {
         const QString childId = m_children.at(5);
@@ -256,13 +257,30 @@ private Q_SLOTS:
             if (!current)
                 return current.error();
             QJsonObject body = current.value().body;
+            // Opened in one team, moved within it, then moved to another team (schema 3 names the teams).
+            const auto daysAgo = [](int days) { return QDateTime::currentDateTimeUtc().addDays(-days).toString(Qt::ISODate); };
             body.insert(QStringLiteral("allocations"),
-                        QJsonArray{QJsonObject{{QStringLiteral("at"), at}, {QStringLiteral("worker"), QStringLiteral("w9")},
+                        QJsonArray{QJsonObject{{QStringLiteral("at"), daysAgo(40)}, {QStringLiteral("worker"), QStringLiteral("w8")},
+                                               {QStringLiteral("worker_name"), QStringLiteral("Sam Patel")},
+                                               {QStringLiteral("team_name"), QStringLiteral("Demo North Team")},
+                                               {QStringLiteral("reason"), QStringLiteral("Referral from the school nurse.")},
+                                               {QStringLiteral("decided_by"), QStringLiteral("m1")},
+                                               {QStringLiteral("decided_by_name"), QStringLiteral("Maria Lopez")}},
+                                   QJsonObject{{QStringLiteral("at"), at}, {QStringLiteral("worker"), QStringLiteral("w9")},
                                                {QStringLiteral("worker_name"), QStringLiteral("Priya Shah")},
                                                {QStringLiteral("previous_worker_name"), QStringLiteral("Sam Patel")},
                                                {QStringLiteral("reason"), QStringLiteral("Sam moves to the court team.")},
                                                {QStringLiteral("decided_by"), QStringLiteral("m1")},
-                                               {QStringLiteral("decided_by_name"), QStringLiteral("Maria Lopez")}}});
+                                               {QStringLiteral("decided_by_name"), QStringLiteral("Maria Lopez")}},
+                                   QJsonObject{{QStringLiteral("at"), daysAgo(1)}, {QStringLiteral("worker"), QStringLiteral("w4")},
+                                               {QStringLiteral("worker_name"), QStringLiteral("Grace Hill")},
+                                               {QStringLiteral("previous_worker"), QStringLiteral("w9")},
+                                               {QStringLiteral("previous_worker_name"), QStringLiteral("Priya Shah")},
+                                               {QStringLiteral("team_name"), QStringLiteral("Demo South Team")},
+                                               {QStringLiteral("previous_team_name"), QStringLiteral("Demo North Team")},
+                                               {QStringLiteral("reason"), QStringLiteral("The family moved across the borough.")},
+                                               {QStringLiteral("decided_by"), QStringLiteral("m2")},
+                                               {QStringLiteral("decided_by_name"), QStringLiteral("David Price")}}});
             if (auto a = repo.applyRemote(body, current.value().rev + 1); !a)
                 return a.error();
             return true;
@@ -272,21 +290,25 @@ private Q_SLOTS:
         vm.setChildId(childId);
         QTRY_VERIFY_WITH_TIMEOUT(!vm.loading() && vm.chronology()->rowCount() > 0, 10000);
         const auto &entries = vm.chronology()->entries();
-        int moves = 0;
+        QList<ChronologyEntry> moves; // newest first
         for (int i = 0; i < entries.size(); ++i) {
             if (i > 0)
                 QVERIFY(entries.at(i - 1).when >= entries.at(i).when);
-            const ChronologyEntry &e = entries.at(i);
-            if (e.type != QLatin1String("allocation"))
-                continue;
-            ++moves;
-            QCOMPARE(e.title, QStringLiteral("Case moved to Priya Shah"));
-            QVERIFY2(e.summary.contains(QStringLiteral("From Sam Patel.")) && e.summary.contains(QStringLiteral("Maria Lopez"))
-                         && e.summary.contains(QStringLiteral("Sam moves to the court team.")),
-                     qPrintable(e.summary));
-            QVERIFY(e.recordId.isEmpty()); // nothing to open
+            if (entries.at(i).type == QLatin1String("allocation"))
+                moves << entries.at(i);
         }
-        QCOMPARE(moves, 1);
+        QCOMPARE(moves.size(), 3);
+        QCOMPARE(moves[0].title, QStringLiteral("Case moved to Grace Hill, Demo South Team"));
+        QVERIFY2(moves[0].summary.startsWith(QStringLiteral("From Priya Shah, Demo North Team. Decided by David Price.")), qPrintable(moves[0].summary));
+        QCOMPARE(moves[1].title, QStringLiteral("Case moved to Priya Shah")); // within the team: no team named
+        QVERIFY2(moves[1].summary.contains(QStringLiteral("From Sam Patel.")) && moves[1].summary.contains(QStringLiteral("Maria Lopez"))
+                     && moves[1].summary.contains(QStringLiteral("Sam moves to the court team.")),
+                 qPrintable(moves[1].summary));
+        QCOMPARE(moves[2].title, QStringLiteral("Case allocated to Sam Patel, Demo North Team"));
+        QVERIFY2(!moves[2].summary.contains(QStringLiteral("From")) && moves[2].summary.contains(QStringLiteral("school nurse")),
+                 qPrintable(moves[2].summary));
+        for (const ChronologyEntry &e : moves)
+            QVERIFY(e.recordId.isEmpty()); // nothing to open
     }
 
     void visitingFrequencySaysWhichRuleApplies()

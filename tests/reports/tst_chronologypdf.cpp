@@ -150,13 +150,18 @@ void TestChronologyPdf::changesOfWorkerInDateOrder()
 {
     // Two moves on the child record: one between visits 1 and 2, one after the last visit.
     QJsonObject moved = child();
-    moved.insert(S("schema"), 2);
+    moved.insert(S("schema"), 3);
     moved.insert(S("allocations"),
                  QJsonArray{QJsonObject{{S("at"), S("2026-01-02T15:00:00Z")}, {S("worker"), S("w2")}, {S("worker_name"), S("Wes Worker")},
                                         {S("previous_worker"), S("w1")}, {S("previous_worker_name"), S("Wendy Worker")},
                                         {S("reason"), S("Wendy starts maternity leave & <Wes> knows the school.")},
                                         {S("decided_by"), S("m1")}, {S("decided_by_name"), S("Mo Manager")}},
-                            QJsonObject{{S("at"), S("2026-02-01T09:00:00Z")}, {S("worker"), S("w1")}, {S("decided_by"), S("cli")}}});
+                            QJsonObject{{S("at"), S("2026-02-01T09:00:00Z")}, {S("worker"), S("w1")}, {S("decided_by"), S("cli")}},
+                            QJsonObject{{S("at"), S("2026-03-01T09:00:00Z")}, {S("worker"), S("w3")}, {S("worker_name"), S("Grace Hill")},
+                                        {S("previous_worker"), S("w1")}, {S("previous_worker_name"), S("Wendy Worker")},
+                                        {S("team_name"), S("South Team")}, {S("previous_team_name"), S("North Team")},
+                                        {S("reason"), S("The family moved across the borough.")},
+                                        {S("decided_by"), S("m2")}, {S("decided_by_name"), S("Dee Manager")}}});
     const QString html = ChronologyPdf::html(moved, {visit(2), visit(1)}, {});
     const qsizetype v1 = html.indexOf(S("Views at visit 1:"));
     const qsizetype firstMove = html.indexOf(S("Wendy starts maternity leave &amp; &lt;Wes&gt; knows the school."));
@@ -165,6 +170,10 @@ void TestChronologyPdf::changesOfWorkerInDateOrder()
     QVERIFY(v1 >= 0 && firstMove >= 0 && v2 >= 0 && secondMove >= 0);
     QVERIFY2(v1 < firstMove && firstMove < v2 && v2 < secondMove, qPrintable(html));
     QCOMPARE(html.count(S("Change of worker")), 2);
+    // A move to another team names both teams.
+    QCOMPARE(html.count(S("Change of team")), 1);
+    QVERIFY(html.indexOf(S("Change of team")) > secondMove);
+    QVERIFY(html.contains(S("<b>Team:</b> South Team")) && html.contains(S("<b>From team:</b> North Team")));
     QVERIFY(html.contains(S("Mo Manager")) && html.contains(S("Wes Worker")) && html.contains(S("Wendy Worker")));
     QVERIFY(html.contains(S("none recorded"))); // the administrator's move gave no reason
 }

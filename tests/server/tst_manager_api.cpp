@@ -550,6 +550,7 @@ void TestManagerApi::managerReallocatesWithAReason()
     QVERIFY(!move.value(S("worker_name")).toString().isEmpty());
     QVERIFY(!move.value(S("previous_worker_name")).toString().isEmpty());
     QVERIFY(!move.value(S("decided_by_name")).toString().isEmpty());
+    QVERIFY(!move.contains(S("team_name")) && !move.contains(S("previous_team_name"))); // the same team
     QVERIFY(QDateTime::fromString(move.value(S("at")).toString(), Qt::ISODate).isValid());
     // Only the service writes it: a tablet's edit of it is refused.
     const int childRev = w2Sees.value(c1).value(S("rev")).toInt();
@@ -661,6 +662,11 @@ void TestManagerApi::managerOpensANewCase()
     QCOMPARE(moves.first().toObject().value(S("decided_by")).toString(), m_ids[S("m1")]);
     QCOMPARE(moves.first().toObject().value(S("reason")).toString(), reason);
     QVERIFY(!moves.first().toObject().contains(S("previous_worker")));
+    // Opened in a team: named, with no team before it.
+    QCOMPARE(count(S("SELECT COUNT(*) FROM teams t JOIN users u ON u.team_id = t.id WHERE u.id = ? AND t.name = ?"),
+                   {m_ids[S("m1")], moves.first().toObject().value(S("team_name")).toString()}),
+             1);
+    QVERIFY(!moves.first().toObject().contains(S("previous_team_name")));
     QVERIFY(pullAll(m_tokens[S("m1")]).contains(id));
     QVERIFY(pullAll(m_tokens[S("m1b")]).contains(id));
     QVERIFY(!pullAll(m_tokens[S("w1")]).contains(id));
@@ -834,6 +840,11 @@ void TestManagerApi::managersMoveAChildToAnotherTeam()
     QCOMPARE(move.value(S("previous_worker")).toString(), m_ids[S("w2")]);
     QCOMPARE(move.value(S("decided_by")).toString(), m_ids[S("m2")]);
     QCOMPARE(move.value(S("reason")).toString(), allocated);
+    // Across teams the entry names both (schema 3), for the chronology.
+    QCOMPARE(move.value(S("team_name")).toString(), S("Team B"));
+    QCOMPARE(count(S("SELECT COUNT(*) FROM teams t JOIN users u ON u.team_id = t.id WHERE u.id = ? AND t.name = ?"),
+                   {m_ids[S("m1")], move.value(S("previous_team_name")).toString()}),
+             1);
     int visits = 0;
     for (const QJsonObject &change : w3Sees) {
         const QJsonObject record = change.value(S("record")).toObject();
