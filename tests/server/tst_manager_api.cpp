@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -845,6 +846,16 @@ void TestManagerApi::managersMoveAChildToAnotherTeam()
     QCOMPARE(count(S("SELECT COUNT(*) FROM teams t JOIN users u ON u.team_id = t.id WHERE u.id = ? AND t.name = ?"),
                    {m_ids[S("m1")], move.value(S("previous_team_name")).toString()}),
              1);
+    {
+        // A tablet that reads schema 2 is sent the same entry without them (docs/records.md).
+        m_api->setHeader("Doorstep-Schema", "2");
+        auto restore = qScopeGuard([&] { m_api->setHeader("Doorstep-Schema", QByteArray::number(wire::kSchemaVersion)); });
+        const QJsonObject forOlder = pullAll(m_tokens[S("w3")]).value(c2).value(S("record")).toObject();
+        QJsonObject expected = move;
+        expected.remove(S("team_name"));
+        expected.remove(S("previous_team_name"));
+        QCOMPARE(forOlder.value(S("allocations")).toArray().last().toObject(), expected);
+    }
     int visits = 0;
     for (const QJsonObject &change : w3Sees) {
         const QJsonObject record = change.value(S("record")).toObject();
