@@ -2053,83 +2053,83 @@
 <context>
     <name>OutboxPage</name>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="37" />
+        <location filename="../qml/pages/OutboxPage.qml" line="41" />
         <source>‹ Back</source>
         <translation>‹ Yn ôl</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="39" />
+        <location filename="../qml/pages/OutboxPage.qml" line="43" />
         <source>Back</source>
         <translation>Yn ôl</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="43" />
+        <location filename="../qml/pages/OutboxPage.qml" line="47" />
         <source>Outbox</source>
         <translation>Blwch allan</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="50" />
+        <location filename="../qml/pages/OutboxPage.qml" line="54" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="50" />
         <location filename="../qml/pages/OutboxPage.qml" line="54" />
+        <location filename="../qml/pages/OutboxPage.qml" line="60" />
         <source>Sync now</source>
         <translation>Cysoni nawr</translation>
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="71" />
+        <location filename="../qml/pages/OutboxPage.qml" line="77" />
         <source>Sync progress</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="102" />
+        <location filename="../qml/pages/OutboxPage.qml" line="108" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="119" />
+        <location filename="../qml/pages/OutboxPage.qml" line="125" />
         <source>Manager's reason: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="120" />
+        <location filename="../qml/pages/OutboxPage.qml" line="126" />
         <source>Reason: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="145" />
+        <location filename="../qml/pages/OutboxPage.qml" line="153" />
         <source>Send again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="147" />
+        <location filename="../qml/pages/OutboxPage.qml" line="155" />
         <source>Send %1 again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="153" />
+        <location filename="../qml/pages/OutboxPage.qml" line="161" />
         <source>Reopen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="153" />
+        <location filename="../qml/pages/OutboxPage.qml" line="161" />
         <source>Open to fix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="155" />
+        <location filename="../qml/pages/OutboxPage.qml" line="163" />
         <source>Reopen %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="155" />
+        <location filename="../qml/pages/OutboxPage.qml" line="163" />
         <source>Open %1 to fix it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="165" />
+        <location filename="../qml/pages/OutboxPage.qml" line="173" />
         <source>Nothing waiting. Everything on this tablet is on the service.</source>
         <translation type="unfinished" />
     </message>
@@ -3650,8 +3650,8 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="477" />
-        <source>%n record(s) waiting for a newer version of Doorstep</source>
+        <location filename="../qml/appstate.cpp" line="478" />
+        <source>%n record(s) from the service kept aside: see the outbox</source>
         <translation type="unfinished">
             <numerusform />
             <numerusform />
@@ -3661,22 +3661,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="479" />
+        <location filename="../qml/appstate.cpp" line="480" />
         <source>Synced %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="480" />
+        <location filename="../qml/appstate.cpp" line="481" />
         <source>%1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="482" />
+        <location filename="../qml/appstate.cpp" line="483" />
         <source>Not synced yet</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="538" />
+        <location filename="../qml/appstate.cpp" line="539" />
         <source>%n change(s) the service has not accepted yet</source>
         <translation type="unfinished">
             <numerusform />
@@ -3687,7 +3687,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="540" />
+        <location filename="../qml/appstate.cpp" line="541" />
         <source>%n conflict(s) not resolved</source>
         <translation type="unfinished">
             <numerusform />
@@ -3698,7 +3698,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="542" />
+        <location filename="../qml/appstate.cpp" line="543" />
         <source>%n draft(s) not saved</source>
         <translation type="unfinished">
             <numerusform />
@@ -3709,7 +3709,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/appstate.cpp" line="544" />
+        <location filename="../qml/appstate.cpp" line="545" />
         <source>%n review decision(s) not sent</source>
         <translation type="unfinished">
             <numerusform />
@@ -3720,37 +3720,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="545" />
+        <location filename="../qml/appstate.cpp" line="546" />
         <source>Everything on this tablet has reached the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="615" />
+        <location filename="../qml/appstate.cpp" line="616" />
         <source>The two passphrases are not the same.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="617" />
+        <location filename="../qml/appstate.cpp" line="618" />
         <source>Use a passphrase of at least %1 characters: a few words you will remember.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="620" />
+        <location filename="../qml/appstate.cpp" line="621" />
         <source>Cannot create the folder %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="629" />
+        <location filename="../qml/appstate.cpp" line="630" />
         <source>The rescue copy could not be written: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="649" />
+        <location filename="../qml/appstate.cpp" line="650" />
         <source>A sync is running. Sign out when it has finished.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/appstate.cpp" line="663" />
+        <location filename="../qml/appstate.cpp" line="664" />
         <source>Not signed out: %1. Sync first, or make a rescue copy so nothing is lost.</source>
         <translation type="unfinished" />
     </message>
@@ -4979,17 +4979,17 @@
 <context>
     <name>doorstep::OutboxModel</name>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="52" />
+        <location filename="../qml/outboxmodel.cpp" line="53" />
         <source>Action %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="53" />
+        <location filename="../qml/outboxmodel.cpp" line="54" />
         <source>%1, item %2</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/outboxmodel.cpp" line="105" />
+        <location filename="../qml/outboxmodel.cpp" line="106" />
         <source>Waiting to send (tried %n time(s))</source>
         <translation type="unfinished">
             <numerusform />
@@ -5000,72 +5000,88 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="105" />
+        <location filename="../qml/outboxmodel.cpp" line="106" />
         <source>Waiting to send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="107" />
+        <location filename="../qml/outboxmodel.cpp" line="108" />
         <source>Sent, waiting for the answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="109" />
+        <location filename="../qml/outboxmodel.cpp" line="110" />
         <source>Refused by the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="211" />
+        <location filename="../qml/outboxmodel.cpp" line="116" />
+        <source>Kept aside on this tablet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/outboxmodel.cpp" line="215" />
+        <location filename="../qml/outboxmodel.cpp" line="260" />
         <source>%1 — %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="219" />
+        <location filename="../qml/outboxmodel.cpp" line="223" />
         <source>Open the record and put this right: it is sent again when you save it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="221" />
+        <location filename="../qml/outboxmodel.cpp" line="225" />
         <source>Only the record's author can submit it. Ask them, or your manager, to submit it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="223" />
+        <location filename="../qml/outboxmodel.cpp" line="227" />
         <source>Ask your manager to check who this child is allocated to, then send it again. Work you recorded before the child moved to another worker is taken for four weeks after the move; after that, or for work recorded later, this tablet keeps the change: make a rescue copy in Settings before you sign out.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="227" />
+        <location filename="../qml/outboxmodel.cpp" line="231" />
         <source>The service needs an update before it can take this record. Send it again once it has one.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="229" />
+        <location filename="../qml/outboxmodel.cpp" line="233" />
         <source>Send it again later. If the service still cannot store it, ask for help: the record is safe on this device.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="231" />
+        <location filename="../qml/outboxmodel.cpp" line="235" />
         <source>The record was deleted on the service. Ask your manager before recording it again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="233" />
+        <location filename="../qml/outboxmodel.cpp" line="237" />
         <source>Send it again, and ask for help if it is refused again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="111" />
+        <location filename="../qml/outboxmodel.cpp" line="257" />
+        <source>A newer version of Doorstep wrote this record. Update the app on this tablet to open it; until then it is kept here and the service keeps its own copy.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/outboxmodel.cpp" line="261" />
+        <source>This tablet could not store the service's copy of this record. It is kept here and replaced when the service sends a corrected one; tell your support team if it stays.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/outboxmodel.cpp" line="112" />
         <source>Accepted by the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="113" />
+        <location filename="../qml/outboxmodel.cpp" line="114" />
         <source>Returned by your manager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/outboxmodel.cpp" line="170" />
+        <location filename="../qml/outboxmodel.cpp" line="173" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>

@@ -473,8 +473,9 @@ QString AppState::syncStatus() const
     }
     if (!m_syncError.isEmpty())
         return tr("Sync problem: %1").arg(m_syncError);
-    // Held records are kept on the tablet and the sync goes on without them; an update opens them.
-    const QString held = m_held > 0 ? tr("%n record(s) waiting for a newer version of Doorstep", nullptr, m_held) : QString();
+    // Held records are kept on the tablet and the sync goes on without them; the outbox names each
+    // and says what opens it (an update, or a corrected copy from the service).
+    const QString held = m_held > 0 ? tr("%n record(s) from the service kept aside: see the outbox", nullptr, m_held) : QString();
     if (m_lastSync.isValid()) {
         const QString synced = tr("Synced %1").arg(QLocale().toString(m_lastSync.time(), QLocale::ShortFormat));
         return held.isEmpty() ? synced : tr("%1 · %2").arg(synced, held);

@@ -6,6 +6,7 @@
 #include "core/merge.h"
 #include "core/store/conflictstore.h"
 #include "core/store/database.h"
+#include "core/store/heldrecords.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/transaction.h"
@@ -223,7 +224,13 @@ Result<void> stageSyncExamples(Database &db, const QString &childId)
     shared.insert(QStringLiteral("rationale"), c.mine);
     if (auto r = repo.save(shared); !r)
         return r.error();
-    return ConflictStore(db).put(shared.value(u"id").toString(), c, 5);
+    if (auto r = ConflictStore(db).put(shared.value(u"id").toString(), c, 5); !r)
+        return r;
+    // A visit a newer version of Doorstep wrote: kept aside until this tablet's app is updated.
+    QJsonObject newer = visit(childId, 1, 1, legalStatus);
+    newer.insert(QStringLiteral("schema"), wire::kSchemaVersion + 1);
+    return HeldRecords(db).hold(newer.value(u"id").toString(), 2, newer,
+                                Error(ErrorCode::InvalidInput, QStringLiteral("written by a newer version of Doorstep"), QStringLiteral("schema")));
 }
 
 } // namespace doorstep::demodata

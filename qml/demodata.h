@@ -32,8 +32,8 @@ Result<QStringList> seed(Database &db, int children, int recordsPerChild, const 
 Result<QStringList> seedSynced(Database &db, int children, int recordsPerChild, const QDate &today);
 
 /** Gives the outbox and conflict screens something to show for `childId`: a visit the manager
- *  returned (with a reason), one change quarantined with its reason, and a conflict on a
- *  visit's rationale. */
+ *  returned (with a reason), one change quarantined with its reason, a conflict on a visit's
+ *  rationale, and a visit from a newer version of Doorstep kept aside. */
 Result<void> stageSyncExamples(Database &db, const QString &childId);
 
 } // namespace demodata

@@ -6,6 +6,7 @@
 
 #include "core/rules.h"
 #include "core/store/database.h"
+#include "core/store/heldrecords.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
@@ -111,6 +112,8 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
             return tr("Accepted by the service");
         if (r.status == u"returned")
             return tr("Returned by your manager");
+        if (r.status == u"held")
+            return tr("Kept aside on this tablet");
         return r.status;
     case ReasonRole:
         return r.reason;
@@ -158,17 +161,18 @@ Result<QList<OutboxRow>> OutboxModel::read(Database &db)
         return it.value();
     };
     // "Amara Ashworth: Child in need visit, 21 Oct 2026": a worker scans for the child first.
-    auto titleFor = [&](const StoredRecord &rec) {
-        const QString title = wire::titleOf(rec.body);
-        if (rec.type == u"child")
+    auto titleOfBody = [&](const QJsonObject &body) {
+        const QString title = wire::titleOf(body);
+        if (body.value(u"type").toString() == u"child")
             return title;
         QStringList names;
-        for (const QString &childId : wire::childIdsOf(rec.body)) {
+        for (const QString &childId : wire::childIdsOf(body)) {
             if (const QString name = childName(childId); !name.isEmpty())
                 names << name;
         }
         return names.isEmpty() ? title : tr("%1: %2").arg(names.join(u", "), title);
     };
+    auto titleFor = [&](const StoredRecord &rec) { return titleOfBody(rec.body); };
     auto titleOf = [&](const QString &id, const QString &type) {
         auto rec = repo.byId(id);
         return rec ? titleFor(rec.value()) : type;
@@ -239,6 +243,26 @@ Result<QList<OutboxRow>> OutboxModel::read(Database &db)
     for (const OutboxRow &r : std::as_const(returned))
         if (!waiting.contains(r.recordId))
             rows.append(r);
+    // Records the service sent that this tablet could not store: not this tablet's to send, but
+    // nothing on it is hidden, so each is named with why and what will open it.
+    auto held = HeldRecords(db).all();
+    if (!held)
+        return held.error();
+    for (const HeldRecord &h : held.value()) {
+        OutboxRow row = OutboxRow::of(QString(), h.recordId, h.body.value(u"type").toString(), titleOfBody(h.body),
+                                      QStringLiteral("held"), QString(), 0);
+        if (row.title.isEmpty())
+            row.title = Labels::recordType(row.type);
+        if (h.needsNewerVersion()) {
+            row.advice = tr("A newer version of Doorstep wrote this record. Update the app on this tablet to open it; "
+                            "until then it is kept here and the service keeps its own copy.");
+        } else {
+            row.reason = h.field.isEmpty() ? h.reason : tr("%1 — %2").arg(fieldInWords(h.field, h.body, childName), h.reason);
+            row.advice = tr("This tablet could not store the service's copy of this record. It is kept here and replaced when "
+                            "the service sends a corrected one; tell your support team if it stays.");
+        }
+        rows.append(row);
+    }
     for (const OutboxEntry &e : pending.value())
         rows.append(OutboxRow::of(e.mutationId, e.recordId, e.type, titleOf(e.recordId, e.type), e.status, e.lastError, e.attempts));
     for (const OutboxRow &r : std::as_const(accepted))

@@ -19,7 +19,7 @@ struct OutboxRow {
     QString recordId;
     QString type; // record type ("visit", "direct_work", ...): chooses the page Reopen opens
     QString title;
-    QString status; // pending, sent, quarantined, accepted, returned
+    QString status; // pending, sent, quarantined, accepted, returned, held (from the service, not storable here)
     QString reason; // last error, quarantine reason (with the field it names, in words) or the manager's reason
     int attempts = 0;
     // Quarantined: what can help. Sending the same change again helps only when the situation
@@ -45,7 +45,8 @@ struct OutboxRow {
 };
 
 /** What this tablet is sending and what became of it: pending, sent, accepted, returned (with the
- *  manager's reason) and quarantined (with the reason). Nothing is hidden or dropped here. */
+ *  manager's reason) and quarantined (with the reason); and the records the service sent that this
+ *  version could not store (held, with why). Nothing is hidden or dropped here. */
 class OutboxModel : public QAbstractListModel
 {
     Q_OBJECT

@@ -6,7 +6,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Doorstep
 
-// What this tablet is sending, what failed and why, and what the service accepted or returned.
+// What this tablet is sending, what failed and why, what the service accepted or returned, and
+// what it sent that this version could not store.
 Page {
     id: page
     objectName: "outboxPage"
@@ -31,8 +32,11 @@ Page {
             id: top
             anchors.fill: parent
             anchors.margins: Theme.spacing
-            RowLayout {
+            // On a narrow screen at a large text size "Sync now" goes under the title, not over it.
+            GridLayout {
+                readonly property bool narrow: page.width / Theme.textScale < 420
                 Layout.fillWidth: true
+                columns: narrow ? 2 : 3
                 ToolButton {
                     text: qsTr("‹ Back")
                     Layout.minimumHeight: Theme.touch
@@ -51,6 +55,8 @@ Page {
                     enabled: !AppState.syncing
                     highlighted: true
                     Layout.minimumHeight: Theme.touch
+                    Layout.columnSpan: parent.narrow ? 2 : 1
+                    Layout.fillWidth: parent.narrow
                     Accessible.name: qsTr("Sync now")
                     onClicked: AppState.syncNow()
                 }
@@ -97,7 +103,7 @@ Page {
             implicitHeight: Math.max(Theme.touch, row.implicitHeight + 2 * Theme.spacing)
             radius: Theme.radius
             color: Theme.surface
-            border.color: status === "quarantined" ? Theme.danger : status === "returned" ? Theme.warning : Theme.border
+            border.color: status === "quarantined" ? Theme.danger : status === "returned" || status === "held" ? Theme.warning : Theme.border
             Accessible.role: Accessible.ListItem
             Accessible.name: qsTr("%1: %2").arg(title).arg(statusText)
             // Wide: the text, then the status and its buttons on the right. Narrow (a phone, large
@@ -133,12 +139,14 @@ Page {
                 RowLayout {
                     spacing: Theme.spacing
                     Layout.alignment: row.narrow ? Qt.AlignLeft : (Qt.AlignRight | Qt.AlignVCenter)
+                    Layout.fillWidth: row.narrow
                     Badge {
+                        wraps: row.narrow // at a large text size on a phone the status wraps rather than overflow
                         text: item.statusText
                         tint: item.status === "quarantined" ? Theme.danger : item.status === "accepted" ? Theme.ok
-                              : item.status === "returned" ? Theme.warning : Theme.accent
+                              : item.status === "returned" || item.status === "held" ? Theme.warning : Theme.accent
                         fill: item.status === "quarantined" ? Theme.dangerSoft : item.status === "accepted" ? Theme.okSoft
-                              : item.status === "returned" ? Theme.warningSoft : Theme.infoSoft
+                              : item.status === "returned" || item.status === "held" ? Theme.warningSoft : Theme.infoSoft
                     }
                     Button {
                         visible: item.canSendAgain

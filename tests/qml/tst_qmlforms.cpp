@@ -5,10 +5,12 @@
 #include "qml/appstateforeign.h"
 #include "qml/demodata.h"
 #include "qml/demosession.h"
+#include "core/store/heldrecords.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
 #include "platform/awaitfuture.h"
 
+#include <QJsonArray>
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QStandardPaths>
@@ -43,8 +45,20 @@ public Q_SLOTS:
         work.insert(QStringLiteral("state"), QStringLiteral("returned"));
         work.insert(QStringLiteral("return_reason"), QStringLiteral("Please add what the child said about school."));
         work.insert(QStringLiteral("reviewed_by"), QStringLiteral("manager1"));
-        const auto staged = awaitResult(m_session->app()->store()->run<bool>([work](Database &db) -> Result<bool> {
+        // A visit the service sent that this tablet could not store (tst_outbox.qml finds it by id).
+        QJsonObject held = demodata::visit(prepared.value().first(), 2, 0);
+        held.insert(QStringLiteral("id"), QStringLiteral("5b2e8c1d-7a3f-4d6e-9b1c-2e4f6a8c0d13"));
+        QJsonArray cards = held.value(QStringLiteral("children")).toArray();
+        QJsonObject card = cards.first().toObject();
+        card.insert(QStringLiteral("seen"), QStringLiteral("perhaps"));
+        cards[0] = card;
+        held.insert(QStringLiteral("children"), cards);
+        const auto staged = awaitResult(m_session->app()->store()->run<bool>([work, held](Database &db) -> Result<bool> {
             if (auto r = RecordRepository(db).applyRemote(work, 3); !r)
+                return r.error();
+            if (auto r = HeldRecords(db).hold(held.value(QStringLiteral("id")).toString(), 2, held,
+                                              Error(ErrorCode::InvalidInput, QStringLiteral("must be true or false"), QStringLiteral("children[0].seen")));
+                !r)
                 return r.error();
             return true;
         }));

@@ -9,6 +9,7 @@
 #include "qml/appstate.h"
 #include "qml/demodata.h"
 #include "qml/managersync.h"
+#include "qml/outboxmodel.h"
 #include "core/store/database.h"
 #include "core/store/outbox.h"
 #include "core/store/recordrepository.h"
@@ -280,7 +281,7 @@ private Q_SLOTS:
         AppState &app = t.app;
         QVERIFY(startSignedIn(t));
         QCOMPARE(app.heldCount(), 0);
-        QVERIFY2(!app.syncStatus().contains(QStringLiteral("newer version")), qPrintable(app.syncStatus()));
+        QVERIFY2(!app.syncStatus().contains(QStringLiteral("kept aside")), qPrintable(app.syncStatus()));
 
         // One of worker1's records, rewritten on the service as a newer version of Doorstep would.
         auto caseload = onStore<QList<StoredRecord>>(app.store(), [](Database &db) { return RecordRepository(db).caseload(); });
@@ -308,8 +309,23 @@ private Q_SLOTS:
         QVERIFY(waitFor([&] { return !app.syncing() && app.lastSync() > before; }, 60000));
         QVERIFY(waitFor([&] { return app.heldCount() == 1; }));
         QVERIFY2(app.syncError().isEmpty(), qPrintable(app.syncError()));
-        QVERIFY2(app.syncStatus().contains(QStringLiteral("1 record")) && app.syncStatus().contains(QStringLiteral("waiting for a newer version")),
+        QVERIFY2(app.syncStatus().contains(QStringLiteral("1 record")) && app.syncStatus().contains(QStringLiteral("kept aside")),
                  qPrintable(app.syncStatus()));
+        // The outbox names it, and says an update opens it.
+        OutboxModel outbox;
+        outbox.setStore(app.store());
+        QVERIFY(waitFor([&] { return outbox.rowCount() > 0; }));
+        int row = -1;
+        for (int i = 0; i < outbox.rowCount(); ++i)
+            if (outbox.data(outbox.index(i), OutboxModel::RecordIdRole).toString() == child.id)
+                row = i;
+        QVERIFY(row >= 0);
+        const QModelIndex heldRow = outbox.index(row);
+        QCOMPARE(outbox.data(heldRow, OutboxModel::StatusRole).toString(), QStringLiteral("held"));
+        QCOMPARE(outbox.data(heldRow, OutboxModel::TitleRole).toString(), wire::titleOf(child.body));
+        QVERIFY2(outbox.data(heldRow, OutboxModel::AdviceRole).toString().contains(QStringLiteral("Update the app")),
+                 qPrintable(outbox.data(heldRow, OutboxModel::AdviceRole).toString()));
+        QVERIFY(!outbox.data(heldRow, OutboxModel::CanSendAgainRole).toBool() && !outbox.data(heldRow, OutboxModel::CanFixRole).toBool());
         // The service has the record: holding it is nothing a rescue copy would need to keep.
         app.checkUnsent();
         QVERIFY(waitFor([&] { return app.unsentCount() == 0; }));
