@@ -124,6 +124,15 @@ Rectangle {
             Layout.minimumHeight: Theme.touch
             Layout.fillWidth: true
             Accessible.name: text
+            // The style's label elides; this one is too important to cut off at a large text size.
+            contentItem: Label {
+                text: concern.text
+                font: concern.font
+                wrapMode: Text.Wrap
+                verticalAlignment: Text.AlignVCenter
+                leftPadding: concern.indicator && !concern.mirrored ? concern.indicator.width + concern.spacing : 0
+                rightPadding: concern.indicator && concern.mirrored ? concern.indicator.width + concern.spacing : 0
+            }
             onToggled: card.form.setValue(card.base + ".safety_concern", checked)
         }
         Label {
