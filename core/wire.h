@@ -23,7 +23,8 @@ std::optional<RecordType> recordTypeFromName(QStringView name);
 namespace wire {
 
 /** The record format this build reads and writes. 2 added the child's
- *  `visiting_frequency_reason` and `allocations`; 3 the team names in an `allocations` entry. Readers tell the service the version they read (the
+ *  `visiting_frequency_reason` and `allocations`; 3 the team names in an `allocations` entry.
+ *  Readers tell the service the version they read (the
  *  `Doorstep-Schema` request header) and are sent each record as that version can store it. */
 constexpr int kSchemaVersion = 3;
 

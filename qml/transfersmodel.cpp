@@ -86,8 +86,8 @@ void TransfersModel::markSeen()
 {
     if (!m_store)
         return;
-    // The answers held now, read in the same job that notes them, so an answer fetched meanwhile
-    // is not marked seen unseen. Ids rather than a time: the service's clock and the tablet's differ.
+    // The answers the store holds as the list is opened. Ids rather than a time: the answers are
+    // stamped by the service's clock, which need not agree with this tablet's.
     m_store->run<bool>([](Database &db) -> Result<bool> {
         auto transfers = ManagerSync::storedTransfers(db);
         if (!transfers)
