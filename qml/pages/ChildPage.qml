@@ -13,6 +13,8 @@ Page {
     property string childId: ""
     property alias viewModel: vm
     readonly property bool wide: width > 900
+    // A phone, or a narrow window at a large text size: one column, labels above their values.
+    readonly property bool phone: width / Theme.textScale < 560
     background: Rectangle { color: Theme.background }
 
     ChildViewModel {
@@ -51,7 +53,7 @@ Page {
             id: headerRow
             anchors.fill: parent
             anchors.margins: Theme.spacing
-            columns: page.wide ? (AppState.isManager ? 7 : 4) : 2
+            columns: page.wide ? (AppState.isManager ? 7 : 4) : page.phone ? 1 : 2
             ToolButton {
                 text: qsTr("‹ Back")
                 Layout.minimumHeight: Theme.touch
@@ -68,10 +70,20 @@ Page {
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
-                RowLayout {
+                // The due date goes under the legal status when both do not fit on one line.
+                Flow {
+                    id: statusLine
                     spacing: Theme.spacing
-                    Label { text: vm.legalStatusText; color: Theme.muted }
+                    Layout.fillWidth: true
+                    Label {
+                        text: vm.legalStatusText
+                        color: Theme.muted
+                        width: Math.min(implicitWidth, statusLine.width)
+                        wrapMode: Text.Wrap
+                    }
                     Badge {
+                        wraps: true
+                        width: Math.min(implicitWidth, statusLine.width)
                         text: vm.dueText
                         tint: vm.overdue ? Theme.danger : Theme.ok
                         fill: vm.overdue ? Theme.dangerSoft : Theme.okSoft
@@ -80,6 +92,7 @@ Page {
             }
             Button {
                 objectName: "recordVisitButton"
+                Layout.fillWidth: page.phone
                 text: qsTr("Record a visit")
                 highlighted: true
                 Layout.minimumHeight: Theme.touch
@@ -88,12 +101,14 @@ Page {
             }
             Button {
                 text: qsTr("Record direct work")
+                Layout.fillWidth: page.phone
                 Layout.minimumHeight: Theme.touch
                 Accessible.name: qsTr("Record a direct work session with %1").arg(vm.name)
                 onClicked: page.StackView.view.push(Qt.resolvedUrl("DirectWorkPage.qml"), { childIds: [page.childId] })
             }
             Button {
                 objectName: "recordSupervisionButton"
+                Layout.fillWidth: page.phone
                 visible: AppState.isManager
                 text: qsTr("Record supervision")
                 Layout.minimumHeight: Theme.touch
@@ -102,6 +117,7 @@ Page {
             }
             Button {
                 objectName: "chronologyPdfButton"
+                Layout.fillWidth: page.phone
                 visible: AppState.isManager
                 text: exports.busy ? qsTr("Exporting…") : qsTr("Chronology PDF")
                 enabled: !exports.busy
@@ -111,6 +127,7 @@ Page {
             }
             Button {
                 objectName: "reallocateChildButton"
+                Layout.fillWidth: page.phone
                 visible: AppState.isManager
                 text: qsTr("Reallocate")
                 Layout.minimumHeight: Theme.touch
@@ -198,7 +215,7 @@ Page {
                 // while the page is still being laid out (seen with a RowLayout per row).
                 GridLayout {
                     objectName: "profileGrid"
-                    columns: 2
+                    columns: page.phone ? 1 : 2
                     columnSpacing: Theme.spacing
                     rowSpacing: Theme.spacing / 2
                     Layout.fillWidth: true
@@ -212,9 +229,10 @@ Page {
                             color: modelData.label ? Theme.muted : Theme.text
                             wrapMode: Text.Wrap
                             Layout.alignment: Qt.AlignTop | Qt.AlignLeft
-                            Layout.preferredWidth: modelData.label ? 180 * Theme.textScale : -1
-                            Layout.maximumWidth: modelData.label ? 180 * Theme.textScale : Number.POSITIVE_INFINITY
-                            Layout.fillWidth: !modelData.label
+                            readonly property bool labelColumn: modelData.label && !page.phone
+                            Layout.preferredWidth: labelColumn ? 180 * Theme.textScale : -1
+                            Layout.maximumWidth: labelColumn ? 180 * Theme.textScale : Number.POSITIVE_INFINITY
+                            Layout.fillWidth: !labelColumn
                         }
                     }
                 }

@@ -312,7 +312,7 @@ int main(int argc, char **argv)
     }
 
     // A phone-width window (400 px), at 100% and 200% text: the sync bar keeps Lock on screen and
-    // gives the status a line of its own.
+    // gives the status a line of its own; the outbox and a child's page fit the width.
     window->resize(400, 800);
     for (const qreal scale : {1.0, 2.0}) {
         session.app()->setTextScale(scale);
@@ -321,6 +321,10 @@ int main(int argc, char **argv)
         grab(QStringLiteral("caseload-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
         open(QStringLiteral("OutboxPage"), {});
         grab(QStringLiteral("outbox-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
+        home();
+        open(QStringLiteral("ChildPage"), {{QStringLiteral("childId"), childId}});
+        settle(800);
+        grab(QStringLiteral("child-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
         home();
     }
     session.app()->setTextScale(1.0);
