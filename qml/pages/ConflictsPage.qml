@@ -121,6 +121,8 @@ Page {
                                     color: side.modelData.tint
                                     font.bold: true
                                     font.pixelSize: Theme.small
+                                    wrapMode: Text.Wrap
+                                    Layout.fillWidth: true
                                 }
                                 Label {
                                     text: side.modelData.text

@@ -240,38 +240,8 @@ Page {
         }
     }
 
-    footer: Rectangle {
-        color: Theme.surface
-        implicitHeight: footerRow.implicitHeight + 2 * Theme.spacing
-        border.color: Theme.border
-        RowLayout {
-            id: footerRow
-            anchors.fill: parent
-            anchors.margins: Theme.spacing
-            spacing: Theme.spacing
-            Label {
-                text: workForm.busy ? qsTr("Saving…") : qsTr("Drafts are kept automatically")
-                color: Theme.muted
-                font.pixelSize: Theme.small
-                Layout.fillWidth: true
-                elide: Text.ElideRight
-            }
-            Button {
-                text: qsTr("Save draft")
-                enabled: !workForm.busy
-                Layout.minimumHeight: Theme.touch
-                Accessible.name: qsTr("Save as a draft")
-                onClicked: workForm.saveDraft()
-            }
-            Button {
-                objectName: "submitButton"
-                text: qsTr("Submit for approval")
-                enabled: !workForm.busy
-                highlighted: true
-                Layout.minimumHeight: Theme.touch
-                Accessible.name: qsTr("Submit the session for approval")
-                onClicked: workForm.submit()
-            }
-        }
+    footer: FormFooter {
+        form: workForm
+        submitAccessibleName: qsTr("Submit the session for approval")
     }
 }

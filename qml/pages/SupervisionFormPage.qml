@@ -241,38 +241,9 @@ Page {
         }
     }
 
-    footer: Rectangle {
-        color: Theme.surface
-        implicitHeight: footerRow.implicitHeight + 2 * Theme.spacing
-        border.color: Theme.border
-        RowLayout {
-            id: footerRow
-            anchors.fill: parent
-            anchors.margins: Theme.spacing
-            spacing: Theme.spacing
-            Label {
-                text: supervisionForm.busy ? qsTr("Saving…") : qsTr("Drafts are kept automatically")
-                color: Theme.muted
-                font.pixelSize: Theme.small
-                Layout.fillWidth: true
-                elide: Text.ElideRight
-            }
-            Button {
-                text: qsTr("Save draft")
-                enabled: !supervisionForm.busy
-                Layout.minimumHeight: Theme.touch
-                Accessible.name: qsTr("Save as a draft")
-                onClicked: supervisionForm.saveDraft()
-            }
-            Button {
-                objectName: "submitButton"
-                text: qsTr("Submit")
-                enabled: !supervisionForm.busy
-                highlighted: true
-                Layout.minimumHeight: Theme.touch
-                Accessible.name: qsTr("Submit the supervision record")
-                onClicked: supervisionForm.submit()
-            }
-        }
+    footer: FormFooter {
+        form: supervisionForm
+        submitText: qsTr("Submit")
+        submitAccessibleName: qsTr("Submit the supervision record")
     }
 }

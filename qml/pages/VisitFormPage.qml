@@ -264,41 +264,11 @@ Page {
         }
     }
 
-    footer: Rectangle {
-        color: Theme.surface
-        implicitHeight: footerRow.implicitHeight + 2 * Theme.spacing
-        border.color: Theme.border
-        RowLayout {
-            id: footerRow
-            anchors.fill: parent
-            anchors.margins: Theme.spacing
-            spacing: Theme.spacing
-            Label {
-                text: visitForm.busy ? qsTr("Saving…")
-                      : !isNaN(visitForm.lastAutosave.getTime()) ? qsTr("Draft kept on this tablet at %1").arg(Qt.formatTime(visitForm.lastAutosave, "HH:mm:ss"))
-                      : qsTr("Drafts are kept automatically")
-                color: Theme.muted
-                font.pixelSize: Theme.small
-                Layout.fillWidth: true
-                elide: Text.ElideRight
-            }
-            Button {
-                objectName: "saveDraftButton"
-                text: qsTr("Save draft")
-                enabled: !visitForm.busy
-                Layout.minimumHeight: Theme.touch
-                Accessible.name: qsTr("Save as a draft")
-                onClicked: visitForm.saveDraft()
-            }
-            Button {
-                objectName: "submitButton"
-                text: qsTr("Submit for approval")
-                enabled: !visitForm.busy
-                highlighted: true
-                Layout.minimumHeight: Theme.touch
-                Accessible.name: qsTr("Submit the visit for approval")
-                onClicked: visitForm.submit()
-            }
-        }
+    footer: FormFooter {
+        form: visitForm
+        statusText: visitForm.busy ? qsTr("Saving…")
+                    : !isNaN(visitForm.lastAutosave.getTime()) ? qsTr("Draft kept on this tablet at %1").arg(Qt.formatTime(visitForm.lastAutosave, "HH:mm:ss"))
+                    : qsTr("Drafts are kept automatically")
+        submitAccessibleName: qsTr("Submit the visit for approval")
     }
 }
