@@ -274,7 +274,7 @@
     </message>
     <message>
         <location filename="../qml/components/ChildCard.qml" line="52" />
-        <location filename="../qml/components/ChildCard.qml" line="150" />
+        <location filename="../qml/components/ChildCard.qml" line="159" />
         <source>this child</source>
         <translation type="unfinished" />
     </message>
@@ -334,22 +334,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="131" />
+        <location filename="../qml/components/ChildCard.qml" line="140" />
         <source>Once you save (a draft is enough), this record goes to the top of your manager's queue at the next sync. If the child is in immediate danger, follow your safeguarding procedure now.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="150" />
+        <location filename="../qml/components/ChildCard.qml" line="159" />
         <source>Remove %1 from this visit?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="151" />
+        <location filename="../qml/components/ChildCard.qml" line="160" />
         <source>What is written on their card will be removed from this visit.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="152" />
+        <location filename="../qml/components/ChildCard.qml" line="161" />
         <source>Keep the child on the visit</source>
         <translation type="unfinished" />
     </message>
@@ -358,7 +358,7 @@
         <translation>Tynnu</translation>
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="153" />
+        <location filename="../qml/components/ChildCard.qml" line="162" />
         <source>Remove the child and their card</source>
         <translation type="unfinished" />
     </message>
@@ -545,212 +545,212 @@
 <context>
     <name>ChildPage</name>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="56" />
+        <location filename="../qml/pages/ChildPage.qml" line="58" />
         <source>‹ Back</source>
         <translation>‹ Yn ôl</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="58" />
+        <location filename="../qml/pages/ChildPage.qml" line="60" />
         <source>Back to the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="83" />
+        <location filename="../qml/pages/ChildPage.qml" line="96" />
         <source>Record a visit</source>
         <translation>Cofnodi ymweliad</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="86" />
+        <location filename="../qml/pages/ChildPage.qml" line="99" />
         <source>Record a visit to %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="90" />
+        <location filename="../qml/pages/ChildPage.qml" line="103" />
         <source>Record direct work</source>
         <translation>Cofnodi gwaith uniongyrchol</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="92" />
+        <location filename="../qml/pages/ChildPage.qml" line="106" />
         <source>Record a direct work session with %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="98" />
+        <location filename="../qml/pages/ChildPage.qml" line="113" />
         <source>Record supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="100" />
+        <location filename="../qml/pages/ChildPage.qml" line="115" />
         <source>Record case supervision about %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="106" />
+        <location filename="../qml/pages/ChildPage.qml" line="122" />
         <source>Exporting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="106" />
+        <location filename="../qml/pages/ChildPage.qml" line="122" />
         <source>Chronology PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="109" />
+        <location filename="../qml/pages/ChildPage.qml" line="125" />
         <source>Export %1's chronology as a PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="115" />
+        <location filename="../qml/pages/ChildPage.qml" line="132" />
         <source>Reallocate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="117" />
+        <location filename="../qml/pages/ChildPage.qml" line="134" />
         <source>Reallocate %1 to another worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="130" />
+        <location filename="../qml/pages/ChildPage.qml" line="147" />
         <source>Export personal data?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="134" />
+        <location filename="../qml/pages/ChildPage.qml" line="151" />
         <source>The PDF holds %1's whole chronology: visits, the child's words, decisions and supervision. It is an ordinary file: it is not encrypted and the app's PIN does not protect it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="139" />
+        <location filename="../qml/pages/ChildPage.qml" line="156" />
         <source>It will be saved in %1. Share it only through your council's secure channels and delete it when you no longer need it. The export is recorded in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="146" />
+        <location filename="../qml/pages/ChildPage.qml" line="163" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="148" />
+        <location filename="../qml/pages/ChildPage.qml" line="165" />
         <source>Cancel the export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="152" />
+        <location filename="../qml/pages/ChildPage.qml" line="169" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="155" />
+        <location filename="../qml/pages/ChildPage.qml" line="172" />
         <source>Export the PDF file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="167" />
+        <location filename="../qml/pages/ChildPage.qml" line="184" />
         <source>Export saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="167" />
+        <location filename="../qml/pages/ChildPage.qml" line="184" />
         <source>Export failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="170" />
+        <location filename="../qml/pages/ChildPage.qml" line="187" />
         <source>Saved as %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="195" />
+        <location filename="../qml/pages/ChildPage.qml" line="212" />
         <source>Profile</source>
         <translation>Proffil</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="221" />
+        <location filename="../qml/pages/ChildPage.qml" line="239" />
         <source>Plan</source>
         <translation>Cynllun</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="223" />
+        <location filename="../qml/pages/ChildPage.qml" line="241" />
         <source>Visits: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="230" />
+        <location filename="../qml/pages/ChildPage.qml" line="248" />
         <source>Why this often: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="231" />
+        <location filename="../qml/pages/ChildPage.qml" line="249" />
         <source>No reason recorded for this visiting frequency.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="237" />
+        <location filename="../qml/pages/ChildPage.qml" line="255" />
         <source>Contingency: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="237" />
+        <location filename="../qml/pages/ChildPage.qml" line="255" />
         <source>No contingency plan recorded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="246" />
+        <location filename="../qml/pages/ChildPage.qml" line="264" />
         <source>%1 — %2, by %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="247" />
+        <location filename="../qml/pages/ChildPage.qml" line="265" />
         <source> (done)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="247" />
+        <location filename="../qml/pages/ChildPage.qml" line="265" />
         <source> (cancelled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="264" />
+        <location filename="../qml/pages/ChildPage.qml" line="282" />
         <source>Update plan and profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="266" />
+        <location filename="../qml/pages/ChildPage.qml" line="284" />
         <source>Update %1's plan and profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="278" />
+        <location filename="../qml/pages/ChildPage.qml" line="296" />
         <source>Chronology</source>
         <translation>Cronoleg</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="306" />
+        <location filename="../qml/pages/ChildPage.qml" line="324" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="320" />
+        <location filename="../qml/pages/ChildPage.qml" line="338" />
         <source> (amendment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="332" />
+        <location filename="../qml/pages/ChildPage.qml" line="350" />
         <source> · not yet sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="338" />
+        <location filename="../qml/pages/ChildPage.qml" line="356" />
         <source>Safety concern raised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="353" />
+        <location filename="../qml/pages/ChildPage.qml" line="371" />
         <source>Returned: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="363" />
+        <location filename="../qml/pages/ChildPage.qml" line="381" />
         <source>Nothing recorded yet.</source>
         <translation type="unfinished" />
     </message>
@@ -970,42 +970,42 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="170" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="172" />
         <source>Combine…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="170" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="172" />
         <source>Edit…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="172" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="174" />
         <source>Write a text that combines both</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="172" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="174" />
         <source>Choose another value for %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="156" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="158" />
         <source>Keep mine</source>
         <translation>Cadw fy fersiwn i</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="158" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="160" />
         <source>Keep the value on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="162" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="164" />
         <source>Keep theirs</source>
         <translation>Cadw'r fersiwn arall</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="164" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="166" />
         <source>Keep the value on the service</source>
         <translation type="unfinished" />
     </message>
@@ -1014,7 +1014,7 @@
         <translation>Golygu</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="181" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="183" />
         <source>No conflicts. Nothing needs your decision.</source>
         <translation type="unfinished" />
     </message>
@@ -1701,32 +1701,15 @@
         <translation>Camau nesaf</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="253" />
-        <source>Saving…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="253" />
-        <source>Drafts are kept automatically</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="260" />
         <source>Save draft</source>
         <translation>Cadw drafft</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="263" />
-        <source>Save as a draft</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="268" />
         <source>Submit for approval</source>
         <translation>Cyflwyno i'w gymeradwyo</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="272" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="245" />
         <source>Submit the session for approval</source>
         <translation type="unfinished" />
     </message>
@@ -1789,6 +1772,34 @@
         <location filename="../qml/pages/FirstRunPage.qml" line="84" />
         <source>Sign in</source>
         <translation>Mewngofnodi</translation>
+    </message>
+</context>
+<context>
+    <name>FormFooter</name>
+    <message>
+        <location filename="../qml/components/FormFooter.qml" line="15" />
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/FormFooter.qml" line="15" />
+        <source>Drafts are kept automatically</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/components/FormFooter.qml" line="16" />
+        <source>Submit for approval</source>
+        <translation>Cyflwyno i'w gymeradwyo</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/FormFooter.qml" line="43" />
+        <source>Save draft</source>
+        <translation>Cadw drafft</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/FormFooter.qml" line="47" />
+        <source>Save as a draft</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2976,32 +2987,16 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="254" />
-        <source>Saving…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="254" />
-        <source>Drafts are kept automatically</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="261" />
         <source>Save draft</source>
         <translation>Cadw drafft</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="264" />
-        <source>Save as a draft</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="269" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="246" />
         <source>Submit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="273" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="247" />
         <source>Submit the supervision record</source>
         <translation type="unfinished" />
     </message>
@@ -3463,37 +3458,30 @@
         <translation>5. Camau gweithredu</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="277" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="269" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="278" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="270" />
         <source>Draft kept on this tablet at %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="279" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="271" />
         <source>Drafts are kept automatically</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="287" />
         <source>Save draft</source>
         <translation>Cadw drafft</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="290" />
-        <source>Save as a draft</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="295" />
         <source>Submit for approval</source>
         <translation>Cyflwyno i'w gymeradwyo</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="299" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="272" />
         <source>Submit the visit for approval</source>
         <translation type="unfinished" />
     </message>
