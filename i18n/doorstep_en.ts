@@ -254,7 +254,7 @@
     </message>
     <message>
         <location filename="../qml/components/ChildCard.qml" line="52" />
-        <location filename="../qml/components/ChildCard.qml" line="159" />
+        <location filename="../qml/components/ChildCard.qml" line="146" />
         <source>this child</source>
         <translation type="unfinished" />
     </message>
@@ -314,27 +314,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="140" />
+        <location filename="../qml/components/ChildCard.qml" line="127" />
         <source>Once you save (a draft is enough), this record goes to the top of your manager's queue at the next sync. If the child is in immediate danger, follow your safeguarding procedure now.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="159" />
+        <location filename="../qml/components/ChildCard.qml" line="146" />
         <source>Remove %1 from this visit?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="160" />
+        <location filename="../qml/components/ChildCard.qml" line="147" />
         <source>What is written on their card will be removed from this visit.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="161" />
+        <location filename="../qml/components/ChildCard.qml" line="148" />
         <source>Keep the child on the visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ChildCard.qml" line="162" />
+        <location filename="../qml/components/ChildCard.qml" line="149" />
         <source>Remove the child and their card</source>
         <translation type="unfinished" />
     </message>
@@ -393,122 +393,122 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="173" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="170" />
         <source>Every</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="185" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="182" />
         <source>Visit every how many days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="198" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="195" />
         <source>Counted in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="216" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="213" />
         <source>Why this often</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="217" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="214" />
         <source>What the frequency rests on, and who agreed it and when: a conference, a review, a change in risk.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="224" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="221" />
         <source>Contingency plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="225" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="222" />
         <source>What will happen if the plan is not working or things get worse, and who will act.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="230" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="227" />
         <source>Actions on the plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="249" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="246" />
         <source>Placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="258" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="255" />
         <source>Placement started</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="264" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="261" />
         <source>Kind of placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="271" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="268" />
         <source>First review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="277" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="274" />
         <source>About the child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="284" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="281" />
         <source>Preferred name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="290" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="287" />
         <source>First language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="296" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="293" />
         <source>Interpreter needed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="302" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="299" />
         <source>Religion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="309" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="306" />
         <source>Disability or special educational needs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="314" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="311" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="330" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="332" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="330" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="332" />
         <source>Not saved yet; a draft is kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="330" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="332" />
         <source>No changes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="338" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="341" />
         <source>Save changes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="342" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="345" />
         <source>Save the plan and profile</source>
         <translation type="unfinished" />
     </message>
@@ -1963,22 +1963,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="357" />
+        <location filename="../qml/pages/NewCasePage.qml" line="362" />
         <source>Needs a connection to the service; until then the details are kept as a draft.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="365" />
+        <location filename="../qml/pages/NewCasePage.qml" line="371" />
         <source>Opening…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="365" />
+        <location filename="../qml/pages/NewCasePage.qml" line="371" />
         <source>Open the case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="369" />
+        <location filename="../qml/pages/NewCasePage.qml" line="375" />
         <source>Open the case and allocate it</source>
         <translation type="unfinished" />
     </message>

@@ -116,23 +116,10 @@ Rectangle {
             Layout.fillWidth: true
         }
 
-        Switch {
+        WrapSwitch {
             id: concern
             text: qsTr("I have a safety concern about this child (including anything they told me)")
-            font.pixelSize: Theme.body
             checked: card.form.value(card.base + ".safety_concern", card.form.version) === true
-            Layout.minimumHeight: Theme.touch
-            Layout.fillWidth: true
-            Accessible.name: text
-            // The style's label elides; this one is too important to cut off at a large text size.
-            contentItem: Label {
-                text: concern.text
-                font: concern.font
-                wrapMode: Text.Wrap
-                verticalAlignment: Text.AlignVCenter
-                leftPadding: concern.indicator && !concern.mirrored ? concern.indicator.width + concern.spacing : 0
-                rightPadding: concern.indicator && concern.mirrored ? concern.indicator.width + concern.spacing : 0
-            }
             onToggled: card.form.setValue(card.base + ".safety_concern", checked)
         }
         Label {

@@ -63,13 +63,13 @@ Page {
                     text: qsTr("Plan and profile")
                     font.pixelSize: Theme.heading
                     font.bold: true
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
                 Label {
                     text: page.childName + (page.legalStatus.length > 0 ? " · " + Labels.legalStatus(page.legalStatus) : "")
                     color: Theme.muted
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
             }
@@ -154,14 +154,11 @@ Page {
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
-            Switch {
+            WrapSwitch {
                 id: ownFrequencySwitch
                 objectName: "ownFrequencySwitch"
                 text: qsTr("The plan sets how often")
                 checked: page.ownFrequency
-                font.pixelSize: Theme.body
-                Layout.minimumHeight: Theme.touch
-                Accessible.name: text
                 // A fortnight in working days to start from; the worker sets what the plan says.
                 onToggled: childForm.setValue("plan.visiting_frequency", checked ? { every: 10, unit: "working_days" } : null)
             }
@@ -318,23 +315,29 @@ Page {
     }
 
     footer: Rectangle {
+        id: footerBar
+        // On a phone, or at a large text size, the status gets its own line above the button.
+        readonly property bool narrow: width / Theme.textScale < 560
         color: Theme.surface
         implicitHeight: footerRow.implicitHeight + 2 * Theme.spacing
         border.color: Theme.border
-        RowLayout {
+        GridLayout {
             id: footerRow
             anchors.fill: parent
             anchors.margins: Theme.spacing
-            spacing: Theme.spacing
+            columns: footerBar.narrow ? 1 : 2
+            columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing / 2
             Label {
                 text: childForm.busy ? qsTr("Saving…") : (childForm.dirty ? qsTr("Not saved yet; a draft is kept") : qsTr("No changes"))
                 color: Theme.muted
                 font.pixelSize: Theme.small
                 Layout.fillWidth: true
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
             }
             Button {
                 objectName: "saveChildButton"
+                Layout.fillWidth: footerBar.narrow
                 text: qsTr("Save changes")
                 enabled: !childForm.busy && childForm.ready
                 highlighted: true

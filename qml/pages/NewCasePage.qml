@@ -345,14 +345,19 @@ Page {
     }
 
     footer: Rectangle {
+        id: footerBar
+        // On a phone, or at a large text size, the status gets its own line above the button.
+        readonly property bool narrow: width / Theme.textScale < 560
         color: Theme.surface
         implicitHeight: footerRow.implicitHeight + 2 * Theme.spacing
         border.color: Theme.border
-        RowLayout {
+        GridLayout {
             id: footerRow
             anchors.fill: parent
             anchors.margins: Theme.spacing
-            spacing: Theme.spacing
+            columns: footerBar.narrow ? 1 : 2
+            columnSpacing: Theme.spacing
+            rowSpacing: Theme.spacing / 2
             Label {
                 text: qsTr("Needs a connection to the service; until then the details are kept as a draft.")
                 color: Theme.muted
@@ -362,6 +367,7 @@ Page {
             }
             Button {
                 objectName: "openCaseButton"
+                Layout.fillWidth: footerBar.narrow
                 text: newCase.busy ? qsTr("Opening…") : qsTr("Open the case")
                 enabled: !newCase.busy && page.form.ready
                 highlighted: true

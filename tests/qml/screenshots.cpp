@@ -312,8 +312,8 @@ int main(int argc, char **argv)
     }
 
     // A phone-width window (400 px), at 100% and 200% text: the sync bar keeps Lock on screen and
-    // gives the status a line of its own; the outbox, a child's page, the visit form and
-    // the conflicts fit the width.
+    // gives the status a line of its own; the outbox, a child's page, the visit form, the
+    // conflicts and the plan form fit the width.
     window->resize(400, 800);
     for (const qreal scale : {1.0, 2.0}) {
         session.app()->setTextScale(scale);
@@ -334,6 +334,11 @@ int main(int argc, char **argv)
         home();
         open(QStringLiteral("ConflictsPage"), {});
         grab(QStringLiteral("conflicts-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
+        home();
+        if (QObject *page = open(QStringLiteral("ChildFormPage"), {{QStringLiteral("childId"), childId}})) {
+            page->property("form").value<QObject *>()->setProperty("autosaveMs", 60000);
+            grab(QStringLiteral("childform-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
+        }
         home();
     }
     session.app()->setTextScale(1.0);
