@@ -91,7 +91,7 @@
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/CaseloadPage.qml" line="80" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="82" />
         <source>%n overdue or due now</source>
         <translation type="unfinished">
             <numerusform />
@@ -102,7 +102,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/CaseloadPage.qml" line="85" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="87" />
         <source>%n children</source>
         <translation type="unfinished">
             <numerusform />
@@ -113,37 +113,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="208" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="205" />
         <source>Most urgent first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="209" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="206" />
         <source>By surname</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="218" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="215" />
         <source>Order of the children: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="91" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="93" />
         <source>Team dashboard</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="93" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="94" />
         <source>Open the team dashboard</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="102" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="103" />
         <source>Approval queue: %1 waiting, %2 need attention</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="103" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="104" />
         <source>Approval queue: %1 waiting</source>
         <translation type="unfinished" />
     </message>
@@ -180,77 +180,77 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="125" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="124" />
         <source>New child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="127" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="125" />
         <source>Open a new child's case for your team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="132" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="130" />
         <source>Settings</source>
         <translation>Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="134" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="131" />
         <source>Settings: text size, sync and signing out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="164" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="161" />
         <source>OK</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="167" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="164" />
         <source>Dismiss this message</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="185" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="182" />
         <source>Search names and records</source>
         <translation>Chwilio enwau a chofnodion</translation>
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="187" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="184" />
         <source>Search the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="255" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="252" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="283" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="280" />
         <source>Born %1 · %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="312" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="309" />
         <source>Seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="313" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="310" />
         <source>Not seen alone last visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="332" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="329" />
         <source>⟳ Not yet sent to the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="348" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="345" />
         <source>No child or record matches “%1”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/CaseloadPage.qml" line="349" />
+        <location filename="../qml/pages/CaseloadPage.qml" line="346" />
         <source>No children on this tablet yet. They arrive with the first sync.</source>
         <translation type="unfinished" />
     </message>
@@ -1052,62 +1052,62 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="97" />
+        <location filename="../qml/pages/DashboardPage.qml" line="99" />
         <source>Last 3 months</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="98" />
+        <location filename="../qml/pages/DashboardPage.qml" line="100" />
         <source>Last 12 months</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="99" />
+        <location filename="../qml/pages/DashboardPage.qml" line="101" />
         <source>Everything on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="101" />
+        <location filename="../qml/pages/DashboardPage.qml" line="103" />
         <source>Period: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="106" />
+        <location filename="../qml/pages/DashboardPage.qml" line="108" />
         <source>Show charts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="106" />
+        <location filename="../qml/pages/DashboardPage.qml" line="108" />
         <source>Show tables</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="110" />
+        <location filename="../qml/pages/DashboardPage.qml" line="112" />
         <source>Show the figures as charts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="110" />
+        <location filename="../qml/pages/DashboardPage.qml" line="112" />
         <source>Show the figures as tables</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="115" />
+        <location filename="../qml/pages/DashboardPage.qml" line="117" />
         <source>Exporting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="115" />
+        <location filename="../qml/pages/DashboardPage.qml" line="117" />
         <source>Export visits CSV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="118" />
+        <location filename="../qml/pages/DashboardPage.qml" line="120" />
         <source>Export the team's visits as a CSV file</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="140" />
+        <location filename="../qml/pages/DashboardPage.qml" line="142" />
         <source>due means within %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -1118,61 +1118,61 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="164" />
+        <location filename="../qml/pages/DashboardPage.qml" line="166" />
         <source>Visits due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="164" />
-        <location filename="../qml/pages/DashboardPage.qml" line="165" />
+        <location filename="../qml/pages/DashboardPage.qml" line="166" />
+        <location filename="../qml/pages/DashboardPage.qml" line="167" />
         <source>children</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="165" />
-        <location filename="../qml/pages/DashboardPage.qml" line="273" />
+        <location filename="../qml/pages/DashboardPage.qml" line="167" />
+        <location filename="../qml/pages/DashboardPage.qml" line="275" />
         <source>Overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="166" />
-        <location filename="../qml/pages/DashboardPage.qml" line="283" />
-        <location filename="../qml/pages/DashboardPage.qml" line="295" />
-        <location filename="../qml/pages/DashboardPage.qml" line="304" />
-        <location filename="../qml/pages/DashboardPage.qml" line="305" />
+        <location filename="../qml/pages/DashboardPage.qml" line="168" />
+        <location filename="../qml/pages/DashboardPage.qml" line="285" />
+        <location filename="../qml/pages/DashboardPage.qml" line="297" />
+        <location filename="../qml/pages/DashboardPage.qml" line="306" />
+        <location filename="../qml/pages/DashboardPage.qml" line="307" />
         <source>Seen alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="167" />
-        <location filename="../qml/pages/DashboardPage.qml" line="357" />
-        <location filename="../qml/pages/DashboardPage.qml" line="367" />
+        <location filename="../qml/pages/DashboardPage.qml" line="169" />
+        <location filename="../qml/pages/DashboardPage.qml" line="359" />
+        <location filename="../qml/pages/DashboardPage.qml" line="369" />
         <source>Views recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="168" />
-        <location filename="../qml/pages/DashboardPage.qml" line="430" />
+        <location filename="../qml/pages/DashboardPage.qml" line="170" />
+        <location filename="../qml/pages/DashboardPage.qml" line="432" />
         <source>Visit to submission</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="168" />
         <location filename="../qml/pages/DashboardPage.qml" line="170" />
+        <location filename="../qml/pages/DashboardPage.qml" line="172" />
         <source>median, working days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="169" />
-        <location filename="../qml/pages/DashboardPage.qml" line="379" />
-        <location filename="../qml/pages/DashboardPage.qml" line="391" />
-        <location filename="../qml/pages/DashboardPage.qml" line="400" />
-        <location filename="../qml/pages/DashboardPage.qml" line="431" />
+        <location filename="../qml/pages/DashboardPage.qml" line="171" />
+        <location filename="../qml/pages/DashboardPage.qml" line="381" />
+        <location filename="../qml/pages/DashboardPage.qml" line="393" />
+        <location filename="../qml/pages/DashboardPage.qml" line="402" />
+        <location filename="../qml/pages/DashboardPage.qml" line="433" />
         <source>Recorded in time</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="169" />
+        <location filename="../qml/pages/DashboardPage.qml" line="171" />
         <source>within %n working day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -1183,105 +1183,105 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="170" />
-        <location filename="../qml/pages/DashboardPage.qml" line="432" />
+        <location filename="../qml/pages/DashboardPage.qml" line="172" />
+        <location filename="../qml/pages/DashboardPage.qml" line="434" />
         <source>Submission to decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="181" />
+        <location filename="../qml/pages/DashboardPage.qml" line="183" />
         <source>Team — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="218" />
+        <location filename="../qml/pages/DashboardPage.qml" line="220" />
         <source>Compare:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="221" />
+        <location filename="../qml/pages/DashboardPage.qml" line="223" />
         <source>Workers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="226" />
+        <location filename="../qml/pages/DashboardPage.qml" line="228" />
         <source>Compare workers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="231" />
-        <location filename="../qml/pages/DashboardPage.qml" line="271" />
+        <location filename="../qml/pages/DashboardPage.qml" line="233" />
+        <location filename="../qml/pages/DashboardPage.qml" line="273" />
         <source>Children</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="236" />
+        <location filename="../qml/pages/DashboardPage.qml" line="238" />
         <source>Compare children</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="254" />
-        <location filename="../qml/pages/DashboardPage.qml" line="270" />
+        <location filename="../qml/pages/DashboardPage.qml" line="256" />
+        <location filename="../qml/pages/DashboardPage.qml" line="272" />
         <source>Visits due and overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="255" />
+        <location filename="../qml/pages/DashboardPage.qml" line="257" />
         <source>Children whose next statutory visit is due soon (blue) or overdue (red).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="261" />
+        <location filename="../qml/pages/DashboardPage.qml" line="263" />
         <source>due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="262" />
+        <location filename="../qml/pages/DashboardPage.qml" line="264" />
         <source>overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="272" />
+        <location filename="../qml/pages/DashboardPage.qml" line="274" />
         <source>Due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="284" />
+        <location filename="../qml/pages/DashboardPage.qml" line="286" />
         <source>Of the children seen on submitted visits, how many were seen alone (green) or not (amber).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="296" />
+        <location filename="../qml/pages/DashboardPage.qml" line="298" />
         <source>Not seen alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="306" />
+        <location filename="../qml/pages/DashboardPage.qml" line="308" />
         <source>Not alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="307" />
-        <location filename="../qml/pages/DashboardPage.qml" line="368" />
+        <location filename="../qml/pages/DashboardPage.qml" line="309" />
+        <location filename="../qml/pages/DashboardPage.qml" line="370" />
         <source>Seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="308" />
-        <location filename="../qml/pages/DashboardPage.qml" line="335" />
-        <location filename="../qml/pages/DashboardPage.qml" line="369" />
-        <location filename="../qml/pages/DashboardPage.qml" line="403" />
+        <location filename="../qml/pages/DashboardPage.qml" line="310" />
+        <location filename="../qml/pages/DashboardPage.qml" line="337" />
+        <location filename="../qml/pages/DashboardPage.qml" line="371" />
+        <location filename="../qml/pages/DashboardPage.qml" line="405" />
         <source>Share</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="318" />
-        <location filename="../qml/pages/DashboardPage.qml" line="333" />
+        <location filename="../qml/pages/DashboardPage.qml" line="320" />
+        <location filename="../qml/pages/DashboardPage.qml" line="335" />
         <source>Why not seen alone</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="319" />
+        <location filename="../qml/pages/DashboardPage.qml" line="321" />
         <source>The team's reasons (regulation 29) when a child was seen but not alone: %n time(s).</source>
         <translation type="unfinished">
             <numerusform />
@@ -1292,38 +1292,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="334" />
+        <location filename="../qml/pages/DashboardPage.qml" line="336" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="332" />
+        <location filename="../qml/pages/DashboardPage.qml" line="334" />
         <source>Reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="325" />
+        <location filename="../qml/pages/DashboardPage.qml" line="327" />
         <source>not alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="345" />
-        <location filename="../qml/pages/DashboardPage.qml" line="366" />
+        <location filename="../qml/pages/DashboardPage.qml" line="347" />
+        <location filename="../qml/pages/DashboardPage.qml" line="368" />
         <source>Child's views recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="346" />
+        <location filename="../qml/pages/DashboardPage.qml" line="348" />
         <source>Of the children seen, how many had their views written down (green) or not (amber).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="358" />
+        <location filename="../qml/pages/DashboardPage.qml" line="360" />
         <source>No views recorded</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="380" />
+        <location filename="../qml/pages/DashboardPage.qml" line="382" />
         <source>Of the visits submitted, how many within %n working day(s) of the visit (green) or later (amber).</source>
         <translation type="unfinished">
             <numerusform />
@@ -1334,53 +1334,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="392" />
+        <location filename="../qml/pages/DashboardPage.qml" line="394" />
         <source>Recorded late</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="401" />
+        <location filename="../qml/pages/DashboardPage.qml" line="403" />
         <source>In time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="402" />
+        <location filename="../qml/pages/DashboardPage.qml" line="404" />
         <source>Submitted</source>
         <translation>Wedi'i gyflwyno</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="413" />
-        <location filename="../qml/pages/DashboardPage.qml" line="429" />
+        <location filename="../qml/pages/DashboardPage.qml" line="415" />
+        <location filename="../qml/pages/DashboardPage.qml" line="431" />
         <source>Time to submit and to decide</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="414" />
+        <location filename="../qml/pages/DashboardPage.qml" line="416" />
         <source>Median working days from the visit to its submission (blue) and from submission to the manager's decision (purple).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="420" />
+        <location filename="../qml/pages/DashboardPage.qml" line="422" />
         <source>working days to submit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="421" />
+        <location filename="../qml/pages/DashboardPage.qml" line="423" />
         <source>working days to decide</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="468" />
+        <location filename="../qml/pages/DashboardPage.qml" line="470" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="470" />
+        <location filename="../qml/pages/DashboardPage.qml" line="472" />
         <source>Close the list of children</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="475" />
+        <location filename="../qml/pages/DashboardPage.qml" line="477" />
         <source>%n child(ren)</source>
         <translation type="unfinished">
             <numerusform />
@@ -1391,62 +1391,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="496" />
+        <location filename="../qml/pages/DashboardPage.qml" line="498" />
         <source>%1, %2, allocated to %3; open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="518" />
+        <location filename="../qml/pages/DashboardPage.qml" line="520" />
         <source>No children behind this figure.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="533" />
+        <location filename="../qml/pages/DashboardPage.qml" line="535" />
         <source>Export personal data?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="537" />
+        <location filename="../qml/pages/DashboardPage.qml" line="539" />
         <source>The CSV lists every child of your team with their name, legal status, worker and visit dates. It is an ordinary file: it is not encrypted and the app's PIN does not protect it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="542" />
+        <location filename="../qml/pages/DashboardPage.qml" line="544" />
         <source>It will be saved in %1. Share it only through your council's secure channels and delete it when you no longer need it. The export is recorded in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="549" />
+        <location filename="../qml/pages/DashboardPage.qml" line="551" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="552" />
+        <location filename="../qml/pages/DashboardPage.qml" line="554" />
         <source>Cancel the export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="556" />
+        <location filename="../qml/pages/DashboardPage.qml" line="558" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="559" />
+        <location filename="../qml/pages/DashboardPage.qml" line="561" />
         <source>Export the CSV file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="572" />
+        <location filename="../qml/pages/DashboardPage.qml" line="574" />
         <source>Export saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="572" />
+        <location filename="../qml/pages/DashboardPage.qml" line="574" />
         <source>Export failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="576" />
+        <location filename="../qml/pages/DashboardPage.qml" line="578" />
         <source>Saved as %1</source>
         <translation type="unfinished" />
     </message>
@@ -2597,102 +2597,102 @@
 <context>
     <name>ReviewQueuePage</name>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="43" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="47" />
         <source>‹ Back</source>
         <translation>‹ Yn ôl</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="45" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="49" />
         <source>Back</source>
         <translation>Yn ôl</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="49" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="53" />
         <source>Approval queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="57" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="64" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="57" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="64" />
         <source>Sync now</source>
         <translation>Cysoni nawr</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="60" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="69" />
         <source>Sync now: send queued decisions and fetch new records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="68" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="77" />
         <source>Waiting for you: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="73" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="82" />
         <source>Safety concerns in drafts: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="78" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="87" />
         <source>Decisions queued to send: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="83" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="92" />
         <source>Not accepted, look again: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="89" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="98" />
         <source>Safety concerns first, then the longest waiting. Decisions made offline are sent at the next sync; the service checks that the record has not changed since you read it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="129" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="138" />
         <source>Safety concern. </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="129" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="138" />
         <source>Draft, not yet submitted. </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="130" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="139" />
         <source>%1 for %2 by %3, %4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="154" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="163" />
         <source>⚠ Safety concern</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="160" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="169" />
         <source>Draft: not submitted yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="185" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="194" />
         <source>By %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="230" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="239" />
         <source>Open to read and decide ›</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="230" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="239" />
         <source>Open to read ›</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="247" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="256" />
         <source>Nothing is waiting for your decision. Submitted records of your team arrive with each sync.</source>
         <translation type="unfinished" />
     </message>
@@ -3228,78 +3228,78 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="97" />
+        <location filename="../qml/pages/TransfersPage.qml" line="100" />
         <source>No moves between teams. To ask another team to take a child, open the child and choose Reallocate.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="152" />
+        <location filename="../qml/pages/TransfersPage.qml" line="155" />
         <source>%1, %2. %3. %4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="175" />
+        <location filename="../qml/pages/TransfersPage.qml" line="178" />
         <source>%1 · held by %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="187" />
+        <location filename="../qml/pages/TransfersPage.qml" line="190" />
         <source>Why: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="201" />
+        <location filename="../qml/pages/TransfersPage.qml" line="204" />
         <source>Their reason: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="212" />
+        <location filename="../qml/pages/TransfersPage.qml" line="215" />
         <source>Answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="215" />
+        <location filename="../qml/pages/TransfersPage.qml" line="218" />
         <source>Answer the request to take %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="221" />
+        <location filename="../qml/pages/TransfersPage.qml" line="224" />
         <source>Withdrawing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="221" />
-        <location filename="../qml/pages/TransfersPage.qml" line="253" />
+        <location filename="../qml/pages/TransfersPage.qml" line="224" />
+        <location filename="../qml/pages/TransfersPage.qml" line="256" />
         <source>Withdraw</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="224" />
+        <location filename="../qml/pages/TransfersPage.qml" line="227" />
         <source>Withdraw the request to move %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="246" />
+        <location filename="../qml/pages/TransfersPage.qml" line="249" />
         <source>Withdraw the request?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="248" />
+        <location filename="../qml/pages/TransfersPage.qml" line="251" />
         <source>The other team will no longer be asked to take %1. The child stays with their worker.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="255" />
+        <location filename="../qml/pages/TransfersPage.qml" line="258" />
         <source>Withdraw the request</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="258" />
+        <location filename="../qml/pages/TransfersPage.qml" line="261" />
         <source>Keep it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="260" />
+        <location filename="../qml/pages/TransfersPage.qml" line="263" />
         <source>Keep the request</source>
         <translation type="unfinished" />
     </message>

@@ -75,6 +75,8 @@ Page {
                         text: AppState.isManager ? qsTr("Team caseload") : qsTr("My caseload")
                         font.pixelSize: Theme.heading
                         font.bold: true
+                        width: Math.min(implicitWidth, parent.width)
+                        wrapMode: Text.Wrap
                     }
                     Badge {
                         text: caseload.summarised && caseload.overdueCount > 0 ? qsTr("%n overdue or due now", "", caseload.overdueCount) : ""
@@ -85,15 +87,14 @@ Page {
                         text: qsTr("%n children", "", caseload.count)
                         color: Theme.muted
                     }
-                    Button {
+                    WrapButton {
                         objectName: "dashboardButton"
                         visible: page.managerMode
                         text: qsTr("Team dashboard")
-                        height: Theme.touch
                         Accessible.name: qsTr("Open the team dashboard")
                         onClicked: page.StackView.view.push(Qt.resolvedUrl("DashboardPage.qml"))
                     }
-                    Button {
+                    WrapButton {
                         objectName: "reviewQueueButton"
                         visible: page.managerMode
                         // A safety concern in a draft needs the manager's attention as much as a refused decision.
@@ -102,11 +103,10 @@ Page {
                               ? qsTr("Approval queue: %1 waiting, %2 need attention").arg(reviewQueue.waitingCount).arg(attention)
                               : qsTr("Approval queue: %1 waiting").arg(reviewQueue.waitingCount)
                         highlighted: reviewQueue.waitingCount > 0 || attention > 0
-                        height: Theme.touch
                         Accessible.name: text
                         onClicked: page.StackView.view.push(Qt.resolvedUrl("ReviewQueuePage.qml"))
                     }
-                    Button {
+                    WrapButton {
                         objectName: "transfersButton"
                         visible: page.managerMode
                         text: transfers.incomingCount > 0 && transfers.answeredCount > 0
@@ -115,22 +115,19 @@ Page {
                               : transfers.answeredCount > 0 ? qsTr("Moves between teams: %n answered", "", transfers.answeredCount)
                               : qsTr("Moves between teams")
                         highlighted: transfers.incomingCount > 0 || transfers.answeredCount > 0
-                        height: Theme.touch
                         Accessible.name: text
                         onClicked: page.StackView.view.push(Qt.resolvedUrl("TransfersPage.qml"))
                     }
-                    Button {
+                    WrapButton {
                         objectName: "newCaseButton"
                         visible: page.managerMode
                         text: qsTr("New child")
-                        height: Theme.touch
                         Accessible.name: qsTr("Open a new child's case for your team")
                         onClicked: page.StackView.view.push(Qt.resolvedUrl("NewCasePage.qml"))
                     }
-                    Button {
+                    WrapButton {
                         objectName: "settingsButton"
                         text: qsTr("Settings")
-                        height: Theme.touch
                         Accessible.name: qsTr("Settings: text size, sync and signing out")
                         onClicked: page.StackView.view.push(Qt.resolvedUrl("SettingsPage.qml"))
                     }

@@ -84,13 +84,15 @@ Page {
                 text: qsTr("Team dashboard")
                 font.pixelSize: Theme.heading
                 font.bold: true
-                height: Theme.touch
+                width: Math.min(implicitWidth, headerFlow.width)
+                height: Math.max(Theme.touch, implicitHeight)
+                wrapMode: Text.Wrap
                 verticalAlignment: Text.AlignVCenter
             }
             ChoiceBox {
                 id: period
                 objectName: "periodSelector"
-                width: Math.max(implicitWidth, 220 * Theme.textScale)
+                width: Math.min(Math.max(implicitWidth, 220 * Theme.textScale), headerFlow.width)
                 height: Theme.touch
                 textRole: "text"
                 valueRole: "months"
@@ -154,7 +156,7 @@ Page {
             GridLayout {
                 objectName: "teamTiles"
                 Layout.fillWidth: true
-                columns: page.wide ? 7 : (page.width / Theme.textScale > 560 ? 4 : 2)
+                columns: page.wide ? 7 : (page.width / Theme.textScale > 560 ? 4 : page.width / Theme.textScale > 300 ? 2 : 1)
                 columnSpacing: Theme.spacing
                 rowSpacing: Theme.spacing
                 Repeater {

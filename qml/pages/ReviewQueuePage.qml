@@ -36,9 +36,13 @@ Page {
             anchors.fill: parent
             anchors.margins: Theme.spacing
             spacing: 4
-            RowLayout {
+            // On a narrow screen at a large text size "Sync now" goes under the title, not beside it.
+            GridLayout {
+                id: titleGrid
+                readonly property bool narrow: page.width / Theme.textScale < 420
                 Layout.fillWidth: true
-                spacing: Theme.spacing
+                columns: narrow ? 2 : 3
+                columnSpacing: Theme.spacing
                 ToolButton {
                     text: qsTr("‹ Back")
                     Layout.minimumHeight: Theme.touch
@@ -50,13 +54,18 @@ Page {
                     font.pixelSize: Theme.heading
                     font.bold: true
                     Layout.fillWidth: true
-                    elide: Text.ElideRight
+                    wrapMode: Text.WordWrap
+                    // A word longer than the space left shrinks the title rather than breaking mid-word.
+                    fontSizeMode: Text.HorizontalFit
+                    minimumPixelSize: Theme.body
                 }
                 Button {
                     objectName: "reviewSyncButton"
                     text: AppState.syncing ? qsTr("Syncing…") : qsTr("Sync now")
                     enabled: !AppState.syncing
                     Layout.minimumHeight: Theme.touch
+                    Layout.columnSpan: titleGrid.narrow ? 2 : 1
+                    Layout.fillWidth: titleGrid.narrow
                     Accessible.name: qsTr("Sync now: send queued decisions and fetch new records")
                     onClicked: AppState.syncNow()
                 }

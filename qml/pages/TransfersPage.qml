@@ -52,7 +52,10 @@ Page {
                     font.pixelSize: Theme.heading
                     font.bold: true
                     Layout.fillWidth: true
-                    elide: Text.ElideRight
+                    wrapMode: Text.WordWrap
+                    // A word longer than the space left shrinks the title rather than breaking mid-word.
+                    fontSizeMode: Text.HorizontalFit
+                    minimumPixelSize: Theme.body
                 }
             }
             Label {

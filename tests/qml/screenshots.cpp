@@ -710,6 +710,22 @@ int main(int argc, char **argv)
                     grab(QStringLiteral("dashboard-text200"));
                 }
                 home();
+                // A manager's phone at 200%: the team caseload, the approval queue, the moves
+                // between teams and the dashboard fit the width.
+                window->resize(400, 800);
+                home();
+                settle(500);
+                grab(QStringLiteral("caseload-manager-narrow-text200"));
+                for (const char *page : {"ReviewQueuePage", "TransfersPage", "DashboardPage"}) {
+                    const QString name = QString::fromLatin1(page);
+                    const QVariantMap props = name == u"ReviewQueuePage" ? QVariantMap{{QStringLiteral("userId"), demodata::demoManagerId()}} : QVariantMap{};
+                    if (open(name, props)) {
+                        settle(800);
+                        grab(name.chopped(4).toLower() + QStringLiteral("-narrow-text200"));
+                    }
+                    home();
+                }
+                window->resize(1280, 800);
                 managerSession.app()->setTextScale(1.0);
             }
         }
