@@ -213,18 +213,24 @@ Page {
                 }
             }
 
-            // Whose figures the charts compare.
-            RowLayout {
+            // Whose figures the charts compare (a Flow: on a phone at a large text size the
+            // buttons go under the label instead of widening the whole page).
+            Flow {
                 spacing: Theme.spacing
                 Layout.fillWidth: true
-                Label { text: qsTr("Compare:"); font.bold: true }
+                Label {
+                    text: qsTr("Compare:")
+                    font.bold: true
+                    height: Theme.touch
+                    verticalAlignment: Text.AlignVCenter
+                }
                 Button {
                     objectName: "scopeWorkers"
                     text: qsTr("Workers")
                     checkable: true
                     checked: page.scope === "workers"
                     highlighted: checked
-                    Layout.minimumHeight: Theme.touch
+                    height: Theme.touch
                     Accessible.name: qsTr("Compare workers")
                     onClicked: page.scope = "workers"
                 }
@@ -234,11 +240,10 @@ Page {
                     checkable: true
                     checked: page.scope === "children"
                     highlighted: checked
-                    Layout.minimumHeight: Theme.touch
+                    height: Theme.touch
                     Accessible.name: qsTr("Compare children")
                     onClicked: page.scope = "children"
                 }
-                Item { Layout.fillWidth: true }
             }
 
             GridLayout {
