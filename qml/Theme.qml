@@ -17,6 +17,10 @@ QtObject {
     readonly property int title: Math.round(20 * textScale)
     readonly property int heading: Math.round(26 * textScale)
 
+    // A phone, or a tablet at a large text size: too narrow, in unscaled points, for a label and
+    // its value or a status and its buttons side by side.
+    function isNarrow(width) { return width / textScale < 560 }
+
     readonly property color background: "#f6f7f9"
     readonly property color surface: "#ffffff"
     readonly property color border: "#d6dae0"

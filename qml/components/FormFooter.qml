@@ -15,7 +15,7 @@ Rectangle {
     property string statusText: form.busy ? qsTr("Saving…") : qsTr("Drafts are kept automatically")
     property string submitText: qsTr("Submit for approval")
     property string submitAccessibleName: submitText
-    readonly property bool narrow: width / Theme.textScale < 560
+    readonly property bool narrow: Theme.isNarrow(width)
     readonly property bool buttonsFit: save.implicitWidth + submit.implicitWidth + Theme.spacing <= grid.width
 
     color: Theme.surface

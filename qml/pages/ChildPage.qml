@@ -14,7 +14,7 @@ Page {
     property alias viewModel: vm
     readonly property bool wide: width > 900
     // A phone, or a narrow window at a large text size: one column, labels above their values.
-    readonly property bool phone: width / Theme.textScale < 560
+    readonly property bool phone: Theme.isNarrow(width)
     background: Rectangle { color: Theme.background }
 
     ChildViewModel {

@@ -347,7 +347,7 @@ Page {
     footer: Rectangle {
         id: footerBar
         // On a phone, or at a large text size, the status gets its own line above the button.
-        readonly property bool narrow: width / Theme.textScale < 560
+        readonly property bool narrow: Theme.isNarrow(width)
         color: Theme.surface
         implicitHeight: footerRow.implicitHeight + 2 * Theme.spacing
         border.color: Theme.border

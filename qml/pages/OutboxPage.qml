@@ -110,7 +110,7 @@ Page {
             // text): the status and buttons under the text, so the title keeps the row's width.
             GridLayout {
                 id: row
-                readonly property bool narrow: item.width / Theme.textScale < 560
+                readonly property bool narrow: Theme.isNarrow(item.width)
                 anchors.fill: parent
                 anchors.margins: Theme.spacing
                 columns: narrow ? 1 : 2
