@@ -65,6 +65,12 @@ void TransfersModel::reload()
         auto seen = SyncState(db).get(seenKey());
         if (!seen)
             return seen.error();
+        if (!seen.value()) {
+            auto upgraded = upgradeSeenMark(db, transfers.value());
+            if (!upgraded)
+                return upgraded.error();
+            seen = upgraded.value();
+        }
         QSet<QString> seenIds;
         for (const QJsonValue &id : QJsonDocument::fromJson(seen.value().value_or(QString()).toUtf8()).array())
             seenIds.insert(id.toString());
@@ -80,6 +86,32 @@ void TransfersModel::reload()
         m_error.clear();
         apply(r.value().transfers, r.value().seen);
     });
+}
+
+Result<std::optional<QString>> TransfersModel::upgradeSeenMark(Database &db, const QJsonObject &transfers)
+{
+    // Earlier versions kept the time of the last look instead of the ids it saw. The answers the
+    // service stamped by then were seen under that rule; carrying them over keeps them from
+    // counting as news again after the update.
+    SyncState state(db);
+    auto seenAt = state.get(legacySeenAtKey());
+    if (!seenAt)
+        return seenAt.error();
+    if (!seenAt.value())
+        return std::optional<QString>();
+    const QDateTime lookedAt = QDateTime::fromString(*seenAt.value(), Qt::ISODateWithMs);
+    QJsonArray seen;
+    for (const QJsonValue &t : transfers.value(u"outgoing").toArray()) {
+        const QDateTime decided = QDateTime::fromString(t[u"decided_at"].toString(), Qt::ISODateWithMs);
+        if (lookedAt.isValid() && decided.isValid() && decided <= lookedAt)
+            seen.append(t[u"id"].toString());
+    }
+    const QString ids = QString::fromUtf8(QJsonDocument(seen).toJson(QJsonDocument::Compact));
+    if (auto r = state.set(seenKey(), ids); !r)
+        return r.error();
+    if (auto r = state.remove(legacySeenAtKey()); !r)
+        return r.error();
+    return std::optional<QString>(ids);
 }
 
 void TransfersModel::markSeen()

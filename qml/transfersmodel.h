@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 #pragma once
 
+#include "core/result.h"
+
 #include <QAbstractListModel>
 #include <QJsonObject>
 #include <QList>
@@ -10,8 +12,11 @@
 #include <QVariantMap>
 #include <QtQml/qqml.h>
 
+#include <optional>
+
 namespace doorstep {
 
+class Database;
 class ManagerSync;
 class Store;
 
@@ -79,6 +84,8 @@ public:
     Q_INVOKABLE void markSeen();
     /** Where the answers seen at that look are kept in the store's sync state (a JSON array of ids). */
     static QString seenKey() { return QStringLiteral("team_transfers_seen"); }
+    /** Where versions before the ids kept the time of the last look; read once, to carry it over. */
+    static QString legacySeenAtKey() { return QStringLiteral("team_transfers_seen_at"); }
 
 Q_SIGNALS:
     void settingsChanged();
@@ -90,6 +97,7 @@ private:
         bool incoming = false;
     };
     void apply(const QJsonObject &stored, const QSet<QString> &seen);
+    static Result<std::optional<QString>> upgradeSeenMark(Database &db, const QJsonObject &transfers);
 
     QPointer<Store> m_store;
     QPointer<ManagerSync> m_sync;

@@ -480,6 +480,61 @@ private Q_SLOTS:
         QCOMPARE(model.answeredCount(), 1);
         store({});
     }
+
+    void answersSeenUnderTheOldTimeMarkStaySeenAfterTheUpdate()
+    {
+        // A tablet updated from a version that kept the time of the last look, not the ids seen.
+        const QString seenBefore = u"7b000000-0000-4000-8000-000000000001"_s, answeredAfter = u"7b000000-0000-4000-8000-000000000002"_s;
+        const auto answer = [this](const QString &id, qint64 decidedSecsFromNow) {
+            return QJsonObject{{u"id"_s, id}, {u"child_id"_s, m_children.first()}, {u"state"_s, u"accepted"_s},
+                               {u"to_team_name"_s, u"Demo South Team"_s}, {u"reason"_s, u"The family moved."_s},
+                               {u"requested_at"_s, m_now.addDays(-5).toString(Qt::ISODateWithMs)},
+                               {u"decided_at"_s, m_now.addSecs(decidedSecsFromNow).toString(Qt::ISODateWithMs)}};
+        };
+        const QJsonObject held{{u"teams"_s, QJsonArray()}, {u"incoming"_s, QJsonArray()},
+                               {u"outgoing"_s, QJsonArray{answer(seenBefore, -2 * 86400), answer(answeredAfter, -3600)}},
+                               {u"fetched_at"_s, m_now.toString(Qt::ISODate)}};
+        await(m_store.run<bool>([text = QString::fromUtf8(QJsonDocument(held).toJson(QJsonDocument::Compact)),
+                                 lookedAt = m_now.addDays(-1).toString(Qt::ISODateWithMs)](Database &db) -> Result<bool> {
+            SyncState state(db);
+            if (auto r = state.set(ManagerSync::transfersKey(), text); !r)
+                return r.error();
+            if (auto r = state.remove(TransfersModel::seenKey()); !r)
+                return r.error();
+            if (auto r = state.set(TransfersModel::legacySeenAtKey(), lookedAt); !r)
+                return r.error();
+            return true;
+        }));
+
+        TransfersModel model;
+        QSignalSpy counted(&model, &TransfersModel::countChanged);
+        model.setStore(&m_store);
+        QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 2, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(counted.count() > 0, 30000);
+        QCOMPARE(model.answeredCount(), 1); // only the answer given after the last look under the old mark
+
+        // The old mark is carried over once: the ids are kept and the time is gone.
+        const auto keys = await(m_store.run<QStringList>([](Database &db) -> Result<QStringList> {
+            SyncState state(db);
+            auto ids = state.get(TransfersModel::seenKey());
+            auto legacy = state.get(TransfersModel::legacySeenAtKey());
+            if (!ids || !legacy)
+                return Error{ErrorCode::Internal, u"sync state unreadable"_s};
+            return QStringList{ids.value().value_or(u"(none)"_s), legacy.value().value_or(u"(none)"_s)};
+        }));
+        QCOMPARE(keys.at(0), u"[\"%1\"]"_s.arg(seenBefore));
+        QCOMPARE(keys.at(1), u"(none)"_s);
+
+        counted.clear();
+        model.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(counted.count() > 0, 30000);
+        QCOMPARE(model.answeredCount(), 1);
+        await(m_store.run<bool>([](Database &db) -> Result<bool> {
+            if (auto r = SyncState(db).set(ManagerSync::transfersKey(), u"{}"_s); !r)
+                return r.error();
+            return true;
+        }));
+    }
 };
 
 QTEST_MAIN(TestReviewModels)
