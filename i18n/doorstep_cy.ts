@@ -1130,29 +1130,29 @@
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="167" />
-        <location filename="../qml/pages/DashboardPage.qml" line="275" />
+        <location filename="../qml/pages/DashboardPage.qml" line="280" />
         <source>Overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="168" />
-        <location filename="../qml/pages/DashboardPage.qml" line="285" />
-        <location filename="../qml/pages/DashboardPage.qml" line="297" />
-        <location filename="../qml/pages/DashboardPage.qml" line="306" />
-        <location filename="../qml/pages/DashboardPage.qml" line="307" />
+        <location filename="../qml/pages/DashboardPage.qml" line="290" />
+        <location filename="../qml/pages/DashboardPage.qml" line="302" />
+        <location filename="../qml/pages/DashboardPage.qml" line="311" />
+        <location filename="../qml/pages/DashboardPage.qml" line="312" />
         <source>Seen alone</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="169" />
-        <location filename="../qml/pages/DashboardPage.qml" line="359" />
-        <location filename="../qml/pages/DashboardPage.qml" line="369" />
+        <location filename="../qml/pages/DashboardPage.qml" line="364" />
+        <location filename="../qml/pages/DashboardPage.qml" line="374" />
         <source>Views recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="170" />
-        <location filename="../qml/pages/DashboardPage.qml" line="432" />
+        <location filename="../qml/pages/DashboardPage.qml" line="437" />
         <source>Visit to submission</source>
         <translation type="unfinished" />
     </message>
@@ -1164,10 +1164,10 @@
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="171" />
-        <location filename="../qml/pages/DashboardPage.qml" line="381" />
-        <location filename="../qml/pages/DashboardPage.qml" line="393" />
-        <location filename="../qml/pages/DashboardPage.qml" line="402" />
-        <location filename="../qml/pages/DashboardPage.qml" line="433" />
+        <location filename="../qml/pages/DashboardPage.qml" line="386" />
+        <location filename="../qml/pages/DashboardPage.qml" line="398" />
+        <location filename="../qml/pages/DashboardPage.qml" line="407" />
+        <location filename="../qml/pages/DashboardPage.qml" line="438" />
         <source>Recorded in time</source>
         <translation type="unfinished" />
     </message>
@@ -1184,7 +1184,7 @@
     </message>
     <message>
         <location filename="../qml/pages/DashboardPage.qml" line="172" />
-        <location filename="../qml/pages/DashboardPage.qml" line="434" />
+        <location filename="../qml/pages/DashboardPage.qml" line="439" />
         <source>Submission to decision</source>
         <translation type="unfinished" />
     </message>
@@ -1194,94 +1194,94 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="220" />
+        <location filename="../qml/pages/DashboardPage.qml" line="222" />
         <source>Compare:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="223" />
+        <location filename="../qml/pages/DashboardPage.qml" line="229" />
         <source>Workers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="228" />
+        <location filename="../qml/pages/DashboardPage.qml" line="234" />
         <source>Compare workers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="233" />
-        <location filename="../qml/pages/DashboardPage.qml" line="273" />
+        <location filename="../qml/pages/DashboardPage.qml" line="239" />
+        <location filename="../qml/pages/DashboardPage.qml" line="278" />
         <source>Children</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="238" />
+        <location filename="../qml/pages/DashboardPage.qml" line="244" />
         <source>Compare children</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="256" />
-        <location filename="../qml/pages/DashboardPage.qml" line="272" />
+        <location filename="../qml/pages/DashboardPage.qml" line="261" />
+        <location filename="../qml/pages/DashboardPage.qml" line="277" />
         <source>Visits due and overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="257" />
+        <location filename="../qml/pages/DashboardPage.qml" line="262" />
         <source>Children whose next statutory visit is due soon (blue) or overdue (red).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="263" />
+        <location filename="../qml/pages/DashboardPage.qml" line="268" />
         <source>due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="264" />
+        <location filename="../qml/pages/DashboardPage.qml" line="269" />
         <source>overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="274" />
+        <location filename="../qml/pages/DashboardPage.qml" line="279" />
         <source>Due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="286" />
+        <location filename="../qml/pages/DashboardPage.qml" line="291" />
         <source>Of the children seen on submitted visits, how many were seen alone (green) or not (amber).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="298" />
+        <location filename="../qml/pages/DashboardPage.qml" line="303" />
         <source>Not seen alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="308" />
+        <location filename="../qml/pages/DashboardPage.qml" line="313" />
         <source>Not alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="309" />
-        <location filename="../qml/pages/DashboardPage.qml" line="370" />
+        <location filename="../qml/pages/DashboardPage.qml" line="314" />
+        <location filename="../qml/pages/DashboardPage.qml" line="375" />
         <source>Seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="310" />
-        <location filename="../qml/pages/DashboardPage.qml" line="337" />
-        <location filename="../qml/pages/DashboardPage.qml" line="371" />
-        <location filename="../qml/pages/DashboardPage.qml" line="405" />
+        <location filename="../qml/pages/DashboardPage.qml" line="315" />
+        <location filename="../qml/pages/DashboardPage.qml" line="342" />
+        <location filename="../qml/pages/DashboardPage.qml" line="376" />
+        <location filename="../qml/pages/DashboardPage.qml" line="410" />
         <source>Share</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="320" />
-        <location filename="../qml/pages/DashboardPage.qml" line="335" />
+        <location filename="../qml/pages/DashboardPage.qml" line="325" />
+        <location filename="../qml/pages/DashboardPage.qml" line="340" />
         <source>Why not seen alone</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="321" />
+        <location filename="../qml/pages/DashboardPage.qml" line="326" />
         <source>The team's reasons (regulation 29) when a child was seen but not alone: %n time(s).</source>
         <translation type="unfinished">
             <numerusform />
@@ -1292,38 +1292,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="336" />
+        <location filename="../qml/pages/DashboardPage.qml" line="341" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="334" />
+        <location filename="../qml/pages/DashboardPage.qml" line="339" />
         <source>Reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="327" />
+        <location filename="../qml/pages/DashboardPage.qml" line="332" />
         <source>not alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="347" />
-        <location filename="../qml/pages/DashboardPage.qml" line="368" />
+        <location filename="../qml/pages/DashboardPage.qml" line="352" />
+        <location filename="../qml/pages/DashboardPage.qml" line="373" />
         <source>Child's views recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="348" />
+        <location filename="../qml/pages/DashboardPage.qml" line="353" />
         <source>Of the children seen, how many had their views written down (green) or not (amber).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="360" />
+        <location filename="../qml/pages/DashboardPage.qml" line="365" />
         <source>No views recorded</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="382" />
+        <location filename="../qml/pages/DashboardPage.qml" line="387" />
         <source>Of the visits submitted, how many within %n working day(s) of the visit (green) or later (amber).</source>
         <translation type="unfinished">
             <numerusform />
@@ -1334,53 +1334,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="394" />
+        <location filename="../qml/pages/DashboardPage.qml" line="399" />
         <source>Recorded late</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="403" />
+        <location filename="../qml/pages/DashboardPage.qml" line="408" />
         <source>In time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="404" />
+        <location filename="../qml/pages/DashboardPage.qml" line="409" />
         <source>Submitted</source>
         <translation>Wedi'i gyflwyno</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="415" />
-        <location filename="../qml/pages/DashboardPage.qml" line="431" />
+        <location filename="../qml/pages/DashboardPage.qml" line="420" />
+        <location filename="../qml/pages/DashboardPage.qml" line="436" />
         <source>Time to submit and to decide</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="416" />
+        <location filename="../qml/pages/DashboardPage.qml" line="421" />
         <source>Median working days from the visit to its submission (blue) and from submission to the manager's decision (purple).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="422" />
+        <location filename="../qml/pages/DashboardPage.qml" line="427" />
         <source>working days to submit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="423" />
+        <location filename="../qml/pages/DashboardPage.qml" line="428" />
         <source>working days to decide</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="470" />
+        <location filename="../qml/pages/DashboardPage.qml" line="475" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="472" />
+        <location filename="../qml/pages/DashboardPage.qml" line="477" />
         <source>Close the list of children</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="477" />
+        <location filename="../qml/pages/DashboardPage.qml" line="482" />
         <source>%n child(ren)</source>
         <translation type="unfinished">
             <numerusform />
@@ -1391,62 +1391,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="498" />
+        <location filename="../qml/pages/DashboardPage.qml" line="503" />
         <source>%1, %2, allocated to %3; open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="520" />
+        <location filename="../qml/pages/DashboardPage.qml" line="525" />
         <source>No children behind this figure.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="535" />
+        <location filename="../qml/pages/DashboardPage.qml" line="540" />
         <source>Export personal data?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="539" />
+        <location filename="../qml/pages/DashboardPage.qml" line="544" />
         <source>The CSV lists every child of your team with their name, legal status, worker and visit dates. It is an ordinary file: it is not encrypted and the app's PIN does not protect it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="544" />
+        <location filename="../qml/pages/DashboardPage.qml" line="549" />
         <source>It will be saved in %1. Share it only through your council's secure channels and delete it when you no longer need it. The export is recorded in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="551" />
+        <location filename="../qml/pages/DashboardPage.qml" line="556" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="554" />
+        <location filename="../qml/pages/DashboardPage.qml" line="559" />
         <source>Cancel the export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="558" />
+        <location filename="../qml/pages/DashboardPage.qml" line="563" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="561" />
+        <location filename="../qml/pages/DashboardPage.qml" line="566" />
         <source>Export the CSV file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="574" />
+        <location filename="../qml/pages/DashboardPage.qml" line="579" />
         <source>Export saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="574" />
+        <location filename="../qml/pages/DashboardPage.qml" line="579" />
         <source>Export failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="578" />
+        <location filename="../qml/pages/DashboardPage.qml" line="583" />
         <source>Saved as %1</source>
         <translation type="unfinished" />
     </message>
@@ -1570,27 +1570,21 @@
 <context>
     <name>DirectWorkPage</name>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="44" />
         <source>‹ Back</source>
         <translation>‹ Yn ôl</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="46" />
-        <source>Back; your draft is kept</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="50" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="37" />
         <source>Amend direct work</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="50" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="37" />
         <source>Direct work</source>
         <translation>Gwaith uniongyrchol</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DirectWorkPage.qml" line="85" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="67" />
         <source>%n thing(s) to complete before submitting:</source>
         <translation type="unfinished">
             <numerusform />
@@ -1601,102 +1595,102 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="103" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="85" />
         <source>Returned by your manager: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="121" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="103" />
         <source>Children in the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="141" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="123" />
         <source>Child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="171" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="153" />
         <source>Remove</source>
         <translation>Tynnu</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="175" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="157" />
         <source>Remove %1 from this session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="182" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="164" />
         <source>Remove %1 from this session?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="183" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="165" />
         <source>The session will no longer be on their chronology. What is written stays with the other children.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="184" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="166" />
         <source>Keep the child on the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="185" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="167" />
         <source>Remove the child from the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="193" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="175" />
         <source>Add another child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="196" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="178" />
         <source>Add another child who took part, for example a brother or sister</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="211" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="193" />
         <source>Date of the session</source>
         <translation>Dyddiad y sesiwn</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="218" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="200" />
         <source>Activity</source>
         <translation>Gweithgaredd</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="227" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="209" />
         <source>What activity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="230" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="212" />
         <source>Aims of the session</source>
         <translation>Nodau'r sesiwn</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="231" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="213" />
         <source>Tools used</source>
         <translation>Offer a ddefnyddiwyd</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="234" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="216" />
         <source>The child's words</source>
         <translation>Geiriau'r plentyn</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="235" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="217" />
         <source>What the child said, as they said it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="238" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="220" />
         <source>Your reflection</source>
         <translation>Eich myfyrdod</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="239" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="221" />
         <source>Next steps</source>
         <translation>Camau nesaf</translation>
     </message>
@@ -1709,7 +1703,7 @@
         <translation>Cyflwyno i'w gymeradwyo</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="245" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="227" />
         <source>Submit the session for approval</source>
         <translation type="unfinished" />
     </message>
@@ -1799,6 +1793,19 @@
     <message>
         <location filename="../qml/components/FormFooter.qml" line="47" />
         <source>Save as a draft</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FormHeader</name>
+    <message>
+        <location filename="../qml/components/FormHeader.qml" line="24" />
+        <source>‹ Back</source>
+        <translation>‹ Yn ôl</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/FormHeader.qml" line="26" />
+        <source>Back; your draft is kept</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2185,7 +2192,7 @@
     </message>
     <message>
         <location filename="../qml/pages/PinPage.qml" line="62" />
-        <source>The same PIN again</source>
+        <source>PIN again</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2479,117 +2486,117 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="46" />
+        <location filename="../qml/pages/ReviewPage.qml" line="71" />
         <source>‹ Queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="48" />
+        <location filename="../qml/pages/ReviewPage.qml" line="73" />
         <source>Back to the approval queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="52" />
+        <location filename="../qml/pages/ReviewPage.qml" line="77" />
         <source>Opening…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="52" />
+        <location filename="../qml/pages/ReviewPage.qml" line="77" />
         <source>Record not found</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="59" />
+        <location filename="../qml/pages/ReviewPage.qml" line="41" />
         <source>⚠ Safety concern</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="71" />
+        <location filename="../qml/pages/ReviewPage.qml" line="52" />
         <source>%1 · %2 · by %3 · %4 · version %5</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="187" />
+        <location filename="../qml/pages/ReviewPage.qml" line="208" />
         <source>Your decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="228" />
+        <location filename="../qml/pages/ReviewPage.qml" line="249" />
         <source>Deciding again replaces it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="238" />
+        <location filename="../qml/pages/ReviewPage.qml" line="259" />
         <source>Show the current version</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="240" />
+        <location filename="../qml/pages/ReviewPage.qml" line="261" />
         <source>Show the current version of the record</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="245" />
+        <location filename="../qml/pages/ReviewPage.qml" line="266" />
         <source>Cancel queued decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="245" />
+        <location filename="../qml/pages/ReviewPage.qml" line="266" />
         <source>Dismiss</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="247" />
+        <location filename="../qml/pages/ReviewPage.qml" line="268" />
         <source>Cancel the queued decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="248" />
+        <location filename="../qml/pages/ReviewPage.qml" line="269" />
         <source>Dismiss this message without deciding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="256" />
+        <location filename="../qml/pages/ReviewPage.qml" line="277" />
         <source>Reason for your decision (required)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="267" />
+        <location filename="../qml/pages/ReviewPage.qml" line="288" />
         <source>What you checked and why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="269" />
+        <location filename="../qml/pages/ReviewPage.qml" line="290" />
         <source>Reason for your decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="296" />
+        <location filename="../qml/pages/ReviewPage.qml" line="317" />
         <source>Approve</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="303" />
+        <location filename="../qml/pages/ReviewPage.qml" line="324" />
         <source>Approve this record</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="303" />
+        <location filename="../qml/pages/ReviewPage.qml" line="324" />
         <source>Approve (not available: %1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="308" />
+        <location filename="../qml/pages/ReviewPage.qml" line="329" />
         <source>Return to the worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="314" />
+        <location filename="../qml/pages/ReviewPage.qml" line="335" />
         <source>Return this record to the worker with your reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="315" />
+        <location filename="../qml/pages/ReviewPage.qml" line="336" />
         <source>Return (not available: %1)</source>
         <translation type="unfinished" />
     </message>
@@ -2612,87 +2619,87 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="64" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="57" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="64" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="57" />
         <source>Sync now</source>
         <translation>Cysoni nawr</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="69" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="62" />
         <source>Sync now: send queued decisions and fetch new records</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="77" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="70" />
         <source>Waiting for you: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="82" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="75" />
         <source>Safety concerns in drafts: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="87" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="80" />
         <source>Decisions queued to send: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="92" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="85" />
         <source>Not accepted, look again: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="98" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="91" />
         <source>Safety concerns first, then the longest waiting. Decisions made offline are sent at the next sync; the service checks that the record has not changed since you read it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="138" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="131" />
         <source>Safety concern. </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="138" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="131" />
         <source>Draft, not yet submitted. </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="139" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="132" />
         <source>%1 for %2 by %3, %4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="163" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="156" />
         <source>⚠ Safety concern</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="169" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="162" />
         <source>Draft: not submitted yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="194" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="187" />
         <source>By %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="239" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="232" />
         <source>Open to read and decide ›</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="239" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="232" />
         <source>Open to read ›</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewQueuePage.qml" line="256" />
+        <location filename="../qml/pages/ReviewQueuePage.qml" line="249" />
         <source>Nothing is waiting for your decision. Submitted records of your team arrive with each sync.</source>
         <translation type="unfinished" />
     </message>
@@ -2891,27 +2898,21 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="60" />
         <source>‹ Back</source>
         <translation>‹ Yn ôl</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="62" />
-        <source>Back; your draft is kept</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="66" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="53" />
         <source>Amend case supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="66" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="53" />
         <source>Case supervision</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="102" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="84" />
         <source>%n thing(s) to complete before submitting:</source>
         <translation type="unfinished">
             <numerusform />
@@ -2922,67 +2923,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="122" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="104" />
         <source>Returned by a manager: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="147" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="129" />
         <source>Child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="162" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="144" />
         <source>Date of supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="169" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="151" />
         <source>Supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="171" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="153" />
         <source>You</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="179" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="161" />
         <source>Worker supervised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="196" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="178" />
         <source>Worker supervised: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="210" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="192" />
         <source>Discussion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="211" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="193" />
         <source>What was discussed: the child's progress against the plan, risks, the child's views.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="217" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="199" />
         <source>Decisions and why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="218" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="200" />
         <source>The management decision and the reasons for it, so the record shows the rationale.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="222" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="204" />
         <source>Prioritised actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="224" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="206" />
         <source>Each action needs a priority, an owner and a date.</source>
         <translation type="unfinished" />
     </message>
@@ -2991,12 +2992,12 @@
         <translation>Cadw drafft</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="246" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="228" />
         <source>Submit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="247" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="229" />
         <source>Submit the supervision record</source>
         <translation type="unfinished" />
     </message>
@@ -3125,87 +3126,87 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="120" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="116" />
         <source>Held now by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="133" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="129" />
         <source>Why: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="141" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="137" />
         <source>Accepting moves the child and every record about them to your team and to the worker you choose, at their next sync; the child leaves the other team's tablets. Declining leaves the child where they are, and the other team's manager reads your reason.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="146" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="142" />
         <source>Worker, if you accept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="155" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="151" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="157" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="153" />
         <source>Worker, if you accept: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="157" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="153" />
         <source>not chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="163" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="159" />
         <source>No worker of your team is known on this tablet yet. Sync, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="174" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="170" />
         <source>Reason *</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="176" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="172" />
         <source>Why you accept, and why this worker; or why you decline. Kept with your decision in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="191" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="187" />
         <source>Type here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="192" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="188" />
         <source>Reason for your answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="214" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="210" />
         <source>Sending…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="214" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="210" />
         <source>Accept and allocate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="218" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="214" />
         <source>Accept %1 into your team and allocate the chosen worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="223" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="219" />
         <source>Decline</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="226" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="222" />
         <source>Decline to take %1</source>
         <translation type="unfinished" />
     </message>
@@ -3228,78 +3229,78 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="100" />
+        <location filename="../qml/pages/TransfersPage.qml" line="93" />
         <source>No moves between teams. To ask another team to take a child, open the child and choose Reallocate.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="155" />
+        <location filename="../qml/pages/TransfersPage.qml" line="148" />
         <source>%1, %2. %3. %4</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="178" />
+        <location filename="../qml/pages/TransfersPage.qml" line="171" />
         <source>%1 · held by %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="190" />
+        <location filename="../qml/pages/TransfersPage.qml" line="183" />
         <source>Why: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="204" />
+        <location filename="../qml/pages/TransfersPage.qml" line="197" />
         <source>Their reason: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="215" />
+        <location filename="../qml/pages/TransfersPage.qml" line="208" />
         <source>Answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="218" />
+        <location filename="../qml/pages/TransfersPage.qml" line="211" />
         <source>Answer the request to take %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="224" />
+        <location filename="../qml/pages/TransfersPage.qml" line="217" />
         <source>Withdrawing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="224" />
-        <location filename="../qml/pages/TransfersPage.qml" line="256" />
+        <location filename="../qml/pages/TransfersPage.qml" line="217" />
+        <location filename="../qml/pages/TransfersPage.qml" line="249" />
         <source>Withdraw</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="227" />
+        <location filename="../qml/pages/TransfersPage.qml" line="220" />
         <source>Withdraw the request to move %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="249" />
+        <location filename="../qml/pages/TransfersPage.qml" line="242" />
         <source>Withdraw the request?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="251" />
+        <location filename="../qml/pages/TransfersPage.qml" line="244" />
         <source>The other team will no longer be asked to take %1. The child stays with their worker.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="258" />
+        <location filename="../qml/pages/TransfersPage.qml" line="251" />
         <source>Withdraw the request</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="261" />
+        <location filename="../qml/pages/TransfersPage.qml" line="254" />
         <source>Keep it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransfersPage.qml" line="263" />
+        <location filename="../qml/pages/TransfersPage.qml" line="256" />
         <source>Keep the request</source>
         <translation type="unfinished" />
     </message>
@@ -3307,27 +3308,21 @@
 <context>
     <name>VisitFormPage</name>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="45" />
         <source>‹ Back</source>
         <translation>‹ Yn ôl</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="47" />
-        <source>Back; your draft is kept</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="51" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="38" />
         <source>Amend a visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="51" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="38" />
         <source>Visit</source>
         <translation>Ymweliad</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/VisitFormPage.qml" line="90" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="70" />
         <source>%n thing(s) to complete before submitting:</source>
         <translation type="unfinished">
             <numerusform />
@@ -3338,137 +3333,137 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="119" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="99" />
         <source>Returned by your manager: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="127" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="107" />
         <source>This visit was approved, so it cannot be changed. What you write here is an amendment: it is linked to the approved record and goes to your manager for approval.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="134" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="114" />
         <source>Your unsaved draft was restored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="148" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="128" />
         <source>1. Why and when</source>
         <translation>1. Pam a phryd</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="152" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="132" />
         <source>Why this visit</source>
         <translation>Pam yr ymweliad hwn</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="153" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="133" />
         <source>The purpose of the visit and what you needed to find out.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="164" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="144" />
         <source>Started</source>
         <translation>Dechrau</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="171" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="151" />
         <source>Ended</source>
         <translation>Diwedd</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="178" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="158" />
         <source>Type of visit</source>
         <translation>Math o ymweliad</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="186" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="166" />
         <source>Where</source>
         <translation>Ble</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="194" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="174" />
         <source>Was the visit announced?</source>
         <translation>A gyhoeddwyd yr ymweliad ymlaen llaw?</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="199" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="179" />
         <source>Who was present</source>
         <translation>Pwy oedd yn bresennol</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="203" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="183" />
         <source>2. The children</source>
         <translation>2. Y plant</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="216" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="196" />
         <source>Add another child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="219" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="199" />
         <source>Add another child to this visit, for example a brother or sister</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="227" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="207" />
         <source>3. Analysis</source>
         <translation>3. Dadansoddiad</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="230" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="210" />
         <source>Risks</source>
         <translation>Risgiau</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="231" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="211" />
         <source>What worries you, and why.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="236" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="216" />
         <source>Strengths</source>
         <translation>Cryfderau</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="241" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="221" />
         <source>Protective factors</source>
         <translation>Ffactorau amddiffynnol</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="245" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="225" />
         <source>4. Diversity</source>
         <translation>4. Amrywiaeth</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="248" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="228" />
         <source>How language, culture, religion and disability were taken into account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="253" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="233" />
         <source>Was an interpreter used?</source>
         <translation>A ddefnyddiwyd cyfieithydd?</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="257" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="237" />
         <source>5. Actions</source>
         <translation>5. Camau gweithredu</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="269" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="249" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="270" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="250" />
         <source>Draft kept on this tablet at %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="271" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="251" />
         <source>Drafts are kept automatically</source>
         <translation type="unfinished" />
     </message>
@@ -3481,7 +3476,7 @@
         <translation>Cyflwyno i'w gymeradwyo</translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="272" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="252" />
         <source>Submit the visit for approval</source>
         <translation type="unfinished" />
     </message>
@@ -5659,72 +5654,72 @@
 <context>
     <name>doorstep::TransfersModel</name>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="76" />
+        <location filename="../qml/transfersmodel.cpp" line="82" />
         <source>The transfers could not be read: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="125" />
+        <location filename="../qml/transfersmodel.cpp" line="157" />
         <source>As of %1 at %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="128" />
+        <location filename="../qml/transfersmodel.cpp" line="160" />
         <source>Not fetched yet: the list comes from the service when this tablet is online.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="153" />
+        <location filename="../qml/transfersmodel.cpp" line="185" />
         <source>Waiting for your answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="153" />
+        <location filename="../qml/transfersmodel.cpp" line="185" />
         <source>Asked by your team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="162" />
+        <location filename="../qml/transfersmodel.cpp" line="194" />
         <source>Born %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="166" />
+        <location filename="../qml/transfersmodel.cpp" line="198" />
         <source>%1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="172" />
+        <location filename="../qml/transfersmodel.cpp" line="204" />
         <source>From %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="172" />
+        <location filename="../qml/transfersmodel.cpp" line="204" />
         <source>To %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="176" />
+        <location filename="../qml/transfersmodel.cpp" line="208" />
         <source>Asked by %1 on %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="185" />
+        <location filename="../qml/transfersmodel.cpp" line="217" />
         <source>Accepted by %1 on %2: allocated to %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="187" />
+        <location filename="../qml/transfersmodel.cpp" line="219" />
         <source>Declined by %1 on %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="189" />
+        <location filename="../qml/transfersmodel.cpp" line="221" />
         <source>Withdrawn on %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/transfersmodel.cpp" line="190" />
+        <location filename="../qml/transfersmodel.cpp" line="222" />
         <source>Waiting for an answer</source>
         <translation type="unfinished" />
     </message>

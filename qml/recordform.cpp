@@ -597,6 +597,7 @@ void RecordForm::recomputePrompts()
         if (v.code == u"required" || v.code == u"reason_required" || v.code == u"detail_required")
             m_needed.insert(v.field, true);
     }
+    QSet<QString> messages;
     for (const rules::Prompt &p : rules::changePrompts(m_opened, m_record) + rules::qualityPrompts(m_record)) {
         // One message per field: where a violation is shown, its prompt (often the same words) is not.
         if (m_errors.contains(p.field))
@@ -607,6 +608,10 @@ void RecordForm::recomputePrompts()
                                 {QStringLiteral("strong"), p.strong}};
         if (!m_prompts.contains(p.field))
             m_prompts.insert(p.field, entry);
+        // A list read as a whole says each thing once: two actions without an owner make one tip.
+        if (messages.contains(p.message))
+            continue;
+        messages.insert(p.message);
         m_promptList.append(entry);
     }
 }

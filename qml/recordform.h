@@ -44,6 +44,8 @@ class RecordForm : public QObject
      *  (whether the child was seen alone once they were seen, why not, a bedroom on a statutory
      *  visit...): the form marks these before Submit, not after. */
     Q_PROPERTY(QVariantMap needed READ needed NOTIFY changed)
+    /** The tips in order, as {field, code, message, strong}, each message once (for a page that
+     *  lists them together rather than at their fields). */
     Q_PROPERTY(QVariantList promptList READ promptList NOTIFY changed)
     Q_PROPERTY(QVariantMap childNames READ childNames NOTIFY loaded)
     /** User id -> name of the team, when the service sent them (managers' tablets). */

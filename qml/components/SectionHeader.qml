@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: Doorstep contributors
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
 import Doorstep
 
 Label {
@@ -11,6 +12,9 @@ Label {
     color: Theme.accent
     topPadding: Theme.spacing
     wrapMode: Text.Wrap
+    // Given the column's width, so a long heading wraps; at its one-line width it would widen
+    // the whole column on a phone at a large text size.
+    Layout.fillWidth: true
     Accessible.role: Accessible.Heading
     Accessible.name: text
 }

@@ -33,28 +33,10 @@ Page {
     }
     Component.onCompleted: recordId.length > 0 ? workForm.open(recordId) : workForm.startNew(childIds)
 
-    header: Rectangle {
-        color: Theme.surface
-        implicitHeight: titleRow.implicitHeight + 2 * Theme.spacing
-        RowLayout {
-            id: titleRow
-            anchors.fill: parent
-            anchors.margins: Theme.spacing
-            ToolButton {
-                text: qsTr("‹ Back")
-                Layout.minimumHeight: Theme.touch
-                Accessible.name: qsTr("Back; your draft is kept")
-                onClicked: { workForm.autosaveNow(); page.StackView.view.pop() }
-            }
-            Label {
-                text: workForm.amends.length > 0 ? qsTr("Amend direct work") : qsTr("Direct work")
-                font.pixelSize: Theme.heading
-                font.bold: true
-                Layout.fillWidth: true
-                elide: Text.ElideRight
-            }
-            Badge { text: Labels.recordState(workForm.state) }
-        }
+    header: FormHeader {
+        title: workForm.amends.length > 0 ? qsTr("Amend direct work") : qsTr("Direct work")
+        stateText: Labels.recordState(workForm.state)
+        onBack: { workForm.autosaveNow(); page.StackView.view.pop() }
     }
 
     Flickable {

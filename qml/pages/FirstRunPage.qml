@@ -42,7 +42,7 @@ Page {
                 Accessible.role: Accessible.AlertMessage
                 Accessible.name: text
             }
-            Label { text: qsTr("Service address"); font.bold: true }
+            Label { text: qsTr("Service address"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
             TextField {
                 id: server
                 objectName: "serverField"
@@ -53,7 +53,7 @@ Page {
                 inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                 Accessible.name: qsTr("Service address")
             }
-            Label { text: qsTr("Username"); font.bold: true }
+            Label { text: qsTr("Username"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
             TextField {
                 id: user
                 objectName: "userField"
@@ -63,7 +63,7 @@ Page {
                 inputMethodHints: Qt.ImhNoPredictiveText | Qt.ImhNoAutoUppercase
                 Accessible.name: qsTr("Username")
             }
-            Label { text: qsTr("Password"); font.bold: true }
+            Label { text: qsTr("Password"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
             TextField {
                 id: password
                 objectName: "passwordField"

@@ -282,7 +282,7 @@ Page {
             }
 
             SectionHeader { text: qsTr("Allocation") }
-            Label { text: qsTr("Worker *"); font.bold: true }
+            Label { text: qsTr("Worker *"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
             ChoiceBox {
                 objectName: "caseWorkerPicker"
                 visible: newCase.workers.length > 0
@@ -309,7 +309,7 @@ Page {
                 message: newCase.workerError
                 Layout.fillWidth: true
             }
-            Label { text: qsTr("Reason *"); font.bold: true }
+            Label { text: qsTr("Reason *"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
             Label {
                 text: qsTr("Why the case is opened and why with this worker: kept with your decision, in the child's chronology and the audit trail.")
                 color: Theme.muted

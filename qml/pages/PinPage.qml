@@ -59,7 +59,7 @@ Page {
                 font.pixelSize: Theme.title
                 echoMode: TextInput.Password
                 inputMethodHints: Qt.ImhDigitsOnly | Qt.ImhSensitiveData | Qt.ImhNoPredictiveText | Qt.ImhHiddenText
-                placeholderText: qsTr("The same PIN again")
+                placeholderText: qsTr("PIN again")
                 Accessible.name: qsTr("Repeat the new PIN")
                 onAccepted: go.clicked()
             }

@@ -103,7 +103,7 @@ Page {
                 }
             }
 
-            Label { text: qsTr("Move to"); font.bold: true }
+            Label { text: qsTr("Move to"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
             Flow {
                 Layout.fillWidth: true
                 spacing: Theme.spacing
@@ -213,7 +213,7 @@ Page {
                 Layout.fillWidth: true
             }
 
-            Label { text: qsTr("Reason *"); font.bold: true }
+            Label { text: qsTr("Reason *"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
             Label {
                 text: reallocation.toAnotherTeam ? qsTr("Why the child should move to that team: its manager reads it, and it is kept in the audit trail.")
                                                  : qsTr("Why the child moves, and why to this worker: kept with your decision in the audit trail.")

@@ -18,6 +18,9 @@ Page {
     /** When false the page stays after a decision (screenshots); normally it goes back to the queue. */
     property bool closeAfterDecision: true
     readonly property bool wide: width / Theme.textScale > 1000
+    /** A phone, or large text: the decision follows the record in one scrolled column, where a
+     *  panel fixed below it would leave no room to read the record. */
+    readonly property bool narrow: Theme.isNarrow(width)
     background: Rectangle { color: Theme.background }
 
     ReviewViewModel {
@@ -29,6 +32,28 @@ Page {
             if (page.closeAfterDecision && page.StackView.view)
                 page.StackView.view.pop()
         }
+    }
+
+    // On a phone these scroll with the record rather than take room from it in the header.
+    component RecordBadges: Flow {
+        spacing: Theme.spacing
+        Badge {
+            text: vm.safetyConcern ? qsTr("⚠ Safety concern") : ""
+            tint: Theme.danger
+            fill: Theme.dangerSoft
+        }
+        Badge {
+            text: vm.found ? vm.stateText : ""
+            tint: Theme.accent
+            fill: Theme.infoSoft
+        }
+    }
+    component Byline: Label {
+        text: qsTr("%1 · %2 · by %3 · %4 · version %5").arg(vm.typeText).arg(vm.childNames).arg(vm.authorName)
+                  .arg(vm.submittedText).arg(vm.rev)
+        color: Theme.muted
+        font.pixelSize: Theme.small
+        wrapMode: Text.Wrap
     }
 
     header: Rectangle {
@@ -48,37 +73,22 @@ Page {
                     Accessible.name: qsTr("Back to the approval queue")
                     onClicked: page.StackView.view.pop()
                 }
-                Label {
+                PageTitle {
                     text: vm.found ? vm.title : (vm.loading ? qsTr("Opening…") : qsTr("Record not found"))
-                    font.pixelSize: Theme.heading
-                    font.bold: true
-                    elide: Text.ElideRight
-                    Layout.fillWidth: true
                 }
-                Badge {
-                    text: vm.safetyConcern ? qsTr("⚠ Safety concern") : ""
-                    tint: Theme.danger
-                    fill: Theme.dangerSoft
-                }
-                Badge {
-                    text: vm.found ? vm.stateText : ""
-                    tint: Theme.accent
-                    fill: Theme.infoSoft
+                RecordBadges {
+                    visible: !page.narrow
                 }
             }
-            Label {
-                visible: vm.found
-                text: qsTr("%1 · %2 · by %3 · %4 · version %5").arg(vm.typeText).arg(vm.childNames).arg(vm.authorName)
-                          .arg(vm.submittedText).arg(vm.rev)
-                color: Theme.muted
-                font.pixelSize: Theme.small
-                wrapMode: Text.Wrap
+            Byline {
+                visible: vm.found && !page.narrow
                 Layout.fillWidth: true
             }
         }
     }
 
     GridLayout {
+        id: grid
         anchors.fill: parent
         anchors.margins: Theme.margin
         columns: page.wide ? 2 : 1
@@ -101,6 +111,14 @@ Page {
                 id: sectionsColumn
                 width: recordView.width - Theme.spacing
                 spacing: Theme.spacing
+                RecordBadges {
+                    visible: page.narrow
+                    Layout.fillWidth: true
+                }
+                Byline {
+                    visible: vm.found && page.narrow
+                    Layout.fillWidth: true
+                }
                 Repeater {
                     model: vm.sections
                     delegate: Rectangle {
@@ -167,6 +185,9 @@ Page {
         Rectangle {
             id: panel
             objectName: "decisionPanel"
+            // Appended after the record's sections when narrow (the Repeater keeps its delegates
+            // before it), beside or below the record otherwise.
+            parent: page.narrow ? sectionsColumn : grid
             Layout.fillWidth: !page.wide
             Layout.preferredWidth: page.wide ? Math.min(420 * Theme.textScale, page.width * 0.4) : -1
             Layout.alignment: Qt.AlignTop
@@ -290,7 +311,7 @@ Page {
                     columns: page.wide || page.width / Theme.textScale < 500 ? 1 : 2
                     columnSpacing: Theme.spacing
                     rowSpacing: Theme.spacing
-                    Button {
+                    WrapButton {
                         id: approveButton
                         objectName: "approveButton"
                         text: qsTr("Approve")
@@ -303,7 +324,7 @@ Page {
                         Accessible.name: enabled ? qsTr("Approve this record") : qsTr("Approve (not available: %1)").arg(vm.blockedReason)
                         onClicked: vm.approve()
                     }
-                    Button {
+                    WrapButton {
                         objectName: "returnButton"
                         text: qsTr("Return to the worker")
                         enabled: vm.canReturn

@@ -49,15 +49,8 @@ Page {
                     Accessible.name: qsTr("Back")
                     onClicked: page.StackView.view.pop()
                 }
-                Label {
+                PageTitle {
                     text: qsTr("Approval queue")
-                    font.pixelSize: Theme.heading
-                    font.bold: true
-                    Layout.fillWidth: true
-                    wrapMode: Text.WordWrap
-                    // A word longer than the space left shrinks the title rather than breaking mid-word.
-                    fontSizeMode: Text.HorizontalFit
-                    minimumPixelSize: Theme.body
                 }
                 Button {
                     objectName: "reviewSyncButton"

@@ -49,28 +49,10 @@ Page {
         return supervisionForm.userNames[id] || qsTr("Worker %1").arg(id.substring(0, 8))
     }
 
-    header: Rectangle {
-        color: Theme.surface
-        implicitHeight: titleRow.implicitHeight + 2 * Theme.spacing
-        RowLayout {
-            id: titleRow
-            anchors.fill: parent
-            anchors.margins: Theme.spacing
-            ToolButton {
-                text: qsTr("‹ Back")
-                Layout.minimumHeight: Theme.touch
-                Accessible.name: qsTr("Back; your draft is kept")
-                onClicked: { supervisionForm.autosaveNow(); page.StackView.view.pop() }
-            }
-            Label {
-                text: supervisionForm.amends.length > 0 ? qsTr("Amend case supervision") : qsTr("Case supervision")
-                font.pixelSize: Theme.heading
-                font.bold: true
-                Layout.fillWidth: true
-                elide: Text.ElideRight
-            }
-            Badge { text: Labels.recordState(supervisionForm.state) }
-        }
+    header: FormHeader {
+        title: supervisionForm.amends.length > 0 ? qsTr("Amend case supervision") : qsTr("Case supervision")
+        stateText: Labels.recordState(supervisionForm.state)
+        onBack: { supervisionForm.autosaveNow(); page.StackView.view.pop() }
     }
 
     Flickable {
@@ -144,7 +126,7 @@ Page {
                 ColumnLayout {
                     spacing: 2
                     Layout.fillWidth: true
-                    Label { text: qsTr("Child"); font.bold: true }
+                    Label { text: qsTr("Child"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                     Label {
                         text: page.childName
                         font.pixelSize: Theme.title
@@ -166,7 +148,7 @@ Page {
                 ColumnLayout {
                     spacing: 2
                     Layout.fillWidth: true
-                    Label { text: qsTr("Supervisor"); font.bold: true }
+                    Label { text: qsTr("Supervisor"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                     Label {
                         text: AppState.displayName.length > 0 ? AppState.displayName : qsTr("You")
                         wrapMode: Text.Wrap
@@ -176,7 +158,7 @@ Page {
                 ColumnLayout {
                     spacing: 2
                     Layout.fillWidth: true
-                    Label { text: qsTr("Worker supervised"); font.bold: true }
+                    Label { text: qsTr("Worker supervised"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
                     ChoiceBox {
                         id: workerBox
                         objectName: "workerPicker"

@@ -46,17 +46,13 @@ Page {
             ColumnLayout {
                 spacing: 2
                 Layout.fillWidth: true
-                Label {
+                PageTitle {
                     text: qsTr("Take %1 into your team?").arg(page.transfer.childName || "")
-                    font.pixelSize: Theme.heading
-                    font.bold: true
-                    wrapMode: Text.Wrap
-                    Layout.fillWidth: true
                 }
                 Label {
                     text: page.transfer.teamText || ""
                     color: Theme.muted
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
             }
@@ -143,7 +139,7 @@ Page {
                 Layout.fillWidth: true
             }
 
-            Label { text: qsTr("Worker, if you accept"); font.bold: true }
+            Label { text: qsTr("Worker, if you accept"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
             ChoiceBox {
                 objectName: "transferWorkerPicker"
                 visible: decision.workers.length > 0
@@ -171,7 +167,7 @@ Page {
                 Layout.fillWidth: true
             }
 
-            Label { text: qsTr("Reason *"); font.bold: true }
+            Label { text: qsTr("Reason *"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
             Label {
                 text: qsTr("Why you accept, and why this worker; or why you decline. Kept with your decision in the audit trail.")
                 color: Theme.muted

@@ -34,30 +34,10 @@ Page {
     }
     Component.onCompleted: recordId.length > 0 ? visitForm.open(recordId) : visitForm.startNew(childIds)
 
-    header: Rectangle {
-        color: Theme.surface
-        implicitHeight: titleRow.implicitHeight + 2 * Theme.spacing
-        RowLayout {
-            id: titleRow
-            anchors.fill: parent
-            anchors.margins: Theme.spacing
-            ToolButton {
-                text: qsTr("‹ Back")
-                Layout.minimumHeight: Theme.touch
-                Accessible.name: qsTr("Back; your draft is kept")
-                onClicked: { visitForm.autosaveNow(); page.StackView.view.pop() }
-            }
-            Label {
-                text: visitForm.amends.length > 0 ? qsTr("Amend a visit") : qsTr("Visit")
-                font.pixelSize: Theme.heading
-                font.bold: true
-                Layout.fillWidth: true
-                elide: Text.ElideRight
-            }
-            Badge {
-                text: Labels.recordState(visitForm.state)
-            }
-        }
+    header: FormHeader {
+        title: visitForm.amends.length > 0 ? qsTr("Amend a visit") : qsTr("Visit")
+        stateText: Labels.recordState(visitForm.state)
+        onBack: { visitForm.autosaveNow(); page.StackView.view.pop() }
     }
 
     Flickable {

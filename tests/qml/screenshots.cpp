@@ -288,6 +288,25 @@ int main(int argc, char **argv)
             grab(QStringLiteral("review-conflict-") + suffix);
             home();
         }
+        // On a phone at 200%: the record, the decision below it, and a decision the service refused.
+        window->resize(400, 800);
+        session.app()->setTextScale(2.0);
+        home();
+        settle(300);
+        if (QObject *page = open(QStringLiteral("ReviewPage"), {{QStringLiteral("recordId"), concernId}, {QStringLiteral("userId"), manager},
+                                                                {QStringLiteral("closeAfterDecision"), false}})) {
+            settle(400);
+            grab(QStringLiteral("review-read-narrow-text200"));
+            if (auto *flick = page->property("flickable").value<QObject *>())
+                flick->setProperty("contentY", std::max<qreal>(0, flick->property("contentHeight").toReal() - flick->property("height").toReal()));
+            grab(QStringLiteral("review-decision-narrow-text200"));
+        }
+        home();
+        open(QStringLiteral("ReviewPage"), {{QStringLiteral("recordId"), conflictId}, {QStringLiteral("userId"), manager}});
+        grab(QStringLiteral("review-conflict-narrow-text200"));
+        home();
+        session.app()->setTextScale(1.0);
+        window->resize(1280, 800);
     }
 
     // 200% text.
@@ -580,6 +599,13 @@ int main(int argc, char **argv)
             window = choosingWindow;
             window->resize(1280, 800);
             grab(QStringLiteral("pin-choose-text200"));
+            // A phone at 200%.
+            window = firstRunWindow;
+            window->resize(400, 800);
+            grab(QStringLiteral("signin-narrow-text200"));
+            window = choosingWindow;
+            window->resize(400, 800);
+            grab(QStringLiteral("pin-choose-narrow-text200"));
         }
         window = mainWindow;
     }
@@ -725,6 +751,26 @@ int main(int argc, char **argv)
                     }
                     home();
                 }
+                // Answering a move between teams, and a supervision record, on the same phone.
+                if (QObject *page = open(QStringLiteral("TransfersPage"), {})) {
+                    settle(600);
+                    QVariantMap first;
+                    QMetaObject::invokeMethod(page->property("model").value<QObject *>(), "get", Q_RETURN_ARG(QVariantMap, first), Q_ARG(int, 0));
+                    if (open(QStringLiteral("TransferAnswerPage"), {{QStringLiteral("transfer"), first}})) {
+                        settle(400);
+                        grab(QStringLiteral("transfer-answer-narrow-text200"));
+                    }
+                }
+                home();
+                if (QObject *page = open(QStringLiteral("SupervisionFormPage"), {{QStringLiteral("childIds"), QStringList{team->value().at(1)}}})) {
+                    page->property("form").value<QObject *>()->setProperty("autosaveMs", 60000);
+                    settle(400);
+                    grab(QStringLiteral("supervision-narrow-text200"));
+                    if (auto *flick = page->property("flickable").value<QObject *>())
+                        flick->setProperty("contentY", std::max<qreal>(0, flick->property("contentHeight").toReal() - flick->property("height").toReal()));
+                    grab(QStringLiteral("supervision-end-narrow-text200"));
+                }
+                home();
                 window->resize(1280, 800);
                 managerSession.app()->setTextScale(1.0);
             }

@@ -992,6 +992,34 @@ private Q_SLOTS:
         QVERIFY(!form.prompts().contains(reason));
     }
 
+    void theTipListSaysEachThingOnce()
+    {
+        RecordForm form;
+        form.setStore(&m_store);
+        form.setAutosaveMs(60000);
+        form.startNew({m_children.at(5)});
+        QTRY_VERIFY_WITH_TIMEOUT(form.ready(), 10000);
+        // Two actions, neither with an owner or a date: a tip at each, one line in the list.
+        for (int i = 0; i < 2; ++i) {
+            form.addAction();
+            form.setValue(QStringLiteral("actions[%1].what").arg(i), QStringLiteral("Book a review meeting with the school nurse %1").arg(i));
+        }
+        QVERIFY(form.prompts().contains(QStringLiteral("actions[0].owner")));
+        QVERIFY(form.prompts().contains(QStringLiteral("actions[1].owner")));
+        const QString message = form.prompts().value(QStringLiteral("actions[0].owner")).toMap().value(QStringLiteral("message")).toString();
+        QVERIFY(!message.isEmpty());
+        int listed = 0;
+        QSet<QString> seen;
+        for (const QVariant &p : form.promptList()) {
+            const QString m = p.toMap().value(QStringLiteral("message")).toString();
+            listed += m == message;
+            QVERIFY2(!seen.contains(m), qPrintable(m));
+            seen.insert(m);
+        }
+        QCOMPARE(listed, 1);
+        form.discardDraft();
+    }
+
     void pinVerifierAndLockOut()
     {
         InMemoryKeyStore keys;
