@@ -1886,12 +1886,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="65" />
+        <location filename="../qml/pages/NewCasePage.qml" line="61" />
         <source>Open a case for your team</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/NewCasePage.qml" line="123" />
+        <location filename="../qml/pages/NewCasePage.qml" line="119" />
         <source>%n thing(s) to put right before the case can be opened:</source>
         <translation type="unfinished">
             <numerusform />
@@ -1902,168 +1902,168 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="153" />
+        <location filename="../qml/pages/NewCasePage.qml" line="149" />
         <source>The details you wrote before are restored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="159" />
+        <location filename="../qml/pages/NewCasePage.qml" line="155" />
         <source>Who the child is</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="167" />
+        <location filename="../qml/pages/NewCasePage.qml" line="163" />
         <source>First name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="174" />
+        <location filename="../qml/pages/NewCasePage.qml" line="170" />
         <source>Last name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="180" />
+        <location filename="../qml/pages/NewCasePage.qml" line="176" />
         <source>Preferred name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="187" />
+        <location filename="../qml/pages/NewCasePage.qml" line="183" />
         <source>Date of birth</source>
         <translation>Dyddiad geni</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="193" />
+        <location filename="../qml/pages/NewCasePage.qml" line="189" />
         <source>Gender</source>
         <translation>Rhywedd</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="199" />
+        <location filename="../qml/pages/NewCasePage.qml" line="195" />
         <source>Ethnicity</source>
         <translation>Ethnigrwydd</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="205" />
+        <location filename="../qml/pages/NewCasePage.qml" line="201" />
         <source>First language</source>
         <translation>Iaith gyntaf</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="211" />
+        <location filename="../qml/pages/NewCasePage.qml" line="207" />
         <source>Interpreter needed</source>
         <translation>Angen cyfieithydd</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="217" />
+        <location filename="../qml/pages/NewCasePage.qml" line="213" />
         <source>Religion</source>
         <translation>Crefydd</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="223" />
+        <location filename="../qml/pages/NewCasePage.qml" line="219" />
         <source>Disability or special educational needs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="230" />
+        <location filename="../qml/pages/NewCasePage.qml" line="226" />
         <source>Address</source>
         <translation>Cyfeiriad</translation>
     </message>
     <message>
+        <location filename="../qml/pages/NewCasePage.qml" line="230" />
         <location filename="../qml/pages/NewCasePage.qml" line="234" />
-        <location filename="../qml/pages/NewCasePage.qml" line="238" />
         <source>Legal status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="246" />
+        <location filename="../qml/pages/NewCasePage.qml" line="242" />
         <source>Category of the child protection plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="258" />
+        <location filename="../qml/pages/NewCasePage.qml" line="254" />
         <source>Placement started</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="264" />
+        <location filename="../qml/pages/NewCasePage.qml" line="260" />
         <source>Kind of placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="271" />
+        <location filename="../qml/pages/NewCasePage.qml" line="267" />
         <source>First review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="277" />
+        <location filename="../qml/pages/NewCasePage.qml" line="273" />
         <source>The allocated worker sets the plan (how often the child is visited, the contingency and the actions) once the case is open.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="284" />
+        <location filename="../qml/pages/NewCasePage.qml" line="280" />
         <source>Allocation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="285" />
+        <location filename="../qml/pages/NewCasePage.qml" line="281" />
         <source>Worker *</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="294" />
+        <location filename="../qml/pages/NewCasePage.qml" line="290" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="296" />
+        <location filename="../qml/pages/NewCasePage.qml" line="292" />
         <source>Worker who will hold the case: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="296" />
+        <location filename="../qml/pages/NewCasePage.qml" line="292" />
         <source>not chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="302" />
+        <location filename="../qml/pages/NewCasePage.qml" line="298" />
         <source>No worker of your team is known on this tablet yet. Sync, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="312" />
+        <location filename="../qml/pages/NewCasePage.qml" line="308" />
         <source>Reason *</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="314" />
+        <location filename="../qml/pages/NewCasePage.qml" line="310" />
         <source>Why the case is opened and why with this worker: kept with your decision, in the child's chronology and the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="329" />
+        <location filename="../qml/pages/NewCasePage.qml" line="325" />
         <source>Type here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="330" />
+        <location filename="../qml/pages/NewCasePage.qml" line="326" />
         <source>Reason for opening the case with this worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="362" />
+        <location filename="../qml/pages/NewCasePage.qml" line="358" />
         <source>Needs a connection to the service; until then the details are kept as a draft.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="371" />
+        <location filename="../qml/pages/NewCasePage.qml" line="367" />
         <source>Opening…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="371" />
+        <location filename="../qml/pages/NewCasePage.qml" line="367" />
         <source>Open the case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="375" />
+        <location filename="../qml/pages/NewCasePage.qml" line="371" />
         <source>Open the case and allocate it</source>
         <translation type="unfinished" />
     </message>
@@ -2333,39 +2333,39 @@
     </message>
     <message>
         <location filename="../qml/pages/ReallocatePage.qml" line="57" />
-        <location filename="../qml/pages/ReallocatePage.qml" line="259" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="252" />
         <source>Reallocate %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="64" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="60" />
         <source>Allocated to %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="130" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="123" />
         <source>The new worker receives the child and every record about them at their next sync; the child leaves the current worker's tablet. Work the current worker recorded before now still reaches the child's file for four weeks.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="187" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="180" />
         <source>New worker *</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="168" />
-        <location filename="../qml/pages/ReallocatePage.qml" line="197" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="161" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="190" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="199" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="192" />
         <source>New worker: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="170" />
-        <location filename="../qml/pages/ReallocatePage.qml" line="199" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="163" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="192" />
         <source>not chosen</source>
         <translation type="unfinished" />
     </message>
@@ -2375,102 +2375,102 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="106" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="102" />
         <source>Move to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="112" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="108" />
         <source>Another worker in my team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="120" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="114" />
         <source>Another team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="123" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="116" />
         <source>Another team: its manager accepts or declines</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="136" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="129" />
         <source>The other team's manager reads who the child is and your reason, then accepts and allocates one of their workers, or declines with a reason. Until then %1 stays with %2.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="159" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="152" />
         <source>Team *</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="170" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="163" />
         <source>Team: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="176" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="169" />
         <source>No other team is known on this tablet yet. Connect to the service, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="205" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="198" />
         <source>No other worker of your team is known on this tablet yet. Sync, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="216" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="209" />
         <source>Reason *</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="218" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="211" />
         <source>Why the child should move to that team: its manager reads it, and it is kept in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="219" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="212" />
         <source>Why the child moves, and why to this worker: kept with your decision in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="234" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="227" />
         <source>Type here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="235" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="228" />
         <source>Reason for the reallocation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="235" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="228" />
         <source>Reason for the move to another team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="252" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="245" />
         <source>Asking…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="252" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="245" />
         <source>Ask the team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="253" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="246" />
         <source>Reallocating…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="253" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="246" />
         <source>Reallocate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="258" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="251" />
         <source>Ask the other team to take %1</source>
         <translation type="unfinished" />
     </message>
@@ -2722,148 +2722,148 @@
         <translation>Gosodiadau</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="64" />
+        <location filename="../qml/pages/SettingsPage.qml" line="60" />
         <source>Signed in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="67" />
+        <location filename="../qml/pages/SettingsPage.qml" line="63" />
         <source>%1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="67" />
+        <location filename="../qml/pages/SettingsPage.qml" line="63" />
         <source>manager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="67" />
+        <location filename="../qml/pages/SettingsPage.qml" line="63" />
         <source>worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="68" />
+        <location filename="../qml/pages/SettingsPage.qml" line="64" />
         <source>Not signed in to a service (demonstration)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="75" />
+        <location filename="../qml/pages/SettingsPage.qml" line="71" />
         <source>Service: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="81" />
+        <location filename="../qml/pages/SettingsPage.qml" line="77" />
         <source>Text size</source>
         <translation>Maint y testun</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="90" />
+        <location filename="../qml/pages/SettingsPage.qml" line="86" />
         <source>%1%</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="95" />
+        <location filename="../qml/pages/SettingsPage.qml" line="91" />
         <source>Text size %1 percent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="101" />
+        <location filename="../qml/pages/SettingsPage.qml" line="97" />
         <source>Sync</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="108" />
+        <location filename="../qml/pages/SettingsPage.qml" line="104" />
         <source>Sync now</source>
         <translation>Cysoni nawr</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="115" />
-        <location filename="../qml/pages/SettingsPage.qml" line="233" />
+        <location filename="../qml/pages/SettingsPage.qml" line="111" />
+        <location filename="../qml/pages/SettingsPage.qml" line="229" />
         <source>Sign out</source>
         <translation>Allgofnodi</translation>
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="117" />
+        <location filename="../qml/pages/SettingsPage.qml" line="113" />
         <source>Signing out removes your records and their key from this tablet. The next person signs in with their own account; your records stay on the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="145" />
+        <location filename="../qml/pages/SettingsPage.qml" line="141" />
         <source>Sync first if you can. If the work cannot reach the service, make a rescue copy: an encrypted file of everything on this tablet that your IT service desk can recover it from, with the passphrase you choose here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="150" />
+        <location filename="../qml/pages/SettingsPage.qml" line="146" />
         <source>Passphrase (at least 12 characters: a few words you will remember)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="162" />
+        <location filename="../qml/pages/SettingsPage.qml" line="158" />
         <source>Rescue copy passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="168" />
+        <location filename="../qml/pages/SettingsPage.qml" line="164" />
         <source>The same passphrase again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="172" />
+        <location filename="../qml/pages/SettingsPage.qml" line="168" />
         <source>Rescue copy passphrase, again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="176" />
+        <location filename="../qml/pages/SettingsPage.qml" line="172" />
         <source>Writing the copy…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="176" />
+        <location filename="../qml/pages/SettingsPage.qml" line="172" />
         <source>Make a rescue copy</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="179" />
+        <location filename="../qml/pages/SettingsPage.qml" line="175" />
         <source>Make an encrypted rescue copy</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="184" />
+        <location filename="../qml/pages/SettingsPage.qml" line="180" />
         <source>Rescue copy saved as %1. Give the file and the passphrase to your IT service desk separately.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="201" />
+        <location filename="../qml/pages/SettingsPage.qml" line="197" />
         <source>Sign out of this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="205" />
+        <location filename="../qml/pages/SettingsPage.qml" line="201" />
         <source>Sync or make a rescue copy first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="218" />
+        <location filename="../qml/pages/SettingsPage.qml" line="214" />
         <source>Sign out?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="221" />
+        <location filename="../qml/pages/SettingsPage.qml" line="217" />
         <source>Your records and their key will be removed from this tablet. Work not yet sent is only in the rescue copy.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="222" />
+        <location filename="../qml/pages/SettingsPage.qml" line="218" />
         <source>Your records and their key will be removed from this tablet. Everything has reached the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="227" />
+        <location filename="../qml/pages/SettingsPage.qml" line="223" />
         <source>Stay signed in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="236" />
+        <location filename="../qml/pages/SettingsPage.qml" line="232" />
         <source>Sign out and remove the records from this tablet</source>
         <translation type="unfinished" />
     </message>

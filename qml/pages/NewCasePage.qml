@@ -54,17 +54,13 @@ Page {
             ColumnLayout {
                 spacing: 2
                 Layout.fillWidth: true
-                Label {
+                PageTitle {
                     text: qsTr("New child")
-                    font.pixelSize: Theme.heading
-                    font.bold: true
-                    elide: Text.ElideRight
-                    Layout.fillWidth: true
                 }
                 Label {
                     text: qsTr("Open a case for your team")
                     color: Theme.muted
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
             }

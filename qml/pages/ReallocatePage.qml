@@ -52,18 +52,14 @@ Page {
             ColumnLayout {
                 spacing: 2
                 Layout.fillWidth: true
-                Label {
+                PageTitle {
                     text: reallocation.toAnotherTeam ? qsTr("Move %1 to another team").arg(reallocation.childName)
                                                      : qsTr("Reallocate %1").arg(reallocation.childName)
-                    font.pixelSize: Theme.heading
-                    font.bold: true
-                    elide: Text.ElideRight
-                    Layout.fillWidth: true
                 }
                 Label {
                     text: qsTr("Allocated to %1").arg(reallocation.currentWorkerName)
                     color: Theme.muted
-                    elide: Text.ElideRight
+                    wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
             }
@@ -107,19 +103,16 @@ Page {
             Flow {
                 Layout.fillWidth: true
                 spacing: Theme.spacing
-                RadioButton {
+                WrapRadio {
                     objectName: "withinTeamChoice"
                     text: qsTr("Another worker in my team")
                     checked: !reallocation.toAnotherTeam
-                    height: Theme.touch
-                    Accessible.name: text
                     onToggled: if (checked) reallocation.toAnotherTeam = false
                 }
-                RadioButton {
+                WrapRadio {
                     objectName: "anotherTeamChoice"
                     text: qsTr("Another team")
                     checked: reallocation.toAnotherTeam
-                    height: Theme.touch
                     Accessible.name: qsTr("Another team: its manager accepts or declines")
                     onToggled: if (checked) reallocation.toAnotherTeam = true
                 }

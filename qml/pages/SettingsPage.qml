@@ -38,12 +38,8 @@ Page {
                 Accessible.name: qsTr("Back to the caseload")
                 onClicked: page.StackView.view.pop()
             }
-            Label {
+            PageTitle {
                 text: qsTr("Settings")
-                font.pixelSize: Theme.heading
-                font.bold: true
-                Layout.fillWidth: true
-                elide: Text.ElideRight
             }
         }
     }

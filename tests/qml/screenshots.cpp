@@ -359,6 +359,14 @@ int main(int argc, char **argv)
             grab(QStringLiteral("childform-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
         }
         home();
+        if (QObject *page = open(QStringLiteral("DirectWorkPage"), {{QStringLiteral("childIds"), QStringList{ids.value().at(2)}}})) {
+            page->property("form").value<QObject *>()->setProperty("autosaveMs", 60000);
+            grab(QStringLiteral("directwork-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
+        }
+        home();
+        open(QStringLiteral("SettingsPage"), {});
+        grab(QStringLiteral("settings-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
+        home();
     }
     session.app()->setTextScale(1.0);
 
@@ -751,6 +759,22 @@ int main(int argc, char **argv)
                     }
                     home();
                 }
+                // A child's page, moving a child, and opening a case, on the same phone.
+                open(QStringLiteral("ChildPage"), {{QStringLiteral("childId"), team->value().at(1)}});
+                settle(1500);
+                grab(QStringLiteral("child-manager-narrow-text200"));
+                home();
+                if (open(QStringLiteral("ReallocatePage"), {{QStringLiteral("childId"), team->value().at(1)}})) {
+                    settle(400);
+                    grab(QStringLiteral("reallocate-narrow-text200"));
+                }
+                home();
+                if (QObject *page = open(QStringLiteral("NewCasePage"), {})) {
+                    page->property("form").value<QObject *>()->setProperty("autosaveMs", 60000);
+                    settle(400);
+                    grab(QStringLiteral("newcase-narrow-text200"));
+                }
+                home();
                 // Answering a move between teams, and a supervision record, on the same phone.
                 if (QObject *page = open(QStringLiteral("TransfersPage"), {})) {
                     settle(600);

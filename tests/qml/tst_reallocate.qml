@@ -85,7 +85,9 @@ Item {
             verify(!findChild(page, "fieldError:worker").visible, "no worker asked for")
             verify(!page.form.busy)
             compare(stack.currentItem, page)
-            // Back to a worker of the team: the team's error goes with the choice.
+            // Back to a worker of the team: the team's error goes with the choice. (Clicked once the
+            // page has been laid out again after the refused request, so the click lands on it.)
+            waitForRendering(page)
             mouseClick(findChild(page, "withinTeamChoice"))
             verify(!page.form.toAnotherTeam)
             verify(!teamError.visible)
