@@ -2434,87 +2434,97 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="208" />
+        <location filename="../qml/pages/ReviewPage.qml" line="148" />
+        <source>Go to your decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="150" />
+        <source>Go to your decision, after the record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="241" />
         <source>Your decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="249" />
+        <location filename="../qml/pages/ReviewPage.qml" line="282" />
         <source>Deciding again replaces it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="259" />
+        <location filename="../qml/pages/ReviewPage.qml" line="292" />
         <source>Show the current version</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="261" />
+        <location filename="../qml/pages/ReviewPage.qml" line="294" />
         <source>Show the current version of the record</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="266" />
+        <location filename="../qml/pages/ReviewPage.qml" line="299" />
         <source>Cancel queued decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="266" />
+        <location filename="../qml/pages/ReviewPage.qml" line="299" />
         <source>Dismiss</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="268" />
+        <location filename="../qml/pages/ReviewPage.qml" line="301" />
         <source>Cancel the queued decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="269" />
+        <location filename="../qml/pages/ReviewPage.qml" line="302" />
         <source>Dismiss this message without deciding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="277" />
+        <location filename="../qml/pages/ReviewPage.qml" line="310" />
         <source>Reason for your decision (required)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="288" />
+        <location filename="../qml/pages/ReviewPage.qml" line="321" />
         <source>What you checked and why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="290" />
+        <location filename="../qml/pages/ReviewPage.qml" line="323" />
         <source>Reason for your decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="317" />
+        <location filename="../qml/pages/ReviewPage.qml" line="350" />
         <source>Approve</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="324" />
+        <location filename="../qml/pages/ReviewPage.qml" line="357" />
         <source>Approve this record</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="324" />
+        <location filename="../qml/pages/ReviewPage.qml" line="357" />
         <source>Approve (not available: %1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="329" />
+        <location filename="../qml/pages/ReviewPage.qml" line="362" />
         <source>Return to the worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="335" />
+        <location filename="../qml/pages/ReviewPage.qml" line="368" />
         <source>Return this record to the worker with your reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="336" />
+        <location filename="../qml/pages/ReviewPage.qml" line="369" />
         <source>Return (not available: %1)</source>
         <translation type="unfinished" />
     </message>

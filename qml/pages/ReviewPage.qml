@@ -119,6 +119,39 @@ Page {
                     visible: vm.found && page.narrow
                     Layout.fillWidth: true
                 }
+                // The decision comes after the record here: what became of an earlier one is said
+                // first, so a refused approval is not found only at the end.
+                Rectangle {
+                    objectName: "decisionNotice"
+                    visible: page.narrow && vm.decisionStatus.length > 0
+                    Layout.fillWidth: true
+                    implicitHeight: noticeColumn.implicitHeight + 2 * Theme.spacing
+                    radius: Theme.radius
+                    color: banner.problem ? Theme.dangerSoft : Theme.okSoft
+                    border.color: banner.problem ? Theme.danger : Theme.ok
+                    ColumnLayout {
+                        id: noticeColumn
+                        anchors.left: parent.left
+                        anchors.right: parent.right
+                        anchors.top: parent.top
+                        anchors.margins: Theme.spacing
+                        spacing: 6
+                        Label {
+                            text: vm.decisionStatusText
+                            font.bold: true
+                            color: banner.problem ? Theme.danger : Theme.ok
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
+                        }
+                        WrapButton {
+                            objectName: "goToDecision"
+                            text: qsTr("Go to your decision")
+                            Layout.fillWidth: true
+                            Accessible.name: qsTr("Go to your decision, after the record")
+                            onClicked: recordView.contentY = Math.max(0, Math.min(panel.y, recordView.contentHeight - recordView.height))
+                        }
+                    }
+                }
                 Repeater {
                     model: vm.sections
                     delegate: Rectangle {

@@ -5,11 +5,13 @@
 #include "qml/appstateforeign.h"
 #include "qml/demodata.h"
 #include "qml/demosession.h"
+#include "core/store/decisionqueue.h"
 #include "core/store/heldrecords.h"
 #include "core/store/recordrepository.h"
 #include "core/store/store.h"
 #include "platform/awaitfuture.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QQmlEngine>
 #include <QQuickStyle>
@@ -53,8 +55,25 @@ public Q_SLOTS:
         card.insert(QStringLiteral("seen"), QStringLiteral("perhaps"));
         cards[0] = card;
         held.insert(QStringLiteral("children"), cards);
-        const auto staged = awaitResult(m_session->app()->store()->run<bool>([work, held](Database &db) -> Result<bool> {
+        // A visit waiting for a manager, whose approval the service refused as made on an older
+        // version (tst_review.qml opens it by this id).
+        QJsonObject submitted = demodata::visit(prepared.value().at(1), 3, 0);
+        submitted.insert(QStringLiteral("id"), QStringLiteral("6c4d9e2a-1b3f-4a5c-8d7e-9f0a1b2c3d4e"));
+        submitted.insert(QStringLiteral("author"), QStringLiteral("0a0a0a0a-0000-4000-8000-00000000000a"));
+        submitted.insert(QStringLiteral("state"), QStringLiteral("submitted"));
+        submitted.insert(QStringLiteral("submitted_at"), QDateTime::currentDateTimeUtc().addDays(-1).toString(Qt::ISODate));
+        const auto staged = awaitResult(m_session->app()->store()->run<bool>([work, held, submitted](Database &db) -> Result<bool> {
             if (auto r = RecordRepository(db).applyRemote(work, 3); !r)
+                return r.error();
+            if (auto r = RecordRepository(db).applyRemote(submitted, 4); !r)
+                return r.error();
+            DecisionQueue decisions(db);
+            auto stale = decisions.queue(submitted.value(QStringLiteral("id")).toString(), QStringLiteral("approve"), QStringLiteral("Good analysis."), 3);
+            if (!stale)
+                return stale.error();
+            if (auto r = decisions.settle(stale.value().decisionId, QStringLiteral("conflict"), QStringLiteral("conflict"),
+                                          QStringLiteral("The record changed since you read it."), 4);
+                !r)
                 return r.error();
             if (auto r = HeldRecords(db).hold(held.value(QStringLiteral("id")).toString(), 2, held,
                                               Error(ErrorCode::InvalidInput, QStringLiteral("must be true or false"), QStringLiteral("children[0].seen")));
