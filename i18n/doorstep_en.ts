@@ -403,112 +403,112 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="195" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="211" />
         <source>Counted in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="213" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="229" />
         <source>Why this often</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="214" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="230" />
         <source>What the frequency rests on, and who agreed it and when: a conference, a review, a change in risk.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="221" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="237" />
         <source>Contingency plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="222" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="238" />
         <source>What will happen if the plan is not working or things get worse, and who will act.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="227" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="243" />
         <source>Actions on the plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="246" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="262" />
         <source>Placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="255" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="271" />
         <source>Placement started</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="261" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="277" />
         <source>Kind of placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="268" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="284" />
         <source>First review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="274" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="290" />
         <source>About the child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="281" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="297" />
         <source>Preferred name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="287" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="303" />
         <source>First language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="293" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="309" />
         <source>Interpreter needed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="299" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="315" />
         <source>Religion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="306" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="322" />
         <source>Disability or special educational needs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="311" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="327" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="332" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="348" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="332" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="348" />
         <source>Not saved yet; a draft is kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="332" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="348" />
         <source>No changes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="341" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="357" />
         <source>Save changes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="345" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="361" />
         <source>Save the plan and profile</source>
         <translation type="unfinished" />
     </message>

@@ -181,6 +181,22 @@ Page {
                     Layout.minimumHeight: Theme.touch
                     Accessible.name: qsTr("Visit every how many days")
                     onValueModified: childForm.setValue("plan.visiting_frequency.every", value)
+                    // The style's editor, named: it is what has the focus while a number is typed.
+                    contentItem: TextInput {
+                        text: everySpin.displayText
+                        font: everySpin.font
+                        color: Theme.text
+                        selectionColor: Theme.accent
+                        selectedTextColor: "white"
+                        horizontalAlignment: Qt.AlignHCenter
+                        verticalAlignment: Qt.AlignVCenter
+                        readOnly: !everySpin.editable
+                        validator: everySpin.validator
+                        inputMethodHints: Qt.ImhDigitsOnly
+                        selectByMouse: true
+                        clip: width < implicitWidth
+                        Accessible.name: everySpin.Accessible.name
+                    }
                 }
                 ChoiceBox {
                     objectName: "frequencyUnit"

@@ -18,6 +18,7 @@
 #include "core/store/store.h"
 #include "sync/device.h"
 
+#include <QAccessible>
 #include <QDir>
 #include <QGuiApplication>
 #include <QImage>
@@ -32,6 +33,7 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 
 using namespace doorstep;
@@ -99,8 +101,35 @@ int main(int argc, char **argv)
     }
 
     int written = 0;
+    // Every control on a grabbed screen must have a name a screen reader can say: the
+    // Accessible.name the page gives it or, for a button, its text (Qt Quick Controls name a button
+    // from its text once a reader is running, which the offscreen platform never has).
+    const auto unnamedControls = [](QQuickItem *root) {
+        QStringList unnamed;
+        std::function<void(QQuickItem *)> walk = [&](QQuickItem *item) {
+            if (!item->isVisible())
+                return;
+            const bool control = item->inherits("QQuickAbstractButton") || item->inherits("QQuickComboBox")
+                || item->inherits("QQuickSlider") || item->inherits("QQuickSpinBox")
+                || ((item->inherits("QQuickTextInput") || item->inherits("QQuickTextEdit")) && !item->property("readOnly").toBool());
+            if (control && item->isEnabled()) {
+                QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(item);
+                QString name = iface ? iface->text(QAccessible::Name) : QString();
+                if (name.trimmed().isEmpty() && item->inherits("QQuickAbstractButton"))
+                    name = item->property("text").toString();
+                if (name.trimmed().isEmpty())
+                    unnamed << QStringLiteral("%1 \"%2\"").arg(QString::fromLatin1(item->metaObject()->className()), item->objectName());
+            }
+            for (QQuickItem *child : item->childItems())
+                walk(child);
+        };
+        walk(root);
+        return unnamed;
+    };
     auto grab = [&](const QString &name) {
         settle(600);
+        for (const QString &control : unnamedControls(window->contentItem()))
+            problems << QStringLiteral("%1: a control without an accessible name: %2").arg(name, control);
         const QImage image = window->grabWindow();
         const QString path = QStringLiteral("%1/%2.png").arg(outDir, name);
         if (image.isNull() || !image.save(path)) {
