@@ -62,18 +62,18 @@
 <context>
     <name>BarChart</name>
     <message>
-        <location filename="../qml/components/BarChart.qml" line="24" />
+        <location filename="../qml/components/BarChart.qml" line="26" />
         <source>no visits</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/BarChart.qml" line="24" />
-        <location filename="../qml/components/BarChart.qml" line="25" />
+        <location filename="../qml/components/BarChart.qml" line="26" />
+        <location filename="../qml/components/BarChart.qml" line="27" />
         <source>%1 %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/BarChart.qml" line="75" />
+        <location filename="../qml/components/BarChart.qml" line="78" />
         <source>Nothing to show yet.</source>
         <translation type="unfinished" />
     </message>
@@ -715,42 +715,42 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="284" />
+        <location filename="../qml/pages/ChildPage.qml" line="287" />
         <source>Update %1's plan and profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="296" />
+        <location filename="../qml/pages/ChildPage.qml" line="299" />
         <source>Chronology</source>
         <translation>Cronoleg</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="324" />
+        <location filename="../qml/pages/ChildPage.qml" line="327" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="338" />
+        <location filename="../qml/pages/ChildPage.qml" line="341" />
         <source> (amendment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="350" />
+        <location filename="../qml/pages/ChildPage.qml" line="353" />
         <source> · not yet sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="356" />
+        <location filename="../qml/pages/ChildPage.qml" line="361" />
         <source>Safety concern raised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="371" />
+        <location filename="../qml/pages/ChildPage.qml" line="378" />
         <source>Returned: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="381" />
+        <location filename="../qml/pages/ChildPage.qml" line="388" />
         <source>Nothing recorded yet.</source>
         <translation type="unfinished" />
     </message>
@@ -1037,77 +1037,77 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="78" />
+        <location filename="../qml/pages/DashboardPage.qml" line="75" />
         <source>‹ Back</source>
         <translation>‹ Yn ôl</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="80" />
+        <location filename="../qml/pages/DashboardPage.qml" line="77" />
         <source>Back to the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="84" />
+        <location filename="../qml/pages/DashboardPage.qml" line="81" />
         <source>Team dashboard</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="99" />
+        <location filename="../qml/pages/DashboardPage.qml" line="96" />
         <source>Last 3 months</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="100" />
+        <location filename="../qml/pages/DashboardPage.qml" line="97" />
         <source>Last 12 months</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="101" />
+        <location filename="../qml/pages/DashboardPage.qml" line="98" />
         <source>Everything on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="103" />
+        <location filename="../qml/pages/DashboardPage.qml" line="100" />
         <source>Period: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="108" />
+        <location filename="../qml/pages/DashboardPage.qml" line="105" />
         <source>Show charts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="108" />
+        <location filename="../qml/pages/DashboardPage.qml" line="105" />
         <source>Show tables</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="112" />
+        <location filename="../qml/pages/DashboardPage.qml" line="109" />
         <source>Show the figures as charts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="112" />
+        <location filename="../qml/pages/DashboardPage.qml" line="109" />
         <source>Show the figures as tables</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="117" />
+        <location filename="../qml/pages/DashboardPage.qml" line="114" />
         <source>Exporting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="117" />
+        <location filename="../qml/pages/DashboardPage.qml" line="114" />
         <source>Export visits CSV</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="120" />
+        <location filename="../qml/pages/DashboardPage.qml" line="117" />
         <source>Export the team's visits as a CSV file</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="142" />
+        <location filename="../qml/pages/DashboardPage.qml" line="155" />
         <source>due means within %n day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -1118,61 +1118,61 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="166" />
+        <location filename="../qml/pages/DashboardPage.qml" line="179" />
         <source>Visits due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="166" />
-        <location filename="../qml/pages/DashboardPage.qml" line="167" />
+        <location filename="../qml/pages/DashboardPage.qml" line="179" />
+        <location filename="../qml/pages/DashboardPage.qml" line="180" />
         <source>children</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="167" />
-        <location filename="../qml/pages/DashboardPage.qml" line="280" />
+        <location filename="../qml/pages/DashboardPage.qml" line="180" />
+        <location filename="../qml/pages/DashboardPage.qml" line="294" />
         <source>Overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="168" />
-        <location filename="../qml/pages/DashboardPage.qml" line="290" />
-        <location filename="../qml/pages/DashboardPage.qml" line="302" />
-        <location filename="../qml/pages/DashboardPage.qml" line="311" />
-        <location filename="../qml/pages/DashboardPage.qml" line="312" />
+        <location filename="../qml/pages/DashboardPage.qml" line="181" />
+        <location filename="../qml/pages/DashboardPage.qml" line="304" />
+        <location filename="../qml/pages/DashboardPage.qml" line="317" />
+        <location filename="../qml/pages/DashboardPage.qml" line="326" />
+        <location filename="../qml/pages/DashboardPage.qml" line="327" />
         <source>Seen alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="169" />
-        <location filename="../qml/pages/DashboardPage.qml" line="364" />
-        <location filename="../qml/pages/DashboardPage.qml" line="374" />
+        <location filename="../qml/pages/DashboardPage.qml" line="182" />
+        <location filename="../qml/pages/DashboardPage.qml" line="381" />
+        <location filename="../qml/pages/DashboardPage.qml" line="391" />
         <source>Views recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="170" />
-        <location filename="../qml/pages/DashboardPage.qml" line="437" />
+        <location filename="../qml/pages/DashboardPage.qml" line="183" />
+        <location filename="../qml/pages/DashboardPage.qml" line="456" />
         <source>Visit to submission</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="170" />
-        <location filename="../qml/pages/DashboardPage.qml" line="172" />
+        <location filename="../qml/pages/DashboardPage.qml" line="183" />
+        <location filename="../qml/pages/DashboardPage.qml" line="185" />
         <source>median, working days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="171" />
-        <location filename="../qml/pages/DashboardPage.qml" line="386" />
-        <location filename="../qml/pages/DashboardPage.qml" line="398" />
-        <location filename="../qml/pages/DashboardPage.qml" line="407" />
-        <location filename="../qml/pages/DashboardPage.qml" line="438" />
+        <location filename="../qml/pages/DashboardPage.qml" line="184" />
+        <location filename="../qml/pages/DashboardPage.qml" line="403" />
+        <location filename="../qml/pages/DashboardPage.qml" line="416" />
+        <location filename="../qml/pages/DashboardPage.qml" line="425" />
+        <location filename="../qml/pages/DashboardPage.qml" line="457" />
         <source>Recorded in time</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="171" />
+        <location filename="../qml/pages/DashboardPage.qml" line="184" />
         <source>within %n working day(s)</source>
         <translation type="unfinished">
             <numerusform />
@@ -1183,105 +1183,105 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="172" />
-        <location filename="../qml/pages/DashboardPage.qml" line="439" />
+        <location filename="../qml/pages/DashboardPage.qml" line="185" />
+        <location filename="../qml/pages/DashboardPage.qml" line="458" />
         <source>Submission to decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="183" />
+        <location filename="../qml/pages/DashboardPage.qml" line="196" />
         <source>Team — %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="222" />
+        <location filename="../qml/pages/DashboardPage.qml" line="235" />
         <source>Compare:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="229" />
+        <location filename="../qml/pages/DashboardPage.qml" line="242" />
         <source>Workers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="234" />
+        <location filename="../qml/pages/DashboardPage.qml" line="247" />
         <source>Compare workers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="239" />
-        <location filename="../qml/pages/DashboardPage.qml" line="278" />
+        <location filename="../qml/pages/DashboardPage.qml" line="252" />
+        <location filename="../qml/pages/DashboardPage.qml" line="292" />
         <source>Children</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="244" />
+        <location filename="../qml/pages/DashboardPage.qml" line="257" />
         <source>Compare children</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="261" />
-        <location filename="../qml/pages/DashboardPage.qml" line="277" />
+        <location filename="../qml/pages/DashboardPage.qml" line="274" />
+        <location filename="../qml/pages/DashboardPage.qml" line="291" />
         <source>Visits due and overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="262" />
+        <location filename="../qml/pages/DashboardPage.qml" line="275" />
         <source>Children whose next statutory visit is due soon (blue) or overdue (red).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="268" />
+        <location filename="../qml/pages/DashboardPage.qml" line="282" />
         <source>due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="269" />
+        <location filename="../qml/pages/DashboardPage.qml" line="283" />
         <source>overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="279" />
+        <location filename="../qml/pages/DashboardPage.qml" line="293" />
         <source>Due</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="291" />
+        <location filename="../qml/pages/DashboardPage.qml" line="305" />
         <source>Of the children seen on submitted visits, how many were seen alone (green) or not (amber).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="303" />
+        <location filename="../qml/pages/DashboardPage.qml" line="318" />
         <source>Not seen alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="313" />
+        <location filename="../qml/pages/DashboardPage.qml" line="328" />
         <source>Not alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="314" />
-        <location filename="../qml/pages/DashboardPage.qml" line="375" />
+        <location filename="../qml/pages/DashboardPage.qml" line="329" />
+        <location filename="../qml/pages/DashboardPage.qml" line="392" />
         <source>Seen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="315" />
-        <location filename="../qml/pages/DashboardPage.qml" line="342" />
-        <location filename="../qml/pages/DashboardPage.qml" line="376" />
-        <location filename="../qml/pages/DashboardPage.qml" line="410" />
+        <location filename="../qml/pages/DashboardPage.qml" line="330" />
+        <location filename="../qml/pages/DashboardPage.qml" line="358" />
+        <location filename="../qml/pages/DashboardPage.qml" line="393" />
+        <location filename="../qml/pages/DashboardPage.qml" line="428" />
         <source>Share</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="325" />
         <location filename="../qml/pages/DashboardPage.qml" line="340" />
+        <location filename="../qml/pages/DashboardPage.qml" line="356" />
         <source>Why not seen alone</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="326" />
+        <location filename="../qml/pages/DashboardPage.qml" line="341" />
         <source>The team's reasons (regulation 29) when a child was seen but not alone: %n time(s).</source>
         <translation type="unfinished">
             <numerusform />
@@ -1292,38 +1292,38 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="341" />
+        <location filename="../qml/pages/DashboardPage.qml" line="357" />
         <source>Times</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="339" />
+        <location filename="../qml/pages/DashboardPage.qml" line="355" />
         <source>Reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="332" />
+        <location filename="../qml/pages/DashboardPage.qml" line="348" />
         <source>not alone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="352" />
-        <location filename="../qml/pages/DashboardPage.qml" line="373" />
+        <location filename="../qml/pages/DashboardPage.qml" line="368" />
+        <location filename="../qml/pages/DashboardPage.qml" line="390" />
         <source>Child's views recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="353" />
+        <location filename="../qml/pages/DashboardPage.qml" line="369" />
         <source>Of the children seen, how many had their views written down (green) or not (amber).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="365" />
+        <location filename="../qml/pages/DashboardPage.qml" line="382" />
         <source>No views recorded</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="387" />
+        <location filename="../qml/pages/DashboardPage.qml" line="404" />
         <source>Of the visits submitted, how many within %n working day(s) of the visit (green) or later (amber).</source>
         <translation type="unfinished">
             <numerusform />
@@ -1334,53 +1334,53 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="399" />
+        <location filename="../qml/pages/DashboardPage.qml" line="417" />
         <source>Recorded late</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="408" />
+        <location filename="../qml/pages/DashboardPage.qml" line="426" />
         <source>In time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="409" />
+        <location filename="../qml/pages/DashboardPage.qml" line="427" />
         <source>Submitted</source>
         <translation>Wedi'i gyflwyno</translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="420" />
-        <location filename="../qml/pages/DashboardPage.qml" line="436" />
+        <location filename="../qml/pages/DashboardPage.qml" line="438" />
+        <location filename="../qml/pages/DashboardPage.qml" line="455" />
         <source>Time to submit and to decide</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="421" />
+        <location filename="../qml/pages/DashboardPage.qml" line="439" />
         <source>Median working days from the visit to its submission (blue) and from submission to the manager's decision (purple).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="427" />
+        <location filename="../qml/pages/DashboardPage.qml" line="446" />
         <source>working days to submit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="428" />
+        <location filename="../qml/pages/DashboardPage.qml" line="447" />
         <source>working days to decide</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="475" />
+        <location filename="../qml/pages/DashboardPage.qml" line="494" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="477" />
+        <location filename="../qml/pages/DashboardPage.qml" line="496" />
         <source>Close the list of children</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DashboardPage.qml" line="482" />
+        <location filename="../qml/pages/DashboardPage.qml" line="501" />
         <source>%n child(ren)</source>
         <translation type="unfinished">
             <numerusform />
@@ -1391,62 +1391,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="503" />
+        <location filename="../qml/pages/DashboardPage.qml" line="522" />
         <source>%1, %2, allocated to %3; open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="525" />
+        <location filename="../qml/pages/DashboardPage.qml" line="544" />
         <source>No children behind this figure.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="540" />
+        <location filename="../qml/pages/DashboardPage.qml" line="559" />
         <source>Export personal data?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="544" />
+        <location filename="../qml/pages/DashboardPage.qml" line="563" />
         <source>The CSV lists every child of your team with their name, legal status, worker and visit dates. It is an ordinary file: it is not encrypted and the app's PIN does not protect it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="549" />
+        <location filename="../qml/pages/DashboardPage.qml" line="568" />
         <source>It will be saved in %1. Share it only through your council's secure channels and delete it when you no longer need it. The export is recorded in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="556" />
+        <location filename="../qml/pages/DashboardPage.qml" line="575" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="559" />
+        <location filename="../qml/pages/DashboardPage.qml" line="578" />
         <source>Cancel the export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="563" />
+        <location filename="../qml/pages/DashboardPage.qml" line="582" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="566" />
+        <location filename="../qml/pages/DashboardPage.qml" line="585" />
         <source>Export the CSV file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="579" />
+        <location filename="../qml/pages/DashboardPage.qml" line="598" />
         <source>Export saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="579" />
+        <location filename="../qml/pages/DashboardPage.qml" line="598" />
         <source>Export failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DashboardPage.qml" line="583" />
+        <location filename="../qml/pages/DashboardPage.qml" line="602" />
         <source>Saved as %1</source>
         <translation type="unfinished" />
     </message>
@@ -1454,47 +1454,47 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../qml/components/DateField.qml" line="67" />
+        <location filename="../qml/components/DateField.qml" line="71" />
         <source>DD/MM/YYYY</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DateField.qml" line="69" />
+        <location filename="../qml/components/DateField.qml" line="73" />
         <source>%1, date (day/month/year)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DateField.qml" line="69" />
+        <location filename="../qml/components/DateField.qml" line="73" />
         <source>%1 (day/month/year)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DateField.qml" line="83" />
+        <location filename="../qml/components/DateField.qml" line="87" />
         <source>Choose %1 from a calendar</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DateField.qml" line="107" />
+        <location filename="../qml/components/DateField.qml" line="111" />
         <source>HH:MM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DateField.qml" line="109" />
+        <location filename="../qml/components/DateField.qml" line="113" />
         <source>%1, time (24-hour clock)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DateField.qml" line="123" />
+        <location filename="../qml/components/DateField.qml" line="127" />
         <source>Choose the time of %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DateField.qml" line="148" />
+        <location filename="../qml/components/DateField.qml" line="152" />
         <source>Write the date as day/month/year (23/11/2026) and the time as hours:minutes (14:30).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/DateField.qml" line="149" />
+        <location filename="../qml/components/DateField.qml" line="153" />
         <source>Write the date as day/month/year, for example 23/11/2026.</source>
         <translation type="unfinished" />
     </message>
@@ -2541,72 +2541,72 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="294" />
+        <location filename="../qml/pages/ReviewPage.qml" line="293" />
         <source>Show the current version of the record</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="299" />
+        <location filename="../qml/pages/ReviewPage.qml" line="298" />
         <source>Cancel queued decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="299" />
+        <location filename="../qml/pages/ReviewPage.qml" line="298" />
         <source>Dismiss</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="301" />
+        <location filename="../qml/pages/ReviewPage.qml" line="299" />
         <source>Cancel the queued decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="302" />
+        <location filename="../qml/pages/ReviewPage.qml" line="300" />
         <source>Dismiss this message without deciding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="310" />
+        <location filename="../qml/pages/ReviewPage.qml" line="308" />
         <source>Reason for your decision (required)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="321" />
+        <location filename="../qml/pages/ReviewPage.qml" line="319" />
         <source>What you checked and why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="323" />
+        <location filename="../qml/pages/ReviewPage.qml" line="321" />
         <source>Reason for your decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="350" />
+        <location filename="../qml/pages/ReviewPage.qml" line="348" />
         <source>Approve</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="357" />
+        <location filename="../qml/pages/ReviewPage.qml" line="355" />
         <source>Approve this record</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="357" />
+        <location filename="../qml/pages/ReviewPage.qml" line="355" />
         <source>Approve (not available: %1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="362" />
+        <location filename="../qml/pages/ReviewPage.qml" line="360" />
         <source>Return to the worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="368" />
+        <location filename="../qml/pages/ReviewPage.qml" line="366" />
         <source>Return this record to the worker with your reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="369" />
+        <location filename="../qml/pages/ReviewPage.qml" line="367" />
         <source>Return (not available: %1)</source>
         <translation type="unfinished" />
     </message>
@@ -2881,8 +2881,8 @@
 <context>
     <name>ShareBar</name>
     <message>
-        <location filename="../qml/components/ShareBar.qml" line="46" />
-        <location filename="../qml/components/ShareBar.qml" line="66" />
+        <location filename="../qml/components/ShareBar.qml" line="50" />
+        <location filename="../qml/components/ShareBar.qml" line="70" />
         <source>%1: %2 of %3</source>
         <translation type="unfinished" />
     </message>
@@ -2890,7 +2890,7 @@
 <context>
     <name>ShareChart</name>
     <message>
-        <location filename="../qml/components/ShareChart.qml" line="58" />
+        <location filename="../qml/components/ShareChart.qml" line="61" />
         <source>Nothing to show yet.</source>
         <translation type="unfinished" />
     </message>

@@ -12,9 +12,13 @@ AbstractButton {
     property real maximum: 1
     property color barColor: Theme.accent
     property string valueText: ""
-    /** Share of the width kept for the number after the bar. */
-    readonly property real textReserve: Math.min(width * 0.45, valueLabel.implicitWidth + 8)
-    implicitHeight: Theme.touch
+    /** The number under the bar, whose scale then takes the whole width: set by the chart on a
+     *  phone at a large text size, where it would not fit beside. (Not decided from the bar's own
+     *  width: its height would then change while the chart's layouts place it, a loop.) */
+    property bool textBelow: false
+    /** Width kept for the number after the bar. */
+    readonly property real textReserve: textBelow ? 0 : Math.min(width * 0.45, valueLabel.implicitWidth + 8)
+    implicitHeight: textBelow ? Theme.touch + valueLabel.height : Theme.touch
     implicitWidth: 160
     focusPolicy: Qt.StrongFocus
     Accessible.role: Accessible.Button
@@ -29,8 +33,8 @@ AbstractButton {
     contentItem: Item {
         Rectangle {
             id: bar
-            anchors.verticalCenter: parent.verticalCenter
-            height: Math.round(root.height * 0.5)
+            y: (Theme.touch - height) / 2
+            height: Math.round(Theme.touch * 0.5)
             radius: 3
             color: root.barColor
             width: root.maximum > 0 && root.value > 0
@@ -38,11 +42,13 @@ AbstractButton {
         }
         Label {
             id: valueLabel
-            anchors.verticalCenter: parent.verticalCenter
-            x: bar.width + 6
+            x: root.textBelow ? 0 : bar.width + 6
+            y: root.textBelow ? Theme.touch : (Theme.touch - height) / 2
+            width: root.textBelow ? root.width : implicitWidth
             text: root.valueText
             font.pixelSize: Theme.small
             color: Theme.text
+            wrapMode: Text.Wrap
         }
     }
 }

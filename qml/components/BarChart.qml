@@ -16,6 +16,8 @@ ColumnLayout {
     /** [{role, figure, color, name, days (bool)}] */
     property var bars: []
     readonly property bool narrow: width < 520 * Theme.textScale
+    /** Numbers under the bars, for a phone at a large text size (the page decides, from its width). */
+    property bool compact: false
     signal barClicked(int row, string figure, string title)
     spacing: 6
 
@@ -52,6 +54,7 @@ ColumnLayout {
                         required property var modelData
                         readonly property real figureValue: group.model[modelData.role]
                         Layout.fillWidth: true
+                        textBelow: root.compact
                         value: Math.max(0, figureValue)
                         maximum: root.maximum
                         barColor: modelData.color

@@ -22,6 +22,8 @@ ColumnLayout {
     readonly property string value: form ? (form.value(path, form.version) || "") : externalValue
     readonly property string error: form ? (form.errors[path] || "") : ""
     property bool badFormat: false
+    // The time goes under the date where both do not fit on one line (a phone at a large text size).
+    readonly property bool timeBelow: withTime && width < Math.round(Theme.body * 7) + Math.round(Theme.body * 5.5) + 2 * Theme.touch + 24
     property alias dateEdit: dateEdit
     property alias timeEdit: timeEdit
     /** The new value (standalone use; a form field is written directly). */
@@ -54,8 +56,10 @@ ColumnLayout {
         wrapMode: Text.Wrap
         Layout.fillWidth: true
     }
-    RowLayout {
-        spacing: 8
+    GridLayout {
+        columns: root.timeBelow ? 2 : 4
+        columnSpacing: 8
+        rowSpacing: 8
         Layout.fillWidth: true
         TextField {
             id: dateEdit

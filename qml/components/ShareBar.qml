@@ -19,18 +19,22 @@ Item {
     property color missingColor: "#f0c36d"
     signal countedClicked()
     signal missingClicked()
-    implicitHeight: Theme.touch
+    implicitHeight: textBelow ? Theme.touch + valueLabel.height : Theme.touch
     implicitWidth: 200
 
+    /** The number under the track, which then takes the whole width: set by the chart on a phone
+     *  at a large text size, where it would not fit beside. (Not decided from the bar's own width:
+     *  its height would then change while the chart's layouts place it, a loop.) */
+    property bool textBelow: false
     // The same track length on every row, whatever the number's width, so the bars compare.
     readonly property real textReserve: Math.min(width * 0.45, 130 * Theme.textScale)
-    readonly property real trackWidth: Math.max(40, width - textReserve - 8)
+    readonly property real trackWidth: textBelow ? width : Math.max(40, width - textReserve - 8)
 
     Rectangle {
         id: track
-        anchors.verticalCenter: parent.verticalCenter
+        y: (Theme.touch - height) / 2
         width: root.trackWidth
-        height: Math.round(root.height * 0.5)
+        height: Math.round(Theme.touch * 0.5)
         radius: 3
         color: Theme.background
         border.color: Theme.border
@@ -39,7 +43,7 @@ Item {
         id: counted
         visible: root.denominator > 0 && root.numerator > 0
         x: 0
-        height: root.height
+        height: Theme.touch
         width: root.denominator > 0 ? root.trackWidth * root.numerator / root.denominator : 0
         focusPolicy: Qt.StrongFocus
         Accessible.role: Accessible.Button
@@ -59,7 +63,7 @@ Item {
         id: missing
         visible: root.denominator > 0 && root.numerator < root.denominator
         x: counted.width
-        height: root.height
+        height: Theme.touch
         width: root.trackWidth - counted.width
         focusPolicy: Qt.StrongFocus
         Accessible.role: Accessible.Button
@@ -77,9 +81,12 @@ Item {
     }
     Label {
         id: valueLabel
-        anchors.verticalCenter: parent.verticalCenter
-        x: root.trackWidth + 8
+        x: root.textBelow ? 0 : root.trackWidth + 8
+        y: root.textBelow ? Theme.touch : (Theme.touch - height) / 2
+        width: root.textBelow ? root.width : implicitWidth
         text: root.valueText
         font.pixelSize: Theme.small
+        // One line: a height that followed the width would loop the dashboard's layouts.
+        elide: Text.ElideRight
     }
 }

@@ -20,6 +20,8 @@ ColumnLayout {
     property string countedName: ""
     property string missingName: ""
     readonly property bool narrow: width < 520 * Theme.textScale
+    /** Numbers under the bars, for a phone at a large text size (the page decides, from its width). */
+    property bool compact: false
     signal partClicked(int row, string figure, string title)
     spacing: 6
 
@@ -42,6 +44,7 @@ ColumnLayout {
             }
             ShareBar {
                 Layout.fillWidth: true
+                textBelow: root.compact
                 numerator: group.model[root.numeratorRole]
                 denominator: group.model[root.denominatorRole]
                 percent: group.model[root.percentRole]

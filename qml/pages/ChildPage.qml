@@ -277,9 +277,12 @@ Page {
                         Layout.fillWidth: true
                     }
                 }
-                Button {
+                WrapButton {
                     objectName: "editPlanButton"
                     text: qsTr("Update plan and profile")
+                    // Its words' width where there is room; narrower and wrapping on a phone.
+                    Layout.fillWidth: true
+                    Layout.maximumWidth: implicitWidth
                     Layout.minimumHeight: Theme.touch
                     Accessible.name: qsTr("Update %1's plan and profile").arg(vm.name)
                     onClicked: page.StackView.view.push(Qt.resolvedUrl("ChildFormPage.qml"), { childId: page.childId })
@@ -350,6 +353,8 @@ Page {
                             text: entry.whenText + (entry.unsynced ? qsTr(" · not yet sent") : "")
                             color: Theme.muted
                             font.pixelSize: Theme.small
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
                         }
                         Label {
                             visible: entry.safetyConcern
@@ -357,6 +362,8 @@ Page {
                             color: Theme.danger
                             font.bold: true
                             font.pixelSize: Theme.small
+                            wrapMode: Text.Wrap
+                            Layout.fillWidth: true
                         }
                         Label {
                             visible: entry.summary.length > 0

@@ -65,61 +65,70 @@ Page {
         return value < 0 ? "–" : qsTr("%1 d").arg(Math.round(value * 10) / 10)
     }
 
+    // Back, the title and the controls: above the figures where there is room; on a phone at a
+    // large text size they scroll away with the figures instead of keeping half the screen.
+    readonly property bool narrow: Theme.isNarrow(width)
+    component HeaderControls: Flow {
+        id: headerFlow
+        spacing: Theme.spacing
+        ToolButton {
+            text: qsTr("‹ Back")
+            height: Theme.touch
+            Accessible.name: qsTr("Back to the caseload")
+            onClicked: page.StackView.view.pop()
+        }
+        Label {
+            text: qsTr("Team dashboard")
+            font.pixelSize: Theme.heading
+            font.bold: true
+            width: Math.min(implicitWidth, headerFlow.width)
+            height: Math.max(Theme.touch, implicitHeight)
+            wrapMode: Text.Wrap
+            verticalAlignment: Text.AlignVCenter
+        }
+        ChoiceBox {
+            id: period
+            objectName: "periodSelector"
+            width: Math.min(Math.max(implicitWidth, 220 * Theme.textScale), headerFlow.width)
+            height: Theme.touch
+            textRole: "text"
+            valueRole: "months"
+            model: [{ text: qsTr("Last 3 months"), months: 3 },
+                    { text: qsTr("Last 12 months"), months: 12 },
+                    { text: qsTr("Everything on this tablet"), months: 0 }]
+            currentIndex: Math.max(0, indexOfValue(vm.periodMonths))
+            Accessible.name: qsTr("Period: %1").arg(currentText)
+            onActivated: vm.periodMonths = currentValue
+        }
+        Button {
+            objectName: "tablesToggle"
+            text: page.showTables ? qsTr("Show charts") : qsTr("Show tables")
+            height: Theme.touch
+            checkable: true
+            checked: page.showTables
+            Accessible.name: page.showTables ? qsTr("Show the figures as charts") : qsTr("Show the figures as tables")
+            onClicked: page.showTables = !page.showTables
+        }
+        Button {
+            objectName: "exportCsvButton"
+            text: exports.busy ? qsTr("Exporting…") : qsTr("Export visits CSV")
+            enabled: !exports.busy
+            height: Theme.touch
+            Accessible.name: qsTr("Export the team's visits as a CSV file")
+            onClicked: exportWarning.open()
+        }
+    }
+
     header: Rectangle {
         color: Theme.surface
-        implicitHeight: headerFlow.implicitHeight + 2 * Theme.spacing
-        Flow {
-            id: headerFlow
+        visible: !page.narrow
+        implicitHeight: page.narrow ? 0 : headerControls.implicitHeight + 2 * Theme.spacing
+        HeaderControls {
+            id: headerControls
+            visible: !page.narrow
             x: Theme.spacing
             y: Theme.spacing
             width: parent.width - 2 * Theme.spacing
-            spacing: Theme.spacing
-            ToolButton {
-                text: qsTr("‹ Back")
-                height: Theme.touch
-                Accessible.name: qsTr("Back to the caseload")
-                onClicked: page.StackView.view.pop()
-            }
-            Label {
-                text: qsTr("Team dashboard")
-                font.pixelSize: Theme.heading
-                font.bold: true
-                width: Math.min(implicitWidth, headerFlow.width)
-                height: Math.max(Theme.touch, implicitHeight)
-                wrapMode: Text.Wrap
-                verticalAlignment: Text.AlignVCenter
-            }
-            ChoiceBox {
-                id: period
-                objectName: "periodSelector"
-                width: Math.min(Math.max(implicitWidth, 220 * Theme.textScale), headerFlow.width)
-                height: Theme.touch
-                textRole: "text"
-                valueRole: "months"
-                model: [{ text: qsTr("Last 3 months"), months: 3 },
-                        { text: qsTr("Last 12 months"), months: 12 },
-                        { text: qsTr("Everything on this tablet"), months: 0 }]
-                currentIndex: Math.max(0, indexOfValue(vm.periodMonths))
-                Accessible.name: qsTr("Period: %1").arg(currentText)
-                onActivated: vm.periodMonths = currentValue
-            }
-            Button {
-                objectName: "tablesToggle"
-                text: page.showTables ? qsTr("Show charts") : qsTr("Show tables")
-                height: Theme.touch
-                checkable: true
-                checked: page.showTables
-                Accessible.name: page.showTables ? qsTr("Show the figures as charts") : qsTr("Show the figures as tables")
-                onClicked: page.showTables = !page.showTables
-            }
-            Button {
-                objectName: "exportCsvButton"
-                text: exports.busy ? qsTr("Exporting…") : qsTr("Export visits CSV")
-                enabled: !exports.busy
-                height: Theme.touch
-                Accessible.name: qsTr("Export the team's visits as a CSV file")
-                onClicked: exportWarning.open()
-            }
         }
     }
 
@@ -138,6 +147,10 @@ Page {
             width: flick.width - 2 * Theme.margin
             spacing: Theme.margin
 
+            HeaderControls {
+                visible: page.narrow
+                Layout.fillWidth: true
+            }
             Label {
                 text: vm.periodText + " · " + qsTr("due means within %n day(s)", "", vm.dueWindowDays)
                 color: Theme.muted
@@ -261,6 +274,7 @@ Page {
                     title: qsTr("Visits due and overdue")
                     description: qsTr("Children whose next statutory visit is due soon (blue) or overdue (red).")
                     BarChart {
+                        compact: page.narrow
                         visible: !page.showTables
                         Layout.fillWidth: true
                         model: page.figures
@@ -290,6 +304,7 @@ Page {
                     title: qsTr("Seen alone")
                     description: qsTr("Of the children seen on submitted visits, how many were seen alone (green) or not (amber).")
                     ShareChart {
+                        compact: page.narrow
                         visible: !page.showTables
                         Layout.fillWidth: true
                         model: page.figures
@@ -325,6 +340,7 @@ Page {
                     title: qsTr("Why not seen alone")
                     description: qsTr("The team's reasons (regulation 29) when a child was seen but not alone: %n time(s).", "", vm.reasons.total)
                     BarChart {
+                        compact: page.narrow
                         visible: !page.showTables
                         Layout.fillWidth: true
                         model: vm.reasons
@@ -352,6 +368,7 @@ Page {
                     title: qsTr("Child's views recorded")
                     description: qsTr("Of the children seen, how many had their views written down (green) or not (amber).")
                     ShareChart {
+                        compact: page.narrow
                         visible: !page.showTables
                         Layout.fillWidth: true
                         model: page.figures
@@ -386,6 +403,7 @@ Page {
                     title: qsTr("Recorded in time")
                     description: qsTr("Of the visits submitted, how many within %n working day(s) of the visit (green) or later (amber).", "", vm.recordingStandardDays)
                     ShareChart {
+                        compact: page.narrow
                         visible: !page.showTables
                         Layout.fillWidth: true
                         model: page.figures
@@ -420,6 +438,7 @@ Page {
                     title: qsTr("Time to submit and to decide")
                     description: qsTr("Median working days from the visit to its submission (blue) and from submission to the manager's decision (purple).")
                     BarChart {
+                        compact: page.narrow
                         visible: !page.showTables
                         Layout.fillWidth: true
                         model: page.figures

@@ -287,17 +287,15 @@ Page {
                         Flow {
                             Layout.fillWidth: true
                             spacing: Theme.spacing
-                            Button {
+                            WrapButton {
                                 visible: vm.decisionStatus === "conflict"
                                 text: qsTr("Show the current version")
-                                height: Theme.touch
                                 Accessible.name: qsTr("Show the current version of the record")
                                 onClicked: vm.reload()
                             }
-                            Button {
+                            WrapButton {
                                 visible: vm.decisionStatus !== "accepted"
                                 text: vm.decisionStatus === "pending" ? qsTr("Cancel queued decision") : qsTr("Dismiss")
-                                height: Theme.touch
                                 Accessible.name: vm.decisionStatus === "pending" ? qsTr("Cancel the queued decision")
                                                                                  : qsTr("Dismiss this message without deciding")
                                 onClicked: vm.discardDecision()

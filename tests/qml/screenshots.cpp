@@ -90,9 +90,10 @@ int main(int argc, char **argv)
 
     QQmlApplicationEngine engine;
     QStringList problems;
-    QObject::connect(&engine, &QQmlEngine::warnings, [&problems](const QList<QQmlError> &w) {
+    QString lastGrab = QStringLiteral("(none yet)"); // names where a warning came, in the list of problems
+    QObject::connect(&engine, &QQmlEngine::warnings, [&problems, &lastGrab](const QList<QQmlError> &w) {
         for (const QQmlError &e : w)
-            problems << e.toString();
+            problems << QStringLiteral("%1 (after %2)").arg(e.toString(), lastGrab);
     });
     QQuickWindow *window = DemoSession::loadUi(engine, session.app());
     if (!window) {
@@ -126,8 +127,55 @@ int main(int argc, char **argv)
         walk(root);
         return unnamed;
     };
+    // On a phone-width screen nothing may reach past the window's right edge (a one-line label or
+    // switch in a layout widens the whole column): the outermost such item is named. Content a
+    // Flickable scrolls sideways on purpose is left out.
+    const auto overflowing = [](QQuickItem *root, qreal windowWidth) {
+        QStringList found;
+        std::function<void(QQuickItem *)> walk = [&](QQuickItem *item) {
+            if (!item->isVisible() || item->width() <= 0)
+                return;
+            if (item->inherits("QQuickFlickable") && item->property("contentWidth").toReal() > item->width() + 1)
+                return;
+            const qreal right = item->mapToScene(QPointF(item->width(), 0)).x();
+            const qreal left = item->mapToScene(QPointF(0, 0)).x();
+            if (right > windowWidth + 1 && left < windowWidth) {
+                // Named by its class, its object name and the first words it or an item in it shows.
+                QString words;
+                std::function<void(QQuickItem *)> firstText = [&](QQuickItem *i) {
+                    if (words.isEmpty())
+                        words = i->property("text").toString().left(40);
+                    for (QQuickItem *c : i->childItems())
+                        if (words.isEmpty())
+                            firstText(c);
+                };
+                firstText(item);
+                found << QStringLiteral("%1 \"%2\" (\"%3\") reaches x=%4 (%5 wide)")
+                             .arg(QString::fromLatin1(item->metaObject()->className()), item->objectName(), words)
+                             .arg(qRound(right))
+                             .arg(qRound(item->width()));
+                return;
+            }
+            for (QQuickItem *child : item->childItems())
+                walk(child);
+        };
+        walk(root);
+        return found;
+    };
     auto grab = [&](const QString &name) {
         settle(600);
+        lastGrab = name;
+        if (name.contains(u"narrow")) {
+            // What is still too wide a moment later: not a page sliding in or a resize under way.
+            QStringList wide = overflowing(window->contentItem(), window->width());
+            if (!wide.isEmpty()) {
+                settle(400);
+                const QStringList again = overflowing(window->contentItem(), window->width());
+                wide.erase(std::remove_if(wide.begin(), wide.end(), [&again](const QString &i) { return !again.contains(i); }), wide.end());
+            }
+            for (const QString &item : std::as_const(wide))
+                problems << QStringLiteral("%1: wider than the screen: %2").arg(name, item);
+        }
         for (const QString &control : unnamedControls(window->contentItem()))
             problems << QStringLiteral("%1: a control without an accessible name: %2").arg(name, control);
         const QImage image = window->grabWindow();
@@ -606,9 +654,9 @@ int main(int argc, char **argv)
             problems << QStringLiteral("a new tablet did not reach sign-in and choosing a PIN");
         QQmlApplicationEngine firstRunEngine, choosingEngine;
         for (QQmlApplicationEngine *e : {&firstRunEngine, &choosingEngine})
-            QObject::connect(e, &QQmlEngine::warnings, [&problems](const QList<QQmlError> &w) {
+            QObject::connect(e, &QQmlEngine::warnings, [&problems, &lastGrab](const QList<QQmlError> &w) {
                 for (const QQmlError &err : w)
-                    problems << err.toString();
+                    problems << QStringLiteral("%1 (after %2)").arg(err.toString(), lastGrab);
             });
         QQuickWindow *firstRunWindow = started ? DemoSession::loadUi(firstRunEngine, firstRun.app()) : nullptr;
         QQuickWindow *choosingWindow = started ? DemoSession::loadUi(choosingEngine, choosing.app()) : nullptr;
@@ -662,9 +710,9 @@ int main(int argc, char **argv)
         } else {
             managerSession.app()->setDemoUser(demodata::demoManagerId(), QStringLiteral("Mo Khan"), QStringLiteral("manager"), demodata::demoTeamId());
             managerSession.app()->setLockWhenInactive(false);
-            QObject::connect(&managerEngine, &QQmlEngine::warnings, [&problems](const QList<QQmlError> &w) {
+            QObject::connect(&managerEngine, &QQmlEngine::warnings, [&problems, &lastGrab](const QList<QQmlError> &w) {
                 for (const QQmlError &e : w)
-                    problems << e.toString();
+                    problems << QStringLiteral("%1 (after %2)").arg(e.toString(), lastGrab);
             });
             window = DemoSession::loadUi(managerEngine, managerSession.app()); // grab/open/home follow it
             if (!window) {
@@ -782,9 +830,14 @@ int main(int argc, char **argv)
                 for (const char *page : {"ReviewQueuePage", "TransfersPage", "DashboardPage"}) {
                     const QString name = QString::fromLatin1(page);
                     const QVariantMap props = name == u"ReviewQueuePage" ? QVariantMap{{QStringLiteral("userId"), demodata::demoManagerId()}} : QVariantMap{};
-                    if (open(name, props)) {
+                    if (QObject *opened = open(name, props)) {
                         settle(800);
                         grab(name.chopped(4).toLower() + QStringLiteral("-narrow-text200"));
+                        // Further down the dashboard: the charts, their numbers under the bars.
+                        if (auto *flick = opened->findChild<QObject *>(QStringLiteral("dashboardFlickable"))) {
+                            flick->setProperty("contentY", 800 * 4.5);
+                            grab(QStringLiteral("dashboard-charts-narrow-text200"));
+                        }
                     }
                     home();
                 }
