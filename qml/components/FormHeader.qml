@@ -5,14 +5,17 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Doorstep
 
-// The header of a record form: back (the draft is kept), the title and the record's state. On a
-// phone the state goes under the title, which then has the row's width to itself.
+// The header of a record form: back (the draft is kept), the title and the record's state. Where
+// the three do not fit on one line (a phone at a large text size), the state goes under the title,
+// which then has the row's width to itself.
 Rectangle {
     id: root
     property string title
     property string stateText
     signal back()
-    readonly property bool narrow: Theme.isNarrow(width)
+    // Measured on the one-line widths, which do not change with the layout: no loop.
+    readonly property bool badgeBelow: backButton.implicitWidth + titleLabel.implicitWidth + sideBadge.implicitWidth
+                                   + 2 * row.spacing > row.width
     color: Theme.surface
     implicitHeight: row.implicitHeight + 2 * Theme.spacing
 
@@ -21,6 +24,7 @@ Rectangle {
         anchors.fill: parent
         anchors.margins: Theme.spacing
         ToolButton {
+            id: backButton
             text: qsTr("‹ Back")
             Layout.minimumHeight: Theme.touch
             Accessible.name: qsTr("Back; your draft is kept")
@@ -30,16 +34,18 @@ Rectangle {
             spacing: 2
             Layout.fillWidth: true
             PageTitle {
+                id: titleLabel
                 text: root.title
             }
             Badge {
                 text: root.stateText
-                visible: root.narrow && text.length > 0
+                visible: root.badgeBelow && text.length > 0
             }
         }
         Badge {
+            id: sideBadge
             text: root.stateText
-            visible: !root.narrow && text.length > 0
+            visible: !root.badgeBelow && text.length > 0
         }
     }
 }

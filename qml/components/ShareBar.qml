@@ -86,7 +86,7 @@ Item {
         width: root.textBelow ? root.width : implicitWidth
         text: root.valueText
         font.pixelSize: Theme.small
-        // One line: a height that followed the width would loop the dashboard's layouts.
-        elide: Text.ElideRight
+        // Wrapped, not elided: an elided label's implicit width follows its width, a binding loop.
+        wrapMode: Text.Wrap
     }
 }
