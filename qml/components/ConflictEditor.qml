@@ -151,13 +151,7 @@ ColumnLayout {
                         Layout.fillWidth: true
                         Layout.minimumHeight: Theme.touch
                         Accessible.name: text
-                        contentItem: Label {
-                            leftPadding: radio.indicator.width + radio.spacing
-                            text: radio.text
-                            font: radio.font
-                            wrapMode: Text.Wrap
-                            verticalAlignment: Text.AlignVCenter
-                        }
+                        contentItem: IndicatorLabel { control: radio }
                         onClicked: {
                             const next = root.listChoice.slice()
                             next[groupBox.index] = radio.modelData.key

@@ -9,17 +9,10 @@ import Doorstep
 // layout a plain Switch keeps its one-line width, which pushes a phone's column off the screen at
 // a large text size.
 Switch {
-    id: control
+    id: toggle
     font.pixelSize: Theme.body
     Layout.minimumHeight: Theme.touch
     Layout.fillWidth: true
     Accessible.name: text
-    contentItem: Label {
-        text: control.text
-        font: control.font
-        wrapMode: Text.Wrap
-        verticalAlignment: Text.AlignVCenter
-        leftPadding: control.indicator && !control.mirrored ? control.indicator.width + control.spacing : 0
-        rightPadding: control.indicator && control.mirrored ? control.indicator.width + control.spacing : 0
-    }
+    contentItem: IndicatorLabel { control: toggle }
 }

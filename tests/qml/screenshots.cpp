@@ -408,41 +408,41 @@ int main(int argc, char **argv)
     }
 
     // A phone-width window (400 px), at 100% and 200% text: the sync bar keeps Lock on screen and
-    // gives the status a line of its own; the outbox, a child's page, the visit form, the
-    // conflicts and the plan form fit the width.
+    // gives the status a line of its own; the worker's screens fit the width (grab checks it).
     window->resize(400, 800);
     for (const qreal scale : {1.0, 2.0}) {
         session.app()->setTextScale(scale);
+        const QString narrow = scale > 1.0 ? QStringLiteral("-narrow-text200") : QStringLiteral("-narrow");
         home();
         settle(500);
-        grab(QStringLiteral("caseload-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
+        grab(QStringLiteral("caseload") + narrow);
         open(QStringLiteral("OutboxPage"), {});
-        grab(QStringLiteral("outbox-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
+        grab(QStringLiteral("outbox") + narrow);
         home();
         open(QStringLiteral("ChildPage"), {{QStringLiteral("childId"), childId}});
         settle(800);
-        grab(QStringLiteral("child-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
+        grab(QStringLiteral("child") + narrow);
         home();
         if (QObject *page = open(QStringLiteral("VisitFormPage"), {{QStringLiteral("childIds"), QStringList{ids.value().at(2)}}})) {
             page->property("form").value<QObject *>()->setProperty("autosaveMs", 60000);
-            grab(QStringLiteral("visit-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
+            grab(QStringLiteral("visit") + narrow);
         }
         home();
         open(QStringLiteral("ConflictsPage"), {});
-        grab(QStringLiteral("conflicts-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
+        grab(QStringLiteral("conflicts") + narrow);
         home();
         if (QObject *page = open(QStringLiteral("ChildFormPage"), {{QStringLiteral("childId"), childId}})) {
             page->property("form").value<QObject *>()->setProperty("autosaveMs", 60000);
-            grab(QStringLiteral("childform-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
+            grab(QStringLiteral("childform") + narrow);
         }
         home();
         if (QObject *page = open(QStringLiteral("DirectWorkPage"), {{QStringLiteral("childIds"), QStringList{ids.value().at(2)}}})) {
             page->property("form").value<QObject *>()->setProperty("autosaveMs", 60000);
-            grab(QStringLiteral("directwork-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
+            grab(QStringLiteral("directwork") + narrow);
         }
         home();
         open(QStringLiteral("SettingsPage"), {});
-        grab(QStringLiteral("settings-narrow") + (scale > 1.0 ? QStringLiteral("-text200") : QString()));
+        grab(QStringLiteral("settings") + narrow);
         home();
     }
     session.app()->setTextScale(1.0);
