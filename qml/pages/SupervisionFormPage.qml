@@ -49,183 +49,171 @@ Page {
         return supervisionForm.userNames[id] || qsTr("Worker %1").arg(id.substring(0, 8))
     }
 
-    header: FormHeader {
-        title: supervisionForm.amends.length > 0 ? qsTr("Amend case supervision") : qsTr("Case supervision")
-        stateText: Labels.recordState(supervisionForm.state)
-        onBack: { supervisionForm.autosaveNow(); page.StackView.view.pop() }
-    }
-
-    Flickable {
+    FormScroller {
         id: flick
         anchors.fill: parent
-        contentHeight: column.implicitHeight + 2 * Theme.margin
-        clip: true
-        ScrollBar.vertical: ScrollBar {}
-        ColumnLayout {
-            id: column
-            x: Math.max(Theme.margin, (page.width - width) / 2)
-            y: Theme.margin
-            width: Math.min(page.width - 2 * Theme.margin, 960)
-            spacing: Theme.spacing
+        header: FormHeader {
+            title: supervisionForm.amends.length > 0 ? qsTr("Amend case supervision") : qsTr("Case supervision")
+            stateText: Labels.recordState(supervisionForm.state)
+            onBack: { supervisionForm.autosaveNow(); page.StackView.view.pop() }
+        }
+        footer: FormFooter {
+            form: supervisionForm
+            submitText: qsTr("Submit")
+            submitAccessibleName: qsTr("Submit the supervision record")
+        }
 
-            Rectangle {
-                objectName: "violationList"
-                visible: supervisionForm.errorFields.length > 0
-                Layout.fillWidth: true
-                implicitHeight: errs.implicitHeight + 2 * Theme.spacing
-                radius: Theme.radius
-                color: Theme.dangerSoft
-                border.color: Theme.danger
-                ColumnLayout {
-                    id: errs
-                    anchors.fill: parent
-                    anchors.margins: Theme.spacing
-                    Label {
-                        text: qsTr("%n thing(s) to complete before submitting:", "", supervisionForm.errorFields.length)
+        Rectangle {
+            objectName: "violationList"
+            visible: supervisionForm.errorFields.length > 0
+            Layout.fillWidth: true
+            implicitHeight: errs.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: Theme.dangerSoft
+            border.color: Theme.danger
+            ColumnLayout {
+                id: errs
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                Label {
+                    text: qsTr("%n thing(s) to complete before submitting:", "", supervisionForm.errorFields.length)
+                    color: Theme.danger
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Repeater {
+                    model: supervisionForm.errorFields
+                    delegate: Label {
+                        required property string modelData
+                        text: "• " + supervisionForm.errorText(modelData)
                         color: Theme.danger
-                        font.bold: true
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
-                    Repeater {
-                        model: supervisionForm.errorFields
-                        delegate: Label {
-                            required property string modelData
-                            text: "• " + supervisionForm.errorText(modelData)
-                            color: Theme.danger
-                            wrapMode: Text.Wrap
-                            Layout.fillWidth: true
-                        }
-                    }
                 }
             }
-            Label {
-                visible: supervisionForm.returnReason.length > 0
-                text: qsTr("Returned by a manager: %1").arg(supervisionForm.returnReason)
-                color: Theme.warning
-                font.bold: true
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
-            }
-            Label {
-                objectName: "restoreNote"
-                visible: supervisionForm.restoreNote.length > 0
-                text: supervisionForm.restoreNote
-                color: Theme.warning
-                font.bold: true
-                wrapMode: Text.Wrap
-                Layout.fillWidth: true
-            }
+        }
+        Label {
+            visible: supervisionForm.returnReason.length > 0
+            text: qsTr("Returned by a manager: %1").arg(supervisionForm.returnReason)
+            color: Theme.warning
+            font.bold: true
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Label {
+            objectName: "restoreNote"
+            visible: supervisionForm.restoreNote.length > 0
+            text: supervisionForm.restoreNote
+            color: Theme.warning
+            font.bold: true
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
 
-            // Who and when.
-            GridLayout {
-                columns: page.width / Theme.textScale > 700 ? 2 : 1
-                columnSpacing: Theme.margin
-                rowSpacing: Theme.spacing
+        // Who and when.
+        GridLayout {
+            columns: page.width / Theme.textScale > 700 ? 2 : 1
+            columnSpacing: Theme.margin
+            rowSpacing: Theme.spacing
+            Layout.fillWidth: true
+            ColumnLayout {
+                spacing: 2
                 Layout.fillWidth: true
-                ColumnLayout {
-                    spacing: 2
+                Label { text: qsTr("Child"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                Label {
+                    text: page.childName
+                    font.pixelSize: Theme.title
+                    wrapMode: Text.Wrap
                     Layout.fillWidth: true
-                    Label { text: qsTr("Child"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
-                    Label {
-                        text: page.childName
-                        font.pixelSize: Theme.title
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
-                    }
-                    FieldError {
-                        objectName: "fieldError:child_id"
-                        message: supervisionForm.errors["child_id"] || ""
-                        Layout.fillWidth: true
-                    }
                 }
-                DateField {
-                    form: supervisionForm; path: "held_on"
-                    label: qsTr("Date of supervision"); required: true
+                FieldError {
+                    objectName: "fieldError:child_id"
+                    message: supervisionForm.errors["child_id"] || ""
                     Layout.fillWidth: true
-                    Layout.alignment: Qt.AlignTop
-                }
-                ColumnLayout {
-                    spacing: 2
-                    Layout.fillWidth: true
-                    Label { text: qsTr("Supervisor"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
-                    Label {
-                        text: AppState.displayName.length > 0 ? AppState.displayName : qsTr("You")
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
-                    }
-                }
-                ColumnLayout {
-                    spacing: 2
-                    Layout.fillWidth: true
-                    Label { text: qsTr("Worker supervised"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
-                    ChoiceBox {
-                        id: workerBox
-                        objectName: "workerPicker"
-                        visible: Object.keys(supervisionForm.userNames).length > 0
-                        Layout.fillWidth: true
-                        Layout.minimumHeight: Theme.touch
-                        textRole: "text"
-                        valueRole: "value"
-                        model: {
-                            const names = supervisionForm.userNames
-                            const list = Object.keys(names).map(id => ({ value: id, text: names[id] }))
-                            if (page.workerId.length > 0 && !names[page.workerId])
-                                list.unshift({ value: page.workerId, text: page.userName(page.workerId) })
-                            return list
-                        }
-                        currentIndex: indexOfValue(page.workerId)
-                        Accessible.name: qsTr("Worker supervised: %1").arg(currentText)
-                        onActivated: supervisionForm.setValue("worker", currentValue)
-                    }
-                    Label {
-                        visible: !workerBox.visible
-                        text: page.userName(page.workerId)
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
-                    }
                 }
             }
-
-            LabeledArea {
-                form: supervisionForm; path: "discussion"
-                label: qsTr("Discussion")
-                hint: qsTr("What was discussed: the child's progress against the plan, risks, the child's views.")
-                required: true
+            DateField {
+                form: supervisionForm; path: "held_on"
+                label: qsTr("Date of supervision"); required: true
                 Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
             }
-            LabeledArea {
-                form: supervisionForm; path: "decisions"
-                label: qsTr("Decisions and why")
-                hint: qsTr("The management decision and the reasons for it, so the record shows the rationale.")
+            ColumnLayout {
+                spacing: 2
                 Layout.fillWidth: true
+                Label { text: qsTr("Supervisor"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                Label {
+                    text: AppState.displayName.length > 0 ? AppState.displayName : qsTr("You")
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
             }
-
-            SectionHeader { text: qsTr("Prioritised actions") }
-            Label {
-                text: qsTr("Each action needs a priority, an owner and a date.")
-                color: Theme.muted
-                wrapMode: Text.Wrap
+            ColumnLayout {
+                spacing: 2
                 Layout.fillWidth: true
-            }
-            PrioritisedActions {
-                form: supervisionForm
-                Layout.fillWidth: true
-            }
-            Repeater {
-                model: supervisionForm.promptList.filter(p => p.field !== "discussion" && p.field !== "decisions")
-                delegate: PromptNote {
-                    required property var modelData
-                    prompt: modelData
+                Label { text: qsTr("Worker supervised"); font.bold: true; wrapMode: Text.Wrap; Layout.fillWidth: true }
+                ChoiceBox {
+                    id: workerBox
+                    objectName: "workerPicker"
+                    visible: Object.keys(supervisionForm.userNames).length > 0
+                    Layout.fillWidth: true
+                    Layout.minimumHeight: Theme.touch
+                    textRole: "text"
+                    valueRole: "value"
+                    model: {
+                        const names = supervisionForm.userNames
+                        const list = Object.keys(names).map(id => ({ value: id, text: names[id] }))
+                        if (page.workerId.length > 0 && !names[page.workerId])
+                            list.unshift({ value: page.workerId, text: page.userName(page.workerId) })
+                        return list
+                    }
+                    currentIndex: indexOfValue(page.workerId)
+                    Accessible.name: qsTr("Worker supervised: %1").arg(currentText)
+                    onActivated: supervisionForm.setValue("worker", currentValue)
+                }
+                Label {
+                    visible: !workerBox.visible
+                    text: page.userName(page.workerId)
+                    wrapMode: Text.Wrap
                     Layout.fillWidth: true
                 }
             }
         }
-    }
 
-    footer: FormFooter {
-        form: supervisionForm
-        submitText: qsTr("Submit")
-        submitAccessibleName: qsTr("Submit the supervision record")
+        LabeledArea {
+            form: supervisionForm; path: "discussion"
+            label: qsTr("Discussion")
+            hint: qsTr("What was discussed: the child's progress against the plan, risks, the child's views.")
+            required: true
+            Layout.fillWidth: true
+        }
+        LabeledArea {
+            form: supervisionForm; path: "decisions"
+            label: qsTr("Decisions and why")
+            hint: qsTr("The management decision and the reasons for it, so the record shows the rationale.")
+            Layout.fillWidth: true
+        }
+
+        SectionHeader { text: qsTr("Prioritised actions") }
+        Label {
+            text: qsTr("Each action needs a priority, an owner and a date.")
+            color: Theme.muted
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        PrioritisedActions {
+            form: supervisionForm
+            Layout.fillWidth: true
+        }
+        Repeater {
+            model: supervisionForm.promptList.filter(p => p.field !== "discussion" && p.field !== "decisions")
+            delegate: PromptNote {
+                required property var modelData
+                prompt: modelData
+                Layout.fillWidth: true
+            }
+        }
     }
 }

@@ -426,6 +426,13 @@ int main(int argc, char **argv)
         if (QObject *page = open(QStringLiteral("VisitFormPage"), {{QStringLiteral("childIds"), QStringList{ids.value().at(2)}}})) {
             page->property("form").value<QObject *>()->setProperty("autosaveMs", 60000);
             grab(QStringLiteral("visit") + narrow);
+            // Scrolled on into the child's card: at 200% the header and footer have slid away.
+            if (auto *flick = page->property("flickable").value<QObject *>()) {
+                for (int step = 1; step <= 10; ++step)
+                    flick->setProperty("contentY", 90.0 * step);
+                settle(200);
+                grab(QStringLiteral("visit-scrolled") + narrow);
+            }
         }
         home();
         open(QStringLiteral("ConflictsPage"), {});

@@ -28,9 +28,14 @@ Item {
             const label = findChild(page, "fieldError:" + path)
             return label && label.visible ? label.message : ""
         }
-        function openForm() {
+        function cleanup() {
+            AppState.chooseTextScale(1.0)
+        }
+        function openForm(size) {
             tryVerify(() => caseload.count === 3 && !caseload.loading && caseload.childIdAt(2) !== "", 10000) // settled, not mid-reload
-            const page = createTemporaryObject(pageComponent, root, { width: root.width, height: root.height, childIds: [caseload.childIdAt(0)] })
+            const page = createTemporaryObject(pageComponent, root, { width: size ? size.width : root.width,
+                                                                       height: size ? size.height : root.height,
+                                                                       childIds: [caseload.childIdAt(0)] })
             verify(page)
             tryVerify(() => page.form.ready && Object.keys(page.form.childNames).length === 1, 10000)
             page.form.autosaveMs = 60000
@@ -223,6 +228,57 @@ Item {
             }
             compare(notes, 0)
             compare(shownError(page, path), page.form.errors[path])
+        }
+
+        // On a phone at double text size the header and footer would take over a quarter of the screen:
+        // they slide away while the form is scrolled on down, come back on a scroll up, and are
+        // there at the top and at the end, where the submit button is wanted. On a tablet they stay.
+        function test_barsScrollAwayOnAPhone() {
+            AppState.chooseTextScale(2.0)
+            const page = openForm({ width: 400, height: 800 })
+            const flick = page.flickable
+            tryVerify(() => flick.contentHeight > 4 * flick.height, 5000)
+            waitForRendering(page)
+            verify(flick.barsScrollAway)
+            const header = flick.header
+            const footer = flick.footer
+            verify(header.height > 0 && footer.height > 0)
+            compare(header.y, 0)
+            compare(footer.y + footer.height, flick.height)
+            // The form's first field starts below the header, not behind it.
+            const first = findChild(page, "fieldError:rationale").parent
+            verify(first.mapToItem(flick, 0, 0).y >= header.height, "the first field is below the header")
+
+            for (let y = 50; y <= 600; y += 50)
+                flick.contentY = y
+            compare(header.y, -header.height)
+            verify(footer.y >= flick.height, "the footer is out of sight")
+            // A short scroll up starts bringing them back; the header's height brings them back in full.
+            flick.contentY = 580
+            verify(header.y > -header.height && header.y < 0)
+            flick.contentY = 580 - header.height
+            compare(header.y, 0)
+            compare(footer.y + footer.height, flick.height)
+
+            // At the end the bars are back, and submitting from there works.
+            flick.contentY = 1200
+            verify(header.y < 0)
+            flick.contentY = flick.contentHeight - flick.height
+            compare(header.y, 0)
+            const submit = findChild(page, "submitButton")
+            mouseClick(submit)
+            tryVerify(() => page.form.errorFields.length > 0, 5000)
+        }
+
+        function test_barsStayOnATablet() {
+            const page = openForm()
+            const flick = page.flickable
+            waitForRendering(page) // the bars' heights once laid out
+            verify(!flick.barsScrollAway, "bars " + flick.header.height + " + " + flick.footer.height + " of " + flick.height)
+            for (let y = 50; y <= 600; y += 50)
+                flick.contentY = y
+            compare(flick.header.y, 0)
+            compare(flick.footer.y + flick.footer.height, flick.height)
         }
     }
 }
