@@ -63,12 +63,8 @@ Page {
                 ColumnLayout {
                     spacing: 2
                     Layout.fillWidth: true
-                    Label {
+                    PageTitle {
                         text: qsTr("Plan and profile")
-                        font.pixelSize: Theme.heading
-                        font.bold: true
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
                     }
                     Label {
                         text: page.childName + (page.legalStatus.length > 0 ? " · " + Labels.legalStatus(page.legalStatus) : "")

@@ -63,12 +63,8 @@ Page {
             ColumnLayout {
                 Layout.fillWidth: true
                 spacing: 2
-                Label {
+                PageTitle {
                     text: vm.name
-                    font.pixelSize: Theme.heading
-                    font.bold: true
-                    wrapMode: Text.Wrap
-                    Layout.fillWidth: true
                 }
                 // The due date goes under the legal status when both do not fit on one line.
                 Flow {

@@ -37,12 +37,8 @@ Page {
                 Accessible.name: qsTr("Back")
                 onClicked: page.StackView.view.pop()
             }
-            Label {
+            PageTitle {
                 text: qsTr("Conflicts to resolve")
-                font.pixelSize: Theme.heading
-                font.bold: true
-                Layout.fillWidth: true
-                wrapMode: Text.Wrap
             }
         }
     }

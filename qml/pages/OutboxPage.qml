@@ -43,11 +43,8 @@ Page {
                     Accessible.name: qsTr("Back")
                     onClicked: page.StackView.view.pop()
                 }
-                Label {
+                PageTitle {
                     text: qsTr("Outbox")
-                    font.pixelSize: Theme.heading
-                    font.bold: true
-                    Layout.fillWidth: true
                 }
                 Button {
                     objectName: "syncNowButton"
