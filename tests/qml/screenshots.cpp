@@ -454,6 +454,22 @@ int main(int argc, char **argv)
     }
     session.app()->setTextScale(1.0);
 
+    // A phone held sideways (800 x 400): the form's header and footer would take over a third of
+    // the height, so they slide away once the form is scrolled on.
+    window->resize(800, 400);
+    home();
+    if (QObject *page = open(QStringLiteral("VisitFormPage"), {{QStringLiteral("childIds"), QStringList{ids.value().at(2)}}})) {
+        page->property("form").value<QObject *>()->setProperty("autosaveMs", 60000);
+        grab(QStringLiteral("visit-phone-sideways"));
+        if (auto *flick = page->property("flickable").value<QObject *>()) {
+            for (int step = 1; step <= 10; ++step)
+                flick->setProperty("contentY", 60.0 * step);
+            settle(200);
+            grab(QStringLiteral("visit-scrolled-phone-sideways"));
+        }
+    }
+    home();
+
     // An open drop-down with its current option highlighted (readable, not white on white).
     for (const Size &size : {Size{"landscape", 1280, 800}, Size{"narrow", 400, 800}}) {
         window->resize(size.w, size.h);
