@@ -280,5 +280,38 @@ Item {
             compare(flick.header.y, 0)
             compare(flick.footer.y + flick.footer.height, flick.height)
         }
+
+        // Writing stays in view: a field reached from the keyboard scrolls between the header and
+        // the footer, and the cursor stays above the footer as a narrative grows line by line.
+        function test_whatIsWrittenStaysInView() {
+            const page = openForm()
+            const flick = page.flickable
+            waitForRendering(page)
+            const room = () => ({ top: flick.header.height, bottom: flick.height - flick.footer.height })
+            const area = findChild(page, "fieldError:analysis_strengths").parent.area
+            verify(area.mapToItem(flick, 0, 0).y > flick.height, "starts below the screen")
+            area.forceActiveFocus(Qt.TabFocusReason)
+            tryVerify(() => {
+                const y = area.mapToItem(flick, 0, 0).y
+                return y >= room().top && y + area.height <= room().bottom
+            }, 2000, "the field is between the bars")
+            const before = flick.contentY
+            for (let i = 0; i < 12; ++i) {
+                keyClick(Qt.Key_A)
+                keyClick(Qt.Key_Return)
+            }
+            tryVerify(() => {
+                const r = area.cursorRectangle
+                const y = area.mapToItem(flick, r.x, r.y).y
+                return y >= room().top && y + r.height <= room().bottom
+            }, 2000, "the cursor is above the footer")
+            verify(flick.contentY > before, "the form scrolled on with the writing")
+            compare(page.form.value("analysis_strengths", page.form.revision).split("\n").length, 13)
+
+            // Back up the form from the keyboard: a field above the screen comes down into view.
+            const rationale = findChild(page, "fieldError:rationale").parent.area
+            rationale.forceActiveFocus(Qt.BacktabFocusReason)
+            tryVerify(() => rationale.mapToItem(flick, 0, 0).y >= room().top, 2000, "the field is below the header")
+        }
     }
 }
