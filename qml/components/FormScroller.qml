@@ -70,52 +70,12 @@ Flickable {
     }
     onBarsScrollAwayChanged: if (!barsScrollAway) hiddenShare = 0
 
-    // What is being written stays in view: a field reached with Tab (or tapped half under a bar)
-    // scrolls fully into view, and so does the typing cursor as a narrative grows past the footer.
-    // The room is reckoned with both bars in place, since scrolling back up brings them back.
-    readonly property Item focusedItem: Window.activeFocusItem
-    readonly property bool writingInForm: focusedItem !== null && isInForm(focusedItem)
-    function isInForm(item) {
-        for (let p = item; p; p = p.parent)
-            if (p === column)
-                return true
-        return false
-    }
-    /** Scrolls the least that brings rect (in item's coordinates) between the bars. */
-    function reveal(item, rect) {
-        const top = item.mapToItem(contentItem, rect.x, rect.y).y
-        const bottom = top + rect.height
-        const roomTop = contentY + barHeight(header) + Theme.spacing
-        const roomBottom = contentY + height - barHeight(footer) - Theme.spacing
-        const maxY = Math.max(0, contentHeight - height)
-        if (top < roomTop || rect.height > roomBottom - roomTop)
-            contentY = Math.max(0, Math.min(maxY, contentY - (roomTop - top)))
-        else if (bottom > roomBottom)
-            contentY = Math.max(0, Math.min(maxY, contentY + bottom - roomBottom))
-    }
-    function hasCursor(item) { return item.cursorRectangle !== undefined }
-    function revealFocused() {
-        if (!writingInForm)
-            return
-        const item = focusedItem
-        const room = height - barHeight(header) - barHeight(footer) - 2 * Theme.spacing
-        if (item.height <= room || !hasCursor(item))
-            reveal(item, Qt.rect(0, 0, item.width, item.height))
-        else
-            reveal(item, item.cursorRectangle)
-    }
-    function revealCursor() {
-        if (writingInForm && hasCursor(focusedItem))
-            reveal(focusedItem, focusedItem.cursorRectangle)
-    }
-    // Later, so that a tap has moved the cursor to where it landed before the cursor is revealed.
-    onFocusedItemChanged: Qt.callLater(revealFocused)
-    // The new line's height reaches contentHeight only once the column is laid out again.
-    onContentHeightChanged: revealCursor()
-    Connections {
-        target: root.writingInForm && root.hasCursor(root.focusedItem) ? root.focusedItem : null
-        ignoreUnknownSignals: true
-        function onCursorRectangleChanged() { root.revealCursor() }
+    // What is being written stays in view; the room is reckoned with both bars in place, since
+    // scrolling back up brings them back.
+    readonly property KeepInView keepInView: KeepInView {
+        flickable: root
+        topInset: root.barHeight(root.header)
+        bottomInset: root.barHeight(root.footer)
     }
 
     ColumnLayout {

@@ -47,6 +47,7 @@ Page {
         id: list
         objectName: "conflictList"
         anchors.fill: parent
+        readonly property KeepInView keepInView: KeepInView { flickable: list }
         anchors.margins: Theme.margin
         spacing: Theme.margin
         clip: true

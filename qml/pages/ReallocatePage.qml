@@ -67,8 +67,10 @@ Page {
     }
 
     Flickable {
+        id: flick
         anchors.fill: parent
         contentHeight: column.implicitHeight + 2 * Theme.margin
+        readonly property KeepInView keepInView: KeepInView { flickable: flick }
         clip: true
         ScrollBar.vertical: ScrollBar {}
         ColumnLayout {

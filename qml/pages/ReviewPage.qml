@@ -99,6 +99,7 @@ Page {
         Flickable {
             id: recordView
             objectName: "reviewRecord"
+            readonly property KeepInView keepInView: KeepInView { flickable: recordView }
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true

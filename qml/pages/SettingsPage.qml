@@ -47,6 +47,7 @@ Page {
     Flickable {
         id: flick
         anchors.fill: parent
+        readonly property KeepInView keepInView: KeepInView { flickable: flick }
         contentHeight: column.implicitHeight + 2 * Theme.margin
         clip: true
         ScrollBar.vertical: ScrollBar {}

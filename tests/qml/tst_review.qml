@@ -87,5 +87,35 @@ Item {
             verify(!isInside(panel, page.flickable))
             verify(!notice.visible)
         }
+
+        // On a phone the manager's rationale is below the record: reaching it from the keyboard
+        // scrolls it into view, and it stays in view while the reasons are written.
+        function test_onAPhoneTheRationaleBeingWrittenIsInView() {
+            wait(0) // the last test's page is deleted first, not re-laid out at the new size
+            root.width = 400
+            AppState.chooseTextScale(2.0)
+            const stack = createTemporaryObject(stackComponent, root)
+            const page = stack.push(pageComponent)
+            tryVerify(() => page.viewModel.found, 10000)
+            waitForRendering(page)
+            const flick = page.flickable
+            const field = findChild(page, "rationaleField")
+            verify(isInside(field, flick))
+            verify(field.mapToItem(flick, 0, 0).y > flick.height, "starts below the screen")
+            field.forceActiveFocus(Qt.TabFocusReason)
+            tryVerify(() => {
+                const y = field.mapToItem(flick, 0, 0).y
+                return y >= 0 && y + field.height <= flick.height
+            }, 2000, "the field is on screen")
+            for (let i = 0; i < 8; ++i) {
+                keyClick(Qt.Key_B)
+                keyClick(Qt.Key_Return)
+            }
+            tryVerify(() => {
+                const r = field.cursorRectangle
+                const y = field.mapToItem(flick, r.x, r.y).y
+                return y >= 0 && y + r.height <= flick.height
+            }, 2000, "the cursor is on screen")
+        }
     }
 }
