@@ -342,173 +342,173 @@
 <context>
     <name>ChildFormPage</name>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="54" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="58" />
         <source>‹ Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="56" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="60" />
         <source>Back; your changes are kept as a draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="63" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="67" />
         <source>Plan and profile</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/ChildFormPage.qml" line="105" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="116" />
         <source>%n thing(s) to put right before saving:</source>
         <translation>
             <numerusform>%n thing to put right before saving:</numerusform><numerusform>%n things to put right before saving:</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="123" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="121" />
         <source>Your unsaved changes from before are restored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="138" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="136" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="142" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="140" />
         <source>How often the child is to be visited</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="150" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="148" />
         <source>Regulation 28 sets the longest time allowed between visits. A frequency on the plan can only make visits more frequent.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="151" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="149" />
         <source>Without a frequency on the plan, the council's policy for the child's legal status applies.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="160" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="158" />
         <source>The plan sets how often</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="170" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="168" />
         <source>Every</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="182" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="180" />
         <source>Visit every how many days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="211" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="209" />
         <source>Counted in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="229" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="227" />
         <source>Why this often</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="230" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="228" />
         <source>What the frequency rests on, and who agreed it and when: a conference, a review, a change in risk.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="237" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="235" />
         <source>Contingency plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="238" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="236" />
         <source>What will happen if the plan is not working or things get worse, and who will act.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="243" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="241" />
         <source>Actions on the plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="262" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="260" />
         <source>Placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="271" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="269" />
         <source>Placement started</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="277" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="275" />
         <source>Kind of placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="284" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="282" />
         <source>First review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="290" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="288" />
         <source>About the child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="297" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="295" />
         <source>Preferred name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="303" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="301" />
         <source>First language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="309" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="307" />
         <source>Interpreter needed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="315" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="313" />
         <source>Religion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="322" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="320" />
         <source>Disability or special educational needs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="327" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="325" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="348" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="93" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="348" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="93" />
         <source>Not saved yet; a draft is kept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="348" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="93" />
         <source>No changes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="357" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="102" />
         <source>Save changes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="361" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="106" />
         <source>Save the plan and profile</source>
         <translation type="unfinished" />
     </message>
@@ -526,202 +526,202 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="96" />
+        <location filename="../qml/pages/ChildPage.qml" line="92" />
         <source>Record a visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="99" />
+        <location filename="../qml/pages/ChildPage.qml" line="95" />
         <source>Record a visit to %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="103" />
+        <location filename="../qml/pages/ChildPage.qml" line="99" />
         <source>Record direct work</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="106" />
+        <location filename="../qml/pages/ChildPage.qml" line="102" />
         <source>Record a direct work session with %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="113" />
+        <location filename="../qml/pages/ChildPage.qml" line="109" />
         <source>Record supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="115" />
+        <location filename="../qml/pages/ChildPage.qml" line="111" />
         <source>Record case supervision about %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="122" />
+        <location filename="../qml/pages/ChildPage.qml" line="118" />
         <source>Exporting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="122" />
+        <location filename="../qml/pages/ChildPage.qml" line="118" />
         <source>Chronology PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="125" />
+        <location filename="../qml/pages/ChildPage.qml" line="121" />
         <source>Export %1's chronology as a PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="132" />
+        <location filename="../qml/pages/ChildPage.qml" line="128" />
         <source>Reallocate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="134" />
+        <location filename="../qml/pages/ChildPage.qml" line="130" />
         <source>Reallocate %1 to another worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="147" />
+        <location filename="../qml/pages/ChildPage.qml" line="143" />
         <source>Export personal data?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="151" />
+        <location filename="../qml/pages/ChildPage.qml" line="147" />
         <source>The PDF holds %1's whole chronology: visits, the child's words, decisions and supervision. It is an ordinary file: it is not encrypted and the app's PIN does not protect it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="156" />
+        <location filename="../qml/pages/ChildPage.qml" line="152" />
         <source>It will be saved in %1. Share it only through your council's secure channels and delete it when you no longer need it. The export is recorded in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="163" />
+        <location filename="../qml/pages/ChildPage.qml" line="159" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="165" />
+        <location filename="../qml/pages/ChildPage.qml" line="161" />
         <source>Cancel the export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="169" />
+        <location filename="../qml/pages/ChildPage.qml" line="165" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="172" />
+        <location filename="../qml/pages/ChildPage.qml" line="168" />
         <source>Export the PDF file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="184" />
+        <location filename="../qml/pages/ChildPage.qml" line="180" />
         <source>Export saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="184" />
+        <location filename="../qml/pages/ChildPage.qml" line="180" />
         <source>Export failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="187" />
+        <location filename="../qml/pages/ChildPage.qml" line="183" />
         <source>Saved as %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="212" />
+        <location filename="../qml/pages/ChildPage.qml" line="208" />
         <source>Profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="239" />
+        <location filename="../qml/pages/ChildPage.qml" line="235" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="241" />
+        <location filename="../qml/pages/ChildPage.qml" line="237" />
         <source>Visits: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="248" />
+        <location filename="../qml/pages/ChildPage.qml" line="244" />
         <source>Why this often: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="249" />
+        <location filename="../qml/pages/ChildPage.qml" line="245" />
         <source>No reason recorded for this visiting frequency.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="255" />
+        <location filename="../qml/pages/ChildPage.qml" line="251" />
         <source>Contingency: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="255" />
+        <location filename="../qml/pages/ChildPage.qml" line="251" />
         <source>No contingency plan recorded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="264" />
+        <location filename="../qml/pages/ChildPage.qml" line="260" />
         <source>%1 — %2, by %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="265" />
+        <location filename="../qml/pages/ChildPage.qml" line="261" />
         <source> (done)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="265" />
+        <location filename="../qml/pages/ChildPage.qml" line="261" />
         <source> (cancelled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="282" />
+        <location filename="../qml/pages/ChildPage.qml" line="278" />
         <source>Update plan and profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="287" />
+        <location filename="../qml/pages/ChildPage.qml" line="283" />
         <source>Update %1's plan and profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="299" />
+        <location filename="../qml/pages/ChildPage.qml" line="295" />
         <source>Chronology</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="327" />
+        <location filename="../qml/pages/ChildPage.qml" line="323" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="341" />
+        <location filename="../qml/pages/ChildPage.qml" line="337" />
         <source> (amendment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="353" />
+        <location filename="../qml/pages/ChildPage.qml" line="349" />
         <source> · not yet sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="361" />
+        <location filename="../qml/pages/ChildPage.qml" line="357" />
         <source>Safety concern raised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="378" />
+        <location filename="../qml/pages/ChildPage.qml" line="374" />
         <source>Returned: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="388" />
+        <location filename="../qml/pages/ChildPage.qml" line="384" />
         <source>Nothing recorded yet.</source>
         <translation type="unfinished" />
     </message>
@@ -871,27 +871,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ConflictEditor.qml" line="178" />
+        <location filename="../qml/components/ConflictEditor.qml" line="172" />
         <source>Save combined text</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ConflictEditor.qml" line="178" />
+        <location filename="../qml/components/ConflictEditor.qml" line="172" />
         <source>Save this list</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ConflictEditor.qml" line="178" />
+        <location filename="../qml/components/ConflictEditor.qml" line="172" />
         <source>Save this value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ConflictEditor.qml" line="186" />
+        <location filename="../qml/components/ConflictEditor.qml" line="180" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/ConflictEditor.qml" line="190" />
+        <location filename="../qml/components/ConflictEditor.qml" line="184" />
         <source>Stop editing; nothing is changed</source>
         <translation type="unfinished" />
     </message>
@@ -914,67 +914,67 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="88" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="85" />
         <source>%1 — %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="101" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="98" />
         <source>Before either change</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="102" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="99" />
         <source>On this tablet (mine)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="103" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="100" />
         <source>On the service (theirs)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="172" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="169" />
         <source>Combine…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="172" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="169" />
         <source>Edit…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="174" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="171" />
         <source>Write a text that combines both</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="174" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="171" />
         <source>Choose another value for %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="158" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="155" />
         <source>Keep mine</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="160" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="157" />
         <source>Keep the value on this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="164" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="161" />
         <source>Keep theirs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="166" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="163" />
         <source>Keep the value on the service</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ConflictsPage.qml" line="183" />
+        <location filename="../qml/pages/ConflictsPage.qml" line="180" />
         <source>No conflicts. Nothing needs your decision.</source>
         <translation type="unfinished" />
     </message>
@@ -1510,124 +1510,132 @@
 <context>
     <name>DirectWorkPage</name>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="37" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="41" />
         <source>Amend direct work</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="37" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="41" />
         <source>Direct work</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/DirectWorkPage.qml" line="67" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="54" />
         <source>%n thing(s) to complete before submitting:</source>
         <translation>
             <numerusform>%n thing to complete before submitting:</numerusform><numerusform>%n things to complete before submitting:</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="85" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="59" />
         <source>Returned by your manager: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="103" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="77" />
         <source>Children in the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="123" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="97" />
         <source>Child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="153" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="127" />
         <source>Remove</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="157" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="131" />
         <source>Remove %1 from this session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="164" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="138" />
         <source>Remove %1 from this session?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="165" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="139" />
         <source>The session will no longer be on their chronology. What is written stays with the other children.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="166" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="140" />
         <source>Keep the child on the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="167" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="141" />
         <source>Remove the child from the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="175" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="149" />
         <source>Add another child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="178" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="152" />
         <source>Add another child who took part, for example a brother or sister</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="193" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="167" />
         <source>Date of the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="200" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="174" />
         <source>Activity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="209" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="183" />
         <source>What activity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="212" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="186" />
         <source>Aims of the session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="213" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="187" />
         <source>Tools used</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="216" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="190" />
         <source>The child's words</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="217" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="191" />
         <source>What the child said, as they said it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="220" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="194" />
         <source>Your reflection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="221" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="195" />
         <source>Next steps</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/DirectWorkPage.qml" line="227" />
+        <location filename="../qml/pages/DirectWorkPage.qml" line="47" />
         <source>Submit the session for approval</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ErrorSummary</name>
+    <message>
+        <location filename="../qml/components/ErrorSummary.qml" line="40" />
+        <source>Go to the field</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1722,12 +1730,12 @@
 <context>
     <name>FormHeader</name>
     <message>
-        <location filename="../qml/components/FormHeader.qml" line="24" />
+        <location filename="../qml/components/FormHeader.qml" line="28" />
         <source>‹ Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/components/FormHeader.qml" line="26" />
+        <location filename="../qml/components/FormHeader.qml" line="30" />
         <source>Back; your draft is kept</source>
         <translation type="unfinished" />
     </message>
@@ -1794,194 +1802,194 @@
 <context>
     <name>NewCasePage</name>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="49" />
+        <location filename="../qml/pages/NewCasePage.qml" line="53" />
         <source>‹ Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="51" />
+        <location filename="../qml/pages/NewCasePage.qml" line="55" />
         <source>Back; what you wrote is kept as a draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="58" />
+        <location filename="../qml/pages/NewCasePage.qml" line="62" />
         <source>New child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="61" />
+        <location filename="../qml/pages/NewCasePage.qml" line="65" />
         <source>Open a case for your team</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/NewCasePage.qml" line="119" />
+        <location filename="../qml/pages/NewCasePage.qml" line="131" />
         <source>%n thing(s) to put right before the case can be opened:</source>
         <translation>
             <numerusform>%n thing to put right before the case can be opened:</numerusform><numerusform>%n things to put right before the case can be opened:</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="149" />
+        <location filename="../qml/pages/NewCasePage.qml" line="138" />
         <source>The details you wrote before are restored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="155" />
+        <location filename="../qml/pages/NewCasePage.qml" line="144" />
         <source>Who the child is</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="163" />
+        <location filename="../qml/pages/NewCasePage.qml" line="152" />
         <source>First name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="170" />
+        <location filename="../qml/pages/NewCasePage.qml" line="159" />
         <source>Last name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="176" />
+        <location filename="../qml/pages/NewCasePage.qml" line="165" />
         <source>Preferred name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="183" />
+        <location filename="../qml/pages/NewCasePage.qml" line="172" />
         <source>Date of birth</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="189" />
+        <location filename="../qml/pages/NewCasePage.qml" line="178" />
         <source>Gender</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="195" />
+        <location filename="../qml/pages/NewCasePage.qml" line="184" />
         <source>Ethnicity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="201" />
+        <location filename="../qml/pages/NewCasePage.qml" line="190" />
         <source>First language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="207" />
+        <location filename="../qml/pages/NewCasePage.qml" line="196" />
         <source>Interpreter needed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="213" />
+        <location filename="../qml/pages/NewCasePage.qml" line="202" />
         <source>Religion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="219" />
+        <location filename="../qml/pages/NewCasePage.qml" line="208" />
         <source>Disability or special educational needs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="226" />
+        <location filename="../qml/pages/NewCasePage.qml" line="215" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="230" />
-        <location filename="../qml/pages/NewCasePage.qml" line="234" />
+        <location filename="../qml/pages/NewCasePage.qml" line="219" />
+        <location filename="../qml/pages/NewCasePage.qml" line="223" />
         <source>Legal status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="242" />
+        <location filename="../qml/pages/NewCasePage.qml" line="231" />
         <source>Category of the child protection plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="254" />
+        <location filename="../qml/pages/NewCasePage.qml" line="243" />
         <source>Placement started</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="260" />
+        <location filename="../qml/pages/NewCasePage.qml" line="249" />
         <source>Kind of placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="267" />
+        <location filename="../qml/pages/NewCasePage.qml" line="256" />
         <source>First review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="273" />
+        <location filename="../qml/pages/NewCasePage.qml" line="262" />
         <source>The allocated worker sets the plan (how often the child is visited, the contingency and the actions) once the case is open.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="280" />
+        <location filename="../qml/pages/NewCasePage.qml" line="269" />
         <source>Allocation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="281" />
+        <location filename="../qml/pages/NewCasePage.qml" line="270" />
         <source>Worker *</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="290" />
+        <location filename="../qml/pages/NewCasePage.qml" line="279" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="292" />
+        <location filename="../qml/pages/NewCasePage.qml" line="281" />
         <source>Worker who will hold the case: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="292" />
+        <location filename="../qml/pages/NewCasePage.qml" line="281" />
         <source>not chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="298" />
+        <location filename="../qml/pages/NewCasePage.qml" line="287" />
         <source>No worker of your team is known on this tablet yet. Sync, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="308" />
+        <location filename="../qml/pages/NewCasePage.qml" line="297" />
         <source>Reason *</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="310" />
+        <location filename="../qml/pages/NewCasePage.qml" line="299" />
         <source>Why the case is opened and why with this worker: kept with your decision, in the child's chronology and the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="325" />
+        <location filename="../qml/pages/NewCasePage.qml" line="314" />
         <source>Type here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="326" />
+        <location filename="../qml/pages/NewCasePage.qml" line="315" />
         <source>Reason for opening the case with this worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="358" />
+        <location filename="../qml/pages/NewCasePage.qml" line="88" />
         <source>Needs a connection to the service; until then the details are kept as a draft.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="367" />
+        <location filename="../qml/pages/NewCasePage.qml" line="97" />
         <source>Opening…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="367" />
+        <location filename="../qml/pages/NewCasePage.qml" line="97" />
         <source>Open the case</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/NewCasePage.qml" line="371" />
+        <location filename="../qml/pages/NewCasePage.qml" line="101" />
         <source>Open the case and allocate it</source>
         <translation type="unfinished" />
     </message>
@@ -2004,68 +2012,68 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="54" />
+        <location filename="../qml/pages/OutboxPage.qml" line="51" />
         <source>Syncing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="54" />
-        <location filename="../qml/pages/OutboxPage.qml" line="60" />
+        <location filename="../qml/pages/OutboxPage.qml" line="51" />
+        <location filename="../qml/pages/OutboxPage.qml" line="57" />
         <source>Sync now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="77" />
+        <location filename="../qml/pages/OutboxPage.qml" line="74" />
         <source>Sync progress</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="108" />
+        <location filename="../qml/pages/OutboxPage.qml" line="105" />
         <source>%1: %2</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="125" />
+        <location filename="../qml/pages/OutboxPage.qml" line="122" />
         <source>Manager's reason: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="126" />
+        <location filename="../qml/pages/OutboxPage.qml" line="123" />
         <source>Reason: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="153" />
+        <location filename="../qml/pages/OutboxPage.qml" line="150" />
         <source>Send again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="155" />
+        <location filename="../qml/pages/OutboxPage.qml" line="152" />
         <source>Send %1 again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="161" />
+        <location filename="../qml/pages/OutboxPage.qml" line="158" />
         <source>Reopen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="161" />
+        <location filename="../qml/pages/OutboxPage.qml" line="158" />
         <source>Open to fix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="163" />
+        <location filename="../qml/pages/OutboxPage.qml" line="160" />
         <source>Reopen %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="163" />
+        <location filename="../qml/pages/OutboxPage.qml" line="160" />
         <source>Open %1 to fix it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/OutboxPage.qml" line="173" />
+        <location filename="../qml/pages/OutboxPage.qml" line="170" />
         <source>Nothing waiting. Everything on this tablet is on the service.</source>
         <translation type="unfinished" />
     </message>
@@ -2251,7 +2259,7 @@
     </message>
     <message>
         <location filename="../qml/pages/ReallocatePage.qml" line="57" />
-        <location filename="../qml/pages/ReallocatePage.qml" line="252" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="254" />
         <source>Reallocate %1</source>
         <translation type="unfinished" />
     </message>
@@ -2261,29 +2269,29 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="123" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="125" />
         <source>The new worker receives the child and every record about them at their next sync; the child leaves the current worker's tablet. Work the current worker recorded before now still reaches the child's file for four weeks.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="180" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="182" />
         <source>New worker *</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="161" />
-        <location filename="../qml/pages/ReallocatePage.qml" line="190" />
-        <source>Choose…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="192" />
-        <source>New worker: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../qml/pages/ReallocatePage.qml" line="163" />
         <location filename="../qml/pages/ReallocatePage.qml" line="192" />
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="194" />
+        <source>New worker: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ReallocatePage.qml" line="165" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="194" />
         <source>not chosen</source>
         <translation type="unfinished" />
     </message>
@@ -2293,102 +2301,102 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="102" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="104" />
         <source>Move to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="108" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="110" />
         <source>Another worker in my team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="114" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="116" />
         <source>Another team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="116" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="118" />
         <source>Another team: its manager accepts or declines</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="129" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="131" />
         <source>The other team's manager reads who the child is and your reason, then accepts and allocates one of their workers, or declines with a reason. Until then %1 stays with %2.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="152" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="154" />
         <source>Team *</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="163" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="165" />
         <source>Team: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="169" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="171" />
         <source>No other team is known on this tablet yet. Connect to the service, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="198" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="200" />
         <source>No other worker of your team is known on this tablet yet. Sync, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="209" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="211" />
         <source>Reason *</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="211" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="213" />
         <source>Why the child should move to that team: its manager reads it, and it is kept in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="212" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="214" />
         <source>Why the child moves, and why to this worker: kept with your decision in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="227" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="229" />
         <source>Type here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="228" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="230" />
         <source>Reason for the reallocation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="228" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="230" />
         <source>Reason for the move to another team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="245" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="247" />
         <source>Asking…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="245" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="247" />
         <source>Ask the team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="246" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="248" />
         <source>Reallocating…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="246" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="248" />
         <source>Reallocate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReallocatePage.qml" line="251" />
+        <location filename="../qml/pages/ReallocatePage.qml" line="253" />
         <source>Ask the other team to take %1</source>
         <translation type="unfinished" />
     </message>
@@ -2434,97 +2442,97 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="148" />
+        <location filename="../qml/pages/ReviewPage.qml" line="149" />
         <source>Go to your decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="150" />
+        <location filename="../qml/pages/ReviewPage.qml" line="151" />
         <source>Go to your decision, after the record</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="241" />
+        <location filename="../qml/pages/ReviewPage.qml" line="242" />
         <source>Your decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="282" />
+        <location filename="../qml/pages/ReviewPage.qml" line="283" />
         <source>Deciding again replaces it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="292" />
+        <location filename="../qml/pages/ReviewPage.qml" line="293" />
         <source>Show the current version</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="293" />
+        <location filename="../qml/pages/ReviewPage.qml" line="294" />
         <source>Show the current version of the record</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="298" />
+        <location filename="../qml/pages/ReviewPage.qml" line="299" />
         <source>Cancel queued decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="298" />
+        <location filename="../qml/pages/ReviewPage.qml" line="299" />
         <source>Dismiss</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="299" />
+        <location filename="../qml/pages/ReviewPage.qml" line="300" />
         <source>Cancel the queued decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="300" />
+        <location filename="../qml/pages/ReviewPage.qml" line="301" />
         <source>Dismiss this message without deciding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="308" />
+        <location filename="../qml/pages/ReviewPage.qml" line="309" />
         <source>Reason for your decision (required)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="319" />
+        <location filename="../qml/pages/ReviewPage.qml" line="320" />
         <source>What you checked and why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="321" />
+        <location filename="../qml/pages/ReviewPage.qml" line="322" />
         <source>Reason for your decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="348" />
+        <location filename="../qml/pages/ReviewPage.qml" line="349" />
         <source>Approve</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="355" />
+        <location filename="../qml/pages/ReviewPage.qml" line="356" />
         <source>Approve this record</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="355" />
+        <location filename="../qml/pages/ReviewPage.qml" line="356" />
         <source>Approve (not available: %1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="360" />
+        <location filename="../qml/pages/ReviewPage.qml" line="361" />
         <source>Return to the worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="366" />
+        <location filename="../qml/pages/ReviewPage.qml" line="367" />
         <source>Return this record to the worker with your reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="367" />
+        <location filename="../qml/pages/ReviewPage.qml" line="368" />
         <source>Return (not available: %1)</source>
         <translation type="unfinished" />
     </message>
@@ -2650,148 +2658,148 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="60" />
+        <location filename="../qml/pages/SettingsPage.qml" line="61" />
         <source>Signed in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="63" />
+        <location filename="../qml/pages/SettingsPage.qml" line="64" />
         <source>%1 (%2)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="63" />
+        <location filename="../qml/pages/SettingsPage.qml" line="64" />
         <source>manager</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="63" />
+        <location filename="../qml/pages/SettingsPage.qml" line="64" />
         <source>worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="64" />
+        <location filename="../qml/pages/SettingsPage.qml" line="65" />
         <source>Not signed in to a service (demonstration)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="71" />
+        <location filename="../qml/pages/SettingsPage.qml" line="72" />
         <source>Service: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="77" />
+        <location filename="../qml/pages/SettingsPage.qml" line="78" />
         <source>Text size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="86" />
+        <location filename="../qml/pages/SettingsPage.qml" line="87" />
         <source>%1%</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="91" />
+        <location filename="../qml/pages/SettingsPage.qml" line="92" />
         <source>Text size %1 percent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="97" />
+        <location filename="../qml/pages/SettingsPage.qml" line="98" />
         <source>Sync</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="104" />
+        <location filename="../qml/pages/SettingsPage.qml" line="105" />
         <source>Sync now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="111" />
-        <location filename="../qml/pages/SettingsPage.qml" line="229" />
+        <location filename="../qml/pages/SettingsPage.qml" line="112" />
+        <location filename="../qml/pages/SettingsPage.qml" line="230" />
         <source>Sign out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="113" />
+        <location filename="../qml/pages/SettingsPage.qml" line="114" />
         <source>Signing out removes your records and their key from this tablet. The next person signs in with their own account; your records stay on the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="141" />
+        <location filename="../qml/pages/SettingsPage.qml" line="142" />
         <source>Sync first if you can. If the work cannot reach the service, make a rescue copy: an encrypted file of everything on this tablet that your IT service desk can recover it from, with the passphrase you choose here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="146" />
+        <location filename="../qml/pages/SettingsPage.qml" line="147" />
         <source>Passphrase (at least 12 characters: a few words you will remember)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="158" />
+        <location filename="../qml/pages/SettingsPage.qml" line="159" />
         <source>Rescue copy passphrase</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="164" />
+        <location filename="../qml/pages/SettingsPage.qml" line="165" />
         <source>The same passphrase again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="168" />
+        <location filename="../qml/pages/SettingsPage.qml" line="169" />
         <source>Rescue copy passphrase, again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="172" />
+        <location filename="../qml/pages/SettingsPage.qml" line="173" />
         <source>Writing the copy…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="172" />
+        <location filename="../qml/pages/SettingsPage.qml" line="173" />
         <source>Make a rescue copy</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="175" />
+        <location filename="../qml/pages/SettingsPage.qml" line="176" />
         <source>Make an encrypted rescue copy</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="180" />
+        <location filename="../qml/pages/SettingsPage.qml" line="181" />
         <source>Rescue copy saved as %1. Give the file and the passphrase to your IT service desk separately.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="197" />
+        <location filename="../qml/pages/SettingsPage.qml" line="198" />
         <source>Sign out of this tablet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="201" />
+        <location filename="../qml/pages/SettingsPage.qml" line="202" />
         <source>Sync or make a rescue copy first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="214" />
+        <location filename="../qml/pages/SettingsPage.qml" line="215" />
         <source>Sign out?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="217" />
+        <location filename="../qml/pages/SettingsPage.qml" line="218" />
         <source>Your records and their key will be removed from this tablet. Work not yet sent is only in the rescue copy.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="218" />
+        <location filename="../qml/pages/SettingsPage.qml" line="219" />
         <source>Your records and their key will be removed from this tablet. Everything has reached the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="223" />
+        <location filename="../qml/pages/SettingsPage.qml" line="224" />
         <source>Stay signed in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SettingsPage.qml" line="232" />
+        <location filename="../qml/pages/SettingsPage.qml" line="233" />
         <source>Sign out and remove the records from this tablet</source>
         <translation type="unfinished" />
     </message>
@@ -2826,93 +2834,93 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="53" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="56" />
         <source>Amend case supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="53" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="56" />
         <source>Case supervision</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="84" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="70" />
         <source>%n thing(s) to complete before submitting:</source>
         <translation>
             <numerusform>%n thing to complete before submitting:</numerusform><numerusform>%n things to complete before submitting:</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="104" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="75" />
         <source>Returned by a manager: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="129" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="100" />
         <source>Child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="144" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="115" />
         <source>Date of supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="151" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="122" />
         <source>Supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="153" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="124" />
         <source>You</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="161" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="132" />
         <source>Worker supervised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="178" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="149" />
         <source>Worker supervised: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="192" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="163" />
         <source>Discussion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="193" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="164" />
         <source>What was discussed: the child's progress against the plan, risks, the child's views.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="199" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="170" />
         <source>Decisions and why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="200" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="171" />
         <source>The management decision and the reasons for it, so the record shows the rationale.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="204" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="175" />
         <source>Prioritised actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="206" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="177" />
         <source>Each action needs a priority, an owner and a date.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="228" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="62" />
         <source>Submit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/SupervisionFormPage.qml" line="229" />
+        <location filename="../qml/pages/SupervisionFormPage.qml" line="63" />
         <source>Submit the supervision record</source>
         <translation type="unfinished" />
     </message>
@@ -3041,87 +3049,87 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="116" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="118" />
         <source>Held now by %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="129" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="131" />
         <source>Why: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="137" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="139" />
         <source>Accepting moves the child and every record about them to your team and to the worker you choose, at their next sync; the child leaves the other team's tablets. Declining leaves the child where they are, and the other team's manager reads your reason.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="142" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="144" />
         <source>Worker, if you accept</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="151" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="153" />
         <source>Choose…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="153" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="155" />
         <source>Worker, if you accept: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="153" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="155" />
         <source>not chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="159" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="161" />
         <source>No worker of your team is known on this tablet yet. Sync, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="170" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="172" />
         <source>Reason *</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="172" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="174" />
         <source>Why you accept, and why this worker; or why you decline. Kept with your decision in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="187" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="189" />
         <source>Type here</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="188" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="190" />
         <source>Reason for your answer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="210" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="212" />
         <source>Sending…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="210" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="212" />
         <source>Accept and allocate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="214" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="216" />
         <source>Accept %1 into your team and allocate the chosen worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="219" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="221" />
         <source>Decline</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/TransferAnswerPage.qml" line="222" />
+        <location filename="../qml/pages/TransferAnswerPage.qml" line="224" />
         <source>Decline to take %1</source>
         <translation type="unfinished" />
     </message>
@@ -3223,158 +3231,158 @@
 <context>
     <name>VisitFormPage</name>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="38" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="42" />
         <source>Amend a visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="38" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="42" />
         <source>Visit</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/VisitFormPage.qml" line="70" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="59" />
         <source>%n thing(s) to complete before submitting:</source>
         <translation>
             <numerusform>%n thing to complete before submitting:</numerusform><numerusform>%n things to complete before submitting:</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="99" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="73" />
         <source>Returned by your manager: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="107" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="81" />
         <source>This visit was approved, so it cannot be changed. What you write here is an amendment: it is linked to the approved record and goes to your manager for approval.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="114" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="88" />
         <source>Your unsaved draft was restored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="128" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="102" />
         <source>1. Why and when</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="132" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="106" />
         <source>Why this visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="133" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="107" />
         <source>The purpose of the visit and what you needed to find out.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="144" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="118" />
         <source>Started</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="151" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="125" />
         <source>Ended</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="158" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="132" />
         <source>Type of visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="166" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="140" />
         <source>Where</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="174" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="148" />
         <source>Was the visit announced?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="179" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="153" />
         <source>Who was present</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="183" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="157" />
         <source>2. The children</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="196" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="170" />
         <source>Add another child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="199" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="173" />
         <source>Add another child to this visit, for example a brother or sister</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="207" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="181" />
         <source>3. Analysis</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="210" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="184" />
         <source>Risks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="211" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="185" />
         <source>What worries you, and why.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="216" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="190" />
         <source>Strengths</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="221" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="195" />
         <source>Protective factors</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="225" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="199" />
         <source>4. Diversity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="228" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="202" />
         <source>How language, culture, religion and disability were taken into account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="233" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="207" />
         <source>Was an interpreter used?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="237" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="211" />
         <source>5. Actions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="249" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="48" />
         <source>Saving…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="250" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="49" />
         <source>Draft kept on this tablet at %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="251" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="50" />
         <source>Drafts are kept automatically</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="252" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="51" />
         <source>Submit the visit for approval</source>
         <translation type="unfinished" />
     </message>

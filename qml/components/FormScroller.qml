@@ -78,6 +78,43 @@ Flickable {
         bottomInset: root.barHeight(root.footer)
     }
 
+    /** Brings the field a rule's path names into view and puts the focus in it (the first thing in
+     *  it that takes focus from Tab); false when the form shows no such field. */
+    function showField(path) {
+        const error = findByName(column, "fieldError:" + path)
+        if (!error)
+            return false
+        // A message on its own in the column (no child chosen, say) is the place to show.
+        const field = error.parent === column ? error : error.parent
+        keepInView.reveal(field, Qt.rect(0, 0, field.width, field.height))
+        const input = firstInput(field)
+        if (input)
+            input.forceActiveFocus(Qt.OtherFocusReason)
+        return true
+    }
+    function findByName(item, name) {
+        if (item.objectName === name)
+            return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = findByName(item.children[i], name)
+            if (found)
+                return found
+        }
+        return null
+    }
+    function firstInput(item) {
+        if (!item.visible || !item.enabled)
+            return null
+        if (item.activeFocusOnTab)
+            return item
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = firstInput(item.children[i])
+            if (found)
+                return found
+        }
+        return null
+    }
+
     ColumnLayout {
         id: column
         x: Math.max(Theme.margin, (root.width - width) / 2)

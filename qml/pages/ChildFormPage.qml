@@ -109,34 +109,12 @@ Page {
             }
         }
 
-        Rectangle {
-            objectName: "errorSummary"
-            visible: childForm.errorFields.length > 0
+        ErrorSummary {
+            id: errorSummary
+            form: childForm
+            scroller: flick
+            title: qsTr("%n thing(s) to put right before saving:", "", childForm.errorFields.length)
             Layout.fillWidth: true
-            implicitHeight: errs.implicitHeight + 2 * Theme.spacing
-            radius: Theme.radius
-            color: Theme.dangerSoft
-            border.color: Theme.danger
-            ColumnLayout {
-                id: errs
-                anchors.fill: parent
-                anchors.margins: Theme.spacing
-                Label {
-                    text: qsTr("%n thing(s) to put right before saving:", "", childForm.errorFields.length)
-                    color: Theme.danger
-                    font.bold: true
-                }
-                Repeater {
-                    model: childForm.errorFields
-                    delegate: Label {
-                        required property string modelData
-                        text: "• " + childForm.errorText(modelData)
-                        color: Theme.danger
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
-                    }
-                }
-            }
         }
         Label {
             visible: childForm.restoredDraft

@@ -47,33 +47,12 @@ Page {
             submitAccessibleName: qsTr("Submit the session for approval")
         }
 
-        Rectangle {
-            visible: workForm.errorFields.length > 0
+        ErrorSummary {
+            id: errorSummary
+            form: workForm
+            scroller: flick
+            title: qsTr("%n thing(s) to complete before submitting:", "", workForm.errorFields.length)
             Layout.fillWidth: true
-            implicitHeight: errs.implicitHeight + 2 * Theme.spacing
-            radius: Theme.radius
-            color: Theme.dangerSoft
-            border.color: Theme.danger
-            ColumnLayout {
-                id: errs
-                anchors.fill: parent
-                anchors.margins: Theme.spacing
-                Label {
-                    text: qsTr("%n thing(s) to complete before submitting:", "", workForm.errorFields.length)
-                    color: Theme.danger
-                    font.bold: true
-                }
-                Repeater {
-                    model: workForm.errorFields
-                    delegate: Label {
-                        required property string modelData
-                        text: "• " + workForm.errorText(modelData)
-                        color: Theme.danger
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
-                    }
-                }
-            }
         }
         Label {
             visible: workForm.returnReason.length > 0
@@ -101,7 +80,7 @@ Page {
             Layout.fillWidth: true
             wrapMode: Text.Wrap
         }
-        FieldError { message: workForm.errors["child_ids"] || ""; Layout.fillWidth: true }
+        FieldError { objectName: "fieldError:child_ids"; message: workForm.errors["child_ids"] || ""; Layout.fillWidth: true }
         Flow {
             id: childFlow
             Layout.fillWidth: true

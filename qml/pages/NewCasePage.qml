@@ -124,49 +124,14 @@ Page {
                 Accessible.name: text
             }
         }
-        Rectangle {
+        ErrorSummary {
             id: errorSummary
-            objectName: "errorSummary"
-            readonly property int count: page.form.errorFields.length + (newCase.workerError.length > 0 ? 1 : 0)
-                                         + (newCase.reasonError.length > 0 ? 1 : 0)
-            visible: count > 0
+            form: page.form
+            scroller: flick
+            title: qsTr("%n thing(s) to put right before the case can be opened:", "", errorSummary.count)
+            otherErrors: [{ path: "worker", message: newCase.workerError }, { path: "reason", message: newCase.reasonError }]
+                .filter(e => e.message.length > 0)
             Layout.fillWidth: true
-            implicitHeight: errs.implicitHeight + 2 * Theme.spacing
-            radius: Theme.radius
-            color: Theme.dangerSoft
-            border.color: Theme.danger
-            ColumnLayout {
-                id: errs
-                anchors.fill: parent
-                anchors.margins: Theme.spacing
-                Label {
-                    text: qsTr("%n thing(s) to put right before the case can be opened:", "", errorSummary.count)
-                    color: Theme.danger
-                    font.bold: true
-                    wrapMode: Text.Wrap
-                    Layout.fillWidth: true
-                }
-                Repeater {
-                    model: page.form.errorFields
-                    delegate: Label {
-                        required property string modelData
-                        text: "• " + page.form.errorText(modelData)
-                        color: Theme.danger
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
-                    }
-                }
-                Repeater {
-                    model: [newCase.workerError, newCase.reasonError].filter(m => m.length > 0)
-                    delegate: Label {
-                        required property string modelData
-                        text: "• " + modelData
-                        color: Theme.danger
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
-                    }
-                }
-            }
         }
         Label {
             visible: page.form.restoredDraft

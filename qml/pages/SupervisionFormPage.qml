@@ -63,36 +63,12 @@ Page {
             submitAccessibleName: qsTr("Submit the supervision record")
         }
 
-        Rectangle {
-            objectName: "violationList"
-            visible: supervisionForm.errorFields.length > 0
+        ErrorSummary {
+            id: errorSummary
+            form: supervisionForm
+            scroller: flick
+            title: qsTr("%n thing(s) to complete before submitting:", "", supervisionForm.errorFields.length)
             Layout.fillWidth: true
-            implicitHeight: errs.implicitHeight + 2 * Theme.spacing
-            radius: Theme.radius
-            color: Theme.dangerSoft
-            border.color: Theme.danger
-            ColumnLayout {
-                id: errs
-                anchors.fill: parent
-                anchors.margins: Theme.spacing
-                Label {
-                    text: qsTr("%n thing(s) to complete before submitting:", "", supervisionForm.errorFields.length)
-                    color: Theme.danger
-                    font.bold: true
-                    wrapMode: Text.Wrap
-                    Layout.fillWidth: true
-                }
-                Repeater {
-                    model: supervisionForm.errorFields
-                    delegate: Label {
-                        required property string modelData
-                        text: "• " + supervisionForm.errorText(modelData)
-                        color: Theme.danger
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
-                    }
-                }
-            }
         }
         Label {
             visible: supervisionForm.returnReason.length > 0

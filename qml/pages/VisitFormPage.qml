@@ -52,35 +52,12 @@ Page {
         }
 
         // What needs fixing before the visit can be submitted.
-        Rectangle {
-            visible: visitForm.errorFields.length > 0
+        ErrorSummary {
+            id: errorSummary
+            form: visitForm
+            scroller: flick
+            title: qsTr("%n thing(s) to complete before submitting:", "", visitForm.errorFields.length)
             Layout.fillWidth: true
-            implicitHeight: errorsColumn.implicitHeight + 2 * Theme.spacing
-            radius: Theme.radius
-            color: Theme.dangerSoft
-            border.color: Theme.danger
-            ColumnLayout {
-                id: errorsColumn
-                anchors.fill: parent
-                anchors.margins: Theme.spacing
-                Label {
-                    text: qsTr("%n thing(s) to complete before submitting:", "", visitForm.errorFields.length)
-                    color: Theme.danger
-                    font.bold: true
-                    wrapMode: Text.Wrap
-                    Layout.fillWidth: true
-                }
-                Repeater {
-                    model: visitForm.errorFields
-                    delegate: Label {
-                        required property string modelData
-                        text: "• " + visitForm.errorText(modelData)
-                        color: Theme.danger
-                        wrapMode: Text.Wrap
-                        Layout.fillWidth: true
-                    }
-                }
-            }
         }
         Rectangle {
             visible: visitForm.returnReason.length > 0
@@ -178,7 +155,7 @@ Page {
         }
 
         SectionHeader { text: qsTr("2. The children"); Layout.fillWidth: true }
-        FieldError { message: visitForm.errors["children"] || ""; Layout.fillWidth: true }
+        FieldError { objectName: "fieldError:children"; message: visitForm.errors["children"] || ""; Layout.fillWidth: true }
         Repeater {
             objectName: "cardRepeater"
             model: visitForm.count("children", visitForm.revision)

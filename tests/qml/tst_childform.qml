@@ -135,6 +135,9 @@ Item {
             tryVerify(() => page.form.errorFields.length > 0, 5000)
             verify(page.form.errors["plan.actions[" + before + "].what"] !== undefined, JSON.stringify(page.form.errors))
             verify(findChild(page, "errorSummary").visible)
+            for (const listed of page.form.errorFields)
+                verify(page.flickable.showField(listed), "the summary links to a field for " + listed)
+            save.forceActiveFocus() // out of the last field, which would write back what it shows on leaving
             // The list at the top says which action: every plan action has the same three questions.
             compare(page.form.errorText("plan.actions[" + before + "].what"),
                     "Action " + (before + 1) + ": " + page.form.errors["plan.actions[" + before + "].what"])

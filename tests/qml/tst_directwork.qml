@@ -108,5 +108,17 @@ Item {
             compare(chips.itemAt(0).name, page.form.childNames[ids[1]].name)
             compare(page.form.value("child_ids"), [ids[1], ids[2]])
         }
+
+        // Submitted empty, the session lists what is missing, and each item links to its field.
+        function test_theSummaryLinksToEachField() {
+            const page = openForm([caseloadIds()[0]])
+            mouseClick(findChild(page, "submitButton"))
+            tryVerify(() => page.form.errorFields.length > 0, 5000)
+            verify(findChild(page, "errorSummary").visible)
+            for (const listed of page.form.errorFields) {
+                verify(findChild(page, "errorLink:" + listed), "a link for " + listed)
+                verify(page.flickable.showField(listed), "a field on the form for " + listed)
+            }
+        }
     }
 }

@@ -42,6 +42,8 @@ Item {
             const summary = findChild(page, "errorSummary")
             tryVerify(() => summary.visible)
             compare(summary.count, 6) // first and last name, date of birth, legal status, worker, reason
+            for (const listed of page.form.errorFields.concat(["worker", "reason"]))
+                verify(page.flickable.showField(listed), "the summary links to a field for " + listed)
             for (const field of ["first_name", "last_name", "date_of_birth", "legal_status"])
                 verify(page.form.errorFields.indexOf(field) >= 0, field)
             verify(findChild(page, "fieldError:worker").visible)

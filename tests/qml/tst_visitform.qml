@@ -313,5 +313,41 @@ Item {
             rationale.forceActiveFocus(Qt.BacktabFocusReason)
             tryVerify(() => rationale.mapToItem(flick, 0, 0).y >= room().top, 2000, "the field is below the header")
         }
+
+        // Each thing the summary lists is a link to its field: on a phone at double text size the
+        // reason a child was not seen alone is screens below the list; the link brings it into view
+        // with the focus in it. No link is dead: every listed path names a field on the form.
+        function test_theSummaryLinksToEachField() {
+            AppState.chooseTextScale(2.0)
+            const page = openForm({ width: 400, height: 800 })
+            const flick = page.flickable
+            page.form.setValue("children[0].seen", true)
+            page.form.setValue("children[0].seen_alone", false)
+            page.form.addAction()
+            page.form.setValue("actions[0].what", "Refer to the school nurse")
+            page.form.submit()
+            const path = "children[0].not_seen_alone_reason"
+            tryVerify(() => page.form.errorFields.indexOf(path) >= 0, 5000)
+            waitForRendering(page)
+            compare(flick.contentY, 0)
+            const link = findChild(page, "errorLink:" + path)
+            verify(link && link.visible)
+            const picker = findChild(page, "reasonPicker:" + path)
+            verify(picker.mapToItem(flick, 0, 0).y > flick.height, "the field starts screens below")
+            mouseClick(link)
+            tryVerify(() => {
+                const y = picker.mapToItem(flick, 0, 0).y
+                return y >= 0 && y + picker.height <= flick.height
+            }, 2000, "the field is on screen")
+            let focused = page.Window.activeFocusItem
+            verify(focused && picker.children.length > 0)
+            let inPicker = false
+            for (let p = focused; p; p = p.parent)
+                inPicker = inPicker || p === picker
+            verify(inPicker, "the focus is in the field")
+
+            for (const listed of page.form.errorFields)
+                verify(flick.showField(listed), "a field on the form for " + listed)
+        }
     }
 }
