@@ -53,6 +53,17 @@ Rectangle {
         }
     }
 
+    /** Shows the list from the top of the form, with the focus on its first item, so a keyboard
+     *  or screen reader user lands on what was refused (after a refused submit). */
+    function showFromTop() {
+        scroller.contentY = 0
+        Qt.callLater(() => {
+            const first = fieldLinks.count > 0 ? fieldLinks.itemAt(0) : otherLinks.itemAt(0)
+            if (first)
+                first.forceActiveFocus(Qt.OtherFocusReason)
+        })
+    }
+
     ColumnLayout {
         id: list
         anchors.fill: parent
@@ -66,6 +77,7 @@ Rectangle {
             Layout.fillWidth: true
         }
         Repeater {
+            id: fieldLinks
             model: root.form.errorFields
             delegate: ErrorLink {
                 required property string modelData
@@ -74,6 +86,7 @@ Rectangle {
             }
         }
         Repeater {
+            id: otherLinks
             model: root.otherErrors
             delegate: ErrorLink {
                 required property var modelData

@@ -36,7 +36,7 @@ Page {
             if (page.StackView.view)
                 page.StackView.view.pop()
         }
-        onSubmitRefused: flick.contentY = 0
+        onSubmitRefused: errorSummary.showFromTop()
     }
     Connections {
         target: AppState

@@ -31,7 +31,7 @@ Page {
     }
     Connections {
         target: page.form
-        function onSubmitRefused() { flick.contentY = 0 }
+        function onSubmitRefused() { errorSummary.showFromTop() }
     }
     Connections {
         target: AppState

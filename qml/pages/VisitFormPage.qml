@@ -26,7 +26,7 @@ Page {
             if (submitted && page.StackView.view)
                 page.StackView.view.pop()
         }
-        onSubmitRefused: flick.contentY = 0
+        onSubmitRefused: errorSummary.showFromTop()
     }
     Connections {
         target: AppState

@@ -49,6 +49,8 @@ Item {
             mouseClick(submit)
             tryVerify(() => page.form.errorFields.length > 0, 5000)
             verify(page.form.errorFields.indexOf("rationale") >= 0)
+            // The focus goes to the first thing listed, so the keyboard and a screen reader land on it.
+            tryVerify(() => page.Window.activeFocusItem === findChild(page, "errorLink:" + page.form.errorFields[0]))
             compare(shownError(page, "rationale"), page.form.errors["rationale"])
             verify(shownError(page, "rationale").length > 0, "the rationale's message is shown under it")
             // Typing a rationale clears that message, and only that one.
