@@ -69,6 +69,15 @@ Flickable {
             hiddenShare = Math.max(0, Math.min(1, hiddenShare + delta / headerHeight))
     }
     onBarsScrollAwayChanged: if (!barsScrollAway) hiddenShare = 0
+    // A bar that takes the focus (Tab to Back, or on to Submit) comes back into view.
+    readonly property bool focusInBars: contains(header, keepInView.focusedItem) || contains(footer, keepInView.focusedItem)
+    onFocusInBarsChanged: if (focusInBars) hiddenShare = 0
+    function contains(ancestor, item) {
+        for (let p = item; ancestor && p; p = p.parent)
+            if (p === ancestor)
+                return true
+        return false
+    }
 
     // What is being written stays in view; the room is reckoned with both bars in place, since
     // scrolling back up brings them back.

@@ -262,6 +262,13 @@ Item {
             compare(header.y, 0)
             compare(footer.y + footer.height, flick.height)
 
+            // Tab reaching a bar brings the bars back.
+            flick.contentY = 900
+            compare(header.y, -header.height)
+            findChild(page, "submitButton").forceActiveFocus(Qt.TabFocusReason)
+            compare(header.y, 0)
+            compare(footer.y + footer.height, flick.height)
+
             // At the end the bars are back, and submitting from there works.
             flick.contentY = 1200
             verify(header.y < 0)
