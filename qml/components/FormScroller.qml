@@ -5,11 +5,13 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Doorstep
 
-// A long form's scrolled column with its header and footer laid over it. Where the two bars would
-// take much of the screen (a phone at a large text size), they slide away while the form is
-// scrolled on down and come back on the first scroll up, and at either end of the form, so there is
-// room to write; elsewhere they stay. The column starts below the header and ends above the
-// footer, so nothing is ever out of reach behind them.
+// A long form's scrolled column with its header and footer laid over it. Where the two bars take
+// more than a quarter of the height (a phone at a large text size, a phone held sideways), they
+// slide away while the form is scrolled on down and come back on the first scroll up, at either end
+// of the form and when Tab reaches them, so there is room to write; elsewhere they stay. The column
+// starts below the header and ends above the footer, so nothing is ever out of reach behind them.
+// What is being written stays in view (KeepInView), and showField() takes the error summary's
+// links to their fields.
 Flickable {
     id: root
     /** The bar above the form (back, title, state): any item; it is laid over the form. */
@@ -70,9 +72,9 @@ Flickable {
     }
     onBarsScrollAwayChanged: if (!barsScrollAway) hiddenShare = 0
     // A bar that takes the focus (Tab to Back, or on to Submit) comes back into view.
-    readonly property bool focusInBars: contains(header, keepInView.focusedItem) || contains(footer, keepInView.focusedItem)
+    readonly property bool focusInBars: isWithin(keepInView.focusedItem, header) || isWithin(keepInView.focusedItem, footer)
     onFocusInBarsChanged: if (focusInBars) hiddenShare = 0
-    function contains(ancestor, item) {
+    function isWithin(item, ancestor) {
         for (let p = item; ancestor && p; p = p.parent)
             if (p === ancestor)
                 return true
