@@ -196,6 +196,18 @@ int main(int argc, char **argv)
         return o;
     };
     auto home = [&] { QMetaObject::invokeMethod(window, "home"); };
+    // Scrolls a page's form on in steps, as a finger would (the bars follow the steps), then waits.
+    auto scrollOn = [&](QObject *page, qreal step) {
+        if (auto *flick = page->property("flickable").value<QObject *>()) {
+            for (int i = 1; i <= 10; ++i)
+                flick->setProperty("contentY", step * i);
+            settle(200);
+        }
+    };
+    auto scrollToEnd = [&](QObject *page) {
+        if (auto *flick = page->property("flickable").value<QObject *>())
+            flick->setProperty("contentY", std::max<qreal>(0, flick->property("contentHeight").toReal() - flick->property("height").toReal()));
+    };
 
     struct Size {
         const char *name;
@@ -374,8 +386,7 @@ int main(int argc, char **argv)
                                                                 {QStringLiteral("closeAfterDecision"), false}})) {
             settle(400);
             grab(QStringLiteral("review-read-narrow-text200"));
-            if (auto *flick = page->property("flickable").value<QObject *>())
-                flick->setProperty("contentY", std::max<qreal>(0, flick->property("contentHeight").toReal() - flick->property("height").toReal()));
+            scrollToEnd(page);
             grab(QStringLiteral("review-decision-narrow-text200"));
         }
         home();
@@ -427,12 +438,8 @@ int main(int argc, char **argv)
             page->property("form").value<QObject *>()->setProperty("autosaveMs", 60000);
             grab(QStringLiteral("visit") + narrow);
             // Scrolled on into the child's card: at 200% the header and footer have slid away.
-            if (auto *flick = page->property("flickable").value<QObject *>()) {
-                for (int step = 1; step <= 10; ++step)
-                    flick->setProperty("contentY", 90.0 * step);
-                settle(200);
-                grab(QStringLiteral("visit-scrolled") + narrow);
-            }
+            scrollOn(page, 90);
+            grab(QStringLiteral("visit-scrolled") + narrow);
         }
         home();
         open(QStringLiteral("ConflictsPage"), {});
@@ -461,12 +468,8 @@ int main(int argc, char **argv)
     if (QObject *page = open(QStringLiteral("VisitFormPage"), {{QStringLiteral("childIds"), QStringList{ids.value().at(2)}}})) {
         page->property("form").value<QObject *>()->setProperty("autosaveMs", 60000);
         grab(QStringLiteral("visit-phone-sideways"));
-        if (auto *flick = page->property("flickable").value<QObject *>()) {
-            for (int step = 1; step <= 10; ++step)
-                flick->setProperty("contentY", 60.0 * step);
-            settle(200);
-            grab(QStringLiteral("visit-scrolled-phone-sideways"));
-        }
+        scrollOn(page, 60);
+        grab(QStringLiteral("visit-scrolled-phone-sideways"));
     }
     home();
 
@@ -895,8 +898,7 @@ int main(int argc, char **argv)
                     page->property("form").value<QObject *>()->setProperty("autosaveMs", 60000);
                     settle(400);
                     grab(QStringLiteral("supervision-narrow-text200"));
-                    if (auto *flick = page->property("flickable").value<QObject *>())
-                        flick->setProperty("contentY", std::max<qreal>(0, flick->property("contentHeight").toReal() - flick->property("height").toReal()));
+                    scrollToEnd(page);
                     grab(QStringLiteral("supervision-end-narrow-text200"));
                 }
                 home();
