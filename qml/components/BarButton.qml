@@ -44,11 +44,13 @@ AbstractButton {
             id: valueLabel
             x: root.textBelow ? 0 : bar.width + 6
             y: root.textBelow ? Theme.touch : (Theme.touch - height) / 2
-            width: root.textBelow ? root.width : implicitWidth
+            // As in ShareBar: one line at its natural width beside the bar (width left unset, so
+            // no loop through the implicit width), the bar's width and wrapped under it.
+            width: root.textBelow ? root.width : undefined
             text: root.valueText
             font.pixelSize: Theme.small
             color: Theme.text
-            wrapMode: Text.Wrap
+            wrapMode: root.textBelow ? Text.Wrap : Text.NoWrap
         }
     }
 }

@@ -83,10 +83,12 @@ Item {
         id: valueLabel
         x: root.textBelow ? 0 : root.trackWidth + 8
         y: root.textBelow ? Theme.touch : (Theme.touch - height) / 2
-        width: root.textBelow ? root.width : implicitWidth
+        // Beside the track the label keeps its natural one-line width (width left unset: a wrapped
+        // or elided label whose width is bound to its implicit width loops); under the track it
+        // takes the bar's width and wraps.
+        width: root.textBelow ? root.width : undefined
         text: root.valueText
         font.pixelSize: Theme.small
-        // Wrapped, not elided: an elided label's implicit width follows its width, a binding loop.
-        wrapMode: Text.Wrap
+        wrapMode: root.textBelow ? Text.Wrap : Text.NoWrap
     }
 }
