@@ -72,14 +72,9 @@ Flickable {
     }
     onBarsScrollAwayChanged: if (!barsScrollAway) hiddenShare = 0
     // A bar that takes the focus (Tab to Back, or on to Submit) comes back into view.
-    readonly property bool focusInBars: isWithin(keepInView.focusedItem, header) || isWithin(keepInView.focusedItem, footer)
+    readonly property bool focusInBars: keepInView.isWithin(keepInView.focusedItem, header)
+                                        || keepInView.isWithin(keepInView.focusedItem, footer)
     onFocusInBarsChanged: if (focusInBars) hiddenShare = 0
-    function isWithin(item, ancestor) {
-        for (let p = item; ancestor && p; p = p.parent)
-            if (p === ancestor)
-                return true
-        return false
-    }
 
     // What is being written stays in view; the room is reckoned with both bars in place, since
     // scrolling back up brings them back.

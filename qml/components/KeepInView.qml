@@ -15,11 +15,12 @@ QtObject {
     property real bottomInset: 0
 
     readonly property Item focusedItem: flickable.Window.activeFocusItem
-    readonly property bool writingInside: focusedItem !== null && isInside(focusedItem)
+    readonly property bool writingInside: isWithin(focusedItem, flickable.contentItem)
 
-    function isInside(item) {
-        for (let p = item; p; p = p.parent)
-            if (p === flickable.contentItem)
+    /** Whether item is ancestor or lies inside it (false for a null item or ancestor). */
+    function isWithin(item, ancestor) {
+        for (let p = item; ancestor && p; p = p.parent)
+            if (p === ancestor)
                 return true
         return false
     }

@@ -47,10 +47,10 @@ Page {
         id: list
         objectName: "conflictList"
         anchors.fill: parent
-        readonly property KeepInView keepInView: KeepInView { flickable: list }
         anchors.margins: Theme.margin
         spacing: Theme.margin
         clip: true
+        readonly property KeepInView keepInView: KeepInView { flickable: list }
         model: conflicts
         ScrollBar.vertical: ScrollBar {}
         delegate: Rectangle {
