@@ -235,7 +235,20 @@ ApiResponse AuthService::login(const QJsonObject &body, const QString &address)
 
     const QString deviceId = wire::newUuid();
     const QString refresh = newRefreshToken();
+    bool changedMeanwhile = false;
     auto r = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
+        // Again, under the transaction: disable-user or reset-password may have run while the
+        // password was being checked. They lock the row FOR UPDATE, so on PostgreSQL this waits
+        // for them (or they for this, and then revoke the device made here); SQLite's write lock
+        // already orders the two.
+        auto still = Database::exec(tx, QStringLiteral("SELECT password_hash, disabled FROM users WHERE id = ?")
+                                            + (m_db.isPostgres() ? QStringLiteral(" FOR SHARE") : QString()),
+                                    {userId});
+        if (!still)
+            return still.error();
+        changedMeanwhile = !still.value().next() || still.value().value(0).toString() != hash || still.value().value(1).toInt() != 0;
+        if (changedMeanwhile)
+            return {};
         const QString at = nowIso();
         if (auto q = Database::exec(tx, QStringLiteral("DELETE FROM login_throttle WHERE key = ?"), {userKey}); !q)
             return q.error();
@@ -253,6 +266,8 @@ ApiResponse AuthService::login(const QJsonObject &body, const QString &address)
     });
     if (!r)
         return ApiResponse::fromError(r.error());
+    if (changedMeanwhile)
+        return invalidCredentials();
     return ApiResponse::ok({{QStringLiteral("access_token"), makeAccessToken(userId, deviceId, role, teamId)},
                             {QStringLiteral("refresh_token"), refresh},
                             {QStringLiteral("expires_in"), accessTokenSeconds()},
