@@ -15,6 +15,9 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 
+#include <optional>
+#include <utility>
+
 namespace doorstep::server {
 
 AdminService::AdminService(const Database &database, QString actor) : m_db(database), m_actor(std::move(actor))
@@ -74,6 +77,17 @@ Result<QString> tidyName(const QString &displayName)
     if (name.size() > 100)
         return Error(ErrorCode::InvalidInput, QStringLiteral("names are at most 100 characters"), QStringLiteral("name"));
     return name;
+}
+
+/** The password policy, the same for a new account and a reset. The upper bound is what sign-in
+ *  accepts (AuthService::login), so no one is given a password that could never be used. */
+std::optional<Error> passwordRefusal(const QByteArray &password)
+{
+    if (password.size() < 8)
+        return Error(ErrorCode::InvalidInput, QStringLiteral("passwords need at least 8 characters"), QStringLiteral("password"));
+    if (password.size() > 1024)
+        return Error(ErrorCode::InvalidInput, QStringLiteral("passwords are at most 1024 bytes"), QStringLiteral("password"));
+    return std::nullopt;
 }
 } // namespace
 
@@ -144,8 +158,8 @@ Result<QString> AdminService::createUser(const QString &username, const QByteArr
         return Error(ErrorCode::InvalidInput, QStringLiteral("usernames use letters, digits, . _ - (1–64)"), QStringLiteral("username"));
     if (role != QLatin1String("worker") && role != QLatin1String("manager") && role != QLatin1String("admin"))
         return Error(ErrorCode::InvalidInput, QStringLiteral("role must be worker, manager or admin"), QStringLiteral("role"));
-    if (password.size() < 8)
-        return Error(ErrorCode::InvalidInput, QStringLiteral("passwords need at least 8 characters"), QStringLiteral("password"));
+    if (auto refusal = passwordRefusal(password))
+        return *refusal;
     QString team_;
     if (role != QLatin1String("admin")) {
         if (team.isEmpty())
@@ -252,6 +266,53 @@ Result<QString> AdminService::openCase(QJsonObject child, const QString &worker,
     return childId;
 }
 
+namespace {
+
+/** Revokes each of these live devices and ends its sessions, one audit row per device. */
+Result<void> revokeEach(const Database &database, QSqlDatabase &tx, const QString &actor, const QStringList &deviceIds)
+{
+    for (const QString &id : deviceIds) {
+        if (auto u = Database::exec(tx, QStringLiteral("UPDATE devices SET revoked_at = ? WHERE id = ?"), {nowIso(), id}); !u)
+            return u.error();
+        if (auto d = Database::exec(tx, QStringLiteral("DELETE FROM refresh_tokens WHERE device_id = ?"), {id}); !d)
+            return d.error();
+        if (auto a = AuditLog::append(database, tx, {actor, QString(), QString(), QStringLiteral("admin.revoke_device"), id, {}}); !a)
+            return a.error();
+    }
+    return {};
+}
+
+/** Ends every session of a user: all their refresh tokens go. Twice on PostgreSQL, because a
+ *  token rotation in flight (AuthService::refresh) holds its old token's row lock: the first
+ *  DELETE waits for it and removes the old token, but the new one was inserted after that
+ *  statement's snapshot; the rotation has committed by then, so the second statement sees it.
+ *  A rotation that starts later finds its token deleted. SQLite serialises writers anyway. */
+Result<void> endSessions(const Database &database, QSqlDatabase &tx, const QString &userId)
+{
+    for (int pass = 0; pass < (database.isPostgres() ? 2 : 1); ++pass) {
+        if (auto d = Database::exec(tx, QStringLiteral("DELETE FROM refresh_tokens WHERE user_id = ?"), {userId}); !d)
+            return d.error();
+    }
+    return {};
+}
+
+/** The account row, locked for the rest of the transaction on PostgreSQL: a sign-in in flight
+ *  reads it FOR SHARE (AuthService::login), so it either finishes first (and its new device is
+ *  seen here) or waits and sees what this transaction wrote. Returns (username, disabled). */
+Result<std::pair<QString, bool>> lockUser(const Database &database, QSqlDatabase &tx, const QString &userId)
+{
+    auto q = Database::exec(tx, QStringLiteral("SELECT username, disabled FROM users WHERE id = ?")
+                                    + (database.isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()),
+                            {userId});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return Error(ErrorCode::NotFound, QStringLiteral("no user %1").arg(userId), QStringLiteral("user"));
+    return std::pair{q.value().value(0).toString(), q.value().value(1).toInt() != 0};
+}
+
+} // namespace
+
 Result<int> AdminService::revokeDevice(const QString &deviceOrUser)
 {
     int count = 0;
@@ -264,22 +325,115 @@ Result<int> AdminService::revokeDevice(const QString &deviceOrUser)
         QStringList ids;
         while (q.value().next())
             ids << q.value().value(0).toString();
-        for (const QString &id : ids) {
-            if (auto u = Database::exec(tx, QStringLiteral("UPDATE devices SET revoked_at = ? WHERE id = ?"), {nowIso(), id}); !u)
-                return u.error();
-            if (auto d = Database::exec(tx, QStringLiteral("DELETE FROM refresh_tokens WHERE device_id = ?"), {id}); !d)
-                return d.error();
-            if (auto a = AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.revoke_device"), id, {}}); !a)
-                return a.error();
-        }
         count = ids.size();
-        return {};
+        return revokeEach(m_db, tx, m_actor, ids);
     });
     if (!r)
         return r.error();
     if (count == 0)
         return Error(ErrorCode::NotFound, QStringLiteral("no live device matches %1").arg(deviceOrUser), QStringLiteral("device"));
     return count;
+}
+
+Result<AdminService::Disabled> AdminService::disableUser(const QString &usernameOrId)
+{
+    auto id = userId(usernameOrId);
+    if (!id)
+        return id.error();
+    Disabled outcome;
+    auto r = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
+        outcome = {};
+        auto user = lockUser(m_db, tx, id.value());
+        if (!user)
+            return user.error();
+        outcome.already = user.value().second;
+        if (auto u = Database::exec(tx, QStringLiteral("UPDATE users SET disabled = 1 WHERE id = ?"), {id.value()}); !u)
+            return u.error();
+        auto q = Database::exec(tx, QStringLiteral("SELECT id FROM devices WHERE user_id = ? AND revoked_at IS NULL"), {id.value()});
+        if (!q)
+            return q.error();
+        QStringList devices;
+        while (q.value().next())
+            devices << q.value().value(0).toString();
+        outcome.devicesRevoked = devices.size();
+        if (outcome.already && devices.isEmpty())
+            return {}; // nothing changed, nothing to record
+        if (auto revoked = revokeEach(m_db, tx, m_actor, devices); !revoked)
+            return revoked.error();
+        if (auto ended = endSessions(m_db, tx, id.value()); !ended)
+            return ended.error();
+        return AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.disable_user"), id.value(),
+                                           QJsonObject{{QStringLiteral("username"), user.value().first},
+                                                       {QStringLiteral("devices_revoked"), outcome.devicesRevoked},
+                                                       {QStringLiteral("already_disabled"), outcome.already}}});
+    });
+    if (!r)
+        return r.error();
+    return outcome;
+}
+
+Result<bool> AdminService::enableUser(const QString &usernameOrId)
+{
+    auto id = userId(usernameOrId);
+    if (!id)
+        return id.error();
+    bool changed = false;
+    auto r = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
+        auto user = lockUser(m_db, tx, id.value());
+        if (!user)
+            return user.error();
+        changed = user.value().second;
+        if (!changed)
+            return {};
+        if (auto u = Database::exec(tx, QStringLiteral("UPDATE users SET disabled = 0 WHERE id = ?"), {id.value()}); !u)
+            return u.error();
+        return AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.enable_user"), id.value(),
+                                           QJsonObject{{QStringLiteral("username"), user.value().first}}});
+    });
+    if (!r)
+        return r.error();
+    return changed;
+}
+
+Result<AdminService::PasswordReset> AdminService::resetPassword(const QString &usernameOrId, const QByteArray &password)
+{
+    auto id = userId(usernameOrId);
+    if (!id)
+        return id.error();
+    if (auto refusal = passwordRefusal(password))
+        return *refusal;
+    auto hash = passwords::hash(password);
+    if (!hash)
+        return hash.error();
+    PasswordReset outcome;
+    auto r = m_db.transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
+        outcome = {};
+        auto user = lockUser(m_db, tx, id.value());
+        if (!user)
+            return user.error();
+        outcome.disabled = user.value().second;
+        auto live = Database::exec(tx, QStringLiteral("SELECT COUNT(DISTINCT t.device_id) FROM refresh_tokens t JOIN devices d ON d.id = t.device_id"
+                                                      " WHERE t.user_id = ? AND t.used_at IS NULL AND d.revoked_at IS NULL"),
+                                   {id.value()});
+        if (!live)
+            return live.error();
+        outcome.devicesSignedOut = live.value().next() ? live.value().value(0).toInt() : 0;
+        if (auto u = Database::exec(tx, QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"), {hash.value(), id.value()}); !u)
+            return u.error();
+        if (auto ended = endSessions(m_db, tx, id.value()); !ended)
+            return ended.error();
+        // The person may have locked themselves out trying to remember it (the key AuthService::login uses).
+        if (auto t = Database::exec(tx, QStringLiteral("DELETE FROM login_throttle WHERE key = ?"),
+                                    {QStringLiteral("user:") + user.value().first.toLower()});
+            !t)
+            return t.error();
+        return AuditLog::append(m_db, tx, {m_actor, QString(), QString(), QStringLiteral("admin.reset_password"), id.value(),
+                                           QJsonObject{{QStringLiteral("username"), user.value().first},
+                                                       {QStringLiteral("devices_signed_out"), outcome.devicesSignedOut}}});
+    });
+    if (!r)
+        return r.error();
+    return outcome;
 }
 
 } // namespace doorstep::server

@@ -56,14 +56,19 @@ int failWith(const Error &e)
     return fail(e.field.isEmpty() ? message : e.field + QStringLiteral(": ") + message);
 }
 
-QByteArray readPassword(const QCommandLineParser &p)
+QByteArray readPasswordLine()
 {
-    if (p.isSet(QStringLiteral("password")))
-        return p.value(QStringLiteral("password")).toUtf8();
     QFile in;
     if (!in.open(stdin, QIODevice::ReadOnly))
         return {};
     return in.readLine().trimmed();
+}
+
+QByteArray readPassword(const QCommandLineParser &p)
+{
+    if (p.isSet(QStringLiteral("password")))
+        return p.value(QStringLiteral("password")).toUtf8();
+    return readPasswordLine();
 }
 
 bool parseListen(const QString &listen, QHostAddress *address, quint16 *port)
@@ -104,7 +109,9 @@ int main(int argc, char *argv[])
 
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral("Doorstep central service.\n\nCommands: serve, migrate, create-team NAME, "
-                                               "create-user USERNAME, set-name USER --name NAME, set-visit-policy JSON, set-recording-standard DAYS, allocate, open-case, revoke-device DEVICE|USER, verify-audit, seed-demo"));
+                                               "create-user USERNAME, set-name USER --name NAME, set-visit-policy JSON, set-recording-standard DAYS, allocate, open-case, revoke-device DEVICE|USER, "
+                                               "disable-user USER (a leaver: no sign-in, every device revoked), enable-user USER, "
+                                               "reset-password USER (the new password on stdin), verify-audit, seed-demo"));
     p.addHelpOption();
     p.addVersionOption();
     p.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
@@ -122,7 +129,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("role"), QStringLiteral("worker, manager or admin (create-user)."), QStringLiteral("role")},
         {QStringLiteral("team"), QStringLiteral("Team name or id (create-user)."), QStringLiteral("team")},
         {QStringLiteral("name"), QStringLiteral("The person's name as colleagues know it (create-user, set-name)."), QStringLiteral("name")},
-        {QStringLiteral("password"), QStringLiteral("Password (otherwise read from the first line of stdin)."), QStringLiteral("password")},
+        {QStringLiteral("password"), QStringLiteral("Password (create-user, seed-demo; otherwise read from the first line of stdin). reset-password takes stdin only."), QStringLiteral("password")},
         {QStringLiteral("child"), QStringLiteral("Child id (allocate)."), QStringLiteral("uuid")},
         {QStringLiteral("worker"), QStringLiteral("Worker username or id (allocate, open-case)."), QStringLiteral("user")},
         {QStringLiteral("reason"), QStringLiteral("Why the child moves (allocate) or why the case goes to this worker (open-case): shown in the child's chronology."), QStringLiteral("text")},
@@ -239,6 +246,36 @@ int main(int argc, char *argv[])
         if (!n)
             return failWith(n.error());
         out() << "revoked " << n.value() << " device(s)" << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("disable-user")) {
+        if (args.size() != 2)
+            return fail(QStringLiteral("usage: disable-user USERNAME"));
+        auto r = admin.disableUser(args.at(1));
+        if (!r)
+            return failWith(r.error());
+        out() << (r.value().already ? "already disabled" : "disabled") << "; revoked " << r.value().devicesRevoked << " device(s)" << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("enable-user")) {
+        if (args.size() != 2)
+            return fail(QStringLiteral("usage: enable-user USERNAME"));
+        auto r = admin.enableUser(args.at(1));
+        if (!r)
+            return failWith(r.error());
+        out() << (r.value() ? "enabled (revoked devices stay revoked: sign in afresh)" : "already enabled") << Qt::endl;
+        return 0;
+    }
+    if (command == QLatin1String("reset-password")) {
+        // Never from the command line: argv shows in `ps` to everyone on the machine.
+        if (args.size() != 2 || p.isSet(QStringLiteral("password")))
+            return fail(QStringLiteral("usage: reset-password USERNAME < file-or-pipe (the new password is the first line of stdin, never --password)"));
+        auto r = admin.resetPassword(args.at(1), readPasswordLine());
+        if (!r)
+            return failWith(r.error());
+        out() << "password reset; " << r.value().devicesSignedOut << " device(s) must sign in again" << Qt::endl;
+        if (r.value().disabled)
+            out() << "the account is disabled: enable-user lets them sign in" << Qt::endl;
         return 0;
     }
     if (command == QLatin1String("verify-audit")) {

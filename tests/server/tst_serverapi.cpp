@@ -86,6 +86,11 @@ private Q_SLOTS:
     void malformedRequests_data();
     void malformedRequests();
     void revokedDevice();
+    void disableUser();
+    void enableUser();
+    void resetPassword();
+    void adminCommandsRefuseUnknownUser_data();
+    void adminCommandsRefuseUnknownUser();
     void throttling();
     void concurrentWritersCursor();
     void cursorWaitsForOpenTransaction();
@@ -1092,6 +1097,147 @@ void TestServerApi::revokedDevice()
     const Login again = login(S("rev"));
     QVERIFY(again.device != l.device);
     QCOMPARE(m_api->get(S("/api/v1/sync/pull"), again.access).status, 200);
+}
+
+void TestServerApi::disableUser()
+{
+    QVERIFY(!cli({S("create-user"), S("leaver"), S("--role"), S("worker"), S("--team"), S("Team A")}, kPassword + '\n').isEmpty());
+    const Login phone = login(S("leaver"));
+    const Login tablet = login(S("leaver"));
+    QCOMPARE(m_api->get(S("/api/v1/sync/pull?limit=1"), tablet.access).status, 200);
+    const qint64 lastSeq = count(S("SELECT MAX(seq) FROM audit"));
+
+    QCOMPARE(cli({S("disable-user"), S("leaver")}), S("disabled; revoked 2 device(s)"));
+    QCOMPARE(count(S("SELECT disabled FROM users WHERE id = '%1'").arg(tablet.userId)), 1);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM devices WHERE user_id = '%1' AND revoked_at IS NULL").arg(tablet.userId)), 0);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM refresh_tokens WHERE user_id = '%1'").arg(tablet.userId)), 0);
+    // Existing access tokens and refresh tokens are refused at once.
+    for (const Login &l : {phone, tablet}) {
+        const ApiReply pull = m_api->get(S("/api/v1/sync/pull"), l.access);
+        QCOMPARE(pull.status, 401);
+        QCOMPARE(pull.errorCode(), S("device_revoked"));
+        QCOMPARE(m_api->post(S("/api/v1/auth/refresh"), {{S("refresh_token"), l.refresh}}).status, 401);
+    }
+    // The right password gets exactly the answer a wrong one gets: nothing tells that the account exists.
+    const ApiReply right = m_api->post(S("/api/v1/auth/login"),
+                                       {{S("username"), S("leaver")}, {S("password"), QString::fromUtf8(kPassword)}, {S("device_name"), S("t")}});
+    const ApiReply wrong = m_api->post(S("/api/v1/auth/login"),
+                                       {{S("username"), S("leaver")}, {S("password"), S("wrong-password")}, {S("device_name"), S("t")}});
+    QCOMPARE(right.status, 401);
+    QCOMPARE(right.errorCode(), S("invalid_credentials"));
+    QCOMPARE(right.raw, wrong.raw);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM devices WHERE user_id = '%1'").arg(tablet.userId)), 2);
+    // Audited: the disabling and each device, in one go.
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'admin.disable_user' AND subject = '%1'").arg(tablet.userId)), 1);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'admin.revoke_device' AND subject IN ('%1', '%2')").arg(phone.device, tablet.device)), 2);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE seq > %1 AND action LIKE 'admin.%'").arg(lastSeq)), 3);
+
+    // Twice: no error, says so, records nothing more.
+    const qint64 auditAfter = count(S("SELECT COUNT(*) FROM audit"));
+    QCOMPARE(cli({S("disable-user"), S("leaver")}), S("already disabled; revoked 0 device(s)"));
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit")), auditAfter);
+    QVERIFY(cli({S("verify-audit")}).contains(S("intact")));
+}
+
+void TestServerApi::enableUser()
+{
+    QVERIFY(!cli({S("create-user"), S("returner"), S("--role"), S("worker"), S("--team"), S("Team A")}, kPassword + '\n').isEmpty());
+    const Login before = login(S("returner"));
+    QCOMPARE(cli({S("disable-user"), S("returner")}), S("disabled; revoked 1 device(s)"));
+    QCOMPARE(cli({S("enable-user"), S("returner")}), S("enabled (revoked devices stay revoked: sign in afresh)"));
+    QCOMPARE(count(S("SELECT disabled FROM users WHERE id = '%1'").arg(before.userId)), 0);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'admin.enable_user' AND subject = '%1'").arg(before.userId)), 1);
+    // The old device stays revoked; signing in again gives a new one that works.
+    QCOMPARE(m_api->get(S("/api/v1/sync/pull"), before.access).errorCode(), S("device_revoked"));
+    QCOMPARE(m_api->post(S("/api/v1/auth/refresh"), {{S("refresh_token"), before.refresh}}).status, 401);
+    const Login after = login(S("returner"));
+    QVERIFY(!after.access.isEmpty() && after.device != before.device);
+    QCOMPARE(m_api->get(S("/api/v1/sync/pull?limit=1"), after.access).status, 200);
+    // Enabling an enabled account is no error and records nothing.
+    const qint64 audit = count(S("SELECT COUNT(*) FROM audit"));
+    QCOMPARE(cli({S("enable-user"), S("returner")}), S("already enabled"));
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit")), audit);
+}
+
+void TestServerApi::resetPassword()
+{
+    QVERIFY(!cli({S("create-user"), S("forgot"), S("--role"), S("worker"), S("--team"), S("Team A")}, kPassword + '\n').isEmpty());
+    const Login first = login(S("forgot"));
+    const Login second = login(S("forgot"));
+    const auto hashNow = [&] {
+        auto conn = m_db->connection();
+        QSqlDatabase db = conn.value();
+        QSqlQuery q(db);
+        q.exec(S("SELECT password_hash FROM users WHERE username = 'forgot'"));
+        return q.next() ? q.value(0).toString() : QString();
+    };
+    const QString oldHash = hashNow();
+    QVERIFY(!oldHash.isEmpty());
+
+    // create-user's policy, a clear message, nothing changed.
+    const auto weak = ServerProcess::cli({S("reset-password"), S("forgot")}, m_backend.spec(), "short\n");
+    QCOMPARE(weak.exitCode, 1);
+    QVERIFY2(weak.err.contains(S("at least 8 characters")), qPrintable(weak.err));
+    const auto empty = ServerProcess::cli({S("reset-password"), S("forgot")}, m_backend.spec(), {});
+    QCOMPARE(empty.exitCode, 1);
+    // Never from the command line, where `ps` shows it.
+    const auto argv = ServerProcess::cli({S("reset-password"), S("forgot"), S("--password"), S("new-password-2")}, m_backend.spec());
+    QCOMPARE(argv.exitCode, 1);
+    QVERIFY2(argv.err.contains(S("stdin")), qPrintable(argv.err));
+    QCOMPARE(hashNow(), oldHash);
+    QCOMPARE(m_api->post(S("/api/v1/auth/refresh"), {{S("refresh_token"), first.refresh}}).status, 200);
+
+    // Locked out by failed attempts (as if by the person themselves), then reset.
+    QVERIFY(execSql(S("INSERT INTO login_throttle (key, failures, locked_until, last_failure) VALUES ('user:forgot', 5, '%1', '%2')")
+                        .arg(QDateTime::currentDateTimeUtc().addSecs(3600).toString(Qt::ISODateWithMs),
+                             QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs))));
+    QCOMPARE(cli({S("reset-password"), S("forgot")}, "new-password-2\n"), S("password reset; 2 device(s) must sign in again"));
+    QVERIFY(hashNow() != oldHash && hashNow().startsWith(S("$argon2id$")));
+    // Every session ends; the devices are not revoked (each keeps what it holds and signs in again).
+    QCOMPARE(m_api->post(S("/api/v1/auth/refresh"), {{S("refresh_token"), second.refresh}}).errorCode(), S("invalid_token"));
+    QCOMPARE(count(S("SELECT COUNT(*) FROM refresh_tokens WHERE user_id = '%1'").arg(first.userId)), 0);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM devices WHERE user_id = '%1' AND revoked_at IS NULL").arg(first.userId)), 2);
+    // The old password no longer signs in; the new one does, lockout lifted.
+    QCOMPARE(m_api->post(S("/api/v1/auth/login"), {{S("username"), S("forgot")}, {S("password"), QString::fromUtf8(kPassword)},
+                                                    {S("device_name"), S("t")}}).errorCode(),
+             S("invalid_credentials"));
+    const ApiReply fresh = m_api->post(S("/api/v1/auth/login"), {{S("username"), S("forgot")}, {S("password"), S("new-password-2")},
+                                                                  {S("device_name"), S("t")}});
+    QCOMPARE(fresh.status, 200);
+    QCOMPARE(m_api->get(S("/api/v1/sync/pull?limit=1"), fresh.json.value(S("access_token")).toString()).status, 200);
+    // Audited, without the password.
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE action = 'admin.reset_password' AND subject = '%1'").arg(first.userId)), 1);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit WHERE detail LIKE '%new-password%'")), 0);
+
+    // A disabled account may be given a password; it is told that it still cannot sign in.
+    QVERIFY(cli({S("disable-user"), S("forgot")}).startsWith(S("disabled")));
+    QVERIFY(cli({S("reset-password"), S("forgot")}, "new-password-3\n").contains(S("the account is disabled")));
+    QVERIFY(cli({S("verify-audit")}).contains(S("intact")));
+}
+
+void TestServerApi::adminCommandsRefuseUnknownUser_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QByteArray>("input");
+    QTest::addRow("disable-user") << S("disable-user") << QByteArray();
+    QTest::addRow("enable-user") << S("enable-user") << QByteArray();
+    QTest::addRow("reset-password") << S("reset-password") << QByteArray("a-good-long-password\n");
+}
+
+void TestServerApi::adminCommandsRefuseUnknownUser()
+{
+    QFETCH(QString, command);
+    QFETCH(QByteArray, input);
+    const qint64 audit = count(S("SELECT COUNT(*) FROM audit"));
+    const qint64 disabled = count(S("SELECT COUNT(*) FROM users WHERE disabled <> 0"));
+    const auto r = ServerProcess::cli({command, S("nobody-here")}, m_backend.spec(), input);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(S("no user nobody-here")), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(count(S("SELECT COUNT(*) FROM audit")), audit);
+    QCOMPARE(count(S("SELECT COUNT(*) FROM users WHERE disabled <> 0")), disabled);
+    // A command without its user is a usage error.
+    QCOMPARE(ServerProcess::cli({command}, m_backend.spec(), input).exitCode, 1);
 }
 
 void TestServerApi::throttling()
