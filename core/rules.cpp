@@ -432,6 +432,19 @@ QList<Prompt> changePrompts(const QJsonObject &before, const QJsonObject &after)
     if (now.isObject() && was != now && before.value(reason) == after.value(reason) && !blank(after.value(reason).toString()))
         p.add(reason, "frequency_changed_reason_unchanged",
               tr("You changed how often the child is visited: say why, and who agreed it."));
+    // A new legal status usually means a new plan: ask for a second look at what was not touched.
+    const QString status = QStringLiteral("legal_status");
+    if (before.value(status) != after.value(status)) {
+        const QString contingency = QStringLiteral("contingency");
+        const QJsonObject planWas = before.value(QLatin1String("plan")).toObject();
+        const QJsonObject planNow = after.value(QLatin1String("plan")).toObject();
+        if (now.isObject() && was == now)
+            p.add(QStringLiteral("plan.visiting_frequency"), "legal_status_changed_frequency_unchanged",
+                  tr("The legal status changed: check the plan's visiting frequency still fits it."));
+        if (planWas.value(contingency) == planNow.value(contingency))
+            p.add(QStringLiteral("plan.contingency"), "legal_status_changed_contingency_unchanged",
+                  tr("The legal status changed: check the contingency plan still fits it."));
+    }
     return p.result();
 }
 

@@ -184,7 +184,8 @@ void CaseloadModel::reload()
                 return setError(r.error().message);
             }
             setError({});
-            // Keep what the second pass knew, so a reload after a save does not flicker.
+            // Keep what the second pass knew (the visit history and what is due), so a reload after
+            // a save does not flicker; the first pass's own fields (name, legal status, …) are fresh.
             QHash<QString, CaseloadRow> previous;
             for (const CaseloadRow &row : std::as_const(m_all))
                 if (row.summarised)
@@ -192,15 +193,15 @@ void CaseloadModel::reload()
             QList<CaseloadRow> rows = r.value();
             for (CaseloadRow &row : rows) {
                 const auto it = previous.constFind(row.childId);
-                if (it != previous.cend()) {
-                    const CaseloadRow fresh = row; // the first pass's own fields stay fresh
-                    row = *it;
-                    row.unsynced = fresh.unsynced;
-                    row.body = fresh.body;
-                    row.supervisionAction = fresh.supervisionAction;
-                    row.supervisionDue = fresh.supervisionDue;
-                    row.supervisionPriority = fresh.supervisionPriority;
-                }
+                if (it == previous.cend())
+                    continue;
+                row.lastSeen = it->lastSeen;
+                row.seenAloneLast = it->seenAloneLast;
+                row.nextDue = it->nextDue;
+                row.dueNow = it->dueNow;
+                row.overdue = it->overdue;
+                row.daysOverdue = it->daysOverdue;
+                row.summarised = true;
             }
             m_all = rows;
             applyFilter();

@@ -446,6 +446,10 @@ void RecordForm::setValue(const QString &path, const QVariant &value)
             m_record = setAt(m_record, base, QJsonValue(QJsonValue::Undefined)).toObject();
         }
     }
+    // A child who leaves a child protection plan leaves its category with it (the rules refuse a
+    // category on any other status, and the form hides the field).
+    if (segments.size() == 1 && key == u"legal_status" && v != QJsonValue(QStringLiteral("child_protection")))
+        m_record.remove(QStringLiteral("cp_category"));
     // The violation at this field is answered by the edit; the others stay until the next submit.
     if (m_errors.remove(path) > 0) {
         m_errorOrder.removeAll(path);

@@ -6,8 +6,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Doorstep
 
-// The child's plan (how often to visit, the contingency, the actions and where each stands) and
-// the profile a worker keeps up to date. A child has no approval workflow: Save checks the same
+// The child's plan (how often to visit, the contingency, the actions and where each stands), the
+// legal status that sets which visits are due, and the profile a worker keeps up to date. A child has no approval workflow: Save checks the same
 // rules as the service and the change goes with the next sync like any other.
 Page {
     id: page
@@ -254,6 +254,31 @@ Page {
             Layout.fillWidth: true
         }
 
+        // The legal status sets which visits are due (the council's policy, or regulation 28).
+        SectionHeader { text: qsTr("Legal status") }
+        Label {
+            text: qsTr("Change it when a decision changes it: a child protection conference, a court order, the child coming into care or leaving it. The visits due follow the new status.")
+            color: Theme.muted
+            font.pixelSize: Theme.small
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        ReasonPicker {
+            objectName: "legalStatus"
+            form: childForm; path: "legal_status"
+            label: qsTr("Legal status")
+            options: Labels.legalStatuses()
+            Layout.fillWidth: true
+        }
+        ReasonPicker {
+            objectName: "cpCategory"
+            visible: page.legalStatus === "child_protection"
+            form: childForm; path: "cp_category"
+            label: qsTr("Category of the child protection plan")
+            options: Labels.cpCategories()
+            Layout.fillWidth: true
+        }
+
         // A looked-after child's placement drives the regulation 28 intervals.
         SectionHeader {
             visible: page.legalStatus === "looked_after"
@@ -290,6 +315,39 @@ Page {
             columns: page.width > 700 && Theme.textScale < 1.5 ? 2 : 1
             columnSpacing: Theme.margin
             Layout.fillWidth: true
+            LabeledField {
+                objectName: "firstName"
+                form: childForm; path: "first_name"
+                label: qsTr("First name")
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+            }
+            LabeledField {
+                objectName: "lastName"
+                form: childForm; path: "last_name"
+                label: qsTr("Last name")
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+            }
+            DateField {
+                objectName: "dateOfBirth"
+                form: childForm; path: "date_of_birth"
+                label: qsTr("Date of birth")
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+            }
+            LabeledField {
+                form: childForm; path: "gender"
+                label: qsTr("Gender")
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+            }
+            LabeledField {
+                form: childForm; path: "ethnicity"
+                label: qsTr("Ethnicity")
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+            }
             LabeledField {
                 form: childForm; path: "preferred_name"
                 label: qsTr("Preferred name")

@@ -344,6 +344,39 @@ private slots:
                                      without(weekly, u"visiting_frequency_reason"_qs)).isEmpty());
     }
 
+    // A new legal status asks for a second look at the parts of the plan left as they were.
+    void changedLegalStatusAsksForASecondLookAtThePlan()
+    {
+        const QJsonObject before = samples::child(); // on a child protection plan, its own frequency
+        const QJsonObject inNeed = without(with(before, u"legal_status"_qs, u"child_in_need"_qs), u"cp_category"_qs);
+        auto codes = [](const QList<rules::Prompt> &prompts) {
+            QStringList out;
+            for (const rules::Prompt &p : prompts)
+                out << p.field + u':' + p.code;
+            return out;
+        };
+        QCOMPARE(codes(rules::changePrompts(before, inNeed)),
+                 (QStringList{u"plan.visiting_frequency:legal_status_changed_frequency_unchanged"_qs,
+                              u"plan.contingency:legal_status_changed_contingency_unchanged"_qs}));
+        // What was looked at and changed is not asked about again.
+        const QJsonObject newContingency = with(inNeed, u"plan.contingency"_qs, u"Step down to early help if the school reports no concerns by May."_qs);
+        QCOMPARE(codes(rules::changePrompts(before, newContingency)),
+                 QStringList{u"plan.visiting_frequency:legal_status_changed_frequency_unchanged"_qs});
+        const QJsonObject monthly = with(with(newContingency, u"plan.visiting_frequency.every"_qs, 20),
+                                         u"visiting_frequency_reason"_qs, u"Monthly, agreed at the step-down meeting."_qs);
+        QVERIFY(rules::changePrompts(before, monthly).isEmpty());
+        // Without its own frequency, the council's policy for the new status applies: nothing to check there.
+        QJsonObject noOwnFrequency = before;
+        QJsonObject plan = noOwnFrequency.value(u"plan").toObject();
+        plan.remove(u"visiting_frequency"_qs);
+        noOwnFrequency.insert(u"plan"_qs, plan);
+        const QJsonObject noOwnInNeed = without(with(noOwnFrequency, u"legal_status"_qs, u"child_in_need"_qs), u"cp_category"_qs);
+        QCOMPARE(codes(rules::changePrompts(noOwnFrequency, noOwnInNeed)),
+                 QStringList{u"plan.contingency:legal_status_changed_contingency_unchanged"_qs});
+        // The same status: nothing.
+        QVERIFY(rules::changePrompts(before, with(before, u"cp_category"_qs, u"emotional"_qs)).isEmpty());
+    }
+
     void prompts()
     {
         QFETCH(QJsonObject, record);

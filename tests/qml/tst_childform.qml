@@ -189,6 +189,70 @@ Item {
             compare(again.form.value("placement.start"), undefined)
         }
 
+        function caseloadRow(childId) {
+            for (let i = 0; i < caseload.count; ++i)
+                if (caseload.childIdAt(i) === childId)
+                    return caseload.index(i, 0)
+            return null
+        }
+        function saveAndWaitForTheCaseload(stack, page, childId, status) {
+            verify(page.form.dirty)
+            mouseClick(findChild(page, "saveChildButton"))
+            tryVerify(() => !page.form.busy && !page.form.dirty, 10000, "saved")
+            compare(page.form.errorFields.length, 0)
+            caseload.reload()
+            tryVerify(() => !caseload.loading && caseloadRow(childId) !== null
+                      && caseload.data(caseloadRow(childId), CaseloadModel.LegalStatusRole) === status, 10000)
+        }
+
+        // A child stepped down from a child protection plan to child in need: the category goes with
+        // the plan, the untouched contingency is queried, and the visits due follow the council's
+        // policy for the new status. Put back on a plan, the category is asked for again.
+        function test_aNewLegalStatusSetsTheVisitsDue() {
+            const stack = createTemporaryObject(stackComponent, root)
+            const page = openFormFor(stack, (status) => status === "child_protection")
+            const childId = page.childId
+            verify(!page.ownFrequency, "visited by the council's policy")
+            caseload.reload()
+            tryVerify(() => !caseload.loading && caseloadRow(childId) !== null, 10000)
+            const dueBefore = caseload.data(caseloadRow(childId), CaseloadModel.NextDueRole)
+            verify(dueBefore instanceof Date && !isNaN(dueBefore.getTime()), "a visit is due")
+            const picker = findChild(page, "legalStatus")
+            verify(picker && picker.visible)
+            verify(findChild(page, "cpCategory").visible)
+            compare(page.form.value("cp_category"), "neglect")
+
+            page.form.setValue("legal_status", "child_in_need")
+            compare(page.legalStatus, "child_in_need")
+            compare(page.form.value("cp_category"), undefined, "the category left with the plan")
+            verify(!findChild(page, "cpCategory").visible)
+            compare(page.form.prompts["plan.contingency"].code, "legal_status_changed_contingency_unchanged")
+            page.form.setValue("plan.contingency", "Back to a strategy discussion if the school raises a new concern.")
+            verify(page.form.prompts["plan.contingency"] === undefined)
+            saveAndWaitForTheCaseload(stack, page, childId, "child_in_need")
+            const dueAfter = caseload.data(caseloadRow(childId), CaseloadModel.NextDueRole)
+            verify(dueAfter.getTime() > dueBefore.getTime(),
+                   "child in need visits are further apart: " + dueBefore + " then " + dueAfter)
+            tryVerify(() => outboxHas(childId), 10000)
+
+            // Back on a plan: Save asks for the category, and its link leads to the field.
+            stack.clear(StackView.Immediate)
+            const again = stack.push(formComponent, { childId: childId })
+            tryVerify(() => again.form.ready, 10000)
+            again.form.autosaveMs = 60000
+            compare(again.legalStatus, "child_in_need")
+            again.form.setValue("legal_status", "child_protection")
+            mouseClick(findChild(again, "saveChildButton"))
+            tryVerify(() => again.form.errors["cp_category"] !== undefined, 5000)
+            compare(stack.currentItem, again, "refused, the form stays")
+            verify(findChild(again, "errorLink:cp_category"))
+            verify(again.flickable.showField("cp_category"))
+            verify(findChild(again, "cpCategory").visible)
+            again.form.setValue("cp_category", "neglect")
+            saveAndWaitForTheCaseload(stack, again, childId, "child_protection")
+            compare(caseload.data(caseloadRow(childId), CaseloadModel.NextDueRole).getTime(), dueBefore.getTime())
+        }
+
         function test_otherChildrenHaveNoPlacementSection() {
             const stack = createTemporaryObject(stackComponent, root)
             const page = openFormFor(stack, (status) => status !== "looked_after")
