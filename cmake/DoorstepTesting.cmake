@@ -5,7 +5,9 @@
 #                     LABELS unit [WRAPPER keyring] [TIMEOUT 120] [FIXTURES postgres])
 #
 # WRAPPER keyring runs the test inside a private D-Bus session with an unlocked
-# gnome-keyring and a throwaway HOME (tests/support/with-keyring).
+# gnome-keyring and a throwaway HOME (tests/support/with-keyring). WRAPPER display runs it on a
+# private Xvfb display with Qt Quick's OpenGL renderer (tests/support/with-display), for pictures
+# drawn as a tablet draws them.
 function(doorstep_add_test)
   cmake_parse_arguments(T "" "NAME;WRAPPER;TIMEOUT" "SOURCES;LIBS;LABELS;FIXTURES;ENV" ${ARGN})
   add_executable(${T_NAME} ${T_SOURCES})
@@ -13,15 +15,21 @@ function(doorstep_add_test)
   set(cmd $<TARGET_FILE:${T_NAME}>)
   if(T_WRAPPER STREQUAL "keyring")
     set(cmd ${PROJECT_SOURCE_DIR}/tests/support/with-keyring ${cmd})
+  elseif(T_WRAPPER STREQUAL "display")
+    set(cmd ${PROJECT_SOURCE_DIR}/tests/support/with-display ${cmd})
   endif()
   add_test(NAME ${T_NAME} COMMAND ${cmd})
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 300)
   endif()
+  set(platform offscreen)
+  if(T_WRAPPER STREQUAL "display")
+    set(platform xcb)
+  endif()
   set_tests_properties(${T_NAME} PROPERTIES
     LABELS "${T_LABELS}"
     TIMEOUT ${T_TIMEOUT}
-    ENVIRONMENT "QT_QPA_PLATFORM=offscreen;TZ=UTC;LC_ALL=C.UTF-8;DOORSTEP_SOURCE_DIR=${PROJECT_SOURCE_DIR};DOORSTEP_BINARY_DIR=${PROJECT_BINARY_DIR};${T_ENV}")
+    ENVIRONMENT "QT_QPA_PLATFORM=${platform};TZ=UTC;LC_ALL=C.UTF-8;DOORSTEP_SOURCE_DIR=${PROJECT_SOURCE_DIR};DOORSTEP_BINARY_DIR=${PROJECT_BINARY_DIR};${T_ENV}")
   if(T_FIXTURES)
     set_tests_properties(${T_NAME} PROPERTIES FIXTURES_REQUIRED "${T_FIXTURES}")
   endif()

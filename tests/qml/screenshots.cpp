@@ -243,6 +243,19 @@ int main(int argc, char **argv)
             settle(400);
             QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("plan.visiting_frequency.every")), Q_ARG(QVariant, 10));
             grab(QStringLiteral("childplan-frequency-") + suffix);
+            // The legal status changed to a child protection plan: the category is asked for, and
+            // the untouched contingency queried.
+            QMetaObject::invokeMethod(form, "setValue", Q_ARG(QString, QStringLiteral("legal_status")),
+                                      Q_ARG(QVariant, QStringLiteral("child_protection")));
+            settle(300); // the category's picker, just shown, is laid out before it is scrolled to
+            auto *flick = page->property("flickable").value<QObject *>();
+            QVariant shown;
+            QMetaObject::invokeMethod(flick, "showField", Q_RETURN_ARG(QVariant, shown), Q_ARG(QVariant, QStringLiteral("cp_category")));
+            if (!shown.toBool())
+                problems << QStringLiteral("childplan-legal-status: no category field to show");
+            settle(300);
+            grab(QStringLiteral("childplan-legal-status-") + suffix);
+            QMetaObject::invokeMethod(form, "discardDraft"); // the next orientation starts from the child as stored
         }
         home();
 
