@@ -377,6 +377,8 @@ QList<Prompt> qualityPrompts(const Visit &v)
     if (blank(v.rationale))
         p.add(QStringLiteral("rationale"), "rationale_missing",
               tr("Say why you are visiting: what this visit is for and what you want to find out."));
+    if (v.location == VisitLocation::Other && blank(v.locationDetail))
+        p.add(QStringLiteral("location_detail"), "location_unsaid", tr("Say where the visit took place."));
     for (int i = 0; i < v.children.size(); ++i) {
         const ChildOnVisit &card = v.children.at(i);
         const QString list = QStringLiteral("children");

@@ -143,6 +143,14 @@ Page {
                 Layout.preferredWidth: 1
             }
         }
+        LabeledField {
+            objectName: "locationDetail"
+            // Where, in words: the place when it was "other", or the school or contact centre by name.
+            visible: (visitForm.value("location", visitForm.version) || "").length > 0
+            form: visitForm; path: "location_detail"
+            label: qsTr("Where exactly")
+            Layout.fillWidth: true
+        }
         YesNo {
             form: visitForm; path: "announced"
             label: qsTr("Was the visit announced?")

@@ -318,6 +318,8 @@ private slots:
             << without(c, u"plan"_qs) << list({u"plan.contingency:no_contingency", u"plan.visiting_frequency:no_visiting_frequency"});
         QTest::addRow("plan action vague") << with(c, u"plan.actions[0].what"_qs, u"Monitor"_qs)
                                            << list({u"plan.actions[0].what:action_not_specific"});
+        QTest::addRow("visit somewhere other, unsaid") << without(with(visit(), u"location"_qs, u"other"_qs), u"location_detail"_qs)
+                                                       << list({u"location_detail:location_unsaid"});
         QTest::addRow("direct work without words") << without(directWork(), u"child_words"_qs) << list({u"child_words:child_words_missing"});
         QTest::addRow("supervision without actions") << without(supervision(), u"actions"_qs) << list({u"actions:no_actions"});
     }

@@ -60,6 +60,23 @@ Item {
             compare(shownError(page, "rationale"), "")
         }
 
+        // Where the visit took place, in words: asked for once a place is chosen, prompted for "other".
+        function test_whereExactlyFollowsThePlace() {
+            const page = openForm()
+            const detail = findChild(page, "locationDetail")
+            verify(detail)
+            page.form.setValue("location", undefined)
+            verify(!detail.visible, "no place chosen, nothing to add to it")
+            page.form.setValue("location", "school")
+            verify(detail.visible)
+            verify(page.form.prompts["location_detail"] === undefined, "a school needs no more words")
+            page.form.setValue("location", "other")
+            compare(page.form.prompts["location_detail"].code, "location_unsaid")
+            page.form.setValue("location_detail", "Family contact centre, Mill Lane")
+            verify(page.form.prompts["location_detail"] === undefined)
+            compare(page.form.value("location_detail"), "Family contact centre, Mill Lane")
+        }
+
         function test_notSeenAloneAsksForTheRegulation29Reason() {
             const page = openForm()
             page.form.setValue("children[0].seen", true)
