@@ -24,6 +24,7 @@
 #include "sync/device.h"
 #include "sync/session.h"
 #include "sync/syncengine.h"
+#include "sync/tlssettings.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -312,7 +313,8 @@ int selfTest()
 }
 
 /** Signs in, records a visit for the first child through the form's view-model, syncs, reports. */
-int demoHeadless(const QString &dataDir, const QString &server, const QString &user, const QString &password, bool inMemoryKeys)
+int demoHeadless(const QString &dataDir, const QString &server, const QString &user, const QString &password, bool inMemoryKeys,
+                 const sync::TlsSettings &tls)
 {
     QNetworkAccessManager nam;
     std::unique_ptr<KeyStore> keys;
@@ -321,6 +323,7 @@ int demoHeadless(const QString &dataDir, const QString &server, const QString &u
     else
         keys = std::make_unique<QtKeychainKeyStore>();
     sync::Device device(dataDir, keys.get(), &nam);
+    tls.applyTo(*device.api());
     device.engine()->setPeriodicInterval(std::chrono::milliseconds(0));
     auto step = [](const char *what, std::function<void(sync::Device::Done)> action) -> bool {
         std::optional<Result<void>> result;
@@ -444,7 +447,14 @@ int main(int argc, char **argv)
     const QCommandLineOption password(QStringLiteral("password"), QCoreApplication::translate("main", "Password ('-' reads a line from stdin)."), QStringLiteral("pw"));
     const QCommandLineOption memoryKeys(QStringLiteral("in-memory-keys"),
                                         QCoreApplication::translate("main", "Demo only: keep the key in memory (the data folder is throwaway)."));
-    parser.addOptions({dataDir, selfTestOpt, demoOpt, server, user, password, memoryKeys});
+    // A council's own CA and pinned keys (docs/threat-model.md); device management sets them in the
+    // environment or the settings instead (sync::TlsSettings::resolve).
+    const QCommandLineOption caFile(QStringLiteral("ca-file"),
+                                    QCoreApplication::translate("main", "PEM file of the council's own CA certificates, trusted besides the system's."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption pin(QStringLiteral("pin"), QCoreApplication::translate("main", "A pinned public key of the service, sha256//BASE64 (repeat for more)."),
+                                 QStringLiteral("key"));
+    parser.addOptions({dataDir, selfTestOpt, demoOpt, server, user, password, memoryKeys, caFile, pin});
     parser.process(app);
 
     if (parser.isSet(selfTestOpt))
@@ -456,16 +466,25 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    // Settings that cannot be used stop the app: talking to the service without a pin it was given
+    // would weaken the check unseen.
+    auto tls = sync::TlsSettings::resolve(parser.value(caFile), parser.values(pin));
+    if (!tls.ok()) {
+        out() << tls.error().message << Qt::endl;
+        return 2;
+    }
+
     if (parser.isSet(demoOpt)) {
         QString pw = parser.value(password);
         if (pw == QLatin1String("-"))
             pw = QTextStream(stdin).readLine();
-        return demoHeadless(dir.value(), parser.value(server), parser.value(user), pw, parser.isSet(memoryKeys));
+        return demoHeadless(dir.value(), parser.value(server), parser.value(user), pw, parser.isSet(memoryKeys), tls.value());
     }
 
     QNetworkAccessManager nam;
     QtKeychainKeyStore keys;
     sync::Device device(dir.value(), &keys, &nam);
+    tls.value().applyTo(*device.api());
     Reachability reachability;
     AppState state(&device, &keys, &reachability);
     QQmlApplicationEngine engine;

@@ -4,7 +4,10 @@
 // certificates made by openssl in this test: a wrong hostname, an expired certificate and an
 // untrusted CA are refused (nothing ignores certificate errors); a council's own CA configured on
 // the ApiClient is accepted; public-key pinning accepts a matching key and aborts on any other.
+// The same settings as a deployment gives them (sync::TlsSettings): doorstep-cli's --ca-file and
+// --pin, and the environment, for a real sign-in (the real keychain: run under with-keyring).
 #include "sync/apiclient.h"
+#include "sync/tlssettings.h"
 
 #include "serverprocess.h"
 #include "testbackend.h"
@@ -14,6 +17,7 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QStandardPaths>
@@ -263,6 +267,132 @@ private Q_SLOTS:
         QVERIFY2(server.exitStatus() == QProcess::NormalExit && server.exitCode() != 0, qPrintable(out));
         QVERIFY2(out.contains(message), qPrintable(out));
         QVERIFY2(!out.contains(S("listening on")), qPrintable(out));
+    }
+
+    /** doorstep-cli with these arguments (the password on stdin) and extra environment. */
+    std::pair<int, QString> cli(const QStringList &args, const QMap<QString, QString> &env = {})
+    {
+        QProcess p;
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        e.remove(S("DOORSTEP_CA_FILE"));
+        e.remove(S("DOORSTEP_PINNED_KEYS"));
+        for (auto it = env.cbegin(); it != env.cend(); ++it)
+            e.insert(it.key(), it.value());
+        p.setProcessEnvironment(e);
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(S(DOORSTEP_CLI_EXE), args);
+        p.write(kPassword.toUtf8() + '\n');
+        p.closeWriteChannel();
+        if (!p.waitForFinished(60000))
+            return {-1, S("doorstep-cli did not finish")};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAll())};
+    }
+
+    void settingsReadAndRefused()
+    {
+        const QByteArray goodKey = spkiSha256(file(S("good.crt")));
+        auto read = TlsSettings::read(file(S("ca.crt")), {S("sha256//") + QString::fromLatin1(goodKey.toBase64())});
+        QVERIFY2(read.ok(), read.ok() ? "" : qPrintable(read.error().message));
+        QCOMPARE(read.value().caCertificates, m_ca);
+        QCOMPARE(read.value().pins, QList<QByteArray>{goodKey});
+        // The bare base64 is the same pin; pinOf prints what --pin takes.
+        auto bare = TlsSettings::read(QString(), {QString::fromLatin1(goodKey.toBase64())});
+        QVERIFY(bare.ok());
+        QCOMPARE(bare.value().pins, QList<QByteArray>{goodKey});
+        QCOMPARE(TlsSettings::pinOf(QSslCertificate::fromPath(file(S("good.crt"))).value(0)),
+                 S("sha256//") + QString::fromLatin1(goodKey.toBase64()));
+        QVERIFY(TlsSettings::read(QString(), {}).value().isEmpty());
+
+        // What cannot be used is refused with what is wrong, never skipped.
+        auto missing = TlsSettings::read(file(S("no-such.crt")), {});
+        QVERIFY(!missing.ok());
+        QVERIFY2(missing.error().message.contains(S("could not be read")), qPrintable(missing.error().message));
+        auto notPem = TlsSettings::read(file(S("good.cnf")), {});
+        QVERIFY(!notPem.ok());
+        QVERIFY2(notPem.error().message.contains(S("no PEM certificate")), qPrintable(notPem.error().message));
+        for (const QString &pin : {S("sha256//not base64!"), S("sha256//") + QString::fromLatin1(QByteArray(20, 'x').toBase64()), S("hello")}) {
+            auto bad = TlsSettings::read(QString(), {pin});
+            QVERIFY2(!bad.ok(), qPrintable(pin));
+            QCOMPARE(bad.error().code, ErrorCode::InvalidInput);
+            QVERIFY2(bad.error().message.contains(S("SHA-256")), qPrintable(bad.error().message));
+        }
+
+        // Given values win over the environment, item by item.
+        qputenv("DOORSTEP_CA_FILE", file(S("other.crt")).toUtf8());
+        qputenv("DOORSTEP_PINNED_KEYS", (S("sha256//") + QString::fromLatin1(goodKey.toBase64())).toUtf8());
+        auto fromEnv = TlsSettings::resolve(QString(), {});
+        auto given = TlsSettings::resolve(file(S("ca.crt")), {});
+        qunsetenv("DOORSTEP_CA_FILE");
+        qunsetenv("DOORSTEP_PINNED_KEYS");
+        QVERIFY(fromEnv.ok() && given.ok());
+        QCOMPARE(fromEnv.value().caCertificates, QSslCertificate::fromPath(file(S("other.crt"))));
+        QCOMPARE(fromEnv.value().pins, QList<QByteArray>{goodKey});
+        QCOMPARE(given.value().caCertificates, m_ca);
+        QCOMPARE(given.value().pins, QList<QByteArray>{goodKey}); // none given: the environment's
+    }
+
+    void cliSignIn_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("envCaFile"); // DOORSTEP_CA_FILE, a file name in the test folder
+        QTest::addColumn<QString>("envPin");    // DOORSTEP_PINNED_KEYS: a certificate whose key is pinned
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<QString>("message");
+        const QString pinGood = S("sha256//") + QString::fromLatin1(spkiSha256(file(S("good.crt"))).toBase64());
+        const QString pinOther = S("sha256//") + QString::fromLatin1(spkiSha256(file(S("other.crt"))).toBase64());
+        QTest::addRow("system roots only: refused") << QStringList() << QString() << QString() << false << S("could not be trusted");
+        QTest::addRow("--ca-file: accepted") << QStringList{S("--ca-file"), file(S("ca.crt"))} << QString() << QString() << true << QString();
+        QTest::addRow("DOORSTEP_CA_FILE: accepted") << QStringList() << S("ca.crt") << QString() << true << QString();
+        QTest::addRow("--pin on the service key: accepted")
+            << QStringList{S("--ca-file"), file(S("ca.crt")), S("--pin"), pinGood} << QString() << QString() << true << QString();
+        QTest::addRow("--pin on another key: refused")
+            << QStringList{S("--ca-file"), file(S("ca.crt")), S("--pin"), pinOther} << QString() << QString() << false << S("pinned key");
+        QTest::addRow("DOORSTEP_PINNED_KEYS on another key: refused") << QStringList() << S("ca.crt") << S("other.crt") << false << S("pinned key");
+        QTest::addRow("a pin that is not one: refused before connecting")
+            << QStringList{S("--ca-file"), file(S("ca.crt")), S("--pin"), S("sha256//abc")} << QString() << QString() << false << S("SHA-256");
+        QTest::addRow("a CA file that is not there: refused before connecting")
+            << QStringList{S("--ca-file"), file(S("missing.crt"))} << QString() << QString() << false << S("could not be read");
+    }
+
+    void cliSignIn()
+    {
+        QFETCH(QStringList, options);
+        QFETCH(QString, envCaFile);
+        QFETCH(QString, envPin);
+        QFETCH(bool, accepted);
+        QFETCH(QString, message);
+        ServerProcess server;
+        QVERIFY2(server.start(m_backend.spec(),
+                              {S("--listen"), S("127.0.0.1:0"), S("--tls-cert"), file(S("good.crt")), S("--tls-key"), file(S("good.key"))},
+                              false),
+                 qPrintable(server.errorOutput()));
+        QTemporaryDir data;
+        QMap<QString, QString> env;
+        if (!envCaFile.isEmpty())
+            env.insert(S("DOORSTEP_CA_FILE"), file(envCaFile));
+        if (!envPin.isEmpty())
+            env.insert(S("DOORSTEP_PINNED_KEYS"), S("sha256//") + QString::fromLatin1(spkiSha256(file(envPin)).toBase64()));
+        const auto [code, output] = cli(QStringList{S("login"), S("--data-dir"), data.path(), S("--server"), server.baseUrl().toString(),
+                                                    S("--user"), kUser, S("--password"), S("-"), S("--timeout-ms"), S("15000")}
+                                            + options,
+                                        env);
+        if (accepted) {
+            QVERIFY2(code == 0, qPrintable(output));
+        } else {
+            QVERIFY2(code != 0, qPrintable(output));
+            QVERIFY2(output.contains(message), qPrintable(output));
+        }
+    }
+
+    void cliPrintsThePinOfACertificate()
+    {
+        const auto [code, output] = cli({S("tls-pin"), file(S("goodchain.crt"))});
+        QCOMPARE(code, 0);
+        const QStringList lines = output.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2); // the service's certificate, then its CA's
+        QVERIFY(lines.at(0).startsWith(S("sha256//") + QString::fromLatin1(spkiSha256(file(S("good.crt"))).toBase64())));
+        QVERIFY(lines.at(1).startsWith(S("sha256//") + QString::fromLatin1(spkiSha256(file(S("ca.crt"))).toBase64())));
+        QVERIFY(cli({S("tls-pin"), file(S("good.cnf"))}).first != 0);
     }
 
     void pinCheckedOnReusedConnection()

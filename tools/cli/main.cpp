@@ -20,6 +20,7 @@
 #include "sync/session.h"
 #include "sync/syncapplier.h"
 #include "sync/syncengine.h"
+#include "sync/tlssettings.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -191,7 +192,10 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral(
         "Doorstep headless client.\n"
         "Commands: login, status, list [TYPE], show ID, create-demo, edit, resolve, conflicts, outbox, sync, verify-audit,\n"
-        "rescue-show FILE (a rescue copy's unsent work as JSON; the passphrase on stdin)"));
+        "rescue-show FILE (a rescue copy's unsent work as JSON; the passphrase on stdin),\n"
+        "tls-pin FILE (the --pin value of each certificate's public key in a PEM file)\n"
+        "A council's own CA and pinned keys: --ca-file and --pin, else DOORSTEP_CA_FILE and\n"
+        "DOORSTEP_PINNED_KEYS (comma-separated), else the settings tls/ca_file and tls/pinned_keys."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do."));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("The device's data folder."), QStringLiteral("dir"),
@@ -211,7 +215,11 @@ int main(int argc, char **argv)
     const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("Mutations per push (service maximum 500, as the app)."), QStringLiteral("n"), QStringLiteral("500"));
     const QCommandLineOption page(QStringLiteral("page"), QStringLiteral("Changes per pull page."), QStringLiteral("n"), QStringLiteral("500"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Machine-readable output."));
-    parser.addOptions({dataDir, server, user, password, deviceName, count, child, id, field, value, take, timeout, batch, page, json});
+    const QCommandLineOption caFile(QStringLiteral("ca-file"), QStringLiteral("PEM file of the council's own CA certificates, trusted besides the system's."),
+                                    QStringLiteral("file"));
+    const QCommandLineOption pin(QStringLiteral("pin"), QStringLiteral("A pinned public key, sha256//BASE64 (repeat for more; see tls-pin)."),
+                                 QStringLiteral("key"));
+    parser.addOptions({dataDir, server, user, password, deviceName, count, child, id, field, value, take, timeout, batch, page, json, caFile, pin});
     parser.process(app);
 
     const QStringList args = parser.positionalArguments();
@@ -238,9 +246,25 @@ int main(int argc, char **argv)
         return 0;
     }
 
+    // The value to give --pin (or DOORSTEP_PINNED_KEYS) for a certificate's key: the service's own,
+    // or its CA's when the service sends its chain.
+    if (command == QLatin1String("tls-pin")) {
+        const QString file = args.value(1);
+        const QList<QSslCertificate> certificates = file.isEmpty() ? QList<QSslCertificate>() : QSslCertificate::fromPath(file);
+        if (certificates.isEmpty())
+            return fail(Error(ErrorCode::InvalidInput, QStringLiteral("tls-pin FILE: a PEM file with at least one certificate")));
+        for (const QSslCertificate &certificate : certificates)
+            out() << TlsSettings::pinOf(certificate) << "  " << certificate.subjectDisplayName() << Qt::endl;
+        return 0;
+    }
+
+    auto tls = TlsSettings::resolve(parser.value(caFile), parser.values(pin));
+    if (!tls)
+        return fail(tls.error());
     QNetworkAccessManager nam;
     QtKeychainKeyStore keys;
     Device device(parser.value(dataDir), &keys, &nam);
+    tls.value().applyTo(*device.api());
     device.api()->setTransferTimeout(std::chrono::milliseconds(parser.value(timeout).toInt()));
     device.engine()->setBatchSize(parser.value(batch).toInt());
     device.engine()->setPageSize(parser.value(page).toInt());
