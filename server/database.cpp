@@ -755,7 +755,7 @@ int Database::schemaVersion() const
     return q.value(0).toInt();
 }
 
-Result<void> Database::migrate() const
+Result<void> Database::migrate(int upToVersion) const
 {
     auto conn = connection();
     if (!conn)
@@ -770,6 +770,8 @@ Result<void> Database::migrate() const
     }
     const bool pg = isPostgres();
     for (const Step &step : steps()) {
+        if (upToVersion >= 0 && step.version > upToVersion)
+            break;
         Result<void> r = transact(DbCaller::none(), [&](QSqlDatabase &tx) -> Result<void> {
             if (pg) {
                 // Two instances migrating at once: one waits for the other.

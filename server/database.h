@@ -66,8 +66,10 @@ public:
     Result<void> transact(const DbCaller &caller, const std::function<Result<void>(QSqlDatabase &)> &work,
                           Mode mode = Mode::Write) const;
 
-    /** Creates or upgrades the schema (version table), idempotent; creates the token secret. */
-    Result<void> migrate() const;
+    /** Creates or upgrades the schema (version table), idempotent; creates the token secret.
+     *  `upToVersion` stops after that step instead of the latest: for tests that build a database
+     *  as an older release left it and then upgrade it (tests/server/tst_migrations). */
+    Result<void> migrate(int upToVersion = -1) const;
     int schemaVersion() const;
 
     /** PostgreSQL: lets `role` (the account `serve` runs as) read and write every table except

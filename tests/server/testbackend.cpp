@@ -51,7 +51,7 @@ TestBackend::~TestBackend()
     }
 }
 
-bool TestBackend::init(QString *error)
+bool TestBackend::init(QString *error, int schemaVersion)
 {
     m_dir = std::make_unique<QTemporaryDir>();
     if (!m_dir->isValid()) {
@@ -88,7 +88,7 @@ bool TestBackend::init(QString *error)
             return false;
         }
         doorstep::server::Database owner(config.value());
-        if (auto m = owner.migrate(); !m) {
+        if (auto m = owner.migrate(schemaVersion); !m) {
             *error = QStringLiteral("migrate: ") + m.error().message;
             return false;
         }
