@@ -24,6 +24,8 @@ namespace doorstep {
 namespace {
 // One flush sends at most this many; the rest go with the next sync.
 constexpr int kMaxReportsPerFlush = 500;
+// The same child or record opened again within this time is not reported again.
+constexpr qint64 kViewAgainAfterSeconds = 10 * 60;
 } // namespace
 
 ManagerSync::ManagerSync(Store *store, sync::ApiClient *api, QObject *parent) : QObject(parent), m_store(store), m_api(api) {}
@@ -65,6 +67,12 @@ Result<void> ManagerSync::enqueue(Database &db, const QJsonObject &report)
             ids << v.toString();
         return ids;
     }();
+    if (report.value(u"kind").toString() == u"view") {
+        const QString recordId = report.value(u"record_id").toString();
+        if (auto r = AuditLog(db).append(QStringLiteral("view"), recordId.isEmpty() ? children.value(0) : recordId); !r)
+            return r;
+        return tx.commit();
+    }
     const QString action = QStringLiteral("export.") + report.value(u"kind").toString();
     if (children.size() == 1) {
         if (auto r = AuditLog(db).append(action, children.first()); !r)
@@ -119,6 +127,39 @@ QFuture<Result<void>> ManagerSync::queueReport(const QString &kind, const QStrin
     });
 }
 
+void ManagerSync::noteViewed(const QString &childId, const QString &recordId)
+{
+    const QString target = recordId.isEmpty() ? childId : recordId;
+    if (!m_store || !wire::isValidUuid(target))
+        return;
+    // Going back and forth between a child's page and a visit is one reading, not ten.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto last = m_lastViewed.constFind(target);
+    if (last != m_lastViewed.cend() && last.value().secsTo(now) < kViewAgainAfterSeconds)
+        return;
+    m_lastViewed.insert(target, now);
+    QJsonObject report{{QStringLiteral("id"), wire::newUuid()},
+                       {QStringLiteral("kind"), QStringLiteral("view")},
+                       {QStringLiteral("viewed_at"), now.toString(Qt::ISODate)}};
+    if (recordId.isEmpty())
+        report.insert(QStringLiteral("child_ids"), QJsonArray{childId});
+    else
+        report.insert(QStringLiteral("record_id"), recordId);
+    m_store->run<int>([report](Database &db) -> Result<int> {
+        if (auto r = enqueue(db, report); !r)
+            return r.error();
+        auto list = queued(db);
+        if (!list)
+            return list.error();
+        return int(list.value().size());
+    }).then(this, [this](const Result<int> &r) {
+        if (r.ok())
+            setPending(r.value());
+        else
+            qCWarning(lcManagerSync) << "could not note a record read:" << r.error().message;
+    });
+}
+
 void ManagerSync::recount()
 {
     if (!m_store)
@@ -155,11 +196,21 @@ void ManagerSync::sendNext(int sent, int round)
         setPending(int(r.value().size()));
         const QJsonObject report = r.value().first().toObject();
         const QString id = report.value(u"id").toString();
-        const QJsonObject body{{QStringLiteral("kind"), report.value(u"kind")},
+        const bool view = report.value(u"kind").toString() == u"view";
+        QJsonObject body;
+        if (view) {
+            body.insert(QStringLiteral("viewed_at"), report.value(u"viewed_at"));
+            if (report.contains(u"record_id"))
+                body.insert(QStringLiteral("record_id"), report.value(u"record_id"));
+            else
+                body.insert(QStringLiteral("child_id"), report.value(u"child_ids").toArray().first());
+        } else {
+            body = QJsonObject{{QStringLiteral("kind"), report.value(u"kind")},
                                {QStringLiteral("child_ids"), report.value(u"child_ids")},
                                {QStringLiteral("rows"), report.value(u"rows")},
                                {QStringLiteral("exported_at"), report.value(u"exported_at")}};
-        m_api->post(QStringLiteral("/api/v1/audit/export"), body, [this, id, sent, round](const sync::ApiReply *ok, const sync::ApiFailure *failure) {
+        }
+        m_api->post(view ? QStringLiteral("/api/v1/audit/view") : QStringLiteral("/api/v1/audit/export"), body, [this, id, sent, round](const sync::ApiReply *ok, const sync::ApiFailure *failure) {
             // Malformed (400) or too large (413) never gets better: drop it rather than block the rest.
             const bool drop = failure && (failure->status == 400 || failure->status == 413);
             if (failure && !drop) {

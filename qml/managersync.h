@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QFuture>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
@@ -25,8 +26,9 @@ class ApiClient;
 }
 
 /**
- * What a manager's tablet tells the service besides records: each export made on the tablet
- * (`POST /api/v1/audit/export`, so the tablet and the service leave the same audit trail) and
+ * What a tablet tells the service besides records: each export made on the tablet
+ * (`POST /api/v1/audit/export`, so the tablet and the service leave the same audit trail), each
+ * child's page or record opened (`POST /api/v1/audit/view`), and
  * the team's user names for the dashboard (from `GET /api/v1/dashboard`).
  *
  * Export reports wait in the store's key/value sync state (one JSON list under
@@ -48,6 +50,11 @@ public:
     /** Queues the report of an export (`kind`: visits_csv or chronology_pdf) and writes the local
      *  audit event; resolves when both are in the store. */
     QFuture<Result<void>> queueReport(const QString &kind, const QStringList &childIds, int rows);
+    /** Notes that the person opened a child's page (childId) or a record (recordId): written to the
+     *  device's audit log at once and reported to the service with the next sync
+     *  (`POST /api/v1/audit/view`), so who read a file can be answered. The same one opened again
+     *  within ten minutes is not noted again. */
+    Q_INVOKABLE void noteViewed(const QString &childId, const QString &recordId = QString());
     /** Sends the queued reports one after another (after a successful sync). */
     Q_INVOKABLE void flush();
     /** Fetches the team's user names (managers only) and keeps them for the dashboard. */
@@ -128,6 +135,7 @@ private:
     QPointer<Store> m_store;
     sync::ApiClient *m_api;
     int m_pending = 0;
+    QHash<QString, QDateTime> m_lastViewed; // child or record id → when its reading was last noted
     bool m_flushing = false;
 };
 

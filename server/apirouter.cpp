@@ -7,6 +7,7 @@
 #include "core/wire.h"
 #include "database.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -108,6 +109,34 @@ ApiResponse ApiRouter::recordExport(const AuthContext &c, const QJsonObject &bod
     return ApiResponse::ok({{QStringLiteral("recorded"), true}});
 }
 
+ApiResponse ApiRouter::recordView(const AuthContext &c, const QJsonObject &body)
+{
+    // Records are read on the tablet, offline as often as not; it reports each child's page or
+    // record opened here, when it next syncs, so "who read this file" has an answer (DESIGN §5).
+    if (c.isAdmin())
+        return ApiResponse::error(403, QStringLiteral("forbidden"), QStringLiteral("Administrators do not hold case records."));
+    const QString childId = body.value(QLatin1String("child_id")).toString();
+    const QString recordId = body.value(QLatin1String("record_id")).toString();
+    if (childId.isEmpty() == recordId.isEmpty())
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("Give either child_id or record_id."), QStringLiteral("child_id"));
+    if (!childId.isEmpty() && !wire::isValidUuid(childId))
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("child_id is a UUID"), QStringLiteral("child_id"));
+    if (!recordId.isEmpty() && !wire::isValidUuid(recordId))
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("record_id is a UUID"), QStringLiteral("record_id"));
+    const QDateTime viewedAt = QDateTime::fromString(body.value(QLatin1String("viewed_at")).toString(), Qt::ISODate);
+    if (!viewedAt.isValid() || viewedAt > QDateTime::currentDateTimeUtc().addSecs(600))
+        return ApiResponse::error(400, QStringLiteral("invalid_input"), QStringLiteral("viewed_at is when it was opened (ISO 8601, not in the future)"),
+                                  QStringLiteral("viewed_at"));
+    auto r = m_db.transact(c.caller(), [&](QSqlDatabase &tx) -> Result<void> {
+        return AuditLog::append(m_db, tx, {c.userId, c.deviceId, c.address, QStringLiteral("view"), childId.isEmpty() ? recordId : childId,
+                                           QJsonObject{{QStringLiteral("what"), childId.isEmpty() ? QStringLiteral("record") : QStringLiteral("child")},
+                                                       {QStringLiteral("viewed_at"), viewedAt.toUTC().toString(Qt::ISODate)}}});
+    });
+    if (!r)
+        return ApiResponse::fromError(r.error());
+    return ApiResponse::ok({{QStringLiteral("recorded"), true}});
+}
+
 ApiResponse ApiRouter::handle(const ApiRequest &req)
 {
     if (req.body.size() > kMaxBodyBytes)
@@ -136,7 +165,7 @@ ApiResponse ApiRouter::handle(const ApiRequest &req)
     if (route == QLatin1String("auth/refresh"))
         return isPost ? m_auth.refresh(body, req.address) : methodNotAllowed();
 
-    const bool known = route == QLatin1String("audit/export") || route == QLatin1String("auth/logout") || route == QLatin1String("sync/push") || route == QLatin1String("sync/pull")
+    const bool known = route == QLatin1String("audit/export") || route == QLatin1String("audit/view") || route == QLatin1String("auth/logout") || route == QLatin1String("sync/push") || route == QLatin1String("sync/pull")
         || route == QLatin1String("reviews/queue") || reviewRoute.match(route).hasMatch() || revokeRoute.match(route).hasMatch()
         || route == QLatin1String("exports/visits.csv") || route == QLatin1String("dashboard") || chronologyRoute.match(route).hasMatch()
         || route == QLatin1String("children") || allocationRoute.match(route).hasMatch() || route == QLatin1String("transfers")
@@ -185,6 +214,8 @@ ApiResponse ApiRouter::dispatch(const AuthContext &c, const ApiRequest &req, con
         return isPost ? m_auth.logout(c, body) : methodNotAllowed();
     if (route == QLatin1String("audit/export"))
         return isPost ? recordExport(c, body) : methodNotAllowed();
+    if (route == QLatin1String("audit/view"))
+        return isPost ? recordView(c, body) : methodNotAllowed();
     if (route == QLatin1String("sync/push"))
         return isPost ? m_sync.push(c, body) : methodNotAllowed();
     if (route == QLatin1String("sync/pull"))

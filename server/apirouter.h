@@ -46,6 +46,8 @@ public:
 
 private:
     ApiResponse recordExport(const AuthContext &ctx, const QJsonObject &body);
+    /** A child's page or a record opened on a tablet, reported for the audit trail. */
+    ApiResponse recordView(const AuthContext &ctx, const QJsonObject &body);
     /** The routes that need a signed-in device, after authentication. */
     ApiResponse dispatch(const AuthContext &c, const ApiRequest &req, const QString &route, const QJsonObject &body);
 

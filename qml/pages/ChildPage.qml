@@ -21,6 +21,8 @@ Page {
         id: vm
         store: AppState.store
         childId: page.childId
+        // Who read this child's file is in the audit trail, on the tablet and at the service.
+        onLoadedChanged: if (!loading && name.length > 0) AppState.managerSync.noteViewed(page.childId)
     }
     Connections {
         target: AppState
@@ -28,6 +30,7 @@ Page {
     }
 
     function openRecord(recordId, type) {
+        AppState.managerSync.noteViewed("", recordId)
         page.StackView.view.push(Qt.resolvedUrl(RecordPages.formFor(type)), { recordId: recordId })
     }
 

@@ -27,6 +27,7 @@ Page {
         id: vm
         store: AppState.store
         userId: AppState.userId
+        onLoadedChanged: if (found) AppState.managerSync.noteViewed("", recordId)
         onDecided: {
             AppState.recordSaved() // recount, refresh the lists and sync when possible
             if (page.closeAfterDecision && page.StackView.view)

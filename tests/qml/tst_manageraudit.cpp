@@ -16,6 +16,7 @@
 #include "core/store/draftstore.h"
 #include "core/store/database.h"
 #include "core/store/recordrepository.h"
+#include "core/store/auditlog.h"
 #include "core/store/syncstate.h"
 #include "database.h"
 #include "platform/inmemorykeystore.h"
@@ -191,6 +192,82 @@ private Q_SLOTS:
         // The service's chain still verifies with the rows the tablet added.
         const auto verified = ServerProcess::cli({QStringLiteral("verify-audit")}, m_backend.spec());
         QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
+    }
+
+    void readingsReachTheServiceAuditTrail()
+    {
+        // A worker opens a child's page and one of the child's visits: both are in the tablet's own
+        // audit chain at once and in the service's with the next sync; opening them again at once
+        // is the same reading.
+        auto tablet = m_harness->newDevice(QStringLiteral("worker1"), m_server.baseUrl().toString());
+        QVERIFY(tablet && m_harness->syncUntilClean(*tablet));
+        sync::Device &device = *tablet->device;
+        auto ids = m_harness->onStore<QStringList>(device, [](Database &db) -> Result<QStringList> {
+            auto visits = RecordRepository(db).byType(QStringLiteral("visit"));
+            if (!visits)
+                return visits.error();
+            for (const StoredRecord &v : visits.value()) {
+                const QJsonArray cards = v.body.value(u"children").toArray();
+                if (!cards.isEmpty())
+                    return QStringList{cards.first().toObject().value(u"child_id").toString(), v.id};
+            }
+            return QStringList();
+        });
+        QVERIFY(ids.ok() && ids.value().size() == 2);
+        const QString childId = ids.value().at(0);
+        const QString visitId = ids.value().at(1);
+
+        ManagerSync managerSync(device.store(), device.api());
+        QSignalSpy pending(&managerSync, &ManagerSync::pendingReportsChanged);
+        managerSync.noteViewed(childId);
+        QTRY_COMPARE_WITH_TIMEOUT(managerSync.pendingReports(), 1, 10000);
+        managerSync.noteViewed(childId); // back to the page a moment later
+        managerSync.noteViewed(QString(), visitId);
+        QTRY_COMPARE_WITH_TIMEOUT(managerSync.pendingReports(), 2, 10000);
+        QTest::qWait(200);
+        QCOMPARE(managerSync.pendingReports(), 2);
+        auto local = m_harness->onStore<QStringList>(device, [](Database &db) -> Result<QStringList> {
+            auto events = AuditLog(db).events(0, 100000);
+            if (!events)
+                return events.error();
+            QStringList viewed;
+            for (const AuditEvent &e : events.value())
+                if (e.action == u"view")
+                    viewed << e.recordId;
+            return viewed;
+        });
+        QVERIFY(local.ok());
+        QCOMPARE(local.value(), (QStringList{childId, visitId}));
+
+        const qint64 before = count(QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'view'"));
+        QSignalSpy flushed(&managerSync, &ManagerSync::flushed);
+        managerSync.flush();
+        QTRY_VERIFY_WITH_TIMEOUT(!flushed.isEmpty() && flushed.last().at(0).toInt() == 2, 20000);
+        QCOMPARE(managerSync.pendingReports(), 0);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'view'")), before + 2);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit a JOIN users u ON u.id = a.actor WHERE a.action = 'view' AND u.username = 'worker1' AND a.subject = '%1'")
+                           .arg(visitId)),
+                 1);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'view' AND subject = '%1'").arg(childId)), 1);
+        const auto verified = ServerProcess::cli({QStringLiteral("verify-audit")}, m_backend.spec());
+        QVERIFY2(verified.exitCode == 0, qPrintable(verified.out + verified.err));
+
+        // A malformed report is refused with what is wrong, and nothing is written.
+        std::optional<sync::ApiFailure> refused;
+        bool answered = false;
+        device.api()->post(QStringLiteral("/api/v1/audit/view"),
+                           QJsonObject{{QStringLiteral("child_id"), childId}, {QStringLiteral("record_id"), visitId},
+                                       {QStringLiteral("viewed_at"), QStringLiteral("yesterday")}},
+                           [&](const sync::ApiReply *, const sync::ApiFailure *failure) {
+                               answered = true;
+                               if (failure)
+                                   refused = *failure;
+                           });
+        QTRY_VERIFY_WITH_TIMEOUT(answered, 20000);
+        QVERIFY(refused.has_value());
+        QCOMPARE(refused->status, 400);
+        QVERIFY2(refused->error.message.contains(QStringLiteral("either child_id or record_id")), qPrintable(refused->error.message));
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM audit WHERE action = 'view'")), before + 2);
     }
 
     void managerReallocatesFromTheTablet()
