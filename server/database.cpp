@@ -719,8 +719,25 @@ Result<void> Database::grantServiceRole(const QString &role) const
                 return Error(ErrorCode::StorageError, QStringLiteral("granting to %1 failed (does the role exist?)").arg(role));
             }
         }
+        auto kept = exec(tx, QStringLiteral("INSERT INTO settings (key, value) VALUES ('service_role', ?)"
+                                            " ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"),
+                         {role});
+        if (!kept)
+            return kept.error();
         return {};
     });
+}
+
+Result<QString> Database::rememberedServiceRole() const
+{
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    QSqlDatabase db = conn.value();
+    auto q = exec(db, QStringLiteral("SELECT value FROM settings WHERE key = 'service_role'"), {});
+    if (!q)
+        return q.error();
+    return q.value().next() ? q.value().value(0).toString() : QString();
 }
 
 Result<bool> Database::bypassesRowSecurity() const

@@ -75,6 +75,9 @@ public:
     /** PostgreSQL: lets `role` (the account `serve` runs as) read and write every table except
      *  that it may only SELECT and INSERT the audit log. The schema owner runs this. */
     Result<void> grantServiceRole(const QString &role) const;
+    /** The role last given to grantServiceRole (kept in settings as service_role), or empty: a
+     *  later `migrate` grants it again, so tables a new step makes reach the service too. */
+    Result<QString> rememberedServiceRole() const;
 
     /** PostgreSQL: whether this connection's role escapes row-level security (a superuser, a role
      *  with BYPASSRLS, or the owner of the tables): `serve` warns, since the second line of

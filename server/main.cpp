@@ -151,9 +151,19 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("migrate")) {
         if (auto r = db.migrate(); !r)
             return failWith(r.error());
-        if (p.isSet(QStringLiteral("service-role"))) {
-            if (auto g = db.grantServiceRole(p.value(QStringLiteral("service-role"))); !g)
+        // The service role given once is granted again on every upgrade: a table a new step made
+        // would otherwise be out of the service's reach (500s) until someone remembered the flag.
+        QString role = p.value(QStringLiteral("service-role"));
+        if (role.isEmpty() && db.isPostgres()) {
+            auto remembered = db.rememberedServiceRole();
+            if (!remembered)
+                return failWith(remembered.error());
+            role = remembered.value();
+        }
+        if (!role.isEmpty()) {
+            if (auto g = db.grantServiceRole(role); !g)
                 return fail(g.error().message);
+            out() << "granted to the service role " << role << Qt::endl;
         }
         out() << "schema at version " << db.schemaVersion() << Qt::endl;
         return 0;
@@ -165,7 +175,8 @@ int main(int argc, char *argv[])
         if (auto r = db.migrate(); !r)
             return failWith(r.error());
     } else if (db.schemaVersion() != Database::latestVersion()) {
-        return fail(QStringLiteral("the database schema is not current: run `doorstep-server migrate --db …` first"));
+        return fail(QStringLiteral("the database schema is not current: run `doorstep-server migrate --db …` as the database's owner first"
+                                   " (with `--service-role ROLE` the first time: the role serve runs as)"));
     }
     AdminService admin(db);
 
