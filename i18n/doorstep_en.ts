@@ -433,57 +433,98 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="258" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="269" />
+        <source>Legal status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../qml/pages/ChildFormPage.qml" line="260" />
+        <source>Change it when a decision changes it: a child protection conference, a court order, the child coming into care or leaving it. The visits due follow the new status.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="277" />
+        <source>Category of the child protection plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="285" />
         <source>Placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="269" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="294" />
         <source>Placement started</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="275" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="300" />
         <source>Kind of placement</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="282" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="307" />
         <source>First review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="288" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="313" />
         <source>About the child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="295" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="321" />
+        <source>First name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="328" />
+        <source>Last name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="335" />
+        <source>Date of birth</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="341" />
+        <source>Gender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="347" />
+        <source>Ethnicity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/ChildFormPage.qml" line="353" />
         <source>Preferred name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="301" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="359" />
         <source>First language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="307" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="365" />
         <source>Interpreter needed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="313" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="371" />
         <source>Religion</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="320" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="378" />
         <source>Disability or special educational needs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildFormPage.qml" line="325" />
+        <location filename="../qml/pages/ChildFormPage.qml" line="383" />
         <source>Address</source>
         <translation type="unfinished" />
     </message>
@@ -516,212 +557,212 @@
 <context>
     <name>ChildPage</name>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="58" />
+        <location filename="../qml/pages/ChildPage.qml" line="61" />
         <source>‹ Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="60" />
+        <location filename="../qml/pages/ChildPage.qml" line="63" />
         <source>Back to the caseload</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="92" />
+        <location filename="../qml/pages/ChildPage.qml" line="95" />
         <source>Record a visit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="95" />
+        <location filename="../qml/pages/ChildPage.qml" line="98" />
         <source>Record a visit to %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="99" />
+        <location filename="../qml/pages/ChildPage.qml" line="102" />
         <source>Record direct work</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="102" />
+        <location filename="../qml/pages/ChildPage.qml" line="105" />
         <source>Record a direct work session with %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="109" />
+        <location filename="../qml/pages/ChildPage.qml" line="112" />
         <source>Record supervision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="111" />
+        <location filename="../qml/pages/ChildPage.qml" line="114" />
         <source>Record case supervision about %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="118" />
+        <location filename="../qml/pages/ChildPage.qml" line="121" />
         <source>Exporting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="118" />
+        <location filename="../qml/pages/ChildPage.qml" line="121" />
         <source>Chronology PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="121" />
+        <location filename="../qml/pages/ChildPage.qml" line="124" />
         <source>Export %1's chronology as a PDF</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="128" />
+        <location filename="../qml/pages/ChildPage.qml" line="131" />
         <source>Reallocate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="130" />
+        <location filename="../qml/pages/ChildPage.qml" line="133" />
         <source>Reallocate %1 to another worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="143" />
+        <location filename="../qml/pages/ChildPage.qml" line="146" />
         <source>Export personal data?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="147" />
+        <location filename="../qml/pages/ChildPage.qml" line="150" />
         <source>The PDF holds %1's whole chronology: visits, the child's words, decisions and supervision. It is an ordinary file: it is not encrypted and the app's PIN does not protect it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="152" />
+        <location filename="../qml/pages/ChildPage.qml" line="155" />
         <source>It will be saved in %1. Share it only through your council's secure channels and delete it when you no longer need it. The export is recorded in the audit trail.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="159" />
+        <location filename="../qml/pages/ChildPage.qml" line="162" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="161" />
+        <location filename="../qml/pages/ChildPage.qml" line="164" />
         <source>Cancel the export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="165" />
+        <location filename="../qml/pages/ChildPage.qml" line="168" />
         <source>Export</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="168" />
+        <location filename="../qml/pages/ChildPage.qml" line="171" />
         <source>Export the PDF file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="180" />
+        <location filename="../qml/pages/ChildPage.qml" line="183" />
         <source>Export saved</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="180" />
+        <location filename="../qml/pages/ChildPage.qml" line="183" />
         <source>Export failed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="183" />
+        <location filename="../qml/pages/ChildPage.qml" line="186" />
         <source>Saved as %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="208" />
+        <location filename="../qml/pages/ChildPage.qml" line="211" />
         <source>Profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="235" />
+        <location filename="../qml/pages/ChildPage.qml" line="238" />
         <source>Plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="237" />
+        <location filename="../qml/pages/ChildPage.qml" line="240" />
         <source>Visits: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="244" />
+        <location filename="../qml/pages/ChildPage.qml" line="247" />
         <source>Why this often: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="245" />
+        <location filename="../qml/pages/ChildPage.qml" line="248" />
         <source>No reason recorded for this visiting frequency.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="251" />
+        <location filename="../qml/pages/ChildPage.qml" line="254" />
         <source>Contingency: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="251" />
+        <location filename="../qml/pages/ChildPage.qml" line="254" />
         <source>No contingency plan recorded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="260" />
+        <location filename="../qml/pages/ChildPage.qml" line="263" />
         <source>%1 — %2, by %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="261" />
+        <location filename="../qml/pages/ChildPage.qml" line="264" />
         <source> (done)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="261" />
+        <location filename="../qml/pages/ChildPage.qml" line="264" />
         <source> (cancelled)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="278" />
+        <location filename="../qml/pages/ChildPage.qml" line="281" />
         <source>Update plan and profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="283" />
+        <location filename="../qml/pages/ChildPage.qml" line="286" />
         <source>Update %1's plan and profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="295" />
+        <location filename="../qml/pages/ChildPage.qml" line="298" />
         <source>Chronology</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="323" />
+        <location filename="../qml/pages/ChildPage.qml" line="326" />
         <source>%1, %2, %3</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="337" />
+        <location filename="../qml/pages/ChildPage.qml" line="340" />
         <source> (amendment)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="349" />
+        <location filename="../qml/pages/ChildPage.qml" line="352" />
         <source> · not yet sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="357" />
+        <location filename="../qml/pages/ChildPage.qml" line="360" />
         <source>Safety concern raised</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="374" />
+        <location filename="../qml/pages/ChildPage.qml" line="377" />
         <source>Returned: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ChildPage.qml" line="384" />
+        <location filename="../qml/pages/ChildPage.qml" line="387" />
         <source>Nothing recorded yet.</source>
         <translation type="unfinished" />
     </message>
@@ -2412,127 +2453,127 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="71" />
+        <location filename="../qml/pages/ReviewPage.qml" line="72" />
         <source>‹ Queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="73" />
+        <location filename="../qml/pages/ReviewPage.qml" line="74" />
         <source>Back to the approval queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="77" />
+        <location filename="../qml/pages/ReviewPage.qml" line="78" />
         <source>Opening…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="77" />
+        <location filename="../qml/pages/ReviewPage.qml" line="78" />
         <source>Record not found</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="41" />
+        <location filename="../qml/pages/ReviewPage.qml" line="42" />
         <source>⚠ Safety concern</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="52" />
+        <location filename="../qml/pages/ReviewPage.qml" line="53" />
         <source>%1 · %2 · by %3 · %4 · version %5</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="149" />
+        <location filename="../qml/pages/ReviewPage.qml" line="150" />
         <source>Go to your decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="151" />
+        <location filename="../qml/pages/ReviewPage.qml" line="152" />
         <source>Go to your decision, after the record</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="242" />
+        <location filename="../qml/pages/ReviewPage.qml" line="243" />
         <source>Your decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="283" />
+        <location filename="../qml/pages/ReviewPage.qml" line="284" />
         <source>Deciding again replaces it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="293" />
+        <location filename="../qml/pages/ReviewPage.qml" line="294" />
         <source>Show the current version</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="294" />
+        <location filename="../qml/pages/ReviewPage.qml" line="295" />
         <source>Show the current version of the record</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="299" />
+        <location filename="../qml/pages/ReviewPage.qml" line="300" />
         <source>Cancel queued decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="299" />
+        <location filename="../qml/pages/ReviewPage.qml" line="300" />
         <source>Dismiss</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="300" />
+        <location filename="../qml/pages/ReviewPage.qml" line="301" />
         <source>Cancel the queued decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="301" />
+        <location filename="../qml/pages/ReviewPage.qml" line="302" />
         <source>Dismiss this message without deciding</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="309" />
+        <location filename="../qml/pages/ReviewPage.qml" line="310" />
         <source>Reason for your decision (required)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="320" />
+        <location filename="../qml/pages/ReviewPage.qml" line="321" />
         <source>What you checked and why</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="322" />
+        <location filename="../qml/pages/ReviewPage.qml" line="323" />
         <source>Reason for your decision</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="349" />
+        <location filename="../qml/pages/ReviewPage.qml" line="350" />
         <source>Approve</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="356" />
+        <location filename="../qml/pages/ReviewPage.qml" line="357" />
         <source>Approve this record</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="356" />
+        <location filename="../qml/pages/ReviewPage.qml" line="357" />
         <source>Approve (not available: %1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="361" />
+        <location filename="../qml/pages/ReviewPage.qml" line="362" />
         <source>Return to the worker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="367" />
+        <location filename="../qml/pages/ReviewPage.qml" line="368" />
         <source>Return this record to the worker with your reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="368" />
+        <location filename="../qml/pages/ReviewPage.qml" line="369" />
         <source>Return (not available: %1)</source>
         <translation type="unfinished" />
     </message>
@@ -3297,72 +3338,77 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="148" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="151" />
+        <source>Where exactly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../qml/pages/VisitFormPage.qml" line="156" />
         <source>Was the visit announced?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="153" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="161" />
         <source>Who was present</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="157" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="165" />
         <source>2. The children</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="170" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="178" />
         <source>Add another child</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="173" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="181" />
         <source>Add another child to this visit, for example a brother or sister</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="181" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="189" />
         <source>3. Analysis</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="184" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="192" />
         <source>Risks</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="185" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="193" />
         <source>What worries you, and why.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="190" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="198" />
         <source>Strengths</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="195" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="203" />
         <source>Protective factors</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="199" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="207" />
         <source>4. Diversity</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="202" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="210" />
         <source>How language, culture, religion and disability were taken into account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="207" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="215" />
         <source>Was an interpreter used?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/pages/VisitFormPage.qml" line="211" />
+        <location filename="../qml/pages/VisitFormPage.qml" line="219" />
         <source>5. Actions</source>
         <translation type="unfinished" />
     </message>
@@ -4727,72 +4773,72 @@
 <context>
     <name>doorstep::ManagerSync</name>
     <message>
-        <location filename="../qml/managersync.cpp" line="221" />
+        <location filename="../qml/managersync.cpp" line="272" />
         <source>The child was not reallocated: this needs a connection to the service. Try again when you are online.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="222" />
+        <location filename="../qml/managersync.cpp" line="273" />
         <source>The child was not reallocated: your sign-in needs renewing. Sync, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="231" />
+        <location filename="../qml/managersync.cpp" line="282" />
         <source>The case was not opened: this needs a connection to the service. Try again when you are online.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="232" />
+        <location filename="../qml/managersync.cpp" line="283" />
         <source>The case was not opened: your sign-in needs renewing. Sync, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="241" />
+        <location filename="../qml/managersync.cpp" line="292" />
         <source>The other team was not asked: this needs a connection to the service. Try again when you are online.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="242" />
+        <location filename="../qml/managersync.cpp" line="293" />
         <source>The other team was not asked: your sign-in needs renewing. Sync, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="255" />
+        <location filename="../qml/managersync.cpp" line="306" />
         <source>The transfer was not accepted: this needs a connection to the service. Try again when you are online.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="256" />
+        <location filename="../qml/managersync.cpp" line="307" />
         <source>The transfer was not accepted: your sign-in needs renewing. Sync, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="258" />
+        <location filename="../qml/managersync.cpp" line="309" />
         <source>The transfer was not declined: this needs a connection to the service. Try again when you are online.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="259" />
+        <location filename="../qml/managersync.cpp" line="310" />
         <source>The transfer was not declined: your sign-in needs renewing. Sync, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="260" />
+        <location filename="../qml/managersync.cpp" line="311" />
         <source>The transfer was not withdrawn: this needs a connection to the service. Try again when you are online.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="261" />
+        <location filename="../qml/managersync.cpp" line="312" />
         <source>The transfer was not withdrawn: your sign-in needs renewing. Sync, then try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="299" />
+        <location filename="../qml/managersync.cpp" line="350" />
         <source>Not connected to the service.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../qml/managersync.cpp" line="332" />
+        <location filename="../qml/managersync.cpp" line="383" />
         <source>Worker %1</source>
         <translation type="unfinished" />
     </message>
