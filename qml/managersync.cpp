@@ -109,6 +109,11 @@ QFuture<Result<void>> ManagerSync::queueReport(const QString &kind, const QStrin
                              {QStringLiteral("child_ids"), QJsonArray::fromStringList(childIds)},
                              {QStringLiteral("rows"), rows},
                              {QStringLiteral("exported_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)}};
+    return queue(report);
+}
+
+QFuture<Result<void>> ManagerSync::queue(const QJsonObject &report)
+{
     if (!m_store)
         return QtFuture::makeReadyFuture(Result<void>(Error(ErrorCode::Internal, QStringLiteral("no store"))));
     auto future = m_store->run<int>([report](Database &db) -> Result<int> {
@@ -145,17 +150,8 @@ void ManagerSync::noteViewed(const QString &childId, const QString &recordId)
         report.insert(QStringLiteral("child_ids"), QJsonArray{childId});
     else
         report.insert(QStringLiteral("record_id"), recordId);
-    m_store->run<int>([report](Database &db) -> Result<int> {
-        if (auto r = enqueue(db, report); !r)
-            return r.error();
-        auto list = queued(db);
-        if (!list)
-            return list.error();
-        return int(list.value().size());
-    }).then(this, [this](const Result<int> &r) {
-        if (r.ok())
-            setPending(r.value());
-        else
+    queue(report).then(this, [](const Result<void> &r) {
+        if (!r.ok())
             qCWarning(lcManagerSync) << "could not note a record read:" << r.error().message;
     });
 }

@@ -129,6 +129,8 @@ private:
         QString signInAgain;
     };
     void decide(const QString &path, const QJsonObject &body, const NotDone &notDone, std::function<void(const AllocationOutcome &)> done);
+    /** Adds a report to the queue (and the device's audit log) and recounts what waits. */
+    QFuture<Result<void>> queue(const QJsonObject &report);
     void sendNext(int sent, int round);
     void setPending(int pending);
 
